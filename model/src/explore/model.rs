@@ -1,0 +1,88 @@
+//! The state-machine interface the explorer searches. The Go interpreter
+//! (`semantics::Machine`) is its main implementation; the explorer's own tests use tiny
+//! hand-made graphs.
+
+use std::fmt::Debug;
+
+/// A 128-bit fingerprint of a canonical state. Two states with the same fingerprint are taken
+/// to be the same state (the chance of a false merge is about n²/2¹²⁹ for n states).
+pub type Fingerprint = u128;
+
+/// What kind of end a state is. Ordered so that reports list kinds in a stable order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OutcomeKind {
+    /// The entry function returned and every other goroutine ran to completion.
+    Ok,
+    /// `os.Exit(n)` was called.
+    Exit(i64),
+    /// Every live goroutine is blocked while the entry function has not returned.
+    Deadlock,
+    /// The entry function returned and, once nothing else can move, goroutines are blocked.
+    Leak,
+    /// An unrecovered panic, the model's own or a runtime one.
+    Panic,
+    /// Two conflicting unsynchronised accesses (race mode).
+    Race,
+}
+
+impl OutcomeKind {
+    /// Whether reaching this outcome is a violation (a bug in the model's program).
+    pub fn is_violation(self) -> bool {
+        !matches!(self, OutcomeKind::Ok | OutcomeKind::Exit(_))
+    }
+
+    /// The name used in reports and in `// gomc:expect` headers: `ok`, `exit(2)`, `deadlock`, …
+    pub fn name(self) -> String {
+        match self {
+            OutcomeKind::Ok => "ok".into(),
+            OutcomeKind::Exit(code) => format!("exit({code})"),
+            OutcomeKind::Deadlock => "deadlock".into(),
+            OutcomeKind::Leak => "leak".into(),
+            OutcomeKind::Panic => "panic".into(),
+            OutcomeKind::Race => "race".into(),
+        }
+    }
+}
+
+/// Whether a state can go on, or how it ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateStatus {
+    /// At least one choice is enabled.
+    Running,
+    /// No choice is enabled; the state is an end of this kind.
+    Ended(OutcomeKind),
+}
+
+/// A step that the model could not take: the search stops and the report says why. Not a
+/// finding about the Go program (those are outcomes) but a limit of the checker, e.g. a goroutine
+/// that computes for a million instructions without reaching a scheduling point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepError {
+    /// What happened, in words.
+    pub message: String,
+}
+
+/// A state machine that can be searched.
+pub trait Model {
+    /// A state. Kept in the frontier; the visited set stores only fingerprints.
+    type State: Clone;
+    /// One enabled transition of a state.
+    type Choice: Copy + Eq + Debug;
+
+    /// The initial state.
+    fn initial(&self) -> Result<Self::State, StepError>;
+
+    /// Appends the enabled choices of `state` to `out`, in a documented, deterministic order.
+    /// Appends nothing exactly when `status(state)` is `Ended`.
+    fn choices(&self, state: &Self::State, out: &mut Vec<Self::Choice>);
+
+    /// The state reached by taking `choice`, which must be one of `choices(state)`.
+    fn step(&self, state: &Self::State, choice: Self::Choice) -> Result<Self::State, StepError>;
+
+    /// The fingerprint of the state's canonical form.
+    fn fingerprint(&self, state: &Self::State) -> Fingerprint;
+
+    /// Whether the state can go on, or how it ended.
+    fn status(&self, state: &Self::State) -> StateStatus;
+}

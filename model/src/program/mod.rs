@@ -92,6 +92,9 @@ pub struct Function {
     pub spans: Vec<Span>,
     /// Span of the function's declaration (its `func` keyword), for `created by` lines.
     pub decl: Span,
+    /// Made by the front end rather than written by the user (`runtime.main`, wrappers of
+    /// deferred builtins): left out of goroutine dumps, as Go leaves out runtime frames.
+    pub synthetic: bool,
 }
 
 /// A package-level variable.

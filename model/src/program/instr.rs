@@ -150,8 +150,9 @@ pub enum Instr {
     Yield,
 
     // ---- channels (runtime/chan.go) ----
-    /// stack: cap → ch. Panics "makechan: size out of range" for cap < 0.
-    MakeChan,
+    /// stack: cap → ch, `make(chan T, cap)` with `T` the operand (a receive from the closed
+    /// channel yields T's zero value). Panics "makechan: size out of range" for cap < 0.
+    MakeChan(TypeId),
     /// **sync.** stack: ch, v → ; `ch <- v`. Blocks forever on a nil channel; panics "send on
     /// closed channel".
     Send(LabelId),

@@ -9,27 +9,48 @@
 //! goroutine stands at a synchronization operation and its choices can be listed without running
 //! it). This is exact for data-race-free programs (DESIGN §3).
 
+mod atomic;
+mod canon;
+mod chan;
+mod dump;
+mod exec;
+mod format;
+mod heap;
+mod invariants;
+mod mutex;
+mod ops;
+mod state;
+mod value;
 mod view;
+mod waitgroup;
+mod wake;
+mod zero;
 
+pub use state::State;
+pub use value::{Gid, Value};
 pub use view::{FrameView, GoroutineStatus, GoroutineView, TraceStep};
 
-use crate::explore::{Fingerprint, Model, StateStatus, StepError};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use crate::explore::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
 use crate::program::Program;
+use exec::StepLog;
+use state::{End, Goroutine, Status};
 
 /// One enabled transition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Choice {
     /// Goroutine `goroutine` takes its next operation; `alternative` picks among the ready cases
-    /// of a `select` (case index, or the case count for `default`) or the value of
-    /// `gomc.Choose`, and is 0 otherwise.
+    /// of a `select` (case index; the case count for `default` or for parking when no case is
+    /// ready) or the value of `gomc.Choose`, and is 0 otherwise.
     Run {
         /// Go's goroutine number.
         goroutine: u32,
         /// Which alternative.
         alternative: u32,
     },
-    /// The timer behind the channel created by the `time.After` of goroutine
-    /// `owner`'s `nth` timer fires.
+    /// The `nth` timer (`time.After`) created by goroutine `owner` fires.
     FireTimer {
         /// The goroutine that created the timer.
         owner: u32,
@@ -39,23 +60,91 @@ pub enum Choice {
 }
 
 /// The Go interpreter as a searchable state machine.
+///
+/// Choices are listed goroutine by goroutine in number order (each goroutine's alternatives in
+/// ascending order), then the timers that may fire, in creation order.
 pub struct Machine<'p> {
     program: &'p Program,
+    check_invariants: bool,
+    scratch: RefCell<canon::Scratch>,
 }
 
-/// A state of the whole program: every goroutine, the heap, channels, sync objects, globals.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct State {}
-
 impl<'p> Machine<'p> {
-    /// A machine running `program`.
+    /// A machine running `program`. State invariants are checked after every step in debug
+    /// builds.
     pub fn new(program: &'p Program) -> Self {
-        Machine { program }
+        Machine {
+            program,
+            check_invariants: cfg!(debug_assertions),
+            scratch: RefCell::default(),
+        }
     }
 
     /// The program it runs.
     pub fn program(&self) -> &'p Program {
         self.program
+    }
+
+    fn transition(
+        &self,
+        state: &State,
+        choice: Choice,
+        log: &mut StepLog,
+    ) -> Result<State, StepError> {
+        let mut st = state.clone();
+        match choice {
+            Choice::Run {
+                goroutine,
+                alternative,
+            } => {
+                self.check_choice(state, goroutine)?;
+                ops::exec_sync(self.program, &mut st, goroutine, alternative, log);
+                exec::run_local(self.program, &mut st, goroutine, log)?;
+            }
+            Choice::FireTimer { owner, nth } => {
+                let Some(at) = st
+                    .timers
+                    .iter()
+                    .position(|t| t.owner == owner && t.nth == nth)
+                else {
+                    return Err(StepError {
+                        message: format!("no timer t{owner}.{nth} can fire in this state"),
+                    });
+                };
+                let timer = st.timers.remove(at);
+                chan::fire_timer(self.program, &mut st, timer.chan, log);
+            }
+        }
+        let mut index = 0;
+        while index < log.woken.len() + log.started.len() {
+            let g = if index < log.started.len() {
+                log.started[index]
+            } else {
+                log.woken[index - log.started.len()]
+            };
+            exec::run_local(self.program, &mut st, g, log)?;
+            index += 1;
+        }
+        if self.check_invariants {
+            invariants::check(self.program, &st).map_err(|broken| StepError {
+                message: format!("internal error: state invariant broken: {broken}"),
+            })?;
+        }
+        Ok(st)
+    }
+
+    fn check_choice(&self, state: &State, goroutine: u32) -> Result<(), StepError> {
+        let runnable = goroutine >= 1
+            && (goroutine as usize) <= state.goroutines.len()
+            && state.goroutine(goroutine).status == Status::Runnable
+            && state.end.is_none();
+        if runnable {
+            Ok(())
+        } else {
+            Err(StepError {
+                message: format!("goroutine {goroutine} cannot move in this state"),
+            })
+        }
     }
 
     /// Takes `choice` like [`Model::step`] and describes the transition for a trace.
@@ -64,21 +153,67 @@ impl<'p> Machine<'p> {
         state: &State,
         choice: Choice,
     ) -> Result<(State, TraceStep), StepError> {
-        let _ = (state, choice);
-        Err(StepError { message: "semantics not yet written".into() })
+        let (goroutine, operation, function, span) = match choice {
+            Choice::Run {
+                goroutine,
+                alternative,
+            } => {
+                self.check_choice(state, goroutine)?;
+                let frame = state.goroutine(goroutine).top();
+                let view = dump::frame_view(self.program, frame.func, frame.pc);
+                (
+                    goroutine,
+                    ops::describe(self.program, state, goroutine, alternative),
+                    view.function,
+                    view.span,
+                )
+            }
+            Choice::FireTimer { owner, nth } => (
+                0,
+                format!("timer {nth} of goroutine {owner} fires"),
+                String::new(),
+                Default::default(),
+            ),
+        };
+        let mut log = StepLog::default();
+        let next = self.transition(state, choice, &mut log)?;
+        let mut operation = operation;
+        if goroutine != 0 {
+            if let Status::Blocked(reason) = next.goroutine(goroutine).status {
+                operation = format!("{operation}: blocked [{}]", dump::wait_reason(reason));
+            }
+        }
+        let (file, line, _) = self.program.position(span);
+        let location = if goroutine == 0 {
+            String::new()
+        } else {
+            format!("{file}:{line}")
+        };
+        let step = TraceStep {
+            goroutine,
+            function,
+            location,
+            span,
+            operation,
+            woke: log.woken,
+            started: log.started,
+            output: log.output,
+        };
+        Ok((next, step))
     }
 
     /// The goroutine dump of a state, in goroutine-number order, dead goroutines left out.
     pub fn goroutines(&self, state: &State) -> Vec<GoroutineView> {
-        let _ = state;
-        Vec::new()
+        dump::goroutines(self.program, state)
     }
 
-    /// For a state that ended in a panic: Go's panic line, e.g.
-    /// `panic: send on closed channel` and the goroutine that panicked.
+    /// For a state that ended in a panic: the goroutine that panicked and Go's message after
+    /// `panic: ` (or the whole `fatal error: ...` line for a fatal runtime error).
     pub fn panic_message(&self, state: &State) -> Option<(u32, String)> {
-        let _ = state;
-        None
+        match &state.end {
+            Some(End::Panic { goroutine, message }) => Some((*goroutine, message.clone())),
+            _ => None,
+        }
     }
 }
 
@@ -87,24 +222,101 @@ impl Model for Machine<'_> {
     type Choice = Choice;
 
     fn initial(&self) -> Result<State, StepError> {
-        Err(StepError { message: "semantics not yet written".into() })
+        let program = self.program;
+        let mut main = Goroutine {
+            id: 1,
+            parent: 0,
+            spawn_index: 0,
+            created_at: None,
+            spawned: 0,
+            timers_created: 0,
+            status: Status::Runnable,
+            stack: Vec::new(),
+            frames: Vec::new(),
+            defers: Vec::new(),
+            unwinding: None,
+            lock_retry: false,
+        };
+        let locals = program.function(program.start).locals as usize;
+        main.stack.resize(locals, Value::Nil);
+        main.frames.push(state::Frame {
+            func: program.start,
+            pc: 0,
+            base: 0,
+            env: None,
+            returning: false,
+            deferred_call: false,
+            can_recover: false,
+        });
+        let mut st = State {
+            goroutines: vec![Arc::new(main)],
+            globals: Arc::new(vec![Value::Nil; program.globals.len()]),
+            heap: Vec::new(),
+            chans: Vec::new(),
+            syncs: Vec::new(),
+            timers: Vec::new(),
+            entry_returned: false,
+            end: None,
+        };
+        exec::run_local(program, &mut st, 1, &mut StepLog::default())?;
+        Ok(st)
     }
 
     fn choices(&self, state: &State, out: &mut Vec<Choice>) {
-        let _ = (state, out);
+        if state.end.is_some() {
+            return;
+        }
+        let mut alternatives = Vec::new();
+        for goroutine in &state.goroutines {
+            if goroutine.status != Status::Runnable {
+                continue;
+            }
+            alternatives.clear();
+            ops::alternatives(self.program, state, goroutine.id, &mut alternatives);
+            out.extend(alternatives.iter().map(|&alternative| Choice::Run {
+                goroutine: goroutine.id,
+                alternative,
+            }));
+        }
+        out.extend(state.timers.iter().map(|timer| Choice::FireTimer {
+            owner: timer.owner,
+            nth: timer.nth,
+        }));
     }
 
     fn step(&self, state: &State, choice: Choice) -> Result<State, StepError> {
-        self.step_traced(state, choice).map(|(next, _)| next)
+        self.transition(state, choice, &mut StepLog::default())
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {
-        let _ = state;
-        0
+        canon::fingerprint(state, &mut self.scratch.borrow_mut())
     }
 
     fn status(&self, state: &State) -> StateStatus {
-        let _ = state;
-        StateStatus::Running
+        match &state.end {
+            Some(End::Exit(code)) => return StateStatus::Ended(OutcomeKind::Exit(*code)),
+            Some(End::Panic { .. }) => return StateStatus::Ended(OutcomeKind::Panic),
+            None => {}
+        }
+        let mut blocked = false;
+        for goroutine in &state.goroutines {
+            match goroutine.status {
+                Status::Runnable => return StateStatus::Running,
+                Status::Blocked(_) => blocked = true,
+                Status::Dead => {}
+            }
+        }
+        if !state.timers.is_empty() {
+            return StateStatus::Running;
+        }
+        StateStatus::Ended(if !state.entry_returned {
+            // Includes goroutine 1 ending in Goexit with every other goroutine done: Go's
+            // "no goroutines (main called runtime.Goexit) - deadlock!".
+            OutcomeKind::Deadlock
+        } else if blocked {
+            OutcomeKind::Leak
+        } else {
+            OutcomeKind::Ok
+        })
     }
 }

@@ -1,0 +1,614 @@
+//! Local execution: everything a goroutine does between two synchronization operations, and
+//! the control flow that crosses them (calls, returns, deferred calls, panics, `Goexit`).
+//!
+//! Mirrors Go 1.23's runtime/panic.go for defer, panic, recover and Goexit:
+//! - deferred calls run last-in first-out, with the arguments evaluated at the `defer`;
+//! - `recover` stops a panic only when called directly by a deferred call that the panic's
+//!   unwinding started; it returns nil during `Goexit` and outside a panic;
+//! - after a recover, the function whose deferred call recovered runs its remaining deferred
+//!   calls and returns normally with its current results;
+//! - an unrecovered panic ends the program once the goroutine's deferred calls have run;
+//!   `Goexit` ends only the goroutine.
+//!
+//! Invariants: the operand stack of a frame is empty at `Return`; a frame's locals are
+//! `stack[base..base + locals]`; deferred calls of frame `i` sit above those of frames `< i`.
+
+use std::sync::Arc;
+
+use super::format::{format_print, format_sprintf, format_value};
+use super::state::{Deferred, End, Frame, Goroutine, Object, State, Status, Unwinding};
+use super::value::{Gid, Value};
+use super::zero::zero_value;
+use crate::explore::StepError;
+use crate::program::{BinOp, Instr, Program, UnOp};
+
+/// How many local instructions a goroutine may run between two scheduling points before the
+/// checker gives up on it (a loop that never synchronizes).
+pub const LOCAL_STEP_LIMIT: u32 = 1_000_000;
+
+/// What a step did, for traces: filled as the step runs.
+#[derive(Default, Debug)]
+pub struct StepLog {
+    /// Goroutines woken, in order.
+    pub woken: Vec<Gid>,
+    /// Goroutines started, in order.
+    pub started: Vec<Gid>,
+    /// Printed text.
+    pub output: Vec<String>,
+}
+
+/// A runtime error raised by an instruction.
+pub enum Trap {
+    /// A Go panic with this message (the text after `panic: `) and value.
+    Panic(String),
+    /// An unrecoverable runtime fatal error (`fatal error: ...`).
+    Fatal(String),
+}
+
+/// The result of one instruction.
+pub type Exec = Result<(), Trap>;
+
+/// A runtime error panic: `panic: runtime error: <what>`.
+pub fn runtime_error(what: impl std::fmt::Display) -> Trap {
+    Trap::Panic(format!("runtime error: {what}"))
+}
+
+/// Runs goroutine `g` until it stands at a sync instruction, blocks, dies, or the program ends.
+pub fn run_local(
+    program: &Program,
+    st: &mut State,
+    g: Gid,
+    log: &mut StepLog,
+) -> Result<(), StepError> {
+    let mut budget = LOCAL_STEP_LIMIT;
+    loop {
+        if st.end.is_some() {
+            return Ok(());
+        }
+        let goroutine = st.goroutine(g);
+        if goroutine.status != Status::Runnable {
+            return Ok(());
+        }
+        let Some(frame) = goroutine.frames.last() else {
+            return Ok(());
+        };
+        let function = program.function(frame.func);
+        let pc = frame.pc as usize;
+        let instr = &function.code[pc];
+        if instr.is_sync() {
+            return Ok(());
+        }
+        if budget == 0 {
+            let (file, line, _) = program.position(function.spans[pc]);
+            return Err(StepError {
+                message: format!(
+                    "goroutine {g} ran {LOCAL_STEP_LIMIT} instructions without reaching a \
+                     synchronization operation (at {file}:{line} in {}): a loop that never \
+                     synchronizes cannot be checked",
+                    function.name
+                ),
+            });
+        }
+        budget -= 1;
+        st.goroutine_mut(g).top_mut().pc += 1;
+        if let Err(trap) = exec_local(program, st, g, instr, log) {
+            raise(program, st, g, trap);
+        }
+    }
+}
+
+/// Turns a trap into a panic of goroutine `g` (or ends the program for a fatal error).
+pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
+    match trap {
+        Trap::Panic(message) => {
+            let value = Value::str(&message);
+            start_panic(program, st, g, value, message);
+        }
+        Trap::Fatal(message) => {
+            st.end = Some(End::Panic {
+                goroutine: g,
+                message: format!("fatal error: {message}"),
+            });
+        }
+    }
+}
+
+/// Starts a panic with `value` in goroutine `g`: unwinds, running deferred calls.
+pub fn start_panic(program: &Program, st: &mut State, g: Gid, value: Value, message: String) {
+    st.goroutine_mut(g).unwinding = Some(Unwinding::Panic { value, message });
+    continue_unwinding(program, st, g);
+}
+
+/// Starts `runtime.Goexit` in goroutine `g`.
+pub fn start_goexit(program: &Program, st: &mut State, g: Gid) {
+    st.goroutine_mut(g).unwinding = Some(Unwinding::Goexit);
+    continue_unwinding(program, st, g);
+}
+
+/// Unwinds goroutine `g` to its next deferred call (and starts it), or ends the goroutine (for
+/// `Goexit`) or the program (for a panic) when none is left.
+fn continue_unwinding(program: &Program, st: &mut State, g: Gid) {
+    loop {
+        let goroutine = st.goroutine_mut(g);
+        let Some(frame) = goroutine.frames.last() else {
+            finish_unwinding(st, g);
+            return;
+        };
+        let depth = goroutine.frames.len() as u32 - 1;
+        if goroutine
+            .defers
+            .last()
+            .is_some_and(|deferred| deferred.frame == depth)
+        {
+            let deferred = goroutine.defers.pop().expect("checked above");
+            let can_recover = matches!(goroutine.unwinding, Some(Unwinding::Panic { .. }));
+            call_deferred(program, goroutine, deferred, can_recover);
+            return;
+        }
+        let base = frame.base as usize;
+        goroutine.stack.truncate(base);
+        goroutine.frames.pop();
+    }
+}
+
+/// The goroutine has no frames left while unwinding.
+fn finish_unwinding(st: &mut State, g: Gid) {
+    let goroutine = st.goroutine_mut(g);
+    match goroutine.unwinding.take() {
+        Some(Unwinding::Panic { message, .. }) => {
+            goroutine.status = Status::Dead;
+            st.end = Some(End::Panic {
+                goroutine: g,
+                message,
+            });
+        }
+        Some(Unwinding::Goexit) | None => kill(goroutine),
+    }
+}
+
+/// Marks a goroutine finished and drops what it held.
+fn kill(goroutine: &mut Goroutine) {
+    goroutine.status = Status::Dead;
+    goroutine.stack = Vec::new();
+    goroutine.frames = Vec::new();
+    goroutine.defers = Vec::new();
+    goroutine.unwinding = None;
+}
+
+/// Pushes a frame for the deferred call.
+fn call_deferred(
+    program: &Program,
+    goroutine: &mut Goroutine,
+    deferred: Deferred,
+    can_recover: bool,
+) {
+    let Value::Func { func, env } = deferred.func else {
+        unreachable!("internal error: deferred call of a non-function is rejected at the defer");
+    };
+    let base = goroutine.stack.len() as u32;
+    goroutine.stack.extend(deferred.args);
+    push_frame(program, goroutine, func, env, base, true, can_recover);
+}
+
+/// Pushes a frame whose parameters are already at `stack[base..]`.
+fn push_frame(
+    program: &Program,
+    goroutine: &mut Goroutine,
+    func: crate::program::FuncId,
+    env: Option<super::value::ObjId>,
+    base: u32,
+    deferred_call: bool,
+    can_recover: bool,
+) {
+    let locals = program.function(func).locals as usize;
+    goroutine.stack.resize(base as usize + locals, Value::Nil);
+    goroutine.frames.push(Frame {
+        func,
+        pc: 0,
+        base,
+        env,
+        returning: false,
+        deferred_call,
+        can_recover,
+    });
+}
+
+/// `Return` in the innermost frame of `g`: runs its next deferred call, or returns.
+fn do_return(program: &Program, st: &mut State, g: Gid) {
+    let goroutine = st.goroutine_mut(g);
+    let depth = goroutine.frames.len() as u32 - 1;
+    goroutine.top_mut().returning = true;
+    if goroutine
+        .defers
+        .last()
+        .is_some_and(|deferred| deferred.frame == depth)
+    {
+        let deferred = goroutine.defers.pop().expect("checked above");
+        call_deferred(program, goroutine, deferred, false);
+        return;
+    }
+    let frame = goroutine
+        .frames
+        .pop()
+        .expect("internal error: return without a frame");
+    let function = program.function(frame.func);
+    let results_at = frame.base as usize + function.params as usize;
+    let results: Vec<Value> =
+        goroutine.stack[results_at..results_at + function.results as usize].to_vec();
+    goroutine.stack.truncate(frame.base as usize);
+    if goroutine.frames.is_empty() {
+        kill(goroutine);
+        if g == 1 {
+            st.entry_returned = true;
+        }
+        return;
+    }
+    if frame.deferred_call {
+        after_deferred_call(program, st, g);
+    } else {
+        goroutine.stack.extend(results);
+    }
+}
+
+/// A deferred call returned: go on unwinding, or go on returning from the frame that deferred it.
+fn after_deferred_call(program: &Program, st: &mut State, g: Gid) {
+    if st.goroutine(g).unwinding.is_some() {
+        continue_unwinding(program, st, g);
+    } else {
+        do_return(program, st, g);
+    }
+}
+
+/// Calls the function value `callee` with `args` arguments already on the stack.
+fn call_value(program: &Program, goroutine: &mut Goroutine, args: u32) -> Exec {
+    let at = goroutine.stack.len() - args as usize - 1;
+    let callee = goroutine.stack.remove(at);
+    let Value::Func { func, env } = callee else {
+        return Err(runtime_error(
+            "invalid memory address or nil pointer dereference",
+        ));
+    };
+    push_frame(program, goroutine, func, env, at as u32, false, false);
+    Ok(())
+}
+
+/// Executes one local (non-sync) instruction of goroutine `g`, whose pc already points past it.
+fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mut StepLog) -> Exec {
+    match instr {
+        Instr::Return => {
+            do_return(program, st, g);
+            return Ok(());
+        }
+        Instr::Zero(ty) => {
+            let value = zero_value(program, st, *ty);
+            st.goroutine_mut(g).push(value);
+            return Ok(());
+        }
+        Instr::LoadGlobal(global) => {
+            let value = st.globals[global.0 as usize].clone();
+            st.goroutine_mut(g).push(value);
+            return Ok(());
+        }
+        Instr::StoreGlobal(global) => {
+            let value = st.goroutine_mut(g).pop();
+            Arc::make_mut(&mut st.globals)[global.0 as usize] = value;
+            return Ok(());
+        }
+        Instr::Print { args, newline } => {
+            let values = st.goroutine_mut(g).pop_n(*args as usize);
+            log.output
+                .push(format_print(st, &values, *newline));
+            return Ok(());
+        }
+        Instr::Printf { args } => {
+            let values = st.goroutine_mut(g).pop_n(*args as usize);
+            let format = st.goroutine_mut(g).pop();
+            log.output
+                .push(format_sprintf(st, &format, &values));
+            return Ok(());
+        }
+        Instr::Sprintf { args } => {
+            let values = st.goroutine_mut(g).pop_n(*args as usize);
+            let format = st.goroutine_mut(g).pop();
+            let text = format_sprintf(st, &format, &values);
+            st.goroutine_mut(g).push(Value::str(&text));
+            return Ok(());
+        }
+        Instr::Sprint { args } => {
+            let values = st.goroutine_mut(g).pop_n(*args as usize);
+            let text = format_print(st, &values, false);
+            st.goroutine_mut(g).push(Value::str(&text));
+            return Ok(());
+        }
+        Instr::Recover => {
+            let goroutine = st.goroutine_mut(g);
+            let frames = goroutine.frames.len();
+            let mut value = Value::Nil;
+            if goroutine.top().can_recover {
+                if let Some(Unwinding::Panic {
+                    value: panic_value, ..
+                }) = goroutine.unwinding.take()
+                {
+                    value = panic_value;
+                    goroutine.top_mut().can_recover = false;
+                    // The function that deferred this call returns normally once its deferred
+                    // calls have run.
+                    goroutine.frames[frames - 2].returning = true;
+                } else {
+                    // Goexit: recover returns nil and the unwinding goes on.
+                }
+            }
+            goroutine.push(value);
+            return Ok(());
+        }
+        _ => {}
+    }
+    if let Some(result) = exec_goroutine_local(program, st.goroutine_mut(g), instr) {
+        return result;
+    }
+    super::heap::exec_data(program, st, g, instr)
+}
+
+/// Executes the control-flow and stack instructions that touch only goroutine `g`.
+pub fn exec_goroutine_local(
+    program: &Program,
+    goroutine: &mut Goroutine,
+    instr: &Instr,
+) -> Option<Exec> {
+    let result = match instr {
+        Instr::PushInt(value) => {
+            goroutine.push(Value::Int(*value));
+            Ok(())
+        }
+        Instr::PushBool(value) => {
+            goroutine.push(Value::Bool(*value));
+            Ok(())
+        }
+        Instr::PushStr(id) => {
+            goroutine.push(Value::str(program.string(*id)));
+            Ok(())
+        }
+        Instr::PushNil => {
+            goroutine.push(Value::Nil);
+            Ok(())
+        }
+        Instr::LoadLocal(slot) => {
+            let value = goroutine.stack[goroutine.top().base as usize + *slot as usize].clone();
+            goroutine.push(value);
+            Ok(())
+        }
+        Instr::StoreLocal(slot) => {
+            let value = goroutine.pop();
+            let at = goroutine.top().base as usize + *slot as usize;
+            goroutine.stack[at] = value;
+            Ok(())
+        }
+        Instr::Dup => {
+            let value = goroutine.peek(0).clone();
+            goroutine.push(value);
+            Ok(())
+        }
+        Instr::Dup2 => {
+            let (a, b) = (goroutine.peek(1).clone(), goroutine.peek(0).clone());
+            goroutine.push(a);
+            goroutine.push(b);
+            Ok(())
+        }
+        Instr::Pop => {
+            goroutine.pop();
+            Ok(())
+        }
+        Instr::MakeStruct(count) => {
+            let fields = goroutine.pop_n(*count as usize);
+            goroutine.push(Value::Tuple(Arc::from(fields)));
+            Ok(())
+        }
+        Instr::Field(index) => {
+            let value = goroutine.pop();
+            match value {
+                Value::Tuple(fields) => {
+                    goroutine.push(fields[*index as usize].clone());
+                    Ok(())
+                }
+                other => unreachable!("internal error: field of non-struct {other:?}"),
+            }
+        }
+        Instr::SetField(index) => {
+            let value = goroutine.pop();
+            let Value::Tuple(fields) = goroutine.pop() else {
+                unreachable!("internal error: field of non-struct");
+            };
+            let mut fields = fields.to_vec();
+            fields[*index as usize] = value;
+            goroutine.push(Value::Tuple(Arc::from(fields)));
+            Ok(())
+        }
+        Instr::Unary(op) => {
+            let value = goroutine.pop();
+            let result = match (op, value) {
+                (UnOp::Neg, Value::Int(v)) => Value::Int(v.wrapping_neg()),
+                (UnOp::BitNot, Value::Int(v)) => Value::Int(!v),
+                (UnOp::Not, Value::Bool(v)) => Value::Bool(!v),
+                (op, value) => unreachable!("internal error: {op:?} on {value:?}"),
+            };
+            goroutine.push(result);
+            Ok(())
+        }
+        Instr::Binary(op) => {
+            let right = goroutine.pop();
+            let left = goroutine.pop();
+            binary(*op, left, right).map(|value| goroutine.push(value))
+        }
+        Instr::Jump(target) => {
+            goroutine.top_mut().pc = *target;
+            Ok(())
+        }
+        Instr::JumpIfFalse(target) | Instr::JumpIfTrue(target) => {
+            let wanted = matches!(instr, Instr::JumpIfTrue(_));
+            if goroutine.pop() == Value::Bool(wanted) {
+                goroutine.top_mut().pc = *target;
+            }
+            Ok(())
+        }
+        Instr::Call { func, args } => {
+            let base = (goroutine.stack.len() - *args as usize) as u32;
+            push_frame(program, goroutine, *func, None, base, false, false);
+            Ok(())
+        }
+        Instr::CallValue { args } => call_value(program, goroutine, *args),
+        Instr::FuncValue(func) => {
+            goroutine.push(Value::Func {
+                func: *func,
+                env: None,
+            });
+            Ok(())
+        }
+        Instr::LoadCapture(index) => {
+            // The environment lives in the heap; handled by the caller.
+            let _ = index;
+            return None;
+        }
+        Instr::Defer { args } => {
+            let arguments = goroutine.pop_n(*args as usize);
+            let func = goroutine.pop();
+            if !matches!(func, Value::Func { .. }) {
+                return Some(Err(runtime_error(
+                    "invalid memory address or nil pointer dereference",
+                )));
+            }
+            let frame = goroutine.frames.len() as u32 - 1;
+            goroutine.defers.push(Deferred {
+                frame,
+                func,
+                args: arguments,
+            });
+            Ok(())
+        }
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// Go's binary operators on two values.
+pub fn binary(op: BinOp, left: Value, right: Value) -> Result<Value, Trap> {
+    use BinOp::*;
+    Ok(match (op, left, right) {
+        (Eq, left, right) => Value::Bool(left == right),
+        (Ne, left, right) => Value::Bool(left != right),
+        (Add, Value::Str(a), Value::Str(b)) => Value::str(&format!("{a}{b}")),
+        (Lt, Value::Str(a), Value::Str(b)) => Value::Bool(a < b),
+        (Le, Value::Str(a), Value::Str(b)) => Value::Bool(a <= b),
+        (Gt, Value::Str(a), Value::Str(b)) => Value::Bool(a > b),
+        (Ge, Value::Str(a), Value::Str(b)) => Value::Bool(a >= b),
+        (op, Value::Int(a), Value::Int(b)) => match op {
+            Add => Value::Int(a.wrapping_add(b)),
+            Sub => Value::Int(a.wrapping_sub(b)),
+            Mul => Value::Int(a.wrapping_mul(b)),
+            Div | Rem if b == 0 => return Err(runtime_error("integer divide by zero")),
+            Div => Value::Int(a.wrapping_div(b)),
+            Rem => Value::Int(a.wrapping_rem(b)),
+            And => Value::Int(a & b),
+            Or => Value::Int(a | b),
+            Xor => Value::Int(a ^ b),
+            AndNot => Value::Int(a & !b),
+            Shl | Shr if b < 0 => return Err(runtime_error("negative shift amount")),
+            Shl => Value::Int(if b >= 64 { 0 } else { a << b }),
+            Shr => Value::Int(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            }),
+            Lt => Value::Bool(a < b),
+            Le => Value::Bool(a <= b),
+            Gt => Value::Bool(a > b),
+            Ge => Value::Bool(a >= b),
+            Eq | Ne => unreachable!("handled above"),
+        },
+        (op, left, right) => unreachable!("internal error: {op:?} on {left:?} and {right:?}"),
+    })
+}
+
+/// The value of `v` as an `int`, for operands the type checker guarantees are integers.
+pub fn int(value: &Value) -> i64 {
+    match value {
+        Value::Int(v) => *v,
+        other => unreachable!("internal error: expected an int, found {other:?}"),
+    }
+}
+
+/// Pointers in `Object::Cell`s: reads the cell `value` points to.
+pub fn load(st: &State, pointer: &Value) -> Result<Value, Trap> {
+    match pointer {
+        Value::Pointer(obj) => match &st.heap[obj.0 as usize] {
+            Object::Cell(value) => Ok(value.clone()),
+            other => unreachable!("internal error: pointer to {other:?}"),
+        },
+        Value::Nil => Err(runtime_error(
+            "invalid memory address or nil pointer dereference",
+        )),
+        other => unreachable!("internal error: load through {other:?}"),
+    }
+}
+
+/// Writes the cell `pointer` points to.
+pub fn store(st: &mut State, pointer: &Value, value: Value) -> Exec {
+    match pointer {
+        Value::Pointer(obj) => {
+            st.heap[obj.0 as usize] = Object::Cell(value);
+            Ok(())
+        }
+        Value::Nil => Err(runtime_error(
+            "invalid memory address or nil pointer dereference",
+        )),
+        other => unreachable!("internal error: store through {other:?}"),
+    }
+}
+
+/// Starts a goroutine running `func` with `args` (the `go` statement), returns its number.
+pub fn spawn(
+    program: &Program,
+    st: &mut State,
+    parent: Gid,
+    callee: Value,
+    args: Vec<Value>,
+) -> Result<Gid, Trap> {
+    let Value::Func { func, env } = callee else {
+        return Err(runtime_error(
+            "invalid memory address or nil pointer dereference",
+        ));
+    };
+    let id = st.goroutines.len() as Gid + 1;
+    let creator = st.goroutine_mut(parent);
+    let spawn_index = creator.spawned;
+    creator.spawned += 1;
+    let created_at = creator.frames.last().map(|frame| (frame.func, frame.pc));
+    let mut goroutine = Goroutine {
+        id,
+        parent,
+        spawn_index,
+        created_at,
+        spawned: 0,
+        timers_created: 0,
+        status: Status::Runnable,
+        stack: args,
+        frames: Vec::new(),
+        defers: Vec::new(),
+        unwinding: None,
+        lock_retry: false,
+    };
+    push_frame(program, &mut goroutine, func, env, 0, false, false);
+    st.goroutines.push(Arc::new(goroutine));
+    Ok(id)
+}
+
+/// Formats a panic value as Go prints it after `panic: `.
+pub fn panic_message(st: &State, value: &Value) -> String {
+    match value {
+        Value::Str(text) => text.to_string(),
+        other => format_value(st, other),
+    }
+}

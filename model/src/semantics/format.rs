@@ -1,0 +1,156 @@
+//! Text of values for `fmt.Print*`, `fmt.Sprint*`, `println` and panic messages, following the
+//! fmt package's `%v` rules for the types of the subset.
+//!
+//! Invariant: nothing printed depends on allocation order or addresses: pointers to structs
+//! print as `&{...}` and other references as their kind (`(chan)`, `(func)`), so two runs print the
+//! same bytes.
+
+use super::state::{Object, State, SyncObj};
+use super::value::Value;
+
+/// `%v` of a value.
+pub fn format_value(st: &State, value: &Value) -> String {
+    let mut out = String::new();
+    write_value(st, value, &mut out, 0);
+    out
+}
+
+fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
+    use std::fmt::Write;
+    if depth > 8 {
+        out.push_str("...");
+        return;
+    }
+    match value {
+        Value::Nil => out.push_str("<nil>"),
+        Value::Int(v) => {
+            let _ = write!(out, "{v}");
+        }
+        Value::Bool(v) => {
+            let _ = write!(out, "{v}");
+        }
+        Value::Str(text) => out.push_str(text),
+        Value::Pointer(obj) => match &st.heap[obj.0 as usize] {
+            Object::Cell(inner @ Value::Tuple(_)) => {
+                out.push('&');
+                write_value(st, inner, out, depth + 1);
+            }
+            _ => out.push_str("(pointer)"),
+        },
+        Value::Slice { .. } => {
+            out.push('[');
+            for (i, item) in super::heap::slice_items(st, value).iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_value(st, item, out, depth + 1);
+            }
+            out.push(']');
+        }
+        Value::Map(obj) => {
+            out.push_str("map[");
+            if let Object::Map(entries) = &st.heap[obj.0 as usize] {
+                for (i, (key, item)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    write_value(st, key, out, depth + 1);
+                    out.push(':');
+                    write_value(st, item, out, depth + 1);
+                }
+            }
+            out.push(']');
+        }
+        Value::Chan(_) => out.push_str("(chan)"),
+        Value::Func { .. } => out.push_str("(func)"),
+        Value::Sync(id) => match &st.syncs[id.0 as usize] {
+            SyncObj::Mutex { locked, .. } => {
+                let _ = write!(out, "{{locked:{locked}}}");
+            }
+            SyncObj::WaitGroup { counter, .. } => {
+                let _ = write!(out, "{{counter:{counter}}}");
+            }
+        },
+        Value::Tuple(items) => {
+            out.push('{');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_value(st, item, out, depth + 1);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// `fmt.Println` (`newline`: operands always separated by spaces) or `fmt.Print` (a space
+/// between operands when neither is a string). The trailing newline is not part of the event.
+pub fn format_print(st: &State, values: &[Value], newline: bool) -> String {
+    let mut out = String::new();
+    for (i, value) in values.iter().enumerate() {
+        let both_non_strings =
+            i > 0 && !matches!(value, Value::Str(_)) && !matches!(values[i - 1], Value::Str(_));
+        if i > 0 && (newline || both_non_strings) {
+            out.push(' ');
+        }
+        write_value(st, value, &mut out, 0);
+    }
+    out
+}
+
+/// `fmt.Sprintf`: the verbs `%v %d %s %q %t %x %%` (flags and widths are accepted and ignored,
+/// except that `%+v` and `%#v` print like `%v`). A missing operand prints `%!v(MISSING)` as fmt
+/// does; extra operands print `%!(EXTRA ...)`.
+pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
+    let Value::Str(format) = format else {
+        return format_value(st, format);
+    };
+    let mut out = String::new();
+    let mut next = 0;
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        // Skip flags, width and precision.
+        while let Some(&flag) = chars.peek() {
+            if "+-# 0123456789.".contains(flag) {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let Some(verb) = chars.next() else {
+            out.push_str("%!(NOVERB)");
+            break;
+        };
+        if verb == '%' {
+            out.push('%');
+            continue;
+        }
+        let Some(value) = values.get(next) else {
+            out.push_str(&format!("%!{verb}(MISSING)"));
+            continue;
+        };
+        next += 1;
+        match (verb, value) {
+            ('q', Value::Str(text)) => out.push_str(&format!("{:?}", text.as_ref())),
+            ('x', Value::Int(v)) => out.push_str(&format!("{v:x}")),
+            ('x', Value::Str(text)) => text.bytes().for_each(|b| out.push_str(&format!("{b:02x}"))),
+            _ => write_value(st, value, &mut out, 0),
+        }
+    }
+    if next < values.len() {
+        out.push_str("%!(EXTRA ");
+        for (i, value) in values[next..].iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_value(st, value, &mut out, 0);
+        }
+        out.push(')');
+    }
+    out
+}

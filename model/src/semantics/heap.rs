@@ -1,0 +1,418 @@
+//! Instructions on heap data: cells and pointers, closures, slices, maps, and the creation of
+//! channels. Mirrors the Go specification's rules for slices (append grows by doubling, in place
+//! while the capacity allows, so aliasing behaves as in Go) and runtime/slice.go's panics.
+//!
+//! Invariants: a slice's window `[offset, offset + cap)` lies inside its backing array; map
+//! entries stay sorted by key with no duplicate keys.
+
+use std::sync::Arc;
+
+use super::exec::{int, load, runtime_error, store, Exec, Trap};
+use super::state::{Chan, Object, State, Timer};
+use super::value::{ChanId, Gid, ObjId, Value};
+use super::zero::zero_value;
+use crate::program::{Instr, Program};
+
+/// Executes a data instruction of goroutine `g` (pc already advanced).
+pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
+    match instr {
+        Instr::LoadCapture(index) => {
+            let env = st
+                .goroutine(g)
+                .top()
+                .env
+                .expect("internal error: capture outside a closure");
+            let Object::Array(cells) = &st.heap[env.0 as usize] else {
+                unreachable!("internal error: closure environment is not an array");
+            };
+            let pointer = cells[*index as usize].clone();
+            st.goroutine_mut(g).push(pointer);
+        }
+        Instr::NewCell => {
+            let value = st.goroutine_mut(g).pop();
+            let cell = st.alloc(Object::Cell(value));
+            st.goroutine_mut(g).push(Value::Pointer(cell));
+        }
+        Instr::Load => {
+            let pointer = st.goroutine_mut(g).pop();
+            let value = load(st, &pointer)?;
+            st.goroutine_mut(g).push(value);
+        }
+        Instr::Store => {
+            let goroutine = st.goroutine_mut(g);
+            let value = goroutine.pop();
+            let pointer = goroutine.pop();
+            store(st, &pointer, value)?;
+        }
+        Instr::MakeClosure { func, captures } => {
+            let cells = st.goroutine_mut(g).pop_n(*captures as usize);
+            let env = st.alloc(Object::Array(Arc::new(cells)));
+            st.goroutine_mut(g).push(Value::Func {
+                func: *func,
+                env: Some(env),
+            });
+        }
+        Instr::MakeSlice(elem) => {
+            let goroutine = st.goroutine_mut(g);
+            let cap = int(&goroutine.pop());
+            let len = int(&goroutine.pop());
+            if len < 0 || len > u32::MAX as i64 / 2 {
+                return Err(runtime_error("makeslice: len out of range"));
+            }
+            if cap < len || cap > u32::MAX as i64 / 2 {
+                return Err(runtime_error("makeslice: cap out of range"));
+            }
+            let zero = zero_value(program, st, *elem);
+            let array = st.alloc(Object::Array(Arc::new(vec![zero; cap as usize])));
+            let slice = Value::Slice {
+                array,
+                offset: 0,
+                len: len as u32,
+                cap: cap as u32,
+            };
+            st.goroutine_mut(g).push(slice);
+        }
+        Instr::SliceLit(count) => {
+            let items = st.goroutine_mut(g).pop_n(*count as usize);
+            let slice = new_slice(st, items);
+            st.goroutine_mut(g).push(slice);
+        }
+        Instr::Index => {
+            let goroutine = st.goroutine_mut(g);
+            let index = int(&goroutine.pop());
+            let container = goroutine.pop();
+            let value = index_value(st, &container, index)?;
+            st.goroutine_mut(g).push(value);
+        }
+        Instr::SetIndex => {
+            let goroutine = st.goroutine_mut(g);
+            let value = goroutine.pop();
+            let index = int(&goroutine.pop());
+            let slice = goroutine.pop();
+            set_index(st, &slice, index, value)?;
+        }
+        Instr::Append(count) => {
+            let items = st.goroutine_mut(g).pop_n(*count as usize);
+            let slice = st.goroutine_mut(g).pop();
+            let result = append(st, slice, items);
+            st.goroutine_mut(g).push(result);
+        }
+        Instr::AppendSlice => {
+            let goroutine = st.goroutine_mut(g);
+            let tail = goroutine.pop();
+            let slice = goroutine.pop();
+            let items = slice_items(st, &tail);
+            let result = append(st, slice, items);
+            st.goroutine_mut(g).push(result);
+        }
+        Instr::Slice => {
+            let goroutine = st.goroutine_mut(g);
+            let high = goroutine.pop();
+            let low = goroutine.pop();
+            let value = goroutine.pop();
+            let result = reslice(&value, &low, &high)?;
+            st.goroutine_mut(g).push(result);
+        }
+        Instr::Len | Instr::Cap => {
+            let value = st.goroutine_mut(g).pop();
+            let length = length(st, &value, matches!(instr, Instr::Cap));
+            st.goroutine_mut(g).push(Value::Int(length));
+        }
+        Instr::MakeMap => {
+            let map = st.alloc(Object::Map(Arc::new(Vec::new())));
+            st.goroutine_mut(g).push(Value::Map(map));
+        }
+        Instr::MapIndex(elem) => {
+            let goroutine = st.goroutine_mut(g);
+            let key = goroutine.pop();
+            let map = goroutine.pop();
+            let found = match &map {
+                Value::Map(obj) => map_entries(st, *obj)
+                    .binary_search_by(|(k, _)| k.cmp(&key))
+                    .ok()
+                    .map(|at| map_entries(st, *obj)[at].1.clone()),
+                _ => None,
+            };
+            let ok = found.is_some();
+            let value = match found {
+                Some(value) => value,
+                None => zero_value(program, st, *elem),
+            };
+            let goroutine = st.goroutine_mut(g);
+            goroutine.push(value);
+            goroutine.push(Value::Bool(ok));
+        }
+        Instr::MapStore => {
+            let goroutine = st.goroutine_mut(g);
+            let value = goroutine.pop();
+            let key = goroutine.pop();
+            let Value::Map(obj) = goroutine.pop() else {
+                return Err(Trap::Panic("assignment to entry in nil map".into()));
+            };
+            let Object::Map(entries) = &mut st.heap[obj.0 as usize] else {
+                unreachable!()
+            };
+            let entries = Arc::make_mut(entries);
+            match entries.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(at) => entries[at].1 = value,
+                Err(at) => entries.insert(at, (key, value)),
+            }
+        }
+        Instr::MapDelete => {
+            let goroutine = st.goroutine_mut(g);
+            let key = goroutine.pop();
+            if let Value::Map(obj) = goroutine.pop() {
+                let Object::Map(entries) = &mut st.heap[obj.0 as usize] else {
+                    unreachable!()
+                };
+                if let Ok(at) = entries.binary_search_by(|(k, _)| k.cmp(&key)) {
+                    Arc::make_mut(entries).remove(at);
+                }
+            }
+        }
+        Instr::MapKeys => {
+            let map = st.goroutine_mut(g).pop();
+            let keys = match map {
+                Value::Map(obj) => map_entries(st, obj)
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let slice = new_slice(st, keys);
+            st.goroutine_mut(g).push(slice);
+        }
+        Instr::MakeChan(elem) => {
+            let cap = int(&st.goroutine_mut(g).pop());
+            if !(0..=u32::MAX as i64 / 2).contains(&cap) {
+                return Err(Trap::Panic("makechan: size out of range".into()));
+            }
+            let chan = new_chan(st, Some(*elem), cap as u32);
+            st.goroutine_mut(g).push(Value::Chan(chan));
+        }
+        Instr::TimerChan => {
+            let chan = new_chan(st, None, 1);
+            let goroutine = st.goroutine_mut(g);
+            let nth = goroutine.timers_created;
+            goroutine.timers_created += 1;
+            goroutine.push(Value::Chan(chan));
+            st.timers.push(Timer {
+                chan,
+                owner: g,
+                nth,
+            });
+        }
+        other => unreachable!("internal error: {other:?} is not a local instruction"),
+    }
+    Ok(())
+}
+
+fn new_chan(st: &mut State, elem: Option<crate::program::TypeId>, cap: u32) -> ChanId {
+    st.chans.push(Chan {
+        elem,
+        cap,
+        buf: Vec::new(),
+        closed: false,
+        recvq: Vec::new(),
+        sendq: Vec::new(),
+    });
+    ChanId(st.chans.len() as u32 - 1)
+}
+
+fn new_slice(st: &mut State, items: Vec<Value>) -> Value {
+    let len = items.len() as u32;
+    let array = st.alloc(Object::Array(Arc::new(items)));
+    Value::Slice {
+        array,
+        offset: 0,
+        len,
+        cap: len,
+    }
+}
+
+fn array(st: &State, obj: ObjId) -> &Vec<Value> {
+    match &st.heap[obj.0 as usize] {
+        Object::Array(items) => items,
+        other => unreachable!("internal error: slice of {other:?}"),
+    }
+}
+
+fn map_entries(st: &State, obj: ObjId) -> &Vec<(Value, Value)> {
+    match &st.heap[obj.0 as usize] {
+        Object::Map(entries) => entries,
+        other => unreachable!("internal error: map of {other:?}"),
+    }
+}
+
+/// The elements of a slice value (empty for nil), in order.
+pub fn slice_items(st: &State, value: &Value) -> Vec<Value> {
+    match value {
+        Value::Slice {
+            array: obj,
+            offset,
+            len,
+            ..
+        } => array(st, *obj)[*offset as usize..(*offset + *len) as usize].to_vec(),
+        Value::Nil => Vec::new(),
+        Value::Str(text) => text.bytes().map(|b| Value::Int(b as i64)).collect(),
+        other => unreachable!("internal error: items of {other:?}"),
+    }
+}
+
+fn index_value(st: &State, container: &Value, index: i64) -> Result<Value, Trap> {
+    let len = match container {
+        Value::Slice { len, .. } => *len as i64,
+        Value::Tuple(items) => items.len() as i64,
+        Value::Str(text) => text.len() as i64,
+        Value::Nil => 0,
+        other => unreachable!("internal error: index of {other:?}"),
+    };
+    if index < 0 || index >= len {
+        return Err(runtime_error(format!(
+            "index out of range [{index}] with length {len}"
+        )));
+    }
+    Ok(match container {
+        Value::Slice {
+            array: obj, offset, ..
+        } => array(st, *obj)[*offset as usize + index as usize].clone(),
+        Value::Tuple(items) => items[index as usize].clone(),
+        Value::Str(text) => Value::Int(text.as_bytes()[index as usize] as i64),
+        _ => unreachable!(),
+    })
+}
+
+fn set_index(st: &mut State, slice: &Value, index: i64, value: Value) -> Exec {
+    let (obj, offset, len) = match slice {
+        Value::Slice {
+            array, offset, len, ..
+        } => (*array, *offset, *len as i64),
+        Value::Nil => {
+            return Err(runtime_error(format!(
+                "index out of range [{index}] with length 0"
+            )))
+        }
+        other => unreachable!("internal error: index assignment to {other:?}"),
+    };
+    if index < 0 || index >= len {
+        return Err(runtime_error(format!(
+            "index out of range [{index}] with length {len}"
+        )));
+    }
+    let Object::Array(items) = &mut st.heap[obj.0 as usize] else {
+        unreachable!()
+    };
+    Arc::make_mut(items)[offset as usize + index as usize] = value;
+    Ok(())
+}
+
+fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
+    let (obj, offset, len, cap) = match slice {
+        Value::Slice {
+            array,
+            offset,
+            len,
+            cap,
+        } => (Some(array), offset, len, cap),
+        Value::Nil => (None, 0, 0, 0),
+        other => unreachable!("internal error: append to {other:?}"),
+    };
+    let needed = len + items.len() as u32;
+    if let Some(obj) = obj.filter(|_| needed <= cap) {
+        let Object::Array(array) = &mut st.heap[obj.0 as usize] else {
+            unreachable!()
+        };
+        let array = Arc::make_mut(array);
+        for (i, item) in items.into_iter().enumerate() {
+            array[offset as usize + len as usize + i] = item;
+        }
+        return Value::Slice {
+            array: obj,
+            offset,
+            len: needed,
+            cap,
+        };
+    }
+    // runtime/slice.go growslice: double small slices (the exact growth factor only matters
+    // for aliasing, which doubling reproduces for the sizes models use).
+    let new_cap = needed.max(cap * 2).max(1);
+    let mut grown = match obj {
+        Some(obj) => array(st, obj)[offset as usize..(offset + len) as usize].to_vec(),
+        None => Vec::new(),
+    };
+    grown.extend(items);
+    // Elements past the length are never read before being written (reslicing past `len` up to
+    // `cap` is the one way, and models have no use for it), so they stay nil.
+    grown.resize(new_cap as usize, Value::Nil);
+    let array = st.alloc(Object::Array(Arc::new(grown)));
+    Value::Slice {
+        array,
+        offset: 0,
+        len: needed,
+        cap: new_cap,
+    }
+}
+
+fn reslice(value: &Value, low: &Value, high: &Value) -> Result<Value, Trap> {
+    let bound = |v: &Value, default: i64| if *v == Value::Nil { default } else { int(v) };
+    match value {
+        Value::Slice {
+            array,
+            offset,
+            len,
+            cap,
+        } => {
+            let (lo, hi) = (bound(low, 0), bound(high, *len as i64));
+            if lo < 0 || hi < lo || hi > *cap as i64 {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [{lo}:{hi}] with capacity {cap}"
+                )));
+            }
+            Ok(Value::Slice {
+                array: *array,
+                offset: offset + lo as u32,
+                len: (hi - lo) as u32,
+                cap: cap - lo as u32,
+            })
+        }
+        Value::Str(text) => {
+            let (lo, hi) = (bound(low, 0), bound(high, text.len() as i64));
+            if lo < 0 || hi < lo || hi > text.len() as i64 {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [{lo}:{hi}] with length {}",
+                    text.len()
+                )));
+            }
+            Ok(Value::str(&text[lo as usize..hi as usize]))
+        }
+        Value::Nil => {
+            let (lo, hi) = (bound(low, 0), bound(high, 0));
+            if lo != 0 || hi != 0 {
+                return Err(runtime_error(format!(
+                    "slice bounds out of range [{lo}:{hi}] with capacity 0"
+                )));
+            }
+            Ok(Value::Nil)
+        }
+        other => unreachable!("internal error: slicing {other:?}"),
+    }
+}
+
+fn length(st: &State, value: &Value, capacity: bool) -> i64 {
+    match value {
+        Value::Slice { len, cap, .. } => (if capacity { *cap } else { *len }) as i64,
+        Value::Str(text) => text.len() as i64,
+        Value::Tuple(items) => items.len() as i64,
+        Value::Map(obj) => map_entries(st, *obj).len() as i64,
+        Value::Chan(chan) => {
+            let chan = &st.chans[chan.0 as usize];
+            (if capacity {
+                chan.cap
+            } else {
+                chan.buf.len() as u32
+            }) as i64
+        }
+        Value::Nil => 0,
+        other => unreachable!("internal error: len of {other:?}"),
+    }
+}

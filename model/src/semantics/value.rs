@@ -1,0 +1,155 @@
+//! Runtime values of the Go subset, and the ids of the objects they refer to.
+//!
+//! Invariants:
+//! - A `Value` is a plain, hashable value: references to shared objects are ids into the arenas
+//!   of [`super::state::State`], never host pointers, so equal states compare and hash equal.
+//! - Struct and array values are immutable once built (`Arc`); writing a field makes a copy, which
+//!   is Go's value semantics for structs and arrays.
+
+use std::sync::Arc;
+
+use crate::program::FuncId;
+
+/// Index of a heap object (cell, backing array, map, closure environment) in `State::heap`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ObjId(pub u32);
+
+/// Index of a channel in `State::chans`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ChanId(pub u32);
+
+/// Index of a sync object (mutex, WaitGroup) in `State::syncs`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SyncId(pub u32);
+
+/// Go's goroutine number: 1 for the entry goroutine, then in creation order.
+pub type Gid = u32;
+
+/// A Go value.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Value {
+    /// `nil` of any pointer, slice, map, channel, function or interface type.
+    Nil,
+    /// Every integer kind.
+    Int(i64),
+    /// `bool`.
+    Bool(bool),
+    /// `string`.
+    Str(Arc<str>),
+    /// A pointer to a heap cell.
+    Pointer(ObjId),
+    /// A slice: a window of a backing array.
+    Slice {
+        /// The backing array.
+        array: ObjId,
+        /// First element of the window.
+        offset: u32,
+        /// Length.
+        len: u32,
+        /// Capacity (from `offset` to the end of the backing array).
+        cap: u32,
+    },
+    /// A map.
+    Map(ObjId),
+    /// A channel.
+    Chan(ChanId),
+    /// A `sync.Mutex` or `sync.WaitGroup` (the handle of its sync object).
+    Sync(SyncId),
+    /// A function value: a top-level function, or a closure with its captured cells.
+    Func {
+        /// The code.
+        func: FuncId,
+        /// The closure environment (an array of pointers), if any.
+        env: Option<ObjId>,
+    },
+    /// A struct or array value.
+    Tuple(Arc<[Value]>),
+}
+
+impl Value {
+    /// A string value.
+    pub fn str(text: &str) -> Value {
+        Value::Str(Arc::from(text))
+    }
+
+    /// Calls `visit` on every id this value refers to directly (not through the heap).
+    pub fn for_each_ref(&self, visit: &mut impl FnMut(Ref)) {
+        match self {
+            Value::Pointer(obj) | Value::Map(obj) => visit(Ref::Obj(*obj)),
+            Value::Slice { array, .. } => visit(Ref::Obj(*array)),
+            Value::Chan(chan) => visit(Ref::Chan(*chan)),
+            Value::Sync(sync) => visit(Ref::Sync(*sync)),
+            Value::Func { env: Some(env), .. } => visit(Ref::Obj(*env)),
+            Value::Tuple(items) => items.iter().for_each(|item| item.for_each_ref(visit)),
+            Value::Nil
+            | Value::Int(_)
+            | Value::Bool(_)
+            | Value::Str(_)
+            | Value::Func { env: None, .. } => {}
+        }
+    }
+
+    /// The same value with every id rewritten by `map`.
+    pub fn remapped(&self, map: &impl Fn(Ref) -> Ref) -> Value {
+        let obj = |id: ObjId| match map(Ref::Obj(id)) {
+            Ref::Obj(new) => new,
+            other => unreachable!("internal error: object remapped to {other:?}"),
+        };
+        match self {
+            Value::Pointer(id) => Value::Pointer(obj(*id)),
+            Value::Map(id) => Value::Map(obj(*id)),
+            Value::Slice {
+                array,
+                offset,
+                len,
+                cap,
+            } => Value::Slice {
+                array: obj(*array),
+                offset: *offset,
+                len: *len,
+                cap: *cap,
+            },
+            Value::Chan(id) => match map(Ref::Chan(*id)) {
+                Ref::Chan(new) => Value::Chan(new),
+                other => unreachable!("internal error: channel remapped to {other:?}"),
+            },
+            Value::Sync(id) => match map(Ref::Sync(*id)) {
+                Ref::Sync(new) => Value::Sync(new),
+                other => unreachable!("internal error: sync object remapped to {other:?}"),
+            },
+            Value::Func {
+                func,
+                env: Some(env),
+            } => Value::Func {
+                func: *func,
+                env: Some(obj(*env)),
+            },
+            Value::Tuple(items) => {
+                Value::Tuple(items.iter().map(|item| item.remapped(map)).collect())
+            }
+            Value::Nil
+            | Value::Int(_)
+            | Value::Bool(_)
+            | Value::Str(_)
+            | Value::Func { env: None, .. } => self.clone(),
+        }
+    }
+
+    /// Whether the value holds any id (so remapping may change it).
+    pub fn has_refs(&self) -> bool {
+        let mut found = false;
+        self.for_each_ref(&mut |_| found = true);
+        found
+    }
+}
+
+/// A reference from a value to an object of one of the state's arenas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ref {
+    /// A heap object.
+    Obj(ObjId),
+    /// A channel.
+    Chan(ChanId),
+    /// A sync object.
+    Sync(SyncId),
+}

@@ -1,0 +1,65 @@
+//! `sync.WaitGroup`, mirroring Go 1.23's sync/waitgroup.go.
+//!
+//! Invariants:
+//! - the counter is never negative: an `Add` that would make it negative panics
+//!   "sync: negative WaitGroup counter";
+//! - `waiters` is empty whenever the counter is 0: the `Add` that brings it to 0 wakes them all.
+//!
+//! Not modelled: the misuse panics "WaitGroup is reused before previous Wait has returned" and
+//! "WaitGroup misuse: Add called concurrently with Wait", which the runtime detects only on some
+//! interleavings.
+
+use super::exec::{int, StepLog, Trap};
+use super::state::{Blocked, State, SyncObj};
+use super::value::{Gid, SyncId, Value};
+use super::wake::{block, finish_op};
+use crate::program::Program;
+
+fn group_id(st: &State, g: Gid, depth: usize) -> Result<SyncId, Trap> {
+    match st.goroutine(g).peek(depth) {
+        Value::Sync(id) => Ok(*id),
+        Value::Nil => Err(super::exec::runtime_error(
+            "invalid memory address or nil pointer dereference",
+        )),
+        other => unreachable!("internal error: WaitGroup operation on {other:?}"),
+    }
+}
+
+/// `wg.Add(n)` (and `wg.Done()`, which is `Add(-1)`) by goroutine `g`.
+pub fn add(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
+    let id = group_id(st, g, 1)?;
+    let delta = int(st.goroutine(g).peek(0));
+    let SyncObj::WaitGroup { counter, waiters } = &mut st.syncs[id.0 as usize] else {
+        unreachable!("internal error: Add on a non-WaitGroup");
+    };
+    let new = counter.wrapping_add(delta);
+    if new < 0 {
+        return Err(Trap::Panic("sync: negative WaitGroup counter".into()));
+    }
+    *counter = new;
+    let woken = if new == 0 {
+        std::mem::take(waiters)
+    } else {
+        Vec::new()
+    };
+    finish_op(program, st, g, &[], log);
+    for waiter in woken {
+        finish_op(program, st, waiter, &[], log);
+    }
+    Ok(())
+}
+
+/// `wg.Wait()` by goroutine `g`. Returns whether it blocked.
+pub fn wait(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<bool, Trap> {
+    let id = group_id(st, g, 0)?;
+    let SyncObj::WaitGroup { counter, waiters } = &mut st.syncs[id.0 as usize] else {
+        unreachable!("internal error: Wait on a non-WaitGroup");
+    };
+    if *counter == 0 {
+        finish_op(program, st, g, &[], log);
+        return Ok(false);
+    }
+    waiters.push(g);
+    block(st, g, Blocked::WaitGroup(id));
+    Ok(true)
+}

@@ -1,0 +1,86 @@
+//! Parking and waking goroutines: the one blocking mechanism every primitive uses (the
+//! runtime's `gopark`/`goready`).
+//!
+//! Invariants: a parked goroutine keeps the operands of its operation on its stack and its pc at
+//! the operation; finishing the operation pops exactly those operands, pushes the results and
+//! moves the pc past it. Only a goroutine that was parked counts as woken.
+
+use super::exec::{start_panic, StepLog};
+use super::state::{Blocked, State, Status};
+use super::value::{Gid, Value};
+use crate::program::{Instr, Program};
+
+/// Parks goroutine `g` at its current operation.
+pub fn block(st: &mut State, g: Gid, reason: Blocked) {
+    st.goroutine_mut(g).status = Status::Blocked(reason);
+}
+
+/// How many operands the sync instruction pops.
+pub fn operand_count(program: &Program, instr: &Instr) -> usize {
+    match instr {
+        Instr::Yield | Instr::Goexit => 0,
+        Instr::Recv { .. }
+        | Instr::Close(_)
+        | Instr::Lock(_)
+        | Instr::Unlock(_)
+        | Instr::TryLock(_)
+        | Instr::WaitGroupWait(_)
+        | Instr::AtomicLoad(_)
+        | Instr::Choose
+        | Instr::Panic
+        | Instr::Exit => 1,
+        Instr::Send(_)
+        | Instr::WaitGroupAdd(_)
+        | Instr::AtomicAdd { .. }
+        | Instr::AtomicStore(_) => 2,
+        Instr::AtomicCas(_) => 3,
+        Instr::Go { args } => *args as usize + 1,
+        Instr::Select(table) => program
+            .select(*table)
+            .cases
+            .iter()
+            .map(|case| super::chan::operand_count(case.kind))
+            .sum(),
+        other => unreachable!("internal error: {other:?} is not a sync instruction"),
+    }
+}
+
+/// Completes goroutine `g`'s current operation with `results`, and makes it runnable (logging
+/// it as woken if it was parked).
+pub fn finish_op(program: &Program, st: &mut State, g: Gid, results: &[Value], log: &mut StepLog) {
+    let goroutine = st.goroutine_mut(g);
+    let frame = goroutine.top();
+    let instr = &program.function(frame.func).code[frame.pc as usize];
+    let operands = operand_count(program, instr);
+    let keep = goroutine.stack.len() - operands;
+    goroutine.stack.truncate(keep);
+    goroutine.stack.extend_from_slice(results);
+    goroutine.top_mut().pc += 1;
+    goroutine.lock_retry = false;
+    if goroutine.status != Status::Runnable {
+        goroutine.status = Status::Runnable;
+        log.woken.push(g);
+    }
+}
+
+/// Wakes parked goroutine `g` without completing its operation, so that it retries it
+/// (a woken `Lock` waiter, sync/mutex.go's normal mode).
+pub fn wake_to_retry(st: &mut State, g: Gid, log: &mut StepLog) {
+    let goroutine = st.goroutine_mut(g);
+    goroutine.status = Status::Runnable;
+    goroutine.lock_retry = true;
+    log.woken.push(g);
+}
+
+/// Wakes parked goroutine `g` into a panic (a sender on a channel that was closed).
+pub fn start_woken_panic(
+    program: &Program,
+    st: &mut State,
+    g: Gid,
+    message: &str,
+    log: &mut StepLog,
+) {
+    st.goroutine_mut(g).status = Status::Runnable;
+    log.woken.push(g);
+    start_panic(program, st, g, Value::str(message), message.to_string());
+}

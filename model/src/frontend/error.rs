@@ -60,7 +60,11 @@ impl fmt::Display for ModelError {
             .take(self.col.saturating_sub(1) as usize)
             .map(|b| if b == b'\t' { '\t' } else { ' ' })
             .collect();
-        write!(f, "{pad} | {indent}{}", "^".repeat(self.width.max(1) as usize))
+        write!(
+            f,
+            "{pad} | {indent}{}",
+            "^".repeat(self.width.max(1) as usize)
+        )
     }
 }
 

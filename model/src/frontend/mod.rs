@@ -4,12 +4,66 @@
 //! field indices, zero values and sync operations, and emits the stack-machine code described in
 //! `program::instr`. Anything outside the supported subset is a [`ModelError`] that names the
 //! construct and points at it; nothing is silently skipped.
+//!
+//! # The subset
+//!
+//! Supported: `package main` with imports of fmt, os, runtime, sync, sync/atomic, time, errors,
+//! strings and the helper package (`gomc`, or a path ending in `/gomc`); package-level `var`,
+//! `const` (iota, implicit repetition, folding), `type` (structs with embedded fields, defined
+//! non-struct types, aliases); functions with multiple and named results, variadic parameters;
+//! methods with value and pointer receivers (`main.T.M`, `main.(*T).M`), promoted through
+//! embedded fields; `init` functions; function literals capturing by reference; integers (one
+//! 64-bit kind), bool, string, structs, pointers, slices, maps, channels, function values,
+//! `error`/`any` holding any of these, `nil`; every statement of DESIGN §2 except those below;
+//! `go`, `defer`, `panic`, `recover`, `runtime.Goexit`/`Gosched`, `os.Exit`, `time.Sleep`,
+//! `time.After`, the duration constants; `sync.Mutex`, `sync.WaitGroup` (with `Go`); the
+//! sync/atomic functions on int32/int64/uint32/uint64; `fmt.Println`/`Print`/`Printf`/
+//! `Sprintf`/`Sprint`, `println`/`print`; `gomc.Choose`/`gomc.Bool`; `min`/`max`.
+//!
+//! Lowered by a documented simplification: `errors.New(s)` is the string `s` and
+//! `fmt.Errorf` is `fmt.Sprintf` (an error value is its message; `err != nil` works, methods
+//! on it do not); conversions between integer kinds are no-ops (no narrowing wrap-around);
+//! `println` prints like `fmt.Println`.
+//!
+//! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, type switches and type
+//! assertions, generics, floating-point and complex numbers, method calls on interface values,
+//! method values, array literals and assignment to array elements, slicing an array, the
+//! address of a struct field or element (`&s.f`, `&a[i]`, so also `atomic.AddInt32(&s.n, 1)`),
+//! a named result captured by a closure, `sync.RWMutex`/`Once`/`Cond`/`Map`, the atomic types,
+//! `copy`, `clear`, string iteration and conversions between strings and byte slices, labels on
+//! statements other than `for`/`switch`/`select`, `defer recover()`, and any library function
+//! not listed above.
+//!
+//! Which variables live in heap cells (captured by a function literal, or whose address is
+//! taken) is only known once the functions using them have been lowered; lowering therefore
+//! runs again, with those variables boxed from their declaration on, whenever a pass finds one
+//! that was not (at most a few passes: the set only grows).
 
+mod builtin;
+mod call;
+mod constant;
+mod control;
 mod error;
+mod expr;
+mod func;
+mod goroutine;
+mod literal;
+mod lowerer;
+mod package;
+mod place;
+mod resolve;
+mod stmt;
+mod syntax;
+mod types;
+mod typing;
 
 pub use error::ModelError;
 
+use std::collections::BTreeSet;
+
 use crate::program::{Program, SourceFile};
+use lowerer::Lowerer;
+use syntax::Source;
 
 /// How to compile a model.
 #[derive(Clone, Debug, Default)]
@@ -23,8 +77,52 @@ pub struct CompileOptions {
     pub overrides: Vec<(String, String)>,
 }
 
+/// Stack for the lowering thread: lowering recurses over the syntax tree (at most
+/// `syntax::MAX_TREE_DEPTH` levels, several frames each), which a debug build's default 2 MiB
+/// thread stack does not always hold.
+const LOWERING_STACK: usize = 64 << 20;
+
 /// Compiles a model file.
 pub fn compile(file: SourceFile, options: &CompileOptions) -> Result<Program, ModelError> {
-    let _ = options;
-    Err(ModelError::without_position(&file.name, "front end not yet written"))
+    let name = file.name.clone();
+    let outcome = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("gomc-frontend".to_string())
+            .stack_size(LOWERING_STACK)
+            .spawn_scoped(scope, || compile_here(&file, options))
+            .map(|handle| handle.join())
+    });
+    match outcome {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) => Err(ModelError::without_position(
+            &name,
+            "internal error: the front end panicked",
+        )),
+        Err(_) => compile_here(&file, options),
+    }
+}
+
+/// Compiles on the current thread.
+fn compile_here(file: &SourceFile, options: &CompileOptions) -> Result<Program, ModelError> {
+    let source = Source {
+        name: &file.name,
+        text: &file.text,
+    };
+    let Some(tree) = syntax::parse(&file.text) else {
+        return Err(ModelError::without_position(
+            &file.name,
+            "the parser gave up on this file",
+        ));
+    };
+    let root = tree.root_node();
+    syntax::check_tree(&source, root)?;
+    let mut boxed = BTreeSet::new();
+    loop {
+        let lowerer = Lowerer::new(&source, root, options, &boxed)?;
+        let (program, wanted) = lowerer.run()?;
+        if wanted.is_subset(&boxed) {
+            return Ok(program);
+        }
+        boxed.extend(wanted);
+    }
 }

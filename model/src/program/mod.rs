@@ -11,6 +11,7 @@
 //! operand stack and push their results, in the order documented on each variant ("stack: a, b →
 //! c" means `b` is on top before and `c` is on top after).
 
+mod disasm;
 mod instr;
 mod source;
 mod types;

@@ -1,0 +1,220 @@
+//! Builtin functions: `len`, `cap`, `append`, `make`, `new`, `delete`, `close`, `panic`,
+//! `recover`, `print`/`println`, `min`/`max`.
+
+use tree_sitter::Node;
+
+use super::call::Special;
+use super::lowerer::Lowerer;
+use super::syntax::{named_children, Result};
+use super::types::Ty;
+use crate::program::{BinOp, Instr};
+
+impl<'t> Lowerer<'t> {
+    pub fn builtin(
+        &mut self,
+        call: Node<'t>,
+        name: &str,
+        arguments: &[Node<'t>],
+    ) -> Result<Special> {
+        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
+            operands,
+            tail,
+            results,
+        };
+        Ok(match name {
+            "len" | "cap" => {
+                self.expect_args(call, arguments, 1)?;
+                let ty = self.expr(arguments[0])?;
+                let shape = match self.types.underlying(&ty) {
+                    Ty::Pointer(inner) => self.types.underlying(&inner),
+                    other => other,
+                };
+                let tail = match (&shape, name) {
+                    (Ty::Array(n, _), _) => vec![Instr::Pop, Instr::PushInt(*n as i64)],
+                    (Ty::String | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(_), "len") => {
+                        vec![Instr::Len]
+                    }
+                    (Ty::Slice(_) | Ty::Chan(_), "cap") => vec![Instr::Cap],
+                    _ => {
+                        return Err(self.src.error(
+                            arguments[0],
+                            format!("invalid argument for {name}: {}", self.types.describe(&ty)),
+                        ))
+                    }
+                };
+                special(1, tail, vec![Ty::Int])
+            }
+            "append" => {
+                let Some((&first, rest)) = arguments.split_first() else {
+                    return Err(self.src.error(call, "not enough arguments for append"));
+                };
+                let ty = self.expr(first)?;
+                if !matches!(self.types.underlying(&ty), Ty::Slice(_)) {
+                    return Err(self
+                        .src
+                        .error(first, "first argument to append must be a slice"));
+                }
+                if let [spread] = rest {
+                    if spread.kind() == "variadic_argument" {
+                        let inner = named_children(*spread)
+                            .first()
+                            .copied()
+                            .ok_or_else(|| self.src.error(*spread, "malformed argument"))?;
+                        let inner_ty = self.type_of(inner)?;
+                        if self.types.underlying(&inner_ty) == Ty::String {
+                            return Err(self
+                                .src
+                                .unsupported(*spread, "append of a string to a byte slice"));
+                        }
+                        self.expr(inner)?;
+                        return Ok(special(2, vec![Instr::AppendSlice], vec![ty]));
+                    }
+                }
+                for &argument in rest {
+                    if argument.kind() == "variadic_argument" {
+                        return Err(self
+                            .src
+                            .error(argument, "can only use ... with final argument"));
+                    }
+                    self.expr(argument)?;
+                }
+                let n = rest.len() as u32;
+                special(1 + n, vec![Instr::Append(n)], vec![ty])
+            }
+            "make" => {
+                let Some((&type_node, sizes)) = arguments.split_first() else {
+                    return Err(self.src.error(call, "not enough arguments for make"));
+                };
+                let ty = self.resolve_type(type_node)?;
+                match self.types.underlying(&ty) {
+                    Ty::Chan(element) => match sizes {
+                        [] => {
+                            let element = self.type_id(&element);
+                            special(
+                                0,
+                                vec![Instr::PushInt(0), Instr::MakeChan(element)],
+                                vec![ty],
+                            )
+                        }
+                        [size] => {
+                            let element = self.type_id(&element);
+                            self.expr(*size)?;
+                            special(1, vec![Instr::MakeChan(element)], vec![ty])
+                        }
+                        _ => return Err(self.src.error(call, "too many arguments to make")),
+                    },
+                    Ty::Slice(element) => {
+                        let element = self.type_id(&element);
+                        match sizes {
+                            [length] => {
+                                self.expr(*length)?;
+                                special(1, vec![Instr::Dup, Instr::MakeSlice(element)], vec![ty])
+                            }
+                            [length, capacity] => {
+                                self.expr(*length)?;
+                                self.expr(*capacity)?;
+                                special(2, vec![Instr::MakeSlice(element)], vec![ty])
+                            }
+                            _ => {
+                                return Err(self.src.error(call, "make of a slice needs a length"))
+                            }
+                        }
+                    }
+                    Ty::Map(..) => match sizes {
+                        [] => special(0, vec![Instr::MakeMap], vec![ty]),
+                        [hint] => {
+                            self.expr(*hint)?;
+                            special(1, vec![Instr::Pop, Instr::MakeMap], vec![ty])
+                        }
+                        _ => return Err(self.src.error(call, "too many arguments to make")),
+                    },
+                    _ => {
+                        return Err(self
+                            .src
+                            .error(type_node, "make needs a slice, map or channel type"))
+                    }
+                }
+            }
+            "new" => {
+                self.expect_args(call, arguments, 1)?;
+                let ty = self.resolve_type(arguments[0])?;
+                let zero = self.type_id(&ty);
+                special(
+                    0,
+                    vec![Instr::Zero(zero), Instr::NewCell],
+                    vec![Ty::Pointer(ty.into())],
+                )
+            }
+            "delete" => {
+                self.expect_args(call, arguments, 2)?;
+                self.expr(arguments[0])?;
+                self.expr(arguments[1])?;
+                special(2, vec![Instr::MapDelete], vec![])
+            }
+            "close" => {
+                self.expect_args(call, arguments, 1)?;
+                let label = self.label_of(arguments[0]);
+                self.expr(arguments[0])?;
+                special(1, vec![Instr::Close(label)], vec![])
+            }
+            "panic" => {
+                self.expect_args(call, arguments, 1)?;
+                self.expr(arguments[0])?;
+                special(1, vec![Instr::Panic], vec![])
+            }
+            "recover" => {
+                self.expect_args(call, arguments, 0)?;
+                special(0, vec![Instr::Recover], vec![Ty::Interface])
+            }
+            "print" | "println" => {
+                let n = self.push_plain_args(arguments)?;
+                special(
+                    n,
+                    vec![Instr::Print {
+                        args: n,
+                        newline: name == "println",
+                    }],
+                    vec![],
+                )
+            }
+            other => return Err(self.src.unsupported(call, format!("builtin {other}"))),
+        })
+    }
+
+    /// `min(a, b, ...)` / `max(a, b, ...)` over integers or strings: the arguments are
+    /// evaluated left to right, then compared pairwise.
+    pub fn min_max(&mut self, call: Node<'t>, is_min: bool) -> Result<Vec<Ty>> {
+        let arguments = self.arguments(call)?;
+        let Some((&first, rest)) = arguments.split_first() else {
+            return Err(self.src.error(call, "not enough arguments for min or max"));
+        };
+        if let Some((value, ty)) = self.const_value(call)? {
+            self.emit_const(&value, call);
+            return Ok(vec![ty]);
+        }
+        let ty = self.type_of(first)?;
+        let mut temps = Vec::new();
+        for &argument in &arguments {
+            let argument_ty = self.expr(argument)?;
+            if !matches!(self.types.underlying(&argument_ty), Ty::Int | Ty::String) {
+                return Err(self.src.unsupported(argument, "min or max of this type"));
+            }
+            let temp = self.temp();
+            self.emit(Instr::StoreLocal(temp), argument);
+            temps.push(temp);
+        }
+        let best = temps[0];
+        for (&argument, &temp) in rest.iter().zip(&temps[1..]) {
+            self.emit(Instr::LoadLocal(temp), argument);
+            self.emit(Instr::LoadLocal(best), argument);
+            let op = if is_min { BinOp::Lt } else { BinOp::Gt };
+            self.emit(Instr::Binary(op), argument);
+            let skip = self.emit_jump(Instr::JumpIfFalse, argument);
+            self.emit(Instr::LoadLocal(temp), argument);
+            self.emit(Instr::StoreLocal(best), argument);
+            self.patch_here(skip);
+        }
+        self.emit(Instr::LoadLocal(best), call);
+        Ok(vec![ty])
+    }
+}

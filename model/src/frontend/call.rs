@@ -1,0 +1,651 @@
+//! Calls: of functions, methods and function values; builtins; the standard library functions
+//! of the subset; sync methods; `go` and `defer`.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::lowerer::{Entity, Lowerer};
+use super::package::{PkgEntity, Std};
+use super::resolve::Name;
+use super::syntax::{named_children, unparen, Result};
+use super::types::{MethodInfo, Sig, Ty};
+use super::typing::{Selection, Step};
+use crate::program::{BinOp, Instr};
+
+/// What a call expression calls.
+#[derive(Clone, Debug)]
+pub(super) enum Callee<'t> {
+    /// A predeclared function (`len`, `close`, ...).
+    Builtin(&'t str),
+    /// A conversion `T(x)`.
+    Conversion(Ty),
+    /// A function of an imported package.
+    Std(Std, &'t str),
+    /// A top-level function (index into the package's functions).
+    Func(usize),
+    /// A method of a defined type, on the value `receiver` reached by `steps`.
+    Method {
+        receiver: Node<'t>,
+        steps: Vec<Step>,
+        method: MethodInfo,
+        at: Ty,
+    },
+    /// A `sync.Mutex`/`sync.WaitGroup` method.
+    Sync {
+        receiver: Node<'t>,
+        steps: Vec<Step>,
+        at: Ty,
+        name: &'t str,
+    },
+    /// A function value.
+    Value(Node<'t>, Rc<Sig>),
+}
+
+/// A call lowered as "operands, then a fixed straight-line tail": builtins, library functions
+/// and sync methods. Deferred or `go`-started, the tail becomes a synthetic wrapper function.
+pub(super) struct Special {
+    /// Operands pushed by the call site.
+    pub operands: u32,
+    /// Instructions that consume the operands and push the results.
+    pub tail: Vec<Instr>,
+    /// Result types.
+    pub results: Vec<Ty>,
+}
+
+/// A library function of the subset.
+#[derive(Clone, Copy, Debug)]
+enum StdCall {
+    Print(bool),
+    Printf,
+    Sprintf,
+    Sprint,
+    ErrorsNew,
+    Sleep,
+    After,
+    Gosched,
+    Goexit,
+    Exit,
+    AtomicAdd(u8),
+    AtomicLoad,
+    AtomicStore,
+    AtomicCas,
+    Choose,
+    ChooseBool,
+}
+
+fn std_call(package: Std, name: &str) -> Option<StdCall> {
+    Some(match (package, name) {
+        (Std::Fmt, "Println") => StdCall::Print(true),
+        (Std::Fmt, "Print") => StdCall::Print(false),
+        (Std::Fmt, "Printf") => StdCall::Printf,
+        (Std::Fmt, "Sprintf") | (Std::Fmt, "Errorf") => StdCall::Sprintf,
+        (Std::Fmt, "Sprint") => StdCall::Sprint,
+        (Std::Errors, "New") => StdCall::ErrorsNew,
+        (Std::Time, "Sleep") => StdCall::Sleep,
+        (Std::Time, "After") => StdCall::After,
+        (Std::Runtime, "Gosched") => StdCall::Gosched,
+        (Std::Runtime, "Goexit") => StdCall::Goexit,
+        (Std::Os, "Exit") => StdCall::Exit,
+        (Std::Atomic, "AddInt32" | "AddUint32") => StdCall::AtomicAdd(32),
+        (Std::Atomic, "AddInt64" | "AddUint64" | "AddUintptr") => StdCall::AtomicAdd(64),
+        (Std::Atomic, "LoadInt32" | "LoadInt64" | "LoadUint32" | "LoadUint64") => {
+            StdCall::AtomicLoad
+        }
+        (Std::Atomic, "StoreInt32" | "StoreInt64" | "StoreUint32" | "StoreUint64") => {
+            StdCall::AtomicStore
+        }
+        (
+            Std::Atomic,
+            "CompareAndSwapInt32"
+            | "CompareAndSwapInt64"
+            | "CompareAndSwapUint32"
+            | "CompareAndSwapUint64",
+        ) => StdCall::AtomicCas,
+        (Std::Gomc, "Choose") => StdCall::Choose,
+        (Std::Gomc, "Bool") => StdCall::ChooseBool,
+        _ => return None,
+    })
+}
+
+fn package_name(package: Std) -> &'static str {
+    match package {
+        Std::Fmt => "fmt",
+        Std::Os => "os",
+        Std::Runtime => "runtime",
+        Std::Sync => "sync",
+        Std::Atomic => "atomic",
+        Std::Time => "time",
+        Std::Errors => "errors",
+        Std::Strings => "strings",
+        Std::Gomc => "gomc",
+    }
+}
+
+impl<'t> Lowerer<'t> {
+    /// Decides what a call expression calls, without emitting anything.
+    pub fn classify_call(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
+        if let Some(arguments) = call.child_by_field_name("type_arguments") {
+            return Err(self.src.unsupported(arguments, "generic function call"));
+        }
+        let function = unparen(self.required(call, "function")?);
+        match function.kind() {
+            "identifier" => {
+                let text = self.src.text_of(function);
+                match self.lookup(text) {
+                    Name::Builtin => Ok(Callee::Builtin(text)),
+                    Name::Type(ty) | Name::Pkg(PkgEntity::Type(ty)) => Ok(Callee::Conversion(ty)),
+                    Name::Pkg(PkgEntity::Func(index)) => Ok(Callee::Func(index)),
+                    Name::Local(Entity::Var(_)) | Name::Pkg(PkgEntity::Global(_)) => {
+                        self.value_callee(function)
+                    }
+                    Name::Pkg(PkgEntity::Import(_)) => Err(self
+                        .src
+                        .error(function, format!("use of package {text} without selector"))),
+                    Name::Local(Entity::Const(..)) | Name::Pkg(PkgEntity::Const(_)) => {
+                        Err(self.src.error(
+                            function,
+                            format!("invalid operation: cannot call non-function {text}"),
+                        ))
+                    }
+                    Name::Unknown => Err(self.src.error(function, format!("undefined: {text}"))),
+                }
+            }
+            "selector_expression" => {
+                let operand = self.required(function, "operand")?;
+                let field = self.required(function, "field")?;
+                let name = self.src.text_of(field);
+                if let Some(package) = self.package_of(operand) {
+                    if let Some(ty) = self.type_named_by(function)? {
+                        return Ok(Callee::Conversion(ty));
+                    }
+                    if std_call(package, name).is_none() {
+                        return Err(self
+                            .src
+                            .unsupported(function, format!("{}.{name}", package_name(package))));
+                    }
+                    return Ok(Callee::Std(package, name));
+                }
+                let ty = self.type_of(operand)?;
+                if self.types.underlying(&ty) == Ty::Interface {
+                    return Err(self
+                        .src
+                        .unsupported(function, "method call on interface value"));
+                }
+                match self.lookup_selector(&ty, name, function)? {
+                    Some(Selection::Method { steps, method, at }) => Ok(Callee::Method {
+                        receiver: operand,
+                        steps,
+                        method,
+                        at,
+                    }),
+                    Some(Selection::Sync { steps, at }) => Ok(Callee::Sync {
+                        receiver: operand,
+                        steps,
+                        at,
+                        name,
+                    }),
+                    Some(Selection::Field { .. }) => self.value_callee(function),
+                    None => Err(self.no_field(function, &ty, name)),
+                }
+            }
+            "pointer_type" | "slice_type" | "array_type" | "map_type" | "channel_type"
+            | "function_type" | "struct_type" | "interface_type" | "parenthesized_type"
+            | "qualified_type" | "type_identifier" => {
+                Ok(Callee::Conversion(self.resolve_type(function)?))
+            }
+            _ => self.value_callee(function),
+        }
+    }
+
+    fn value_callee(&mut self, function: Node<'t>) -> Result<Callee<'t>> {
+        let ty = self.type_of(function)?;
+        match self.types.underlying(&ty) {
+            Ty::Func(sig) => Ok(Callee::Value(function, sig)),
+            _ => Err(self.src.error(
+                function,
+                format!(
+                    "invalid operation: cannot call non-function {}",
+                    self.src.text_of(function)
+                ),
+            )),
+        }
+    }
+
+    /// The result types of a call, without emitting anything.
+    pub fn call_result_types(&mut self, call: Node<'t>) -> Result<Vec<Ty>> {
+        let callee = self.classify_call(call)?;
+        let arguments = self.arguments(call)?;
+        Ok(match callee {
+            Callee::Builtin(name) => match name {
+                "len" | "cap" => vec![Ty::Int],
+                "append" => match arguments.first() {
+                    Some(&first) => vec![self.type_of(first)?],
+                    None => return Err(self.src.error(call, "not enough arguments for append")),
+                },
+                "make" => match arguments.first() {
+                    Some(&first) => vec![self.resolve_type(first)?],
+                    None => return Err(self.src.error(call, "not enough arguments for make")),
+                },
+                "new" => match arguments.first() {
+                    Some(&first) => vec![Ty::Pointer(self.resolve_type(first)?.into())],
+                    None => return Err(self.src.error(call, "not enough arguments for new")),
+                },
+                "recover" => vec![Ty::Interface],
+                "min" | "max" => match arguments.first() {
+                    Some(&first) => vec![self.type_of(first)?],
+                    None => {
+                        return Err(self
+                            .src
+                            .error(call, format!("not enough arguments for {name}")))
+                    }
+                },
+                "close" | "delete" | "panic" | "print" | "println" => vec![],
+                other => return Err(self.src.unsupported(call, format!("builtin {other}"))),
+            },
+            Callee::Conversion(ty) => vec![ty],
+            Callee::Std(package, name) => match std_call(package, name) {
+                Some(StdCall::Sprintf | StdCall::Sprint) => {
+                    if name == "Errorf" {
+                        vec![Ty::Interface]
+                    } else {
+                        vec![Ty::String]
+                    }
+                }
+                Some(StdCall::ErrorsNew) => vec![Ty::Interface],
+                Some(StdCall::After) => vec![Ty::Chan(Ty::Int.into())],
+                Some(StdCall::AtomicAdd(_) | StdCall::AtomicLoad | StdCall::Choose) => {
+                    vec![Ty::Int]
+                }
+                Some(StdCall::AtomicCas | StdCall::ChooseBool) => vec![Ty::Bool],
+                _ => vec![],
+            },
+            Callee::Func(index) => self.pkg.funcs[index].sig.results.clone(),
+            Callee::Method { method, .. } => self.pkg.funcs[method.func].sig.results.clone(),
+            Callee::Sync { name, .. } => {
+                if name == "TryLock" {
+                    vec![Ty::Bool]
+                } else {
+                    vec![]
+                }
+            }
+            Callee::Value(_, sig) => sig.results.clone(),
+        })
+    }
+
+    /// The argument expressions of a call (a `variadic_argument` stays as it is).
+    pub fn arguments(&self, call: Node<'t>) -> Result<Vec<Node<'t>>> {
+        Ok(named_children(self.required(call, "arguments")?))
+    }
+
+    /// Lowers a call, leaving its results on the stack (r0 first); returns their types.
+    pub fn call(&mut self, call: Node<'t>) -> Result<Vec<Ty>> {
+        let callee = self.classify_call(call)?;
+        match callee {
+            Callee::Sync {
+                receiver,
+                steps,
+                at,
+                name: "Go",
+            } => {
+                self.waitgroup_go(call, receiver, &steps, &at)?;
+                Ok(vec![])
+            }
+            Callee::Builtin(name @ ("min" | "max")) => self.min_max(call, name == "min"),
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } => {
+                let special = self.special_call(call, &callee)?;
+                for instr in special.tail {
+                    self.emit(instr, call);
+                }
+                Ok(special.results)
+            }
+            Callee::Conversion(ty) => {
+                let arguments = self.arguments(call)?;
+                let [argument] = arguments.as_slice() else {
+                    return Err(self
+                        .src
+                        .error(call, "a conversion takes exactly one argument"));
+                };
+                self.conversion(call, &ty, *argument)?;
+                Ok(vec![ty])
+            }
+            Callee::Func(index) => {
+                let sig = self.pkg.funcs[index].sig.clone();
+                let func = self.pkg.funcs[index].id;
+                let args = self.push_args(call, &sig)?;
+                self.emit(Instr::Call { func, args }, call);
+                Ok(sig.results)
+            }
+            Callee::Method {
+                receiver,
+                steps,
+                method,
+                at,
+            } => {
+                let sig = self.pkg.funcs[method.func].sig.clone();
+                let func = self.pkg.funcs[method.func].id;
+                self.push_receiver(receiver, &steps, &method, &at)?;
+                let args = self.push_args(call, &sig)? + 1;
+                self.emit(Instr::Call { func, args }, call);
+                Ok(sig.results)
+            }
+            Callee::Value(function, sig) => {
+                self.expr(function)?;
+                let args = self.push_args(call, &sig)?;
+                self.emit(Instr::CallValue { args }, call);
+                Ok(sig.results.clone())
+            }
+        }
+    }
+
+    /// `T(x)`: the machine is dynamically typed, so a conversion between types of the same
+    /// shape is a no-op; other conversions are outside the subset.
+    pub fn conversion(&mut self, node: Node<'t>, target: &Ty, argument: Node<'t>) -> Result<()> {
+        if let Some((value, _)) = self.const_value(node)? {
+            self.emit_const(&value, node);
+            return Ok(());
+        }
+        let source = self.expr(argument)?;
+        let to = self.types.underlying(target);
+        let from = self.types.underlying(&source);
+        let same_shape = match (&to, &from) {
+            (Ty::Interface, _) => true,
+            (_, Ty::UntypedNil) => matches!(
+                to,
+                Ty::Pointer(_) | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(_) | Ty::Func(_)
+            ),
+            (Ty::Pointer(_), Ty::Pointer(_))
+            | (Ty::Slice(_), Ty::Slice(_))
+            | (Ty::Map(..), Ty::Map(..))
+            | (Ty::Chan(_), Ty::Chan(_))
+            | (Ty::Func(_), Ty::Func(_)) => true,
+            (a, b) => a == b,
+        };
+        if same_shape {
+            Ok(())
+        } else {
+            Err(self.src.unsupported(
+                node,
+                format!(
+                    "conversion from {} to {}",
+                    self.types.describe(&source),
+                    self.types.describe(target)
+                ),
+            ))
+        }
+    }
+
+    /// Pushes the receiver of a method call: a pointer for a pointer method, a value otherwise.
+    pub fn push_receiver(
+        &mut self,
+        receiver: Node<'t>,
+        steps: &[Step],
+        method: &MethodInfo,
+        at: &Ty,
+    ) -> Result<()> {
+        let at_pointer = matches!(at, Ty::Pointer(_));
+        if method.pointer && !at_pointer {
+            if !steps.is_empty() {
+                return Err(self.src.unsupported(
+                    receiver,
+                    "pointer-receiver method call on a field promoted from an embedded value",
+                ));
+            }
+            return self.address_of(receiver);
+        }
+        self.expr(receiver)?;
+        self.apply_steps(steps, receiver);
+        if !method.pointer && at_pointer {
+            self.emit(Instr::Load, receiver);
+        }
+        Ok(())
+    }
+
+    /// Emits the field-selection steps.
+    pub fn apply_steps(&mut self, steps: &[Step], node: Node) {
+        for step in steps {
+            let instr = match step {
+                Step::Load => Instr::Load,
+                Step::Field(i) => Instr::Field(*i),
+            };
+            self.emit(instr, node);
+        }
+    }
+
+    /// Pushes the arguments of a call to a function of signature `sig`; returns how many
+    /// values were pushed (the parameter count).
+    pub fn push_args(&mut self, call: Node<'t>, sig: &Sig) -> Result<u32> {
+        let arguments = self.arguments(call)?;
+        let params = sig.params.len();
+        if let [single] = arguments.as_slice() {
+            if params > 1 && unparen(*single).kind() == "call_expression" {
+                let results = self.call(unparen(*single))?;
+                if results.len() != params {
+                    return Err(self.src.error(call, "wrong number of arguments in call"));
+                }
+                return Ok(params as u32);
+            }
+        }
+        let spread = arguments
+            .last()
+            .is_some_and(|a| a.kind() == "variadic_argument");
+        if spread && !sig.variadic {
+            return Err(self
+                .src
+                .error(call, "cannot use ... in call to non-variadic function"));
+        }
+        if sig.variadic && !spread {
+            let fixed = params - 1;
+            if arguments.len() < fixed {
+                return Err(self.src.error(call, "not enough arguments in call"));
+            }
+            for &argument in &arguments[..fixed] {
+                self.expr(argument)?;
+            }
+            let extra = &arguments[fixed..];
+            if extra.is_empty() {
+                self.emit(Instr::PushNil, call);
+            } else {
+                for &argument in extra {
+                    self.expr(argument)?;
+                }
+                self.emit(Instr::SliceLit(extra.len() as u32), call);
+            }
+            return Ok(params as u32);
+        }
+        if arguments.len() != params {
+            return Err(self.src.error(
+                call,
+                format!(
+                    "wrong number of arguments in call: have {}, want {params}",
+                    arguments.len()
+                ),
+            ));
+        }
+        for argument in arguments {
+            let argument = if argument.kind() == "variadic_argument" {
+                named_children(argument)
+                    .first()
+                    .copied()
+                    .ok_or_else(|| self.src.error(argument, "malformed argument"))?
+            } else {
+                argument
+            };
+            self.expr(argument)?;
+        }
+        Ok(params as u32)
+    }
+
+    /// Pushes plain arguments (no `...`), spreading a single multi-value call; returns how many
+    /// values were pushed.
+    pub fn push_plain_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
+        if let [single] = arguments {
+            if unparen(*single).kind() == "call_expression" {
+                return Ok(self.call(unparen(*single))?.len() as u32);
+            }
+        }
+        for &argument in arguments {
+            if argument.kind() == "variadic_argument" {
+                return Err(self
+                    .src
+                    .unsupported(argument, "... argument to this function"));
+            }
+            self.expr(argument)?;
+        }
+        Ok(arguments.len() as u32)
+    }
+
+    pub fn expect_args(&self, call: Node<'t>, arguments: &[Node<'t>], count: usize) -> Result<()> {
+        if arguments.len() == count {
+            Ok(())
+        } else {
+            Err(self.src.error(
+                call,
+                format!(
+                    "wrong number of arguments in call to {}: have {}, want {count}",
+                    self.src.text_of(self.required(call, "function")?),
+                    arguments.len()
+                ),
+            ))
+        }
+    }
+
+    /// Emits the operands of a builtin, library or sync call and returns the tail that
+    /// completes it.
+    pub fn special_call(&mut self, call: Node<'t>, callee: &Callee<'t>) -> Result<Special> {
+        let arguments = self.arguments(call)?;
+        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
+            operands,
+            tail,
+            results,
+        };
+        match callee {
+            Callee::Builtin(name) => self.builtin(call, name, &arguments),
+            Callee::Std(package, name) => {
+                let Some(op) = std_call(*package, name) else {
+                    return Err(self
+                        .src
+                        .unsupported(call, format!("{}.{name}", package_name(*package))));
+                };
+                let results = self.call_result_types(call)?;
+                let fixed = |lowerer: &mut Self, count: usize| -> Result<u32> {
+                    lowerer.expect_args(call, &arguments, count)?;
+                    for &argument in &arguments {
+                        lowerer.expr(argument)?;
+                    }
+                    Ok(count as u32)
+                };
+                Ok(match op {
+                    StdCall::Print(newline) => {
+                        let n = self.push_plain_args(&arguments)?;
+                        special(n, vec![Instr::Print { args: n, newline }], results)
+                    }
+                    StdCall::Printf | StdCall::Sprintf => {
+                        if arguments.is_empty() {
+                            return Err(self.src.error(call, "missing format argument"));
+                        }
+                        let n = self.push_plain_args(&arguments)?;
+                        let instr = if matches!(op, StdCall::Printf) {
+                            Instr::Printf { args: n - 1 }
+                        } else {
+                            Instr::Sprintf { args: n - 1 }
+                        };
+                        special(n, vec![instr], results)
+                    }
+                    StdCall::Sprint => {
+                        let n = self.push_plain_args(&arguments)?;
+                        special(n, vec![Instr::Sprint { args: n }], results)
+                    }
+                    StdCall::ErrorsNew => special(fixed(self, 1)?, vec![], results),
+                    StdCall::Sleep => {
+                        special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results)
+                    }
+                    StdCall::After => {
+                        special(fixed(self, 1)?, vec![Instr::Pop, Instr::TimerChan], results)
+                    }
+                    StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
+                    StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),
+                    StdCall::Exit => special(fixed(self, 1)?, vec![Instr::Exit], results),
+                    StdCall::AtomicAdd(bits) => {
+                        let label = self.pointer_label(&arguments);
+                        special(
+                            fixed(self, 2)?,
+                            vec![Instr::AtomicAdd { label, bits }],
+                            results,
+                        )
+                    }
+                    StdCall::AtomicLoad => {
+                        let label = self.pointer_label(&arguments);
+                        special(fixed(self, 1)?, vec![Instr::AtomicLoad(label)], results)
+                    }
+                    StdCall::AtomicStore => {
+                        let label = self.pointer_label(&arguments);
+                        special(fixed(self, 2)?, vec![Instr::AtomicStore(label)], results)
+                    }
+                    StdCall::AtomicCas => {
+                        let label = self.pointer_label(&arguments);
+                        special(fixed(self, 3)?, vec![Instr::AtomicCas(label)], results)
+                    }
+                    StdCall::Choose => special(fixed(self, 1)?, vec![Instr::Choose], results),
+                    StdCall::ChooseBool => special(
+                        fixed(self, 0)?,
+                        vec![
+                            Instr::PushInt(2),
+                            Instr::Choose,
+                            Instr::PushInt(1),
+                            Instr::Binary(BinOp::Eq),
+                        ],
+                        results,
+                    ),
+                })
+            }
+            Callee::Sync {
+                receiver,
+                steps,
+                at,
+                name,
+            } => {
+                let label = self.label_of(*receiver);
+                let count = if *name == "Add" { 1 } else { 0 };
+                self.expect_args(call, &arguments, count)?;
+                self.expr(*receiver)?;
+                self.apply_steps(steps, *receiver);
+                if matches!(at, Ty::Pointer(_)) {
+                    self.emit(Instr::Load, *receiver);
+                }
+                for &argument in &arguments {
+                    self.expr(argument)?;
+                }
+                let operands = 1 + count as u32;
+                Ok(match *name {
+                    "Lock" => special(operands, vec![Instr::Lock(label)], vec![]),
+                    "Unlock" => special(operands, vec![Instr::Unlock(label)], vec![]),
+                    "TryLock" => special(operands, vec![Instr::TryLock(label)], vec![Ty::Bool]),
+                    "Add" => special(operands, vec![Instr::WaitGroupAdd(label)], vec![]),
+                    "Done" => special(
+                        operands,
+                        vec![Instr::PushInt(-1), Instr::WaitGroupAdd(label)],
+                        vec![],
+                    ),
+                    "Wait" => special(operands, vec![Instr::WaitGroupWait(label)], vec![]),
+                    other => {
+                        return Err(self
+                            .src
+                            .unsupported(call, format!("sync.WaitGroup.{other}")))
+                    }
+                })
+            }
+            _ => Err(self.src.error(call, "internal error: not a special call")),
+        }
+    }
+
+    /// The label of an atomic operation's pointer operand: `&nfatal` → `nfatal`.
+    fn pointer_label(&mut self, arguments: &[Node<'t>]) -> crate::program::LabelId {
+        let text = arguments
+            .first()
+            .map(|a| self.src.text_of(*a))
+            .unwrap_or("");
+        let text = text.trim().trim_start_matches('&').trim();
+        self.label(text)
+    }
+}

@@ -1,0 +1,114 @@
+//! Compile-time constants and their arithmetic (integers are int64; overflow is an error, as
+//! Go reports it for typed constants).
+
+use crate::program::BinOp;
+
+/// The value of a constant expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum ConstValue {
+    /// An integer (every integer kind, runes).
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+    /// A string.
+    Str(String),
+}
+
+/// Applies a binary operator to two constants; `Err` carries the message.
+pub(super) fn binary(
+    op: BinOp,
+    left: &ConstValue,
+    right: &ConstValue,
+) -> Result<ConstValue, String> {
+    use ConstValue::*;
+    let overflow = || "constant overflows int64".to_string();
+    Ok(match (left, right) {
+        (Int(a), Int(b)) => {
+            let (a, b) = (*a, *b);
+            match op {
+                BinOp::Add => Int(a.checked_add(b).ok_or_else(overflow)?),
+                BinOp::Sub => Int(a.checked_sub(b).ok_or_else(overflow)?),
+                BinOp::Mul => Int(a.checked_mul(b).ok_or_else(overflow)?),
+                BinOp::Div | BinOp::Rem if b == 0 => {
+                    return Err("invalid operation: division by zero".into())
+                }
+                BinOp::Div => Int(a.checked_div(b).ok_or_else(overflow)?),
+                BinOp::Rem => Int(a.checked_rem(b).ok_or_else(overflow)?),
+                BinOp::And => Int(a & b),
+                BinOp::Or => Int(a | b),
+                BinOp::Xor => Int(a ^ b),
+                BinOp::AndNot => Int(a & !b),
+                BinOp::Shl => {
+                    if !(0..64).contains(&b) {
+                        return Err("invalid shift count".into());
+                    }
+                    let shifted = a.checked_shl(b as u32).ok_or_else(overflow)?;
+                    if shifted >> b != a {
+                        return Err(overflow());
+                    }
+                    Int(shifted)
+                }
+                BinOp::Shr => {
+                    if b < 0 {
+                        return Err("invalid shift count".into());
+                    }
+                    Int(a >> b.min(63))
+                }
+                BinOp::Eq => Bool(a == b),
+                BinOp::Ne => Bool(a != b),
+                BinOp::Lt => Bool(a < b),
+                BinOp::Le => Bool(a <= b),
+                BinOp::Gt => Bool(a > b),
+                BinOp::Ge => Bool(a >= b),
+            }
+        }
+        (Str(a), Str(b)) => match op {
+            BinOp::Add => Str(format!("{a}{b}")),
+            BinOp::Eq => Bool(a == b),
+            BinOp::Ne => Bool(a != b),
+            BinOp::Lt => Bool(a < b),
+            BinOp::Le => Bool(a <= b),
+            BinOp::Gt => Bool(a > b),
+            BinOp::Ge => Bool(a >= b),
+            _ => return Err("invalid operation on string constants".into()),
+        },
+        (Bool(a), Bool(b)) => match op {
+            BinOp::Eq => Bool(a == b),
+            BinOp::Ne => Bool(a != b),
+            _ => return Err("invalid operation on boolean constants".into()),
+        },
+        _ => return Err("mismatched constant types".into()),
+    })
+}
+
+/// The binary operator of a Go operator token (`&&`/`||` are not among them).
+pub(super) fn binary_operator(token: &str) -> Option<BinOp> {
+    Some(match token {
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" => BinOp::Mul,
+        "/" => BinOp::Div,
+        "%" => BinOp::Rem,
+        "&" => BinOp::And,
+        "|" => BinOp::Or,
+        "^" => BinOp::Xor,
+        "&^" => BinOp::AndNot,
+        "<<" => BinOp::Shl,
+        ">>" => BinOp::Shr,
+        "==" => BinOp::Eq,
+        "!=" => BinOp::Ne,
+        "<" => BinOp::Lt,
+        "<=" => BinOp::Le,
+        ">" => BinOp::Gt,
+        ">=" => BinOp::Ge,
+        _ => return None,
+    })
+}
+
+/// Whether the operator yields a boolean.
+pub(super) fn is_comparison(op: BinOp) -> bool {
+    matches!(
+        op,
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+    )
+}

@@ -1,0 +1,577 @@
+//! Control flow: `if`, `for` (all forms), `switch`, `select`, labels, `break`, `continue`.
+
+use tree_sitter::Node;
+
+use super::lowerer::{Breakable, Lowerer};
+use super::syntax::{has_token, named_children, unparen, Result};
+use super::types::Ty;
+use crate::program::{BinOp, Instr, SelectCase, SelectCaseKind, SelectId, SelectTable};
+
+/// A receive case's targets, whether `:=` declares them, the element type, and the statement.
+type Receive<'t> = (Vec<Node<'t>>, bool, Ty, Node<'t>);
+
+impl<'t> Lowerer<'t> {
+    /// `if init; cond { } else { }`.
+    pub fn if_statement(&mut self, node: Node<'t>) -> Result<()> {
+        self.push_scope();
+        if let Some(init) = node.child_by_field_name("initializer") {
+            self.stmt(init)?;
+        }
+        let condition = self.required(node, "condition")?;
+        let ty = self.expr(condition)?;
+        self.require_bool(&ty, condition)?;
+        let skip = self.emit_jump(Instr::JumpIfFalse, condition);
+        self.block(self.required(node, "consequence")?)?;
+        if let Some(alternative) = node.child_by_field_name("alternative") {
+            let end = self.emit_jump(Instr::Jump, alternative);
+            self.patch_here(skip);
+            self.stmt(alternative)?;
+            self.patch_here(end);
+        } else {
+            self.patch_here(skip);
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    fn require_bool(&self, ty: &Ty, node: Node) -> Result<()> {
+        if self.types.underlying(ty) == Ty::Bool {
+            Ok(())
+        } else {
+            Err(self.src.error(
+                node,
+                format!("non-boolean condition ({})", self.types.describe(ty)),
+            ))
+        }
+    }
+
+    /// A label on a `for`, `switch` or `select`.
+    pub fn labeled_statement(&mut self, node: Node<'t>) -> Result<()> {
+        let label = self.required(node, "label")?;
+        let name = self.src.text_of(label).to_string();
+        let Some(statement) = named_children(node)
+            .into_iter()
+            .find(|n| n.kind() != "label_name")
+        else {
+            return Err(self.src.unsupported(node, "label without a statement"));
+        };
+        match statement.kind() {
+            "for_statement" => self.for_statement(statement, Some(name)),
+            "expression_switch_statement" => self.switch_statement(statement, Some(name)),
+            "select_statement" => self.select_statement(statement, Some(name)),
+            // Only `goto` can target the label of another statement, and `goto` is refused
+            // where it stands.
+            _ => self.stmt(statement),
+        }
+    }
+
+    /// `break [L]` / `continue [L]`.
+    pub fn branch(&mut self, node: Node<'t>, is_break: bool) -> Result<()> {
+        let label = named_children(node)
+            .into_iter()
+            .find(|n| n.kind() == "label_name")
+            .map(|n| self.src.text_of(n).to_string());
+        let keyword = if is_break { "break" } else { "continue" };
+        let target = self
+            .builder()
+            .breakables
+            .iter()
+            .rposition(|b| match &label {
+                Some(label) => b.label.as_deref() == Some(label.as_str()),
+                None => is_break || b.is_loop,
+            });
+        let Some(target) = target else {
+            return Err(self.src.error(
+                node,
+                match &label {
+                    Some(label) => format!("invalid {keyword} label {label}"),
+                    None if is_break => "break is not in a loop, switch, or select".to_string(),
+                    None => "continue is not in a loop".to_string(),
+                },
+            ));
+        };
+        if !is_break && !self.builder().breakables[target].is_loop {
+            return Err(self.src.error(
+                node,
+                format!("invalid continue label {}", label.unwrap_or_default()),
+            ));
+        }
+        let jump = self.emit_jump(Instr::Jump, node);
+        let breakable = &mut self.builder().breakables[target];
+        if is_break {
+            breakable.breaks.push(jump);
+        } else {
+            breakable.continues.push(jump);
+        }
+        Ok(())
+    }
+
+    fn push_breakable(&mut self, label: Option<String>, is_loop: bool) {
+        self.builder().breakables.push(Breakable {
+            label,
+            is_loop,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+    }
+
+    /// Closes the innermost breakable statement: breaks go to the next instruction, continues
+    /// to `continue_target`.
+    fn pop_breakable(&mut self, continue_target: u32) {
+        let breakable = self
+            .builder()
+            .breakables
+            .pop()
+            .expect("internal error: breakable stack");
+        for jump in breakable.breaks {
+            self.patch_here(jump);
+        }
+        for jump in breakable.continues {
+            self.patch(jump, continue_target);
+        }
+    }
+
+    /// Every form of `for`.
+    pub fn for_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
+        let body = self.required(node, "body")?;
+        let header = named_children(node)
+            .into_iter()
+            .find(|n| n.id() != body.id());
+        self.push_scope();
+        match header {
+            None => {
+                let top = self.here();
+                self.push_breakable(label, true);
+                self.block(body)?;
+                self.emit(Instr::Jump(top), body);
+                self.pop_breakable(top);
+            }
+            Some(clause) if clause.kind() == "for_clause" => {
+                let first_var = self.vars.len();
+                if let Some(init) = clause.child_by_field_name("initializer") {
+                    self.stmt(init)?;
+                }
+                let depth = self.depth();
+                let loop_vars: Vec<u32> = (first_var..self.vars.len())
+                    .filter(|&v| self.vars[v].depth == depth && self.vars[v].boxed)
+                    .map(|v| self.vars[v].slot)
+                    .collect();
+                let top = self.here();
+                let exit = match clause.child_by_field_name("condition") {
+                    Some(condition) => {
+                        let ty = self.expr(condition)?;
+                        self.require_bool(&ty, condition)?;
+                        Some(self.emit_jump(Instr::JumpIfFalse, condition))
+                    }
+                    None => None,
+                };
+                self.push_breakable(label, true);
+                self.block(body)?;
+                let next = self.here();
+                // Go 1.22: each iteration has its own copy of the variables the clause declares.
+                for slot in loop_vars {
+                    self.emit(Instr::LoadLocal(slot), clause);
+                    self.emit(Instr::Load, clause);
+                    self.emit(Instr::NewCell, clause);
+                    self.emit(Instr::StoreLocal(slot), clause);
+                }
+                if let Some(update) = clause.child_by_field_name("update") {
+                    self.stmt(update)?;
+                }
+                self.emit(Instr::Jump(top), clause);
+                if let Some(exit) = exit {
+                    self.patch_here(exit);
+                }
+                self.pop_breakable(next);
+            }
+            Some(clause) if clause.kind() == "range_clause" => {
+                self.range(clause, body, label)?;
+            }
+            Some(condition) => {
+                let top = self.here();
+                let ty = self.expr(condition)?;
+                self.require_bool(&ty, condition)?;
+                let exit = self.emit_jump(Instr::JumpIfFalse, condition);
+                self.push_breakable(label, true);
+                self.block(body)?;
+                self.emit(Instr::Jump(top), body);
+                self.patch_here(exit);
+                self.pop_breakable(top);
+            }
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// `for k, v := range x` over an int, slice, array, map or channel.
+    fn range(&mut self, clause: Node<'t>, body: Node<'t>, label: Option<String>) -> Result<()> {
+        let targets = clause
+            .child_by_field_name("left")
+            .map(named_children)
+            .unwrap_or_default();
+        let declare = has_token(clause, ":=");
+        let right = self.required(clause, "right")?;
+        let ty = self.type_of(right)?;
+        let shape = self.types.underlying(&ty);
+        let collection = self.temp();
+        self.expr(right)?;
+        self.emit(Instr::StoreLocal(collection), right);
+        if let Ty::Chan(element) = &shape {
+            if targets.len() > 1 {
+                return Err(self.src.error(
+                    clause,
+                    "range over a channel permits only one iteration variable",
+                ));
+            }
+            let (value, ok) = (self.temp(), self.temp());
+            let label_id = self.label_of(right);
+            let top = self.here();
+            self.emit(Instr::LoadLocal(collection), clause);
+            self.emit(
+                Instr::Recv {
+                    label: label_id,
+                    with_ok: true,
+                },
+                clause,
+            );
+            self.emit(Instr::StoreLocal(ok), clause);
+            self.emit(Instr::StoreLocal(value), clause);
+            self.emit(Instr::LoadLocal(ok), clause);
+            let exit = self.emit_jump(Instr::JumpIfFalse, clause);
+            if !targets.is_empty() {
+                self.emit(Instr::LoadLocal(value), clause);
+                self.bind_from_stack(&targets, &[(**element).clone()], declare, clause)?;
+            }
+            self.push_breakable(label, true);
+            self.block(body)?;
+            self.emit(Instr::Jump(top), body);
+            self.patch_here(exit);
+            self.pop_breakable(top);
+            return Ok(());
+        }
+        // Integer-indexed iteration: over 0..n, a slice or array, or a map's sorted keys.
+        let (key_ty, value_ty) = match &shape {
+            Ty::Int => (ty.clone(), None),
+            Ty::Slice(element) | Ty::Array(_, element) => (Ty::Int, Some((**element).clone())),
+            Ty::Map(key, value) => ((**key).clone(), Some((**value).clone())),
+            Ty::String => return Err(self.src.unsupported(right, "range over a string")),
+            Ty::Func(_) => return Err(self.src.unsupported(right, "range over a function")),
+            _ => {
+                return Err(self.src.error(
+                    right,
+                    format!(
+                        "cannot range over {} ({})",
+                        self.src.text_of(right),
+                        self.types.describe(&ty)
+                    ),
+                ))
+            }
+        };
+        if targets.len() > 2 || (value_ty.is_none() && targets.len() > 1) {
+            return Err(self.src.error(
+                clause,
+                "range clause permits at most two iteration variables",
+            ));
+        }
+        let (length, index) = (self.temp(), self.temp());
+        let keys = if matches!(shape, Ty::Map(..)) {
+            let keys = self.temp();
+            self.emit(Instr::LoadLocal(collection), clause);
+            self.emit(Instr::MapKeys, clause);
+            self.emit(Instr::StoreLocal(keys), clause);
+            Some(keys)
+        } else {
+            None
+        };
+        match (&shape, keys) {
+            (Ty::Int, _) => self.emit(Instr::LoadLocal(collection), clause),
+            (Ty::Array(n, _), _) => self.emit(Instr::PushInt(*n as i64), clause),
+            (_, Some(keys)) => {
+                self.emit(Instr::LoadLocal(keys), clause);
+                self.emit(Instr::Len, clause);
+            }
+            _ => {
+                self.emit(Instr::LoadLocal(collection), clause);
+                self.emit(Instr::Len, clause);
+            }
+        }
+        self.emit(Instr::StoreLocal(length), clause);
+        self.emit(Instr::PushInt(0), clause);
+        self.emit(Instr::StoreLocal(index), clause);
+        let top = self.here();
+        self.emit(Instr::LoadLocal(index), clause);
+        self.emit(Instr::LoadLocal(length), clause);
+        self.emit(Instr::Binary(BinOp::Lt), clause);
+        let exit = self.emit_jump(Instr::JumpIfFalse, clause);
+        self.push_breakable(label, true);
+        let mut skip = None;
+        let mut values = Vec::new();
+        if let Some(keys) = keys {
+            // The key; an entry deleted since the keys were taken is skipped.
+            let key = self.temp();
+            self.emit(Instr::LoadLocal(keys), clause);
+            self.emit(Instr::LoadLocal(index), clause);
+            self.emit(Instr::Index, clause);
+            self.emit(Instr::StoreLocal(key), clause);
+            let (value, ok) = (self.temp(), self.temp());
+            let zero = self.type_id(value_ty.as_ref().expect("map value type"));
+            self.emit(Instr::LoadLocal(collection), clause);
+            self.emit(Instr::LoadLocal(key), clause);
+            self.emit(Instr::MapIndex(zero), clause);
+            self.emit(Instr::StoreLocal(ok), clause);
+            self.emit(Instr::StoreLocal(value), clause);
+            self.emit(Instr::LoadLocal(ok), clause);
+            skip = Some(self.emit_jump(Instr::JumpIfFalse, clause));
+            values.push(Instr::LoadLocal(key));
+            values.push(Instr::LoadLocal(value));
+        }
+        if !targets.is_empty() {
+            let mut types = vec![key_ty];
+            if let Some(value_ty) = value_ty {
+                types.push(value_ty);
+            }
+            types.truncate(targets.len());
+            if keys.is_some() {
+                for instr in values.iter().take(targets.len()) {
+                    self.emit(instr.clone(), clause);
+                }
+            } else {
+                self.emit(Instr::LoadLocal(index), clause);
+                if targets.len() == 2 {
+                    self.emit(Instr::LoadLocal(collection), clause);
+                    self.emit(Instr::LoadLocal(index), clause);
+                    self.emit(Instr::Index, clause);
+                }
+            }
+            self.bind_from_stack(&targets, &types, declare, clause)?;
+        }
+        self.block(body)?;
+        let next = self.here();
+        if let Some(skip) = skip {
+            self.patch(skip, next);
+        }
+        self.emit(Instr::LoadLocal(index), clause);
+        self.emit(Instr::PushInt(1), clause);
+        self.emit(Instr::Binary(BinOp::Add), clause);
+        self.emit(Instr::StoreLocal(index), clause);
+        self.emit(Instr::Jump(top), clause);
+        self.patch_here(exit);
+        self.pop_breakable(next);
+        Ok(())
+    }
+
+    /// Expression and tagless `switch`, with `fallthrough`.
+    pub fn switch_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
+        self.push_scope();
+        if let Some(init) = node.child_by_field_name("initializer") {
+            self.stmt(init)?;
+        }
+        let tag = match node.child_by_field_name("value") {
+            Some(value) => {
+                let temp = self.temp();
+                self.expr(value)?;
+                self.emit(Instr::StoreLocal(temp), value);
+                Some(temp)
+            }
+            None => None,
+        };
+        let clauses: Vec<_> = named_children(node)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "expression_case" | "default_case"))
+            .collect();
+        let mut entries: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
+        let mut default = None;
+        for (i, clause) in clauses.iter().enumerate() {
+            if clause.kind() == "default_case" {
+                if default.is_some() {
+                    return Err(self.src.error(*clause, "multiple defaults in switch"));
+                }
+                default = Some(i);
+                continue;
+            }
+            let values = clause
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            for value in values {
+                if let Some(tag) = tag {
+                    self.emit(Instr::LoadLocal(tag), value);
+                    self.expr(value)?;
+                    self.emit(Instr::Binary(BinOp::Eq), value);
+                } else {
+                    let ty = self.expr(value)?;
+                    self.require_bool(&ty, value)?;
+                }
+                let jump = self.emit_jump(Instr::JumpIfTrue, value);
+                entries[i].push(jump);
+            }
+        }
+        let no_match = self.emit_jump(Instr::Jump, node);
+        self.push_breakable(label, false);
+        for (i, clause) in clauses.iter().enumerate() {
+            for &jump in &entries[i] {
+                self.patch_here(jump);
+            }
+            if default == Some(i) {
+                self.patch_here(no_match);
+            }
+            let statements: Vec<Node<'t>> = named_children(*clause)
+                .into_iter()
+                .filter(|n| n.kind() == "statement_list")
+                .flat_map(named_children)
+                .collect();
+            let falls = statements
+                .last()
+                .is_some_and(|s| s.kind() == "fallthrough_statement");
+            if falls && i + 1 == clauses.len() {
+                return Err(self.src.error(
+                    *statements.last().expect("last"),
+                    "cannot fallthrough final case in switch",
+                ));
+            }
+            self.push_scope();
+            let count = statements.len() - usize::from(falls);
+            for &statement in &statements[..count] {
+                self.stmt(statement)?;
+            }
+            self.pop_scope();
+            if !falls {
+                let jump = self.emit_jump(Instr::Jump, *clause);
+                self.builder()
+                    .breakables
+                    .last_mut()
+                    .expect("switch breakable")
+                    .breaks
+                    .push(jump);
+            }
+        }
+        if default.is_none() {
+            self.patch_here(no_match);
+        }
+        let end = self.here();
+        self.pop_breakable(end);
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// `select`: the operands of every case in case order, `Select`, then a branch on the
+    /// index of the case taken.
+    pub fn select_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
+        let clauses: Vec<_> = named_children(node)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "communication_case" | "default_case"))
+            .collect();
+        let mut cases = Vec::new();
+        let mut has_default = false;
+        // (receive targets, whether they are declared, element type)
+        let mut receives: Vec<Option<Receive<'t>>> = Vec::new();
+        for clause in &clauses {
+            if clause.kind() == "default_case" {
+                if has_default {
+                    return Err(self.src.error(*clause, "multiple defaults in select"));
+                }
+                has_default = true;
+                receives.push(None);
+                continue;
+            }
+            let communication = self.required(*clause, "communication")?;
+            match communication.kind() {
+                "send_statement" => {
+                    let channel = self.required(communication, "channel")?;
+                    let value = self.required(communication, "value")?;
+                    let label = self.label_of(channel);
+                    self.expr(channel)?;
+                    self.expr(value)?;
+                    cases.push(SelectCase {
+                        kind: SelectCaseKind::Send,
+                        label,
+                    });
+                    receives.push(None);
+                }
+                "receive_statement" => {
+                    let right = unparen(self.required(communication, "right")?);
+                    let is_receive = right.kind() == "unary_expression"
+                        && right
+                            .child_by_field_name("operator")
+                            .is_some_and(|o| self.src.text_of(o) == "<-");
+                    if !is_receive {
+                        return Err(self
+                            .src
+                            .error(right, "select case must be receive, send or assign recv"));
+                    }
+                    let channel = self.required(right, "operand")?;
+                    let element = self.type_of(right)?;
+                    let label = self.label_of(channel);
+                    self.expr(channel)?;
+                    cases.push(SelectCase {
+                        kind: SelectCaseKind::Recv,
+                        label,
+                    });
+                    let targets = communication
+                        .child_by_field_name("left")
+                        .map(named_children)
+                        .unwrap_or_default();
+                    let declare = has_token(communication, ":=");
+                    receives.push(Some((targets, declare, element, communication)));
+                }
+                other => {
+                    return Err(self
+                        .src
+                        .unsupported(communication, format!("select case {other}")))
+                }
+            }
+        }
+        let case_count = cases.len() as i64;
+        let id = SelectId(self.selects.len() as u32);
+        self.selects.push(SelectTable { cases, has_default });
+        self.emit(Instr::Select(id), node);
+        let (value, ok, index) = (self.temp(), self.temp(), self.temp());
+        self.emit(Instr::StoreLocal(index), node);
+        self.emit(Instr::StoreLocal(ok), node);
+        self.emit(Instr::StoreLocal(value), node);
+        self.push_breakable(label, false);
+        let mut next_case = 0i64;
+        for (clause, receive) in clauses.iter().zip(receives) {
+            let number = if clause.kind() == "default_case" {
+                case_count
+            } else {
+                next_case += 1;
+                next_case - 1
+            };
+            self.emit(Instr::LoadLocal(index), *clause);
+            self.emit(Instr::PushInt(number), *clause);
+            self.emit(Instr::Binary(BinOp::Eq), *clause);
+            let skip = self.emit_jump(Instr::JumpIfFalse, *clause);
+            self.push_scope();
+            if let Some((targets, declare, element, communication)) = receive {
+                if !targets.is_empty() {
+                    if targets.len() > 2 {
+                        return Err(self
+                            .src
+                            .error(communication, "too many variables in receive"));
+                    }
+                    let mut types = vec![element];
+                    self.emit(Instr::LoadLocal(value), communication);
+                    if targets.len() == 2 {
+                        types.push(Ty::Bool);
+                        self.emit(Instr::LoadLocal(ok), communication);
+                    }
+                    self.bind_from_stack(&targets, &types, declare, communication)?;
+                }
+            }
+            self.block_statements(*clause)?;
+            self.pop_scope();
+            let jump = self.emit_jump(Instr::Jump, *clause);
+            self.builder()
+                .breakables
+                .last_mut()
+                .expect("select breakable")
+                .breaks
+                .push(jump);
+            self.patch_here(skip);
+        }
+        let end = self.here();
+        self.pop_breakable(end);
+        Ok(())
+    }
+}

@@ -1,0 +1,453 @@
+//! Expressions: each pushes exactly one value (calls may push several through `call`).
+
+use tree_sitter::Node;
+
+use super::constant;
+use super::lowerer::{Entity, Lowerer};
+use super::package::PkgEntity;
+use super::resolve::Name;
+use super::syntax::{named_children, unparen, Result};
+use super::types::Ty;
+use super::typing::Selection;
+use crate::program::{BinOp, Instr, UnOp};
+
+impl<'t> Lowerer<'t> {
+    /// Lowers a single-valued expression; returns its static type.
+    pub fn expr(&mut self, node: Node<'t>) -> Result<Ty> {
+        if let Some((value, ty)) = self.const_value(node)? {
+            self.emit_const(&value, node);
+            return Ok(ty);
+        }
+        match node.kind() {
+            "nil" => {
+                self.emit(Instr::PushNil, node);
+                Ok(Ty::UntypedNil)
+            }
+            "identifier" => self.identifier(node),
+            "parenthesized_expression" => match named_children(node).first() {
+                Some(&inner) => self.expr(inner),
+                None => Err(self.src.error(node, "empty parentheses")),
+            },
+            "unary_expression" => self.unary(node),
+            "binary_expression" => self.binary(node),
+            "call_expression" => {
+                let results = self.call(node)?;
+                match results.as_slice() {
+                    [one] => Ok(one.clone()),
+                    [] => Err(self.src.error(
+                        node,
+                        format!("{} (no value) used as value", self.src.text_of(node)),
+                    )),
+                    _ => Err(self.src.error(
+                        node,
+                        format!(
+                            "multiple-value {} in single-value context",
+                            self.src.text_of(node)
+                        ),
+                    )),
+                }
+            }
+            "selector_expression" => {
+                let ty = self.type_of(node)?;
+                let operand = self.required(node, "operand")?;
+                let name = self.src.text_of(self.required(node, "field")?);
+                let operand_ty = self.type_of(operand)?;
+                let Some(Selection::Field { steps, .. }) =
+                    self.lookup_selector(&operand_ty, name, node)?
+                else {
+                    return Err(self.src.unsupported(node, "method value"));
+                };
+                self.expr(operand)?;
+                self.apply_steps(&steps, node);
+                Ok(ty)
+            }
+            "index_expression" => {
+                let ty = self.type_of(node)?;
+                let operand = self.required(node, "operand")?;
+                let index = self.required(node, "index")?;
+                let operand_ty = self.expr(operand)?;
+                match self.types.underlying(&operand_ty) {
+                    Ty::Map(..) => {
+                        self.expr(index)?;
+                        let zero = self.type_id(&ty);
+                        self.emit(Instr::MapIndex(zero), node);
+                        self.emit(Instr::Pop, node);
+                    }
+                    Ty::Pointer(_) => {
+                        self.emit(Instr::Load, node);
+                        self.expr(index)?;
+                        self.emit(Instr::Index, node);
+                    }
+                    _ => {
+                        self.expr(index)?;
+                        self.emit(Instr::Index, node);
+                    }
+                }
+                Ok(ty)
+            }
+            "slice_expression" => {
+                let ty = self.type_of(node)?;
+                let operand = self.required(node, "operand")?;
+                if let Some(capacity) = node.child_by_field_name("capacity") {
+                    return Err(self
+                        .src
+                        .unsupported(capacity, "full slice expression s[lo:hi:max]"));
+                }
+                let operand_ty = self.type_of(operand)?;
+                if !matches!(
+                    self.types.underlying(&operand_ty),
+                    Ty::Slice(_) | Ty::String
+                ) {
+                    return Err(self.src.unsupported(node, "slicing an array"));
+                }
+                self.expr(operand)?;
+                for bound in ["start", "end"] {
+                    match node.child_by_field_name(bound) {
+                        Some(bound) => {
+                            self.expr(bound)?;
+                        }
+                        None => self.emit(Instr::PushNil, node),
+                    }
+                }
+                self.emit(Instr::Slice, node);
+                Ok(ty)
+            }
+            "composite_literal" => {
+                let type_node = self.required(node, "type")?;
+                let ty = self.resolve_type(type_node)?;
+                let body = self.required(node, "body")?;
+                self.composite(&ty, body)?;
+                Ok(ty)
+            }
+            "func_literal" => self.func_literal(node),
+            "type_conversion_expression" => {
+                let type_node = self.required(node, "type")?;
+                let operand = self.required(node, "operand")?;
+                let ty = self.resolve_type(type_node)?;
+                self.conversion(node, &ty, operand)?;
+                Ok(ty)
+            }
+            _ => Err(self.unsupported_expression(node)),
+        }
+    }
+
+    fn identifier(&mut self, node: Node<'t>) -> Result<Ty> {
+        let text = self.src.text_of(node);
+        match self.lookup(text) {
+            Name::Local(Entity::Var(id)) => {
+                let access = self.var_access(id);
+                self.emit_load(access, node);
+                Ok(self.vars[id].ty.clone())
+            }
+            Name::Pkg(PkgEntity::Global(index)) => {
+                let ty = self.global_type(index)?;
+                let access = self.global_access(index);
+                self.emit_load(access, node);
+                Ok(ty)
+            }
+            Name::Pkg(PkgEntity::Func(index)) => {
+                let id = self.pkg.funcs[index].id;
+                self.emit(Instr::FuncValue(id), node);
+                self.type_of(node)
+            }
+            _ => self.type_of(node).and_then(|_| {
+                Err(self
+                    .src
+                    .error(node, format!("cannot use {text} as a value")))
+            }),
+        }
+    }
+
+    fn unary(&mut self, node: Node<'t>) -> Result<Ty> {
+        let operand = self.required(node, "operand")?;
+        let operator = self.src.text_of(self.required(node, "operator")?);
+        match operator {
+            "&" => {
+                let ty = self.type_of(node)?;
+                self.address_of(operand)?;
+                Ok(ty)
+            }
+            "*" => {
+                let ty = self.type_of(node)?;
+                self.expr(operand)?;
+                self.emit(Instr::Load, node);
+                Ok(ty)
+            }
+            "<-" => {
+                let ty = self.type_of(node)?;
+                let label = self.label_of(operand);
+                self.expr(operand)?;
+                self.emit(
+                    Instr::Recv {
+                        label,
+                        with_ok: false,
+                    },
+                    node,
+                );
+                Ok(ty)
+            }
+            "-" | "!" | "^" | "+" => {
+                let ty = self.expr(operand)?;
+                let op = match operator {
+                    "-" => Some(UnOp::Neg),
+                    "!" => Some(UnOp::Not),
+                    "^" => Some(UnOp::BitNot),
+                    _ => None,
+                };
+                if let Some(op) = op {
+                    self.emit(Instr::Unary(op), node);
+                }
+                Ok(ty)
+            }
+            other => Err(self
+                .src
+                .unsupported(node, format!("unary operator {other}"))),
+        }
+    }
+
+    fn binary(&mut self, node: Node<'t>) -> Result<Ty> {
+        let left = self.required(node, "left")?;
+        let right = self.required(node, "right")?;
+        let operator = self.src.text_of(self.required(node, "operator")?);
+        if matches!(operator, "&&" | "||") {
+            self.expr(left)?;
+            self.emit(Instr::Dup, node);
+            let jump = if operator == "&&" {
+                self.emit_jump(Instr::JumpIfFalse, node)
+            } else {
+                self.emit_jump(Instr::JumpIfTrue, node)
+            };
+            self.emit(Instr::Pop, node);
+            self.expr(right)?;
+            self.patch_here(jump);
+            return Ok(Ty::Bool);
+        }
+        let Some(op) = constant::binary_operator(operator) else {
+            return Err(self.src.unsupported(node, format!("operator {operator}")));
+        };
+        let ty = self.type_of(node)?;
+        let left_ty = self.expr(left)?;
+        let right_ty = self.expr(right)?;
+        if matches!(
+            op,
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
+        ) {
+            let shape = |t: &Ty| self.types.underlying(t);
+            let (l, r) = (shape(&left_ty), shape(&right_ty));
+            let ok = match op {
+                BinOp::Add => {
+                    (l == Ty::Int || l == Ty::String) && (r == Ty::Int || r == Ty::String)
+                }
+                _ => l == Ty::Int && r == Ty::Int,
+            };
+            if !ok {
+                return Err(self.src.error(
+                    node,
+                    format!(
+                        "invalid operation: operator {operator} not defined on {}",
+                        self.types.describe(&left_ty)
+                    ),
+                ));
+            }
+        }
+        self.emit(Instr::Binary(op), node);
+        Ok(ty)
+    }
+
+    /// Pushes a pointer to an addressable operand: a variable (which then lives in a cell),
+    /// `*p`, or a composite literal (`&T{...}`).
+    pub fn address_of(&mut self, operand: Node<'t>) -> Result<()> {
+        let operand = unparen(operand);
+        match operand.kind() {
+            "identifier" => {
+                let text = self.src.text_of(operand);
+                let (access, var) = match self.lookup(text) {
+                    Name::Local(Entity::Var(id)) => (self.var_access(id), Some(id)),
+                    Name::Pkg(PkgEntity::Global(index)) => (self.global_access(index), None),
+                    _ => {
+                        return Err(self
+                            .src
+                            .error(operand, format!("cannot take the address of {text}")))
+                    }
+                };
+                self.want_boxed(access, var);
+                self.emit_cell_pointer(access, operand);
+                Ok(())
+            }
+            "composite_literal" => {
+                self.expr(operand)?;
+                self.emit(Instr::NewCell, operand);
+                Ok(())
+            }
+            "unary_expression"
+                if operand
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.src.text_of(o) == "*") =>
+            {
+                let pointer = self.required(operand, "operand")?;
+                self.expr(pointer)?;
+                Ok(())
+            }
+            "selector_expression" | "index_expression" => Err(self.src.unsupported(
+                operand,
+                format!(
+                    "address of a struct field or element (&{})",
+                    self.src.text_of(operand)
+                ),
+            )),
+            _ => Err(self.src.error(
+                operand,
+                format!("cannot take the address of {}", self.src.text_of(operand)),
+            )),
+        }
+    }
+
+    /// Lowers the body of a composite literal of type `ty`.
+    pub fn composite(&mut self, ty: &Ty, body: Node<'t>) -> Result<()> {
+        let elements = named_children(body);
+        match self.types.underlying(ty) {
+            Ty::Struct(index) => {
+                let fields = self.types.structs[index as usize].fields.clone();
+                let keyed = elements
+                    .first()
+                    .is_some_and(|e| e.kind() == "keyed_element");
+                let mut values: Vec<Option<Node<'t>>> = vec![None; fields.len()];
+                if keyed {
+                    for element in &elements {
+                        let (Some(key), Some(value)) = (
+                            element.child_by_field_name("key"),
+                            element.child_by_field_name("value"),
+                        ) else {
+                            return Err(self.src.error(
+                                *element,
+                                "mixture of field:value and value elements in struct literal",
+                            ));
+                        };
+                        let name = self.src.text_of(key);
+                        let Some(position) = fields.iter().position(|f| f.name == name) else {
+                            return Err(self.src.error(
+                                key,
+                                format!(
+                                    "unknown field {name} in struct literal of type {}",
+                                    self.types.describe(ty)
+                                ),
+                            ));
+                        };
+                        if values[position].is_some() {
+                            return Err(self.src.error(
+                                key,
+                                format!("duplicate field name {name} in struct literal"),
+                            ));
+                        }
+                        values[position] = Some(value);
+                    }
+                } else if !elements.is_empty() {
+                    if elements.len() != fields.len() {
+                        return Err(self
+                            .src
+                            .error(body, "too few or too many values in struct literal"));
+                    }
+                    for (slot, element) in values.iter_mut().zip(&elements) {
+                        if element.kind() == "keyed_element" {
+                            return Err(self.src.error(
+                                *element,
+                                "mixture of field:value and value elements in struct literal",
+                            ));
+                        }
+                        *slot = Some(*element);
+                    }
+                }
+                // Evaluate the written values in source order: through temporaries when the
+                // keys are out of declaration order.
+                let order: Vec<usize> = values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| v.map(|n| (n.start_byte(), i)))
+                    .collect::<std::collections::BTreeMap<_, _>>()
+                    .into_values()
+                    .collect();
+                let in_order = order.windows(2).all(|w| w[0] < w[1]);
+                let mut temps = vec![None; fields.len()];
+                if !in_order {
+                    for &position in &order {
+                        let value = values[position].expect("written field");
+                        self.element(value, &fields[position].ty)?;
+                        let temp = self.temp();
+                        self.emit(Instr::StoreLocal(temp), value);
+                        temps[position] = Some(temp);
+                    }
+                }
+                for (position, field) in fields.iter().enumerate() {
+                    match (temps[position], values[position]) {
+                        (Some(temp), Some(value)) => self.emit(Instr::LoadLocal(temp), value),
+                        (None, Some(value)) => self.element(value, &field.ty)?,
+                        _ => self.emit_zero(&field.ty, body),
+                    }
+                }
+                self.emit(Instr::MakeStruct(fields.len() as u32), body);
+                Ok(())
+            }
+            Ty::Slice(element_ty) => {
+                for element in &elements {
+                    if element.kind() == "keyed_element" {
+                        return Err(self
+                            .src
+                            .unsupported(*element, "indexed slice literal element"));
+                    }
+                    self.element(*element, &element_ty)?;
+                }
+                self.emit(Instr::SliceLit(elements.len() as u32), body);
+                Ok(())
+            }
+            Ty::Map(key_ty, value_ty) => {
+                self.emit(Instr::MakeMap, body);
+                for element in &elements {
+                    let (Some(key), Some(value)) = (
+                        element.child_by_field_name("key"),
+                        element.child_by_field_name("value"),
+                    ) else {
+                        return Err(self.src.error(*element, "missing key in map literal"));
+                    };
+                    self.emit(Instr::Dup, *element);
+                    self.element(key, &key_ty)?;
+                    self.element(value, &value_ty)?;
+                    self.emit(Instr::MapStore, *element);
+                }
+                Ok(())
+            }
+            Ty::Array(..) => Err(self.src.unsupported(body, "array literal")),
+            Ty::Mutex | Ty::WaitGroup if elements.is_empty() => {
+                self.emit_zero(ty, body);
+                Ok(())
+            }
+            _ => Err(self.src.error(
+                body,
+                format!("invalid composite literal type {}", self.types.describe(ty)),
+            )),
+        }
+    }
+
+    /// One element of a composite literal (a `literal_element`, or an expression), whose type
+    /// may be elided (`{1, 2}` inside `[]T{...}`, `&T` elided as `{...}` in `[]*T{...}`).
+    fn element(&mut self, node: Node<'t>, expected: &Ty) -> Result<()> {
+        let inner = if node.kind() == "literal_element" {
+            named_children(node)
+                .first()
+                .copied()
+                .ok_or_else(|| self.src.error(node, "empty element"))?
+        } else {
+            node
+        };
+        if inner.kind() == "literal_value" {
+            if let Ty::Pointer(target) = self.types.underlying(expected) {
+                self.composite(&target, inner)?;
+                self.emit(Instr::NewCell, inner);
+            } else {
+                self.composite(expected, inner)?;
+            }
+            return Ok(());
+        }
+        self.expr(inner)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,428 @@
+//! Function bodies, function literals, the start function, and the assembly of the `Program`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::lowerer::{FnBuilder, Lowerer};
+use super::package::PkgEntity;
+use super::syntax::{named_children, Result};
+use super::types::Ty;
+use super::ModelError;
+use crate::program::{
+    FuncId, Function, Global, GlobalId, Instr, Program, SourceFile, Span, StructDef,
+};
+
+/// A parameter or result: its name (if any) and type.
+type Slot<'t> = (Option<Node<'t>>, Ty);
+
+impl<'t> Lowerer<'t> {
+    /// Lowers every function and the start function, and assembles the program.
+    pub fn run(mut self) -> Result<(Program, BTreeSet<usize>)> {
+        let entry = self.entry()?;
+        for _ in 0..self.pkg.funcs.len() {
+            self.reserve_function();
+        }
+        for index in 0..self.pkg.funcs.len() {
+            self.lower_declaration(index)?;
+        }
+        let start = self.start_function(entry)?;
+        let structs = (0..self.types.structs.len())
+            .map(|index| {
+                let def = self.types.structs[index].clone();
+                StructDef {
+                    name: def.name,
+                    fields: def.fields.iter().map(|f| f.name.clone()).collect(),
+                    field_types: def.fields.iter().map(|f| self.type_id(&f.ty)).collect(),
+                }
+            })
+            .collect();
+        let globals = self
+            .pkg
+            .globals
+            .iter()
+            .map(|g| Global {
+                name: g.name.clone(),
+                decl: self.src.span(g.node),
+            })
+            .collect();
+        let mut functions = Vec::new();
+        for function in self.functions {
+            functions.push(function.ok_or_else(|| {
+                ModelError::without_position(
+                    self.src.name,
+                    "internal error: a function was not lowered",
+                )
+            })?);
+        }
+        let program = Program {
+            files: vec![SourceFile {
+                name: self.src.name.to_string(),
+                text: self.src.text.to_string(),
+            }],
+            functions,
+            globals,
+            types: self.program_types,
+            structs,
+            labels: self.labels,
+            strings: self.strings,
+            selects: self.selects,
+            start,
+            entry,
+        };
+        Ok((program, self.wanted))
+    }
+
+    /// The entry function named by the options: top-level, no parameters, no results.
+    fn entry(&self) -> Result<FuncId> {
+        let name = self.options.entry.as_deref().unwrap_or("main");
+        let Some(PkgEntity::Func(index)) = self.pkg.names.get(name) else {
+            return Err(ModelError::without_position(
+                self.src.name,
+                format!(
+                    "entry function {name} not found: it must be a top-level function of the model"
+                ),
+            ));
+        };
+        let def = &self.pkg.funcs[*index];
+        if !def.sig.params.is_empty() || !def.sig.results.is_empty() {
+            let at = def.node.child_by_field_name("name").unwrap_or(def.node);
+            return Err(self.src.error(
+                at,
+                format!("entry function {name} must have no parameters and no results"),
+            ));
+        }
+        Ok(def.id)
+    }
+
+    /// The span of a declaration's `func` keyword.
+    fn func_keyword(&self, node: Node) -> Span {
+        let keyword = node.child(0).filter(|c| c.kind() == "func").unwrap_or(node);
+        self.src.span(keyword)
+    }
+
+    fn lower_declaration(&mut self, index: usize) -> Result<()> {
+        let node = self.pkg.funcs[index].node;
+        let name = self.pkg.funcs[index].name.clone();
+        let Some(body) = node.child_by_field_name("body") else {
+            return Err(self
+                .src
+                .unsupported(node, "function declaration without a body"));
+        };
+        let mut params: Vec<Slot<'t>> = Vec::new();
+        if let Some((named, pointer)) = self.pkg.funcs[index].receiver {
+            let receiver = node
+                .child_by_field_name("receiver")
+                .and_then(|r| named_children(r).into_iter().next());
+            let receiver_name = receiver.and_then(|r| r.child_by_field_name("name"));
+            let ty = if pointer {
+                Ty::Pointer(Rc::new(Ty::Named(named)))
+            } else {
+                Ty::Named(named)
+            };
+            params.push((receiver_name, ty));
+        }
+        if let Some(list) = node.child_by_field_name("parameters") {
+            params.extend(self.parameter_list(list)?.0);
+        }
+        let results = match node.child_by_field_name("result") {
+            Some(result) => self.result_list(result)?,
+            None => Vec::new(),
+        };
+        let decl = self.func_keyword(node);
+        let builder = new_builder(name.clone(), name, decl, false);
+        let (function, _) = self.lower_function(builder, params, results, body)?;
+        let id = self.pkg.funcs[index].id;
+        self.define_function(id, function);
+        Ok(())
+    }
+
+    /// Lowers a function body; returns the function and its captured variables.
+    fn lower_function(
+        &mut self,
+        mut builder: FnBuilder,
+        params: Vec<Slot<'t>>,
+        results: Vec<Slot<'t>>,
+        body: Node<'t>,
+    ) -> Result<(Function, Vec<usize>)> {
+        let param_count = params.len() as u32;
+        builder.params = param_count;
+        builder.results = results.len() as u32;
+        builder.locals = param_count + results.len() as u32;
+        builder.result_types = results.iter().map(|(_, ty)| ty.clone()).collect();
+        self.builders.push(builder);
+        self.push_scope();
+        for (slot, (name, ty)) in params.into_iter().enumerate() {
+            let Some(name) = name else { continue };
+            let var = self.declare_var_in_slot(name, ty, slot as u32);
+            if let Some(var) = var {
+                if self.vars[var].boxed {
+                    self.emit(Instr::LoadLocal(slot as u32), name);
+                    self.emit(Instr::NewCell, name);
+                    self.emit(Instr::StoreLocal(slot as u32), name);
+                }
+            }
+        }
+        for (position, (name, ty)) in results.into_iter().enumerate() {
+            let slot = param_count + position as u32;
+            let at = name.unwrap_or(body);
+            self.emit_zero(&ty, at);
+            self.emit(Instr::StoreLocal(slot), at);
+            if let Some(name) = name {
+                if let Some(var) = self.declare_var_in_slot(name, ty, slot) {
+                    if self.vars[var].boxed {
+                        return Err(self.src.unsupported(
+                            name,
+                            "named result captured by a function literal or whose address is taken",
+                        ));
+                    }
+                }
+            }
+        }
+        self.block_statements(body)?;
+        let end = body
+            .child(body.child_count().saturating_sub(1))
+            .unwrap_or(body);
+        self.emit(Instr::Return, end);
+        self.pop_scope();
+        let builder = self.builders.pop().expect("internal error: builder stack");
+        let function = Function {
+            name: builder.name,
+            params: builder.params,
+            results: builder.results,
+            locals: builder.locals,
+            captures: builder.captures.len() as u32,
+            code: builder.code,
+            spans: builder.spans,
+            decl: builder.decl,
+            synthetic: false,
+        };
+        Ok((function, builder.captures))
+    }
+
+    /// A function literal: lowers its body as a new function, then pushes the pointers of the
+    /// variables it captures and makes the closure.
+    pub fn func_literal(&mut self, node: Node<'t>) -> Result<Ty> {
+        let sig = self.signature(node)?;
+        let params = match node.child_by_field_name("parameters") {
+            Some(list) => self.parameter_list(list)?.0,
+            None => Vec::new(),
+        };
+        let results = match node.child_by_field_name("result") {
+            Some(result) => self.result_list(result)?,
+            None => Vec::new(),
+        };
+        let body = self.required(node, "body")?;
+        let parent = self.builder();
+        parent.literals += 1;
+        let name = if parent.is_literal {
+            format!("{}.{}", parent.prefix, parent.literals)
+        } else {
+            format!("{}.func{}", parent.prefix, parent.literals)
+        };
+        let id = self.reserve_function();
+        let decl = self.func_keyword(node);
+        let builder = new_builder(name.clone(), name, decl, true);
+        let (function, captures) = self.lower_function(builder, params, results, body)?;
+        self.define_function(id, function);
+        for &var in &captures {
+            let access = self.var_access(var);
+            self.emit_cell_pointer(access, node);
+        }
+        self.emit(
+            Instr::MakeClosure {
+                func: id,
+                captures: captures.len() as u32,
+            },
+            node,
+        );
+        Ok(Ty::Func(Rc::new(sig)))
+    }
+
+    /// `runtime.main`: initializes the package-level variables in Go's order, calls the `init`
+    /// functions, then the entry.
+    fn start_function(&mut self, entry: FuncId) -> Result<FuncId> {
+        let package = self.pkg.package_clause.expect("package clause checked");
+        let span = self.src.span(package);
+        let id = self.reserve_function();
+        self.builders.push(new_builder(
+            "runtime.main".to_string(),
+            "main.init".to_string(),
+            span,
+            false,
+        ));
+        self.push_scope();
+        for unit in self.init_order() {
+            let spec = self.pkg.units[unit].spec;
+            let globals = self.pkg.units[unit].globals.clone();
+            let values = self.pkg.units[unit].values.clone();
+            if let Some(value) = self.pkg.units[unit].override_value.clone() {
+                self.emit_const(&value, spec);
+            } else if values.is_empty() {
+                for global in &globals {
+                    let ty = match global {
+                        Some(global) => self.global_type(*global)?,
+                        None => return Err(self.src.error(spec, "missing type or initializer")),
+                    };
+                    self.emit_zero(&ty, spec);
+                }
+            } else {
+                self.push_values(&values, globals.len(), spec)?;
+            }
+            for global in globals.iter().rev() {
+                let node = global.map_or(spec, |g| self.pkg.globals[g].node);
+                match global {
+                    None => self.emit(Instr::Pop, node),
+                    Some(global) => {
+                        if self.pkg.globals[*global].boxed {
+                            self.emit(Instr::NewCell, node);
+                        }
+                        self.emit(Instr::StoreGlobal(GlobalId(*global as u32)), node);
+                    }
+                }
+            }
+        }
+        for position in 0..self.pkg.inits.len() {
+            let index = self.pkg.inits[position];
+            let decl = self.func_keyword(self.pkg.funcs[index].node);
+            let func = self.pkg.funcs[index].id;
+            self.emit_at(Instr::Call { func, args: 0 }, decl);
+        }
+        let entry_decl = self.functions[entry.0 as usize]
+            .as_ref()
+            .map_or(span, |f| f.decl);
+        self.emit_at(
+            Instr::Call {
+                func: entry,
+                args: 0,
+            },
+            entry_decl,
+        );
+        self.emit_at(Instr::Return, entry_decl);
+        self.pop_scope();
+        let builder = self.builders.pop().expect("internal error: builder stack");
+        self.define_function(
+            id,
+            Function {
+                name: builder.name,
+                params: 0,
+                results: 0,
+                locals: builder.locals,
+                captures: 0,
+                code: builder.code,
+                spans: builder.spans,
+                decl: span,
+                synthetic: true,
+            },
+        );
+        Ok(id)
+    }
+
+    /// Go's package initialization order: repeatedly the earliest declared variable whose
+    /// initializer refers (directly or through functions) to no uninitialized variable.
+    fn init_order(&self) -> Vec<usize> {
+        let units = self.pkg.units.len();
+        let mut function_refs: HashMap<usize, BTreeSet<usize>> = HashMap::new();
+        let dependencies: Vec<BTreeSet<usize>> = (0..units)
+            .map(|unit| {
+                let mut refs = BTreeSet::new();
+                let mut visiting = BTreeSet::new();
+                for &value in &self.pkg.units[unit].values {
+                    self.collect_refs(value, &mut refs, &mut visiting, &mut function_refs);
+                }
+                refs.remove(&unit);
+                refs
+            })
+            .collect();
+        let mut done = vec![false; units];
+        let mut order = Vec::new();
+        while order.len() < units {
+            let next = (0..units)
+                .find(|&u| !done[u] && dependencies[u].iter().all(|&d| done[d]))
+                .or_else(|| (0..units).find(|&u| !done[u]))
+                .expect("an uninitialized unit");
+            done[next] = true;
+            order.push(next);
+        }
+        order
+    }
+
+    /// The initializer units an expression refers to, through the functions it mentions.
+    fn collect_refs(
+        &self,
+        node: Node<'t>,
+        refs: &mut BTreeSet<usize>,
+        visiting: &mut BTreeSet<usize>,
+        memo: &mut HashMap<usize, BTreeSet<usize>>,
+    ) {
+        let mut cursor = node.walk();
+        let mut stack = vec![node];
+        while let Some(current) = stack.pop() {
+            if current.kind() == "identifier" {
+                match self.pkg.names.get(self.src.text_of(current)) {
+                    Some(PkgEntity::Global(global)) => {
+                        refs.insert(self.pkg.globals[*global].unit);
+                    }
+                    Some(PkgEntity::Func(function)) => {
+                        self.function_refs(*function, refs, visiting, memo);
+                    }
+                    _ => {}
+                }
+            }
+            if current.kind() == "selector_expression" {
+                if let Some(field) = current.child_by_field_name("field") {
+                    let name = self.src.text_of(field);
+                    for (index, def) in self.pkg.funcs.iter().enumerate() {
+                        if def.receiver.is_some() && def.name.ends_with(&format!(".{name}")) {
+                            self.function_refs(index, refs, visiting, memo);
+                        }
+                    }
+                }
+            }
+            stack.extend(current.named_children(&mut cursor));
+        }
+    }
+
+    fn function_refs(
+        &self,
+        function: usize,
+        refs: &mut BTreeSet<usize>,
+        visiting: &mut BTreeSet<usize>,
+        memo: &mut HashMap<usize, BTreeSet<usize>>,
+    ) {
+        if let Some(known) = memo.get(&function) {
+            refs.extend(known.iter().copied());
+            return;
+        }
+        if !visiting.insert(function) {
+            return;
+        }
+        let mut own = BTreeSet::new();
+        if let Some(body) = self.pkg.funcs[function].node.child_by_field_name("body") {
+            self.collect_refs(body, &mut own, visiting, memo);
+        }
+        refs.extend(own.iter().copied());
+        memo.insert(function, own);
+    }
+}
+
+fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> FnBuilder {
+    FnBuilder {
+        name,
+        prefix,
+        code: Vec::new(),
+        spans: Vec::new(),
+        params: 0,
+        results: 0,
+        locals: 0,
+        result_types: Vec::new(),
+        captures: Vec::new(),
+        literals: 0,
+        defer_wraps: 0,
+        go_wraps: 0,
+        is_literal,
+        breakables: Vec::new(),
+        decl,
+    }
+}

@@ -1,0 +1,177 @@
+//! `go` and `defer` statements, and `sync.WaitGroup.Go`: the function value and arguments are
+//! evaluated at the statement; builtins become synthetic wrapper functions.
+
+use tree_sitter::Node;
+
+use super::call::Callee;
+use super::lowerer::Lowerer;
+use super::syntax::{named_children, Result};
+use super::types::Ty;
+use super::typing::Step;
+use crate::program::{FuncId, Function, Instr};
+
+impl<'t> Lowerer<'t> {
+    /// `wg.Go(f)` (Go 1.25): `wg.Add(1)`, then a goroutine running `defer wg.Done(); f()`, as
+    /// in sync/waitgroup.go. The goroutine's function and its deferred `Done` are synthetic.
+    pub fn waitgroup_go(
+        &mut self,
+        call: Node<'t>,
+        receiver: Node<'t>,
+        steps: &[Step],
+        at: &Ty,
+    ) -> Result<()> {
+        let arguments = self.arguments(call)?;
+        self.expect_args(call, &arguments, 1)?;
+        let label = self.label_of(receiver);
+        let span = self.src.span(call);
+        self.expr(receiver)?;
+        self.apply_steps(steps, receiver);
+        if matches!(at, Ty::Pointer(_)) {
+            self.emit(Instr::Load, receiver);
+        }
+        let group = self.temp();
+        self.emit(Instr::StoreLocal(group), call);
+        self.emit(Instr::LoadLocal(group), call);
+        self.emit(Instr::PushInt(1), call);
+        self.emit(Instr::WaitGroupAdd(label), call);
+        let done = self.reserve_function();
+        let body = self.reserve_function();
+        let synthetic = |name: &str, params: u32, code: Vec<Instr>| Function {
+            name: name.to_string(),
+            params,
+            results: 0,
+            locals: params,
+            captures: 0,
+            spans: vec![span; code.len()],
+            code,
+            decl: span,
+            synthetic: true,
+        };
+        self.define_function(
+            done,
+            synthetic(
+                "sync.(*WaitGroup).Go.func1.deferwrap1",
+                1,
+                vec![
+                    Instr::LoadLocal(0),
+                    Instr::PushInt(-1),
+                    Instr::WaitGroupAdd(label),
+                    Instr::Return,
+                ],
+            ),
+        );
+        self.define_function(
+            body,
+            synthetic(
+                "sync.(*WaitGroup).Go.func1",
+                2,
+                vec![
+                    Instr::FuncValue(done),
+                    Instr::LoadLocal(0),
+                    Instr::Defer { args: 1 },
+                    Instr::LoadLocal(1),
+                    Instr::CallValue { args: 0 },
+                    Instr::Return,
+                ],
+            ),
+        );
+        self.emit(Instr::FuncValue(body), call);
+        self.emit(Instr::LoadLocal(group), call);
+        self.expr(arguments[0])?;
+        self.emit(Instr::Go { args: 2 }, call);
+        Ok(())
+    }
+
+    /// `go f(x)` / `defer f(x)`: the function value and the arguments are evaluated now.
+    pub fn go_or_defer(&mut self, statement: Node<'t>, is_go: bool) -> Result<()> {
+        let keyword = if is_go { "go" } else { "defer" };
+        let call = named_children(statement).first().copied().ok_or_else(|| {
+            self.src
+                .error(statement, format!("malformed {keyword} statement"))
+        })?;
+        if call.kind() != "call_expression" {
+            return Err(self.src.error(
+                call,
+                format!("expression in {keyword} must be function call"),
+            ));
+        }
+        let finish = |args: u32| {
+            if is_go {
+                Instr::Go { args }
+            } else {
+                Instr::Defer { args }
+            }
+        };
+        let callee = self.classify_call(call)?;
+        match &callee {
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } => {
+                if matches!(callee, Callee::Builtin("recover")) {
+                    return Err(self
+                        .src
+                        .unsupported(statement, format!("{keyword} recover()")));
+                }
+                let wrapper = self.reserve_function();
+                self.emit(Instr::FuncValue(wrapper), call);
+                let special = self.special_call(call, &callee)?;
+                let builder = self.builder();
+                let name = if is_go {
+                    builder.go_wraps += 1;
+                    format!("{}.gowrap{}", builder.name, builder.go_wraps)
+                } else {
+                    builder.defer_wraps += 1;
+                    format!("{}.deferwrap{}", builder.name, builder.defer_wraps)
+                };
+                let mut code: Vec<Instr> = (0..special.operands).map(Instr::LoadLocal).collect();
+                code.extend(special.tail);
+                code.extend(special.results.iter().map(|_| Instr::Pop));
+                code.push(Instr::Return);
+                let span = self.src.span(call);
+                let function = Function {
+                    name,
+                    params: special.operands,
+                    results: 0,
+                    locals: special.operands,
+                    captures: 0,
+                    spans: vec![span; code.len()],
+                    code,
+                    decl: self.src.span(statement),
+                    synthetic: true,
+                };
+                self.define_function(wrapper, function);
+                self.emit(finish(special.operands), statement);
+            }
+            Callee::Conversion(_) => {
+                return Err(self.src.error(
+                    call,
+                    format!("{keyword} requires function call, not conversion"),
+                ))
+            }
+            Callee::Func(index) => {
+                let sig = self.pkg.funcs[*index].sig.clone();
+                let func: FuncId = self.pkg.funcs[*index].id;
+                self.emit(Instr::FuncValue(func), call);
+                let args = self.push_args(call, &sig)?;
+                self.emit(finish(args), statement);
+            }
+            Callee::Method {
+                receiver,
+                steps,
+                method,
+                at,
+            } => {
+                let sig = self.pkg.funcs[method.func].sig.clone();
+                let func = self.pkg.funcs[method.func].id;
+                self.emit(Instr::FuncValue(func), call);
+                self.push_receiver(*receiver, steps, method, at)?;
+                let args = self.push_args(call, &sig)? + 1;
+                self.emit(finish(args), statement);
+            }
+            Callee::Value(function, sig) => {
+                self.expr(*function)?;
+                let args = self.push_args(call, sig)?;
+                self.emit(finish(args), statement);
+            }
+        }
+        Ok(())
+    }
+}

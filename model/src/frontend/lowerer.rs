@@ -1,0 +1,426 @@
+//! The lowering context: the program under construction, the function being built, scopes and
+//! variables. The lowering itself is spread over `expr`, `place`, `call`, `stmt`, `control` and
+//! `func`, each an `impl Lowerer` block.
+
+use std::collections::{BTreeSet, HashMap};
+
+use tree_sitter::Node;
+
+use super::constant::ConstValue;
+use super::package::Package;
+use super::syntax::Source;
+use super::types::{Ty, TypeTable};
+use super::CompileOptions;
+use crate::program::{FuncId, Function, Instr, LabelId, SelectTable, Span, StrId, Type, TypeId};
+
+/// What a name denotes inside a function body.
+#[derive(Clone, Debug)]
+pub(super) enum Entity {
+    /// A local variable: index into [`Lowerer::vars`].
+    Var(usize),
+    /// A local constant.
+    Const(ConstValue, Ty),
+}
+
+/// One lexical block.
+#[derive(Debug, Default)]
+pub(super) struct Scope {
+    pub names: HashMap<String, Entity>,
+}
+
+/// A local variable (parameters and results included).
+#[derive(Clone, Debug)]
+pub(super) struct Var {
+    /// Its static type.
+    pub ty: Ty,
+    /// Index of the owning function in [`Lowerer::builders`].
+    pub depth: usize,
+    /// Its slot in the owning function's locals.
+    pub slot: u32,
+    /// Whether it lives in a heap cell (captured or address taken).
+    pub boxed: bool,
+    /// Byte offset of its declaring identifier: the key of the boxing decision.
+    pub decl: usize,
+}
+
+/// How to reach a variable from the function being built.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Access {
+    /// An unboxed local: the slot holds the value.
+    Local(u32),
+    /// A boxed local: the slot holds a pointer to the cell.
+    LocalCell(u32),
+    /// A captured variable: `LoadCapture(i)` yields the pointer to the cell.
+    Capture(u32),
+    /// An unboxed package-level variable.
+    Global(u32),
+    /// A boxed package-level variable: the global holds a pointer to the cell.
+    GlobalCell(u32),
+}
+
+/// A `break`/`continue` target.
+#[derive(Debug)]
+pub(super) struct Breakable {
+    /// The label naming the statement, if any.
+    pub label: Option<String>,
+    /// Whether `continue` applies (loops).
+    pub is_loop: bool,
+    /// Jumps to patch to the end of the statement.
+    pub breaks: Vec<usize>,
+    /// Jumps to patch to the loop's continue point.
+    pub continues: Vec<usize>,
+}
+
+/// A function under construction.
+#[derive(Debug)]
+pub(super) struct FnBuilder {
+    pub name: String,
+    /// What the names of function literals inside start with (`main.f`, or `main.init` for
+    /// package-level initializers).
+    pub prefix: String,
+    pub code: Vec<Instr>,
+    pub spans: Vec<Span>,
+    pub params: u32,
+    pub results: u32,
+    pub locals: u32,
+    /// Result types, for `return`.
+    pub result_types: Vec<Ty>,
+    /// Captured variables in capture order (indices into [`Lowerer::vars`]).
+    pub captures: Vec<usize>,
+    /// Function literals made so far directly inside this function.
+    pub literals: u32,
+    /// Wrappers of deferred builtins made so far.
+    pub defer_wraps: u32,
+    /// Wrappers of `go`-started builtins made so far.
+    pub go_wraps: u32,
+    /// Whether this is a function literal (nested literals are named `f.func1.1`).
+    pub is_literal: bool,
+    pub breakables: Vec<Breakable>,
+    pub decl: Span,
+}
+
+/// The lowering context for one compilation pass.
+pub(super) struct Lowerer<'t> {
+    pub src: &'t Source<'t>,
+    pub options: &'t CompileOptions,
+    /// Declarations (byte offsets of declaring identifiers) whose variables live in cells.
+    pub boxed: &'t BTreeSet<usize>,
+    /// Declarations found to need a cell; when not all are in `boxed`, the pass is redone.
+    pub wanted: BTreeSet<usize>,
+    pub pkg: Package<'t>,
+    pub types: TypeTable,
+    pub functions: Vec<Option<Function>>,
+    pub program_types: Vec<Type>,
+    pub labels: Vec<String>,
+    pub label_ids: HashMap<String, LabelId>,
+    pub strings: Vec<String>,
+    pub string_ids: HashMap<String, StrId>,
+    pub selects: Vec<SelectTable>,
+    pub builders: Vec<FnBuilder>,
+    /// Lexical scopes of the functions being built, innermost last, each with its function's
+    /// depth in `builders`.
+    pub scopes: Vec<(usize, Scope)>,
+    pub vars: Vec<Var>,
+    /// The value of `iota` while a constant specification is evaluated.
+    pub iota: Option<i64>,
+    /// Type aliases collected but not yet resolved.
+    pub pending_aliases: Vec<(Node<'t>, Node<'t>)>,
+}
+
+impl<'t> Lowerer<'t> {
+    /// The function being built.
+    pub fn builder(&mut self) -> &mut FnBuilder {
+        self.builders
+            .last_mut()
+            .expect("internal error: no function is being built")
+    }
+
+    /// Index of the function being built in `builders`.
+    pub fn depth(&self) -> usize {
+        self.builders.len().saturating_sub(1)
+    }
+
+    /// Appends an instruction with the span of a node.
+    pub fn emit(&mut self, instr: Instr, node: Node) {
+        let span = self.src.span(node);
+        self.emit_at(instr, span);
+    }
+
+    /// Appends an instruction with a span.
+    pub fn emit_at(&mut self, instr: Instr, span: Span) {
+        let builder = self.builder();
+        builder.code.push(instr);
+        builder.spans.push(span);
+    }
+
+    /// The index the next instruction will have.
+    pub fn here(&mut self) -> u32 {
+        self.builder().code.len() as u32
+    }
+
+    /// Emits a jump with a target to patch later; returns its index.
+    pub fn emit_jump(&mut self, make: fn(u32) -> Instr, node: Node) -> usize {
+        let at = self.builder().code.len();
+        self.emit(make(u32::MAX), node);
+        at
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        let instr = &mut self.builder().code[at];
+        *instr = match *instr {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::JumpIfFalse(_) => Instr::JumpIfFalse(target),
+            Instr::JumpIfTrue(_) => Instr::JumpIfTrue(target),
+            ref other => panic!("internal error: patching {other:?}"),
+        };
+    }
+
+    /// Points the jump at `at` to the next instruction.
+    pub fn patch_here(&mut self, at: usize) {
+        let target = self.here();
+        self.patch(at, target);
+    }
+
+    /// A fresh hidden local slot.
+    pub fn temp(&mut self) -> u32 {
+        let builder = self.builder();
+        builder.locals += 1;
+        builder.locals - 1
+    }
+
+    /// The label id of a display text.
+    pub fn label(&mut self, text: &str) -> LabelId {
+        let text = compact(text);
+        if let Some(&id) = self.label_ids.get(&text) {
+            return id;
+        }
+        let id = LabelId(self.labels.len() as u32);
+        self.labels.push(text.clone());
+        self.label_ids.insert(text, id);
+        id
+    }
+
+    /// The label of a node's source text.
+    pub fn label_of(&mut self, node: Node) -> LabelId {
+        let text = self.src.text_of(node);
+        self.label(text)
+    }
+
+    /// The id of a string constant.
+    pub fn string(&mut self, text: &str) -> StrId {
+        if let Some(&id) = self.string_ids.get(text) {
+            return id;
+        }
+        let id = StrId(self.strings.len() as u32);
+        self.strings.push(text.to_string());
+        self.string_ids.insert(text.to_string(), id);
+        id
+    }
+
+    /// The machine type (for zero values) of a static type.
+    pub fn type_id(&mut self, ty: &Ty) -> TypeId {
+        let shape = match self.types.underlying(ty) {
+            Ty::Int => Type::Int,
+            Ty::Bool => Type::Bool,
+            Ty::String => Type::String,
+            Ty::Struct(index) => Type::Struct(index),
+            Ty::Array(n, element) => Type::Array(n, self.type_id(&element)),
+            Ty::Mutex => Type::Mutex,
+            Ty::WaitGroup => Type::WaitGroup,
+            _ => Type::Nil,
+        };
+        self.intern_type(shape)
+    }
+
+    /// Interns a machine type.
+    pub fn intern_type(&mut self, shape: Type) -> TypeId {
+        if let Some(index) = self.program_types.iter().position(|t| *t == shape) {
+            return TypeId(index as u32);
+        }
+        self.program_types.push(shape);
+        TypeId(self.program_types.len() as u32 - 1)
+    }
+
+    /// Emits the zero value of a type.
+    pub fn emit_zero(&mut self, ty: &Ty, node: Node) {
+        let id = self.type_id(ty);
+        self.emit(Instr::Zero(id), node);
+    }
+
+    /// Emits a constant.
+    pub fn emit_const(&mut self, value: &ConstValue, node: Node) {
+        let instr = match value {
+            ConstValue::Int(v) => Instr::PushInt(*v),
+            ConstValue::Bool(b) => Instr::PushBool(*b),
+            ConstValue::Str(s) => Instr::PushStr(self.string(s)),
+        };
+        self.emit(instr, node);
+    }
+
+    /// Opens a lexical block in the function being built.
+    pub fn push_scope(&mut self) {
+        let depth = self.depth();
+        self.scopes.push((depth, Scope::default()));
+    }
+
+    /// Closes the innermost block.
+    pub fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Declares a local variable named by `name` (an identifier node) in the innermost block and
+    /// gives it a fresh slot; `_` declares nothing and returns `None`. The caller initializes it
+    /// with [`Lowerer::init_var`].
+    pub fn declare_var(&mut self, name: Node, ty: Ty) -> Option<usize> {
+        let slot = self.temp();
+        self.declare_var_in_slot(name, ty, slot)
+    }
+
+    /// Like [`Lowerer::declare_var`], with a given slot (parameters and results).
+    pub fn declare_var_in_slot(&mut self, name: Node, ty: Ty, slot: u32) -> Option<usize> {
+        let text = self.src.text_of(name);
+        if text == "_" {
+            return None;
+        }
+        let decl = name.start_byte();
+        let var = Var {
+            ty,
+            depth: self.depth(),
+            slot,
+            boxed: self.boxed.contains(&decl),
+            decl,
+        };
+        self.vars.push(var);
+        let id = self.vars.len() - 1;
+        if let Some((_, scope)) = self.scopes.last_mut() {
+            scope.names.insert(text.to_string(), Entity::Var(id));
+        }
+        Some(id)
+    }
+
+    /// Stores the value on top of the stack into a freshly declared variable (a new cell when
+    /// the variable is boxed); pops it when the variable is `_`.
+    pub fn init_var(&mut self, var: Option<usize>, node: Node) {
+        match var {
+            None => self.emit(Instr::Pop, node),
+            Some(id) => {
+                let Var { slot, boxed, .. } = self.vars[id];
+                if boxed {
+                    self.emit(Instr::NewCell, node);
+                }
+                self.emit(Instr::StoreLocal(slot), node);
+            }
+        }
+    }
+
+    /// How to reach a local variable from the function being built; registers captures.
+    pub fn var_access(&mut self, id: usize) -> Access {
+        let var = self.vars[id].clone();
+        let depth = self.depth();
+        if var.depth == depth {
+            return if var.boxed {
+                Access::LocalCell(var.slot)
+            } else {
+                Access::Local(var.slot)
+            };
+        }
+        if !var.boxed {
+            self.wanted.insert(var.decl);
+        }
+        let mut index = 0;
+        for builder in &mut self.builders[var.depth + 1..=depth] {
+            index = match builder.captures.iter().position(|&c| c == id) {
+                Some(i) => i,
+                None => {
+                    builder.captures.push(id);
+                    builder.captures.len() - 1
+                }
+            };
+        }
+        Access::Capture(index as u32)
+    }
+
+    /// How to reach a package-level variable.
+    pub fn global_access(&self, index: usize) -> Access {
+        if self.pkg.globals[index].boxed {
+            Access::GlobalCell(index as u32)
+        } else {
+            Access::Global(index as u32)
+        }
+    }
+
+    /// Emits the value of a variable.
+    pub fn emit_load(&mut self, access: Access, node: Node) {
+        match access {
+            Access::Local(slot) => self.emit(Instr::LoadLocal(slot), node),
+            Access::Global(g) => self.emit(Instr::LoadGlobal(crate::program::GlobalId(g)), node),
+            _ => {
+                self.emit_cell_pointer(access, node);
+                self.emit(Instr::Load, node);
+            }
+        }
+    }
+
+    /// Emits the pointer to a boxed variable's cell. For a variable that is not boxed in this
+    /// pass, records that it must be and emits a placeholder (the pass is redone).
+    pub fn emit_cell_pointer(&mut self, access: Access, node: Node) {
+        let instr = match access {
+            Access::Local(slot) | Access::LocalCell(slot) => Instr::LoadLocal(slot),
+            Access::Capture(index) => Instr::LoadCapture(index),
+            Access::Global(g) | Access::GlobalCell(g) => {
+                Instr::LoadGlobal(crate::program::GlobalId(g))
+            }
+        };
+        self.emit(instr, node);
+    }
+
+    /// Records that the variable behind `access` must live in a cell.
+    pub fn want_boxed(&mut self, access: Access, var: Option<usize>) {
+        match access {
+            Access::Local(_) => {
+                if let Some(id) = var {
+                    let decl = self.vars[id].decl;
+                    self.wanted.insert(decl);
+                }
+            }
+            Access::Global(g) => {
+                let decl = self.pkg.globals[g as usize].node.start_byte();
+                self.wanted.insert(decl);
+            }
+            _ => {}
+        }
+    }
+
+    /// Looks a name up in the local blocks, innermost first.
+    pub fn lookup_local(&self, name: &str) -> Option<Entity> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|(_, scope)| scope.names.get(name).cloned())
+    }
+
+    /// Whether the innermost block declares the name (for `:=` redeclaration).
+    pub fn declared_in_innermost(&self, name: &str) -> Option<usize> {
+        match self.scopes.last()?.1.names.get(name)? {
+            Entity::Var(id) => Some(*id),
+            Entity::Const(..) => None,
+        }
+    }
+
+    /// Reserves a function id, to be filled by [`Lowerer::define_function`].
+    pub fn reserve_function(&mut self) -> FuncId {
+        self.functions.push(None);
+        FuncId(self.functions.len() as u32 - 1)
+    }
+
+    /// Fills a reserved function id.
+    pub fn define_function(&mut self, id: FuncId, function: Function) {
+        self.functions[id.0 as usize] = Some(function);
+    }
+}
+
+/// A label's display text: the operand's source text on one line.
+fn compact(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

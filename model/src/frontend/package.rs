@@ -1,0 +1,787 @@
+//! Package-level declarations: imports, types, constants, variables, functions and methods,
+//! collected before any function body is lowered; `--set` overrides.
+
+use std::collections::{BTreeSet, HashMap};
+
+use tree_sitter::Node;
+
+use super::constant::ConstValue;
+use super::literal::{int_literal, rune_literal, string_literal};
+use super::lowerer::Lowerer;
+use super::syntax::{field_children, named_children, Result, Source};
+use super::types::{MethodInfo, NamedType, Sig, Ty, TypeTable};
+use super::{CompileOptions, ModelError};
+use crate::program::FuncId;
+
+/// A standard package (or the project's helper) the model may import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Std {
+    Fmt,
+    Os,
+    Runtime,
+    Sync,
+    Atomic,
+    Time,
+    Errors,
+    Strings,
+    Gomc,
+}
+
+/// What a package-level name denotes.
+#[derive(Clone, Debug)]
+pub(super) enum PkgEntity {
+    /// Index into [`Package::consts`].
+    Const(usize),
+    /// Index into [`Package::globals`].
+    Global(usize),
+    /// Index into [`Package::funcs`].
+    Func(usize),
+    /// A declared type or alias.
+    Type(Ty),
+    /// An imported package.
+    Import(Std),
+}
+
+/// The evaluation state of a package-level constant.
+#[derive(Clone, Debug)]
+pub(super) enum ConstState {
+    Pending,
+    InProgress,
+    Done(ConstValue, Ty),
+}
+
+/// A package-level constant.
+#[derive(Debug)]
+pub(super) struct ConstDef<'t> {
+    pub node: Node<'t>,
+    pub value: Node<'t>,
+    pub type_node: Option<Node<'t>>,
+    pub iota: i64,
+    pub state: ConstState,
+    /// A `--set` replacement value, as written.
+    pub override_text: Option<String>,
+}
+
+/// A package-level variable.
+#[derive(Debug)]
+pub(super) struct GlobalDef<'t> {
+    pub name: String,
+    /// The declaring identifier.
+    pub node: Node<'t>,
+    pub type_node: Option<Node<'t>>,
+    /// Index into [`Package::units`].
+    pub unit: usize,
+    /// Position among the unit's variables.
+    pub position: usize,
+    pub ty: Option<Ty>,
+    pub in_progress: bool,
+    pub boxed: bool,
+}
+
+/// The variables one initializer assigns: `var a = e`, `var a, b = f()`, or a `var` without
+/// initializer.
+#[derive(Debug)]
+pub(super) struct InitUnit<'t> {
+    /// The variables (`None` for `_`).
+    pub globals: Vec<Option<usize>>,
+    /// No expression (zero values), one multi-value call, or one expression per variable.
+    pub values: Vec<Node<'t>>,
+    /// The `var_spec`.
+    pub spec: Node<'t>,
+    /// A `--set` replacement of the (single) literal initializer.
+    pub override_value: Option<ConstValue>,
+}
+
+/// A top-level function or method.
+#[derive(Debug)]
+pub(super) struct FuncDef<'t> {
+    /// The name as Go prints it (`main.f`, `main.(*T).M`, `main.init.0`).
+    pub name: String,
+    pub node: Node<'t>,
+    /// The method's receiver: defined type and whether it is a pointer.
+    pub receiver: Option<(u32, bool)>,
+    pub sig: Sig,
+    pub id: FuncId,
+}
+
+/// Everything declared at package level.
+#[derive(Debug, Default)]
+pub(super) struct Package<'t> {
+    pub names: HashMap<String, PkgEntity>,
+    pub consts: Vec<ConstDef<'t>>,
+    pub globals: Vec<GlobalDef<'t>>,
+    pub units: Vec<InitUnit<'t>>,
+    pub funcs: Vec<FuncDef<'t>>,
+    /// `init` functions, in source order (indices into `funcs`).
+    pub inits: Vec<usize>,
+    pub package_clause: Option<Node<'t>>,
+    /// Defined types and the syntax of their definitions.
+    pub type_specs: Vec<(u32, Node<'t>)>,
+}
+
+impl<'t> Lowerer<'t> {
+    /// Collects the package-level declarations and resolves their types, constants and
+    /// overrides.
+    pub fn new(
+        src: &'t Source<'t>,
+        root: Node<'t>,
+        options: &'t CompileOptions,
+        boxed: &'t BTreeSet<usize>,
+    ) -> Result<Self> {
+        let mut lowerer = Lowerer {
+            src,
+            options,
+            boxed,
+            wanted: BTreeSet::new(),
+            pkg: Package::default(),
+            types: TypeTable::default(),
+            functions: Vec::new(),
+            program_types: Vec::new(),
+            labels: Vec::new(),
+            label_ids: HashMap::new(),
+            strings: Vec::new(),
+            string_ids: HashMap::new(),
+            selects: Vec::new(),
+            builders: Vec::new(),
+            scopes: Vec::new(),
+            vars: Vec::new(),
+            iota: None,
+            pending_aliases: Vec::new(),
+        };
+        lowerer.collect(root)?;
+        lowerer.resolve_package()?;
+        Ok(lowerer)
+    }
+
+    fn collect(&mut self, root: Node<'t>) -> Result<()> {
+        for item in named_children(root) {
+            match item.kind() {
+                "package_clause" => {
+                    let name = named_children(item).first().map(|n| self.src.text_of(*n));
+                    if name != Some("main") {
+                        return Err(self.src.error(item, "a model must be package main"));
+                    }
+                    self.pkg.package_clause = Some(item);
+                }
+                "import_declaration" => {
+                    for child in named_children(item) {
+                        if child.kind() == "import_spec_list" {
+                            for spec in named_children(child) {
+                                self.collect_import(spec)?;
+                            }
+                        } else {
+                            self.collect_import(child)?;
+                        }
+                    }
+                }
+                "function_declaration" => self.collect_func(item)?,
+                "method_declaration" => {
+                    let index = self.pkg.funcs.len();
+                    self.pkg.funcs.push(FuncDef {
+                        name: String::new(),
+                        node: item,
+                        receiver: None,
+                        sig: empty_sig(),
+                        id: FuncId(index as u32),
+                    });
+                }
+                "const_declaration" => {
+                    for (name, value, type_node, iota) in self.const_specs(item)? {
+                        let text = self.src.text_of(name);
+                        if text == "_" {
+                            continue;
+                        }
+                        self.pkg.consts.push(ConstDef {
+                            node: name,
+                            value,
+                            type_node,
+                            iota,
+                            state: ConstState::Pending,
+                            override_text: None,
+                        });
+                        let index = self.pkg.consts.len() - 1;
+                        self.declare_pkg_name(name, PkgEntity::Const(index))?;
+                    }
+                }
+                "var_declaration" => self.collect_vars(item)?,
+                "type_declaration" => self.collect_types(item)?,
+                "comment" => {}
+                _ => {
+                    return Err(self
+                        .src
+                        .unsupported(item, format!("{} at package level", item.kind())))
+                }
+            }
+        }
+        if self.pkg.package_clause.is_none() {
+            return Err(ModelError::without_position(
+                self.src.name,
+                "a model must start with `package main`",
+            ));
+        }
+        Ok(())
+    }
+
+    fn declare_pkg_name(&mut self, name: Node<'t>, entity: PkgEntity) -> Result<()> {
+        let text = self.src.text_of(name);
+        if text == "_" {
+            return Ok(());
+        }
+        if self.pkg.names.contains_key(text) {
+            return Err(self
+                .src
+                .error(name, format!("{text} redeclared in this block")));
+        }
+        self.pkg.names.insert(text.to_string(), entity);
+        Ok(())
+    }
+
+    fn collect_import(&mut self, spec: Node<'t>) -> Result<()> {
+        let Some(path_node) = spec.child_by_field_name("path") else {
+            return Err(self.src.error(spec, "malformed import"));
+        };
+        let path = string_literal(self.src.text_of(path_node))
+            .map_err(|message| self.src.error(path_node, message))?;
+        let package = match path.as_str() {
+            "fmt" => Std::Fmt,
+            "os" => Std::Os,
+            "runtime" => Std::Runtime,
+            "sync" => Std::Sync,
+            "sync/atomic" => Std::Atomic,
+            "time" => Std::Time,
+            "errors" => Std::Errors,
+            "strings" => Std::Strings,
+            p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
+            _ => {
+                return Err(self
+                    .src
+                    .unsupported(spec, format!("import of package \"{path}\"")))
+            }
+        };
+        let local = match spec.child_by_field_name("name") {
+            Some(name) if name.kind() == "package_identifier" => self.src.text_of(name).to_string(),
+            Some(name) => {
+                let what = if name.kind() == "dot" {
+                    "dot import"
+                } else {
+                    "blank import"
+                };
+                return Err(self.src.unsupported(name, what));
+            }
+            None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+        };
+        if self.pkg.names.contains_key(&local) {
+            return Err(self
+                .src
+                .error(spec, format!("{local} redeclared in this block")));
+        }
+        self.pkg.names.insert(local, PkgEntity::Import(package));
+        Ok(())
+    }
+
+    fn collect_func(&mut self, item: Node<'t>) -> Result<()> {
+        if let Some(params) = item.child_by_field_name("type_parameters") {
+            return Err(self.src.unsupported(params, "generic function"));
+        }
+        let Some(name) = item.child_by_field_name("name") else {
+            return Err(self.src.error(item, "function without a name"));
+        };
+        let text = self.src.text_of(name).to_string();
+        let index = self.pkg.funcs.len();
+        let go_name = if text == "init" {
+            self.pkg.inits.push(index);
+            format!("main.init.{}", self.pkg.inits.len() - 1)
+        } else {
+            format!("main.{text}")
+        };
+        self.pkg.funcs.push(FuncDef {
+            name: go_name,
+            node: item,
+            receiver: None,
+            sig: empty_sig(),
+            id: FuncId(index as u32),
+        });
+        if text != "init" {
+            self.declare_pkg_name(name, PkgEntity::Func(index))?;
+        }
+        Ok(())
+    }
+
+    /// The specifications of a `const` declaration with implicit repetition resolved:
+    /// `(name, value expression, type, iota)`.
+    #[allow(clippy::type_complexity)]
+    pub fn const_specs(
+        &self,
+        declaration: Node<'t>,
+    ) -> Result<Vec<(Node<'t>, Node<'t>, Option<Node<'t>>, i64)>> {
+        let mut out = Vec::new();
+        let mut last: Option<(Vec<Node<'t>>, Option<Node<'t>>)> = None;
+        let specs = named_children(declaration)
+            .into_iter()
+            .filter(|n| n.kind() == "const_spec");
+        for (iota, spec) in specs.enumerate() {
+            let names: Vec<_> = field_children(spec, "name")
+                .into_iter()
+                .filter(|n| n.is_named())
+                .collect();
+            let type_node = spec.child_by_field_name("type");
+            if let Some(values) = spec.child_by_field_name("value") {
+                last = Some((named_children(values), type_node));
+            } else if type_node.is_some() {
+                return Err(self.src.error(
+                    spec,
+                    "const declaration cannot have type without expression",
+                ));
+            }
+            let Some((values, type_node)) = &last else {
+                return Err(self
+                    .src
+                    .error(spec, "missing init expr for const declaration"));
+            };
+            if values.len() != names.len() {
+                return Err(self.src.error(
+                    spec,
+                    format!(
+                        "assignment mismatch: {} constants but {} values",
+                        names.len(),
+                        values.len()
+                    ),
+                ));
+            }
+            for (name, value) in names.into_iter().zip(values) {
+                out.push((name, *value, *type_node, iota as i64));
+            }
+        }
+        Ok(out)
+    }
+
+    fn collect_vars(&mut self, declaration: Node<'t>) -> Result<()> {
+        let mut specs = Vec::new();
+        for child in named_children(declaration) {
+            if child.kind() == "var_spec_list" {
+                specs.extend(named_children(child));
+            } else {
+                specs.push(child);
+            }
+        }
+        for spec in specs.into_iter().filter(|s| s.kind() == "var_spec") {
+            let names: Vec<_> = field_children(spec, "name")
+                .into_iter()
+                .filter(|n| n.is_named())
+                .collect();
+            let type_node = spec.child_by_field_name("type");
+            let values = spec
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            let groups: Vec<(Vec<Node<'t>>, Vec<Node<'t>>)> = if values.len() == names.len() {
+                names
+                    .iter()
+                    .zip(&values)
+                    .map(|(n, v)| (vec![*n], vec![*v]))
+                    .collect()
+            } else if values.is_empty() {
+                names.iter().map(|n| (vec![*n], vec![])).collect()
+            } else if values.len() == 1 {
+                vec![(names.clone(), values.clone())]
+            } else {
+                return Err(self.src.error(
+                    spec,
+                    format!(
+                        "assignment mismatch: {} variables but {} values",
+                        names.len(),
+                        values.len()
+                    ),
+                ));
+            };
+            for (group_names, group_values) in groups {
+                let unit = self.pkg.units.len();
+                let mut globals = Vec::new();
+                for (position, name) in group_names.into_iter().enumerate() {
+                    let text = self.src.text_of(name).to_string();
+                    if text == "_" {
+                        globals.push(None);
+                        continue;
+                    }
+                    let index = self.pkg.globals.len();
+                    self.pkg.globals.push(GlobalDef {
+                        boxed: self.boxed.contains(&name.start_byte()),
+                        name: text,
+                        node: name,
+                        type_node,
+                        unit,
+                        position,
+                        ty: None,
+                        in_progress: false,
+                    });
+                    self.declare_pkg_name(name, PkgEntity::Global(index))?;
+                    globals.push(Some(index));
+                }
+                self.pkg.units.push(InitUnit {
+                    globals,
+                    values: group_values,
+                    spec,
+                    override_value: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn collect_types(&mut self, declaration: Node<'t>) -> Result<()> {
+        for spec in named_children(declaration) {
+            let (Some(name), Some(type_node)) = (
+                spec.child_by_field_name("name"),
+                spec.child_by_field_name("type"),
+            ) else {
+                continue;
+            };
+            if let Some(params) = spec.child_by_field_name("type_parameters") {
+                return Err(self.src.unsupported(params, "generic type"));
+            }
+            if spec.kind() == "type_alias" {
+                self.pending_aliases.push((name, type_node));
+                continue;
+            }
+            let index = self.types.named.len() as u32;
+            self.types.named.push(NamedType {
+                name: self.src.text_of(name).to_string(),
+                underlying: None,
+                methods: Vec::new(),
+            });
+            self.pkg.type_specs.push((index, type_node));
+            self.declare_pkg_name(name, PkgEntity::Type(Ty::Named(index)))?;
+        }
+        Ok(())
+    }
+
+    fn resolve_package(&mut self) -> Result<()> {
+        for (name, type_node) in std::mem::take(&mut self.pending_aliases) {
+            let ty = self.resolve_type(type_node)?;
+            self.declare_pkg_name(name, PkgEntity::Type(ty))?;
+        }
+        for index in 0..self.types.named.len() {
+            self.resolve_named(index as u32, &mut Vec::new())?;
+        }
+        self.check_recursive_structs()?;
+        for index in 0..self.pkg.funcs.len() {
+            self.resolve_func(index)?;
+        }
+        self.apply_overrides()?;
+        for index in 0..self.pkg.consts.len() {
+            self.const_def_value(index)?;
+        }
+        for index in 0..self.pkg.globals.len() {
+            self.global_type(index)?;
+        }
+        Ok(())
+    }
+
+    fn resolve_named(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
+        if let Some(ty) = &self.types.named[index as usize].underlying {
+            return Ok(ty.clone());
+        }
+        let Some(&(_, type_node)) = self.pkg.type_specs.iter().find(|(i, _)| *i == index) else {
+            return Ok(Ty::Interface);
+        };
+        if resolving.contains(&index) {
+            return Err(self.src.error(type_node, "invalid recursive type"));
+        }
+        resolving.push(index);
+        let name = self.types.named[index as usize].name.clone();
+        let underlying = if type_node.kind() == "struct_type" {
+            self.struct_type(type_node, Some(name))?
+        } else {
+            match self.resolve_type(type_node)? {
+                Ty::Named(other) => self.resolve_named(other, resolving)?,
+                other => other,
+            }
+        };
+        resolving.pop();
+        self.types.named[index as usize].underlying = Some(underlying.clone());
+        Ok(underlying)
+    }
+
+    /// Refuses struct types that contain themselves by value (their zero value is infinite).
+    fn check_recursive_structs(&self) -> Result<()> {
+        fn contains(types: &TypeTable, ty: &Ty, target: u32, seen: &mut Vec<u32>) -> bool {
+            match types.underlying(ty) {
+                Ty::Struct(index) => {
+                    if index == target {
+                        return true;
+                    }
+                    if seen.contains(&index) {
+                        return false;
+                    }
+                    seen.push(index);
+                    types.structs[index as usize]
+                        .fields
+                        .iter()
+                        .any(|f| contains(types, &f.ty, target, seen))
+                }
+                Ty::Array(_, element) => contains(types, &element, target, seen),
+                _ => false,
+            }
+        }
+        for &(index, node) in &self.pkg.type_specs {
+            if let Some(Ty::Struct(target)) = &self.types.named[index as usize].underlying {
+                let fields = &self.types.structs[*target as usize].fields;
+                if fields
+                    .iter()
+                    .any(|f| contains(&self.types, &f.ty, *target, &mut Vec::new()))
+                {
+                    return Err(self.src.error(node, "invalid recursive type"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn resolve_func(&mut self, index: usize) -> Result<()> {
+        let node = self.pkg.funcs[index].node;
+        let params = node.child_by_field_name("parameters");
+        let result = node.child_by_field_name("result");
+        let (params, variadic) = match params {
+            Some(list) => self.parameter_list(list)?,
+            None => (Vec::new(), false),
+        };
+        let results = match result {
+            Some(result) => self.result_list(result)?,
+            None => Vec::new(),
+        };
+        self.pkg.funcs[index].sig = Sig {
+            params: params.into_iter().map(|(_, ty)| ty).collect(),
+            results: results.into_iter().map(|(_, ty)| ty).collect(),
+            variadic,
+        };
+        if node.kind() != "method_declaration" {
+            return Ok(());
+        }
+        let receiver = node
+            .child_by_field_name("receiver")
+            .map(named_children)
+            .unwrap_or_default();
+        let [receiver] = receiver.as_slice() else {
+            return Err(self
+                .src
+                .error(node, "method must have exactly one receiver"));
+        };
+        let Some(mut type_node) = receiver.child_by_field_name("type") else {
+            return Err(self.src.error(*receiver, "malformed receiver"));
+        };
+        let pointer = type_node.kind() == "pointer_type";
+        if pointer {
+            type_node = named_children(type_node)
+                .first()
+                .copied()
+                .unwrap_or(type_node);
+        }
+        if type_node.kind() == "generic_type" {
+            return Err(self.src.unsupported(type_node, "method of a generic type"));
+        }
+        let named = match self.pkg.names.get(self.src.text_of(type_node)) {
+            Some(PkgEntity::Type(Ty::Named(named))) if type_node.kind() == "type_identifier" => {
+                *named
+            }
+            _ => {
+                return Err(self.src.error(
+                    type_node,
+                    "method receiver must be a type declared in the model",
+                ))
+            }
+        };
+        let Some(name_node) = node.child_by_field_name("name") else {
+            return Err(self.src.error(node, "method without a name"));
+        };
+        let name = self.src.text_of(name_node).to_string();
+        let type_name = self.types.named[named as usize].name.clone();
+        let methods = &mut self.types.named[named as usize].methods;
+        if methods.iter().any(|m| m.name == name) {
+            return Err(self.src.error(
+                name_node,
+                format!("method {type_name}.{name} already declared"),
+            ));
+        }
+        methods.push(MethodInfo {
+            name: name.clone(),
+            func: index,
+            pointer,
+        });
+        let def = &mut self.pkg.funcs[index];
+        def.receiver = Some((named, pointer));
+        def.name = if pointer {
+            format!("main.(*{type_name}).{name}")
+        } else {
+            format!("main.{type_name}.{name}")
+        };
+        Ok(())
+    }
+
+    /// A parameter list: `(name or None, type)` per parameter, and whether it is variadic.
+    #[allow(clippy::type_complexity)]
+    pub fn parameter_list(
+        &mut self,
+        list: Node<'t>,
+    ) -> Result<(Vec<(Option<Node<'t>>, Ty)>, bool)> {
+        let mut out = Vec::new();
+        let mut variadic = false;
+        for declaration in named_children(list) {
+            let Some(type_node) = declaration.child_by_field_name("type") else {
+                return Err(self.src.error(declaration, "parameter without a type"));
+            };
+            let mut ty = self.resolve_type(type_node)?;
+            if declaration.kind() == "variadic_parameter_declaration" {
+                ty = Ty::Slice(ty.into());
+                variadic = true;
+            }
+            let names: Vec<_> = field_children(declaration, "name")
+                .into_iter()
+                .filter(|n| n.is_named())
+                .collect();
+            if names.is_empty() {
+                out.push((None, ty));
+            } else {
+                for name in names {
+                    out.push((Some(name), ty.clone()));
+                }
+            }
+        }
+        Ok((out, variadic))
+    }
+
+    /// A result list: a parameter list or a single type.
+    #[allow(clippy::type_complexity)]
+    pub fn result_list(&mut self, result: Node<'t>) -> Result<Vec<(Option<Node<'t>>, Ty)>> {
+        if result.kind() == "parameter_list" {
+            Ok(self.parameter_list(result)?.0)
+        } else {
+            Ok(vec![(None, self.resolve_type(result)?)])
+        }
+    }
+
+    fn apply_overrides(&mut self) -> Result<()> {
+        for (name, value) in &self.options.overrides {
+            let fail = |message: String| ModelError::without_position(self.src.name, message);
+            match self.pkg.names.get(name) {
+                Some(PkgEntity::Const(index)) => {
+                    self.pkg.consts[*index].override_text = Some(value.clone());
+                }
+                Some(PkgEntity::Global(index)) => {
+                    let global = &self.pkg.globals[*index];
+                    let unit = &self.pkg.units[global.unit];
+                    let template = match unit.values.as_slice() {
+                        [] => match global.type_node.map(|t| self.src.text_of(t)) {
+                            Some("bool") => Some(ConstValue::Bool(false)),
+                            Some("string") => Some(ConstValue::Str(String::new())),
+                            Some(t) if is_int_type_name(t) => Some(ConstValue::Int(0)),
+                            _ => None,
+                        },
+                        [value] if unit.globals.len() == 1 => literal_template(self.src, *value),
+                        _ => None,
+                    };
+                    let Some(template) = template else {
+                        return Err(fail(format!(
+                            "--set {name}: the initializer of {name} is not a literal"
+                        )));
+                    };
+                    let parsed = parse_override(&template, value)
+                        .map_err(|m| fail(format!("--set {name}={value}: {m}")))?;
+                    let unit = global.unit;
+                    self.pkg.units[unit].override_value = Some(parsed);
+                }
+                _ => {
+                    return Err(fail(format!(
+                        "--set {name}: no package-level constant or variable named {name}"
+                    )))
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn empty_sig() -> Sig {
+    Sig {
+        params: Vec::new(),
+        results: Vec::new(),
+        variadic: false,
+    }
+}
+
+/// Whether a type name is one of Go's integer types.
+pub(super) fn is_int_type_name(name: &str) -> bool {
+    matches!(
+        name,
+        "int"
+            | "int8"
+            | "int16"
+            | "int32"
+            | "int64"
+            | "uint"
+            | "uint8"
+            | "uint16"
+            | "uint32"
+            | "uint64"
+            | "uintptr"
+            | "byte"
+            | "rune"
+    )
+}
+
+/// The kind of a literal initializer (its value), if the expression is a literal.
+fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
+    let text = src.text_of(node);
+    match node.kind() {
+        "int_literal" => int_literal(text).map(ConstValue::Int),
+        "rune_literal" => rune_literal(text).ok().map(ConstValue::Int),
+        "interpreted_string_literal" | "raw_string_literal" => {
+            string_literal(text).ok().map(ConstValue::Str)
+        }
+        "true" | "false" => Some(ConstValue::Bool(text == "true")),
+        "unary_expression" => {
+            let operand = node.child_by_field_name("operand")?;
+            let operator = node.child_by_field_name("operator")?;
+            if matches!(src.text_of(operator), "-" | "+") && operand.kind() == "int_literal" {
+                Some(ConstValue::Int(0))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Parses a `--set` value as a literal of the same kind as `template`.
+pub(super) fn parse_override(
+    template: &ConstValue,
+    text: &str,
+) -> std::result::Result<ConstValue, String> {
+    let text = text.trim();
+    match template {
+        ConstValue::Int(_) => {
+            let (negative, digits) = match text.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, text.strip_prefix('+').unwrap_or(text)),
+            };
+            let value = if digits.starts_with('\'') {
+                rune_literal(digits).ok()
+            } else {
+                int_literal(digits)
+            };
+            let value = value.ok_or_else(|| "not an integer literal".to_string())?;
+            Ok(ConstValue::Int(if negative { -value } else { value }))
+        }
+        ConstValue::Bool(_) => match text {
+            "true" => Ok(ConstValue::Bool(true)),
+            "false" => Ok(ConstValue::Bool(false)),
+            _ => Err("not a boolean literal (true or false)".to_string()),
+        },
+        ConstValue::Str(_) => {
+            if text.starts_with('"') || text.starts_with('`') {
+                string_literal(text).map(ConstValue::Str)
+            } else {
+                Ok(ConstValue::Str(text.to_string()))
+            }
+        }
+    }
+}

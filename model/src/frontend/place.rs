@@ -1,0 +1,467 @@
+//! Assignable places (`x`, `*p`, `s[i]`, `m[k]`, `x.f.g`) and assignments to them.
+//!
+//! A place is lowered in two parts: its operands (a cell pointer, a slice and index, a map and
+//! key) are pushed first; the store then consumes them with the value. A struct field reached
+//! without a pointer is written by read-modify-write of the enclosing value (`SetField`), since
+//! struct values are copied.
+
+use tree_sitter::Node;
+
+use super::lowerer::{Access, Entity, Lowerer};
+use super::package::PkgEntity;
+use super::resolve::Name;
+use super::syntax::{named_children, unparen, Result};
+use super::types::Ty;
+use super::typing::{Selection, Step};
+use crate::program::{GlobalId, Instr, TypeId};
+
+/// Where a place's root value lives.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Root {
+    /// `_`: the value is dropped.
+    Blank,
+    /// An unboxed local slot.
+    Local(u32),
+    /// An unboxed global.
+    Global(u32),
+    /// A cell; operand: the pointer.
+    Cell,
+    /// A slice element; operands: the slice and the index.
+    SliceElement,
+    /// A map entry; operands: the map and the key. The type is the element type's zero.
+    MapEntry(TypeId),
+}
+
+/// An assignable place.
+#[derive(Clone, Debug)]
+pub(super) struct Place {
+    pub root: Root,
+    /// Field indices from the root value to the place.
+    pub path: Vec<u32>,
+    /// The place's type (`None` for `_`).
+    pub ty: Option<Ty>,
+}
+
+impl Place {
+    /// How many operands the place pushes.
+    pub fn operands(&self) -> u32 {
+        match self.root {
+            Root::Blank | Root::Local(_) | Root::Global(_) => 0,
+            Root::Cell => 1,
+            Root::SliceElement | Root::MapEntry(_) => 2,
+        }
+    }
+}
+
+impl<'t> Lowerer<'t> {
+    /// Lowers the operands of an assignable place.
+    pub fn place(&mut self, node: Node<'t>) -> Result<Place> {
+        let node = unparen(node);
+        match node.kind() {
+            "identifier" => {
+                let text = self.src.text_of(node);
+                if text == "_" {
+                    return Ok(Place {
+                        root: Root::Blank,
+                        path: vec![],
+                        ty: None,
+                    });
+                }
+                let (access, ty) = match self.lookup(text) {
+                    Name::Local(Entity::Var(id)) => (self.var_access(id), self.vars[id].ty.clone()),
+                    Name::Pkg(PkgEntity::Global(index)) => {
+                        (self.global_access(index), self.global_type(index)?)
+                    }
+                    Name::Unknown => {
+                        return Err(self.src.error(node, format!("undefined: {text}")))
+                    }
+                    _ => return Err(self.src.error(node, format!("cannot assign to {text}"))),
+                };
+                let root = match access {
+                    Access::Local(slot) => Root::Local(slot),
+                    Access::Global(g) => Root::Global(g),
+                    _ => {
+                        self.emit_cell_pointer(access, node);
+                        Root::Cell
+                    }
+                };
+                Ok(Place {
+                    root,
+                    path: vec![],
+                    ty: Some(ty),
+                })
+            }
+            "unary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.src.text_of(o) == "*") =>
+            {
+                let ty = self.type_of(node)?;
+                let pointer = self.required(node, "operand")?;
+                self.expr(pointer)?;
+                Ok(Place {
+                    root: Root::Cell,
+                    path: vec![],
+                    ty: Some(ty),
+                })
+            }
+            "selector_expression" => {
+                let operand = self.required(node, "operand")?;
+                let name = self.src.text_of(self.required(node, "field")?);
+                if self.package_of(operand).is_some() {
+                    return Err(self
+                        .src
+                        .error(node, format!("cannot assign to {}", self.src.text_of(node))));
+                }
+                let operand_ty = self.type_of(operand)?;
+                let Some(Selection::Field { steps, ty }) =
+                    self.lookup_selector(&operand_ty, name, node)?
+                else {
+                    return Err(self.no_field(node, &operand_ty, name));
+                };
+                let fields = |steps: &[Step]| -> Vec<u32> {
+                    steps
+                        .iter()
+                        .filter_map(|s| match s {
+                            Step::Field(i) => Some(*i),
+                            Step::Load => None,
+                        })
+                        .collect()
+                };
+                if let Some(last_load) = steps.iter().rposition(|s| *s == Step::Load) {
+                    self.expr(operand)?;
+                    self.apply_steps(&steps[..last_load], node);
+                    return Ok(Place {
+                        root: Root::Cell,
+                        path: fields(&steps[last_load + 1..]),
+                        ty: Some(ty),
+                    });
+                }
+                let mut place = self.place(operand)?;
+                if matches!(place.root, Root::MapEntry(_)) {
+                    return Err(self.src.error(
+                        node,
+                        format!(
+                            "cannot assign to struct field {} in map",
+                            self.src.text_of(node)
+                        ),
+                    ));
+                }
+                place.path.extend(fields(&steps));
+                place.ty = Some(ty);
+                Ok(place)
+            }
+            "index_expression" => {
+                let ty = self.type_of(node)?;
+                let operand = self.required(node, "operand")?;
+                let index = self.required(node, "index")?;
+                let operand_ty = self.type_of(operand)?;
+                let root = match self.types.underlying(&operand_ty) {
+                    Ty::Slice(_) => Root::SliceElement,
+                    Ty::Map(..) => Root::MapEntry(self.type_id(&ty)),
+                    Ty::Array(..) | Ty::Pointer(_) => {
+                        return Err(self.src.unsupported(node, "assignment to an array element"))
+                    }
+                    _ => {
+                        return Err(self
+                            .src
+                            .error(node, format!("cannot assign to {}", self.src.text_of(node))))
+                    }
+                };
+                self.expr(operand)?;
+                self.expr(index)?;
+                Ok(Place {
+                    root,
+                    path: vec![],
+                    ty: Some(ty),
+                })
+            }
+            _ => Err(self
+                .src
+                .error(node, format!("cannot assign to {}", self.src.text_of(node)))),
+        }
+    }
+
+    /// Stack: place operands, value → (empty). Stores the value into the place.
+    pub fn emit_store(&mut self, place: &Place, node: Node) {
+        if place.path.is_empty() {
+            self.emit_root_store(place.root, node);
+            return;
+        }
+        let value = self.temp();
+        self.emit(Instr::StoreLocal(value), node);
+        self.emit_root_load(place.root, node);
+        for &field in &place.path[..place.path.len() - 1] {
+            self.emit(Instr::Dup, node);
+            self.emit(Instr::Field(field), node);
+        }
+        self.emit(Instr::LoadLocal(value), node);
+        for &field in place.path.iter().rev() {
+            self.emit(Instr::SetField(field), node);
+        }
+        self.emit_root_store(place.root, node);
+    }
+
+    /// Stack: place operands → place operands, current value.
+    pub fn emit_place_read(&mut self, place: &Place, node: Node) {
+        self.emit_root_load(place.root, node);
+        for &field in &place.path {
+            self.emit(Instr::Field(field), node);
+        }
+    }
+
+    /// Stack: operands → operands, root value.
+    fn emit_root_load(&mut self, root: Root, node: Node) {
+        match root {
+            Root::Blank => self.emit(Instr::PushNil, node),
+            Root::Local(slot) => self.emit(Instr::LoadLocal(slot), node),
+            Root::Global(g) => self.emit(Instr::LoadGlobal(GlobalId(g)), node),
+            Root::Cell => {
+                self.emit(Instr::Dup, node);
+                self.emit(Instr::Load, node);
+            }
+            Root::SliceElement => {
+                self.emit(Instr::Dup2, node);
+                self.emit(Instr::Index, node);
+            }
+            Root::MapEntry(zero) => {
+                self.emit(Instr::Dup2, node);
+                self.emit(Instr::MapIndex(zero), node);
+                self.emit(Instr::Pop, node);
+            }
+        }
+    }
+
+    /// Stack: operands, root value → (empty).
+    fn emit_root_store(&mut self, root: Root, node: Node) {
+        let instr = match root {
+            Root::Blank => Instr::Pop,
+            Root::Local(slot) => Instr::StoreLocal(slot),
+            Root::Global(g) => Instr::StoreGlobal(GlobalId(g)),
+            Root::Cell => Instr::Store,
+            Root::SliceElement => Instr::SetIndex,
+            Root::MapEntry(_) => Instr::MapStore,
+        };
+        self.emit(instr, node);
+    }
+
+    /// Lowers the places of a multiple assignment, saving their operands in temporaries.
+    fn saved_places(&mut self, nodes: &[Node<'t>]) -> Result<Vec<(Place, Vec<u32>)>> {
+        let mut out = Vec::new();
+        for &node in nodes {
+            let place = self.place(node)?;
+            let temps: Vec<u32> = (0..place.operands()).map(|_| self.temp()).collect();
+            for &temp in temps.iter().rev() {
+                self.emit(Instr::StoreLocal(temp), node);
+            }
+            out.push((place, temps));
+        }
+        Ok(out)
+    }
+
+    /// Stack: v0 … vn-1 → (empty); assigns them to saved places, left to right.
+    fn store_saved(&mut self, places: &[(Place, Vec<u32>)], nodes: &[Node<'t>]) {
+        let values: Vec<u32> = places.iter().map(|_| self.temp()).collect();
+        for (&value, node) in values.iter().zip(nodes).rev() {
+            self.emit(Instr::StoreLocal(value), *node);
+        }
+        for (((place, temps), value), node) in places.iter().zip(values).zip(nodes) {
+            for &temp in temps {
+                self.emit(Instr::LoadLocal(temp), *node);
+            }
+            self.emit(Instr::LoadLocal(value), *node);
+            self.emit_store(place, *node);
+        }
+    }
+
+    /// Pushes `v, ok` for a comma-ok expression (`<-ch`, `m[k]`); `None` when the expression
+    /// is not one.
+    pub fn comma_ok(&mut self, node: Node<'t>) -> Result<Option<Vec<Ty>>> {
+        let node = unparen(node);
+        match node.kind() {
+            "unary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| self.src.text_of(o) == "<-") =>
+            {
+                let ty = self.type_of(node)?;
+                let channel = self.required(node, "operand")?;
+                let label = self.label_of(channel);
+                self.expr(channel)?;
+                self.emit(
+                    Instr::Recv {
+                        label,
+                        with_ok: true,
+                    },
+                    node,
+                );
+                Ok(Some(vec![ty, Ty::Bool]))
+            }
+            "index_expression" => {
+                let operand = self.required(node, "operand")?;
+                let operand_ty = self.type_of(operand)?;
+                if !matches!(self.types.underlying(&operand_ty), Ty::Map(..)) {
+                    return Ok(None);
+                }
+                let ty = self.type_of(node)?;
+                let key = self.required(node, "index")?;
+                self.expr(operand)?;
+                self.expr(key)?;
+                let zero = self.type_id(&ty);
+                self.emit(Instr::MapIndex(zero), node);
+                Ok(Some(vec![ty, Ty::Bool]))
+            }
+            "type_assertion_expression" => Err(self.src.unsupported(node, "type assertion")),
+            _ => Ok(None),
+        }
+    }
+
+    /// Pushes the values of the right side of an assignment or declaration with `count`
+    /// targets: one expression per target, one multi-value call, or a comma-ok form.
+    pub fn push_values(&mut self, values: &[Node<'t>], count: usize, at: Node) -> Result<Vec<Ty>> {
+        if values.len() == count {
+            let mut types = Vec::new();
+            for &value in values {
+                types.push(self.expr(value)?);
+            }
+            return Ok(types);
+        }
+        if let [value] = values {
+            if count == 2 {
+                if let Some(types) = self.comma_ok(*value)? {
+                    return Ok(types);
+                }
+            }
+            let inner = unparen(*value);
+            if inner.kind() == "call_expression" {
+                let types = self.call(inner)?;
+                if types.len() == count {
+                    return Ok(types);
+                }
+                return Err(self.src.error(
+                    at,
+                    format!(
+                        "assignment mismatch: {count} variables but {} returns {} values",
+                        self.src.text_of(inner),
+                        types.len()
+                    ),
+                ));
+            }
+        }
+        Err(self.src.error(
+            at,
+            format!(
+                "assignment mismatch: {count} variables but {} values",
+                values.len()
+            ),
+        ))
+    }
+
+    /// `a = b`, `a, b = b, a`, `a op= b`.
+    pub fn assignment(&mut self, node: Node<'t>) -> Result<()> {
+        let left = named_children(self.required(node, "left")?);
+        let right = named_children(self.required(node, "right")?);
+        let operator = self.src.text_of(self.required(node, "operator")?);
+        if operator != "=" {
+            let op = super::constant::binary_operator(operator.trim_end_matches('='))
+                .ok_or_else(|| self.src.unsupported(node, format!("operator {operator}")))?;
+            let ([target], [value]) = (left.as_slice(), right.as_slice()) else {
+                return Err(self
+                    .src
+                    .error(node, format!("{operator} needs one operand on each side")));
+            };
+            let place = self.place(*target)?;
+            self.emit_place_read(&place, node);
+            self.expr(*value)?;
+            self.emit(Instr::Binary(op), node);
+            self.emit_store(&place, node);
+            return Ok(());
+        }
+        if let ([target], [value]) = (left.as_slice(), right.as_slice()) {
+            let place = self.place(*target)?;
+            self.expr(*value)?;
+            self.emit_store(&place, node);
+            return Ok(());
+        }
+        let places = self.saved_places(&left)?;
+        self.push_values(&right, left.len(), node)?;
+        self.store_saved(&places, &left);
+        Ok(())
+    }
+
+    /// `x++` / `x--`.
+    pub fn inc_dec(&mut self, node: Node<'t>, op: crate::program::BinOp) -> Result<()> {
+        let target = named_children(node)
+            .first()
+            .copied()
+            .ok_or_else(|| self.src.error(node, "malformed statement"))?;
+        let place = self.place(target)?;
+        self.emit_place_read(&place, node);
+        self.emit(Instr::PushInt(1), node);
+        self.emit(Instr::Binary(op), node);
+        self.emit_store(&place, node);
+        Ok(())
+    }
+
+    /// Stores the value on top of the stack into an existing local variable.
+    pub fn store_var_from_stack(&mut self, id: usize, node: Node) {
+        match self.var_access(id) {
+            Access::Local(slot) => self.emit(Instr::StoreLocal(slot), node),
+            access => {
+                let value = self.temp();
+                self.emit(Instr::StoreLocal(value), node);
+                self.emit_cell_pointer(access, node);
+                self.emit(Instr::LoadLocal(value), node);
+                self.emit(Instr::Store, node);
+            }
+        }
+    }
+
+    /// Assigns the values on the stack (one per target, the last on top) to the targets of a
+    /// `:=` (declaring the new ones) or of `=` (assigning places). Used by `range` and `select`.
+    pub fn bind_from_stack(
+        &mut self,
+        targets: &[Node<'t>],
+        types: &[Ty],
+        declare: bool,
+        node: Node<'t>,
+    ) -> Result<()> {
+        if declare {
+            let mut vars = Vec::new();
+            for (target, ty) in targets.iter().zip(types) {
+                if target.kind() != "identifier" {
+                    return Err(self.src.error(*target, "non-name on left side of :="));
+                }
+                let existing = self.declared_in_innermost(self.src.text_of(*target));
+                match existing {
+                    Some(id) => vars.push(Err(id)),
+                    None => {
+                        if *ty == Ty::UntypedNil {
+                            return Err(self
+                                .src
+                                .error(*target, "use of untyped nil in assignment"));
+                        }
+                        vars.push(Ok(self.declare_var(*target, ty.clone())))
+                    }
+                }
+            }
+            for (var, target) in vars.into_iter().zip(targets).rev() {
+                match var {
+                    Ok(new) => self.init_var(new, *target),
+                    Err(existing) => self.store_var_from_stack(existing, *target),
+                }
+            }
+            return Ok(());
+        }
+        let values: Vec<u32> = targets.iter().map(|_| self.temp()).collect();
+        for &value in values.iter().rev() {
+            self.emit(Instr::StoreLocal(value), node);
+        }
+        for (target, value) in targets.iter().zip(values) {
+            let place = self.place(*target)?;
+            self.emit(Instr::LoadLocal(value), *target);
+            self.emit_store(&place, *target);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,220 @@
+//! Statements other than the control-flow ones (see `control`).
+
+use tree_sitter::Node;
+
+use super::lowerer::{Entity, Lowerer};
+use super::syntax::{field_children, named_children, unparen, Result};
+use super::types::Ty;
+use crate::program::{BinOp, Instr};
+
+impl<'t> Lowerer<'t> {
+    /// Lowers a block in a new scope.
+    pub fn block(&mut self, node: Node<'t>) -> Result<()> {
+        self.push_scope();
+        self.block_statements(node)?;
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// Lowers the statements of a block (or of a case clause) in the current scope.
+    pub fn block_statements(&mut self, node: Node<'t>) -> Result<()> {
+        for child in named_children(node) {
+            if child.kind() == "statement_list" {
+                for statement in named_children(child) {
+                    self.stmt(statement)?;
+                }
+            } else if node.kind() == "block" {
+                self.stmt(child)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lowers one statement. The operand stack is empty before and after.
+    pub fn stmt(&mut self, node: Node<'t>) -> Result<()> {
+        match node.kind() {
+            "expression_statement" => {
+                let expression = named_children(node)
+                    .first()
+                    .copied()
+                    .ok_or_else(|| self.src.error(node, "malformed statement"))?;
+                let inner = unparen(expression);
+                match inner.kind() {
+                    "call_expression" => {
+                        let results = self.call(inner)?;
+                        for _ in results {
+                            self.emit(Instr::Pop, inner);
+                        }
+                    }
+                    "unary_expression"
+                        if inner
+                            .child_by_field_name("operator")
+                            .is_some_and(|o| self.src.text_of(o) == "<-") =>
+                    {
+                        self.expr(inner)?;
+                        self.emit(Instr::Pop, inner);
+                    }
+                    _ => {
+                        return Err(self.src.error(
+                            node,
+                            format!("{} (value) is not used", self.src.text_of(expression)),
+                        ))
+                    }
+                }
+                Ok(())
+            }
+            "send_statement" => {
+                let channel = self.required(node, "channel")?;
+                let value = self.required(node, "value")?;
+                let label = self.label_of(channel);
+                self.expr(channel)?;
+                self.expr(value)?;
+                self.emit(Instr::Send(label), node);
+                Ok(())
+            }
+            "inc_statement" => self.inc_dec(node, BinOp::Add),
+            "dec_statement" => self.inc_dec(node, BinOp::Sub),
+            "assignment_statement" => self.assignment(node),
+            "short_var_declaration" => {
+                let left = named_children(self.required(node, "left")?);
+                let right = named_children(self.required(node, "right")?);
+                let types = self.push_values(&right, left.len(), node)?;
+                self.bind_from_stack(&left, &types, true, node)
+            }
+            "var_declaration" => self.local_vars(node),
+            "const_declaration" => {
+                for (name, value, type_node, iota) in self.const_specs(node)? {
+                    let saved = self.iota.replace(iota);
+                    let result = self.const_spec_value(name, value, type_node);
+                    self.iota = saved;
+                    let (value, ty) = result?;
+                    let text = self.src.text_of(name);
+                    if text != "_" {
+                        if let Some((_, scope)) = self.scopes.last_mut() {
+                            scope
+                                .names
+                                .insert(text.to_string(), Entity::Const(value, ty));
+                        }
+                    }
+                }
+                Ok(())
+            }
+            "type_declaration" => Err(self
+                .src
+                .unsupported(node, "type declaration inside a function")),
+            "block" => self.block(node),
+            "if_statement" => self.if_statement(node),
+            "for_statement" => self.for_statement(node, None),
+            "expression_switch_statement" => self.switch_statement(node, None),
+            "type_switch_statement" => Err(self.src.unsupported(node, "type switch")),
+            "select_statement" => self.select_statement(node, None),
+            "labeled_statement" => self.labeled_statement(node),
+            "return_statement" => self.return_statement(node),
+            "break_statement" => self.branch(node, true),
+            "continue_statement" => self.branch(node, false),
+            "goto_statement" => Err(self.src.unsupported(node, "goto statement")),
+            "fallthrough_statement" => {
+                Err(self.src.error(node, "fallthrough statement out of place"))
+            }
+            "go_statement" => self.go_or_defer(node, true),
+            "defer_statement" => self.go_or_defer(node, false),
+            "empty_statement" => Ok(()),
+            other => Err(self.src.unsupported(node, format!("statement {other}"))),
+        }
+    }
+
+    /// `var x T`, `var x = e`, `var a, b = f()` inside a function.
+    fn local_vars(&mut self, node: Node<'t>) -> Result<()> {
+        let mut specs = Vec::new();
+        for child in named_children(node) {
+            if child.kind() == "var_spec_list" {
+                specs.extend(named_children(child));
+            } else {
+                specs.push(child);
+            }
+        }
+        for spec in specs.into_iter().filter(|s| s.kind() == "var_spec") {
+            let names: Vec<_> = field_children(spec, "name")
+                .into_iter()
+                .filter(|n| n.is_named())
+                .collect();
+            let declared = match spec.child_by_field_name("type") {
+                Some(type_node) => Some(self.resolve_type(type_node)?),
+                None => None,
+            };
+            let values = spec
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            let types = if values.is_empty() {
+                let Some(ty) = &declared else {
+                    return Err(self.src.error(spec, "missing type or initializer"));
+                };
+                for _ in &names {
+                    self.emit_zero(ty, spec);
+                }
+                vec![ty.clone(); names.len()]
+            } else {
+                let types = self.push_values(&values, names.len(), spec)?;
+                match &declared {
+                    Some(ty) => vec![ty.clone(); names.len()],
+                    None => types,
+                }
+            };
+            let mut vars = Vec::new();
+            for (name, ty) in names.iter().zip(&types) {
+                if *ty == Ty::UntypedNil {
+                    return Err(self
+                        .src
+                        .error(*name, "use of untyped nil in variable declaration"));
+                }
+                vars.push(self.declare_var(*name, ty.clone()));
+            }
+            for (var, name) in vars.into_iter().zip(&names).rev() {
+                self.init_var(var, *name);
+            }
+        }
+        Ok(())
+    }
+
+    /// `return`, `return e1, e2`, `return f()`.
+    fn return_statement(&mut self, node: Node<'t>) -> Result<()> {
+        let values = named_children(node)
+            .into_iter()
+            .find(|n| n.kind() == "expression_list")
+            .map(named_children)
+            .unwrap_or_default();
+        if !values.is_empty() {
+            let builder = self.builder();
+            let (params, count) = (builder.params, builder.results as usize);
+            if count == 0 {
+                return Err(self.src.error(node, "too many return values"));
+            }
+            let pushed = if values.len() == count {
+                for &value in &values {
+                    self.expr(value)?;
+                }
+                count
+            } else if let [value] = values.as_slice() {
+                let inner = unparen(*value);
+                if inner.kind() != "call_expression" {
+                    return Err(self.src.error(node, "wrong number of return values"));
+                }
+                self.call(inner)?.len()
+            } else {
+                values.len()
+            };
+            if pushed != count {
+                return Err(self.src.error(
+                    node,
+                    format!("wrong number of return values: have {pushed}, want {count}"),
+                ));
+            }
+            for index in (0..count as u32).rev() {
+                self.emit(Instr::StoreLocal(params + index), node);
+            }
+        }
+        self.emit(Instr::Return, node);
+        Ok(())
+    }
+}

@@ -1,0 +1,174 @@
+//! Parsing with tree-sitter-go, syntax errors, and small helpers over syntax nodes.
+
+use tree_sitter::{Node, Parser, Tree};
+
+use super::ModelError;
+use crate::program::Span;
+
+/// The front end's result type: every failure is a [`ModelError`].
+pub(super) type Result<T> = std::result::Result<T, ModelError>;
+
+/// Deepest syntax tree accepted: lowering recurses over the tree, and a model never nests this
+/// deep; garbage input that does is refused instead of overflowing the stack.
+pub(super) const MAX_TREE_DEPTH: usize = 400;
+
+/// The model's text, with the helpers that turn nodes into spans and errors.
+pub(super) struct Source<'s> {
+    /// The file name as given.
+    pub name: &'s str,
+    /// The whole text.
+    pub text: &'s str,
+}
+
+impl<'s> Source<'s> {
+    /// The source text of a node.
+    pub fn text_of(&self, node: Node) -> &'s str {
+        self.text
+            .get(node.start_byte()..node.end_byte())
+            .unwrap_or("")
+    }
+
+    /// The span of a node in file 0.
+    pub fn span(&self, node: Node) -> Span {
+        let position = node.start_position();
+        Span {
+            file: 0,
+            start: node.start_byte() as u32,
+            end: node.end_byte() as u32,
+            line: position.row as u32 + 1,
+            col: position.column as u32 + 1,
+        }
+    }
+
+    /// An error pointing at a node.
+    pub fn error(&self, node: Node, message: impl Into<String>) -> ModelError {
+        self.error_at(node.start_byte(), node.end_byte(), message)
+    }
+
+    /// "unsupported Go construct: `what`", pointing at a node.
+    pub fn unsupported(&self, node: Node, what: impl AsRef<str>) -> ModelError {
+        self.error(node, format!("unsupported Go construct: {}", what.as_ref()))
+    }
+
+    /// An error pointing at a byte range.
+    pub fn error_at(&self, start: usize, end: usize, message: impl Into<String>) -> ModelError {
+        let bytes = self.text.as_bytes();
+        let start = start.min(bytes.len());
+        let line_start = bytes[..start]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line_end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| start + i);
+        let line = bytes[..start].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let mut source_line = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
+        if source_line.ends_with('\r') {
+            source_line.pop();
+        }
+        let width = end.min(line_end).saturating_sub(start).max(1) as u32;
+        ModelError {
+            message: message.into(),
+            file: self.name.to_string(),
+            line,
+            col: (start - line_start) as u32 + 1,
+            source_line,
+            width,
+        }
+    }
+}
+
+/// Parses Go source text; `None` only if tree-sitter gives up.
+pub(super) fn parse(text: &str) -> Option<Tree> {
+    let mut parser = Parser::new();
+    parser.set_language(&tree_sitter_go::LANGUAGE.into()).ok()?;
+    parser.parse(text, None)
+}
+
+/// Checks the tree for `ERROR`/`MISSING` nodes (the first one in source order is reported) and
+/// for nesting deeper than the lowering accepts.
+pub(super) fn check_tree(source: &Source, root: Node) -> Result<()> {
+    let mut cursor = root.walk();
+    let mut depth = 0usize;
+    loop {
+        let node = cursor.node();
+        if node.is_missing() {
+            let what = node.kind();
+            return Err(source.error(node, format!("syntax error: missing {what}")));
+        }
+        if node.is_error() {
+            let mut first = node;
+            while let Some(child) = first.child(0) {
+                first = child;
+            }
+            let mut token = source
+                .text_of(first)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if token.chars().count() > 24 {
+                token = token.chars().take(24).collect::<String>() + "…";
+            }
+            let message = if token.is_empty() {
+                "syntax error".to_string()
+            } else {
+                format!("syntax error: unexpected {token}")
+            };
+            return Err(source.error(node, message));
+        }
+        if depth > MAX_TREE_DEPTH {
+            return Err(source.error(node, "model nests too deeply"));
+        }
+        if cursor.goto_first_child() {
+            depth += 1;
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return Ok(());
+            }
+            depth -= 1;
+        }
+    }
+}
+
+/// The named children of a node, comments left out.
+pub(super) fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .filter(|child| !child.is_extra())
+        .collect()
+}
+
+/// The children of a node under a field name, comments left out.
+pub(super) fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.children_by_field_name(field, &mut cursor)
+        .filter(|child| !child.is_extra())
+        .collect()
+}
+
+/// Whether the node has an anonymous child token with this text (e.g. `:=` or `*`).
+pub(super) fn has_token(node: Node, token: &str) -> bool {
+    let mut cursor = node.walk();
+    let found = node
+        .children(&mut cursor)
+        .any(|child| !child.is_named() && child.kind() == token);
+    found
+}
+
+/// Strips any number of enclosing parentheses from an expression.
+pub(super) fn unparen(mut node: Node) -> Node {
+    while node.kind() == "parenthesized_expression" {
+        match named_children(node).first() {
+            Some(&inner) => node = inner,
+            None => break,
+        }
+    }
+    node
+}

@@ -1,0 +1,153 @@
+//! The front end's static types: enough of Go's type system to pick field indices, zero values,
+//! methods and sync operations. The machine itself only sees [`crate::program::Type`].
+
+use std::rc::Rc;
+
+/// A Go type of the subset. All integer kinds are one 64-bit kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Ty {
+    /// Every integer kind, runes and bytes.
+    Int,
+    /// `bool`.
+    Bool,
+    /// `string`.
+    String,
+    /// The type of the untyped `nil`.
+    UntypedNil,
+    /// A defined type (`type T ...`): index into [`TypeTable::named`].
+    Named(u32),
+    /// A struct type: index into [`TypeTable::structs`].
+    Struct(u32),
+    /// `*T`.
+    Pointer(Rc<Ty>),
+    /// `[]T`.
+    Slice(Rc<Ty>),
+    /// `[n]T`.
+    Array(u32, Rc<Ty>),
+    /// `map[K]V`.
+    Map(Rc<Ty>, Rc<Ty>),
+    /// `chan T`, `chan<- T`, `<-chan T` (the direction does not matter to the machine).
+    Chan(Rc<Ty>),
+    /// A function type.
+    Func(Rc<Sig>),
+    /// `any`, `interface{...}`, `error`.
+    Interface,
+    /// `sync.Mutex`.
+    Mutex,
+    /// `sync.WaitGroup`.
+    WaitGroup,
+}
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Sig {
+    /// Parameter types; the last one is a slice when `variadic`.
+    pub params: Vec<Ty>,
+    /// Result types.
+    pub results: Vec<Ty>,
+    /// Whether the last parameter is `...T`.
+    pub variadic: bool,
+}
+
+/// A struct type's fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct StructType {
+    /// The defined type's name, or `struct{...}`.
+    pub name: String,
+    /// Fields in declaration order.
+    pub fields: Vec<FieldInfo>,
+}
+
+/// One struct field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct FieldInfo {
+    /// The field name (an embedded field is named after its type).
+    pub name: String,
+    /// The field type.
+    pub ty: Ty,
+    /// Whether the field is embedded.
+    pub embedded: bool,
+}
+
+/// A defined type (`type T struct{...}`, `type state int`).
+#[derive(Clone, Debug)]
+pub(super) struct NamedType {
+    /// The name as declared.
+    pub name: String,
+    /// Its underlying type (never itself `Named`); `None` while being resolved.
+    pub underlying: Option<Ty>,
+    /// Its methods.
+    pub methods: Vec<MethodInfo>,
+}
+
+/// A method declared on a defined type.
+#[derive(Clone, Debug)]
+pub(super) struct MethodInfo {
+    /// The method name.
+    pub name: String,
+    /// Index of the declaring function in the package's function list.
+    pub func: usize,
+    /// Whether the receiver is a pointer (`func (t *T) M()`).
+    pub pointer: bool,
+}
+
+/// The types of the model.
+#[derive(Debug, Default)]
+pub(super) struct TypeTable {
+    /// Defined types, in declaration order.
+    pub named: Vec<NamedType>,
+    /// Struct types: those of defined types and the literal ones, deduplicated.
+    pub structs: Vec<StructType>,
+}
+
+impl TypeTable {
+    /// The underlying type (the type itself unless it is a defined type).
+    pub fn underlying(&self, ty: &Ty) -> Ty {
+        match ty {
+            Ty::Named(index) => self.named[*index as usize]
+                .underlying
+                .clone()
+                .unwrap_or(Ty::Interface),
+            other => other.clone(),
+        }
+    }
+
+    /// Interns a struct literal type (`struct{...}`).
+    pub fn struct_literal(&mut self, fields: Vec<FieldInfo>) -> Ty {
+        let name = if fields.is_empty() {
+            "struct{}".to_string()
+        } else {
+            "struct{...}".to_string()
+        };
+        if let Some(index) = self
+            .structs
+            .iter()
+            .position(|s| s.name == name && s.fields == fields)
+        {
+            return Ty::Struct(index as u32);
+        }
+        self.structs.push(StructType { name, fields });
+        Ty::Struct(self.structs.len() as u32 - 1)
+    }
+
+    /// A Go-like rendering of a type, for messages.
+    pub fn describe(&self, ty: &Ty) -> String {
+        match ty {
+            Ty::Int => "int".into(),
+            Ty::Bool => "bool".into(),
+            Ty::String => "string".into(),
+            Ty::UntypedNil => "untyped nil".into(),
+            Ty::Named(index) => self.named[*index as usize].name.clone(),
+            Ty::Struct(index) => self.structs[*index as usize].name.clone(),
+            Ty::Pointer(inner) => format!("*{}", self.describe(inner)),
+            Ty::Slice(inner) => format!("[]{}", self.describe(inner)),
+            Ty::Array(n, inner) => format!("[{n}]{}", self.describe(inner)),
+            Ty::Map(key, value) => format!("map[{}]{}", self.describe(key), self.describe(value)),
+            Ty::Chan(inner) => format!("chan {}", self.describe(inner)),
+            Ty::Func(_) => "func".into(),
+            Ty::Interface => "interface".into(),
+            Ty::Mutex => "sync.Mutex".into(),
+            Ty::WaitGroup => "sync.WaitGroup".into(),
+        }
+    }
+}

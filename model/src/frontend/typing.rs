@@ -1,0 +1,361 @@
+//! Static types of expressions, computed without emitting code, and selector lookup through
+//! embedded fields.
+
+use std::rc::Rc;
+
+use tree_sitter::Node;
+
+use super::lowerer::{Entity, Lowerer};
+use super::package::PkgEntity;
+use super::resolve::Name;
+use super::syntax::{named_children, Result};
+use super::types::{MethodInfo, Ty};
+
+/// One step from a value to one of its (possibly promoted) fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Step {
+    /// Dereference the pointer on the stack.
+    Load,
+    /// Select a field of the struct on the stack.
+    Field(u32),
+}
+
+/// What `x.name` selects.
+#[derive(Clone, Debug)]
+pub(super) enum Selection {
+    /// A field, reached from the value of `x` by `steps`.
+    Field { steps: Vec<Step>, ty: Ty },
+    /// A method of the value reached by `steps`, whose type is `at` (`T` or `*T`).
+    Method {
+        steps: Vec<Step>,
+        method: MethodInfo,
+        at: Ty,
+    },
+    /// A method of `sync.Mutex`/`sync.WaitGroup` on the value reached by `steps` (of type
+    /// `at`: the sync type or a pointer to it).
+    Sync { steps: Vec<Step>, at: Ty },
+}
+
+const MUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock"];
+const WAITGROUP_METHODS: &[&str] = &["Add", "Done", "Wait", "Go"];
+
+impl<'t> Lowerer<'t> {
+    /// The type of a single-valued expression.
+    pub fn type_of(&mut self, node: Node<'t>) -> Result<Ty> {
+        if let Some((_, ty)) = self.const_value(node)? {
+            return Ok(ty);
+        }
+        match node.kind() {
+            "nil" => Ok(Ty::UntypedNil),
+            "identifier" => {
+                let text = self.src.text_of(node);
+                match self.lookup(text) {
+                    Name::Local(Entity::Var(id)) => Ok(self.vars[id].ty.clone()),
+                    Name::Local(Entity::Const(_, ty)) => Ok(ty),
+                    Name::Pkg(PkgEntity::Global(index)) => self.global_type(index),
+                    Name::Pkg(PkgEntity::Func(index)) => {
+                        Ok(Ty::Func(Rc::new(self.pkg.funcs[index].sig.clone())))
+                    }
+                    Name::Pkg(PkgEntity::Const(index)) => Ok(self.const_def_value(index)?.1),
+                    Name::Pkg(PkgEntity::Type(_)) | Name::Type(_) => Err(self
+                        .src
+                        .error(node, format!("{text} (type) is not an expression"))),
+                    Name::Pkg(PkgEntity::Import(_)) => Err(self
+                        .src
+                        .error(node, format!("use of package {text} without selector"))),
+                    Name::Builtin => Err(self
+                        .src
+                        .error(node, format!("{text} (built-in function) must be called"))),
+                    Name::Unknown => Err(self.src.error(node, format!("undefined: {text}"))),
+                }
+            }
+            "parenthesized_expression" => match named_children(node).first() {
+                Some(&inner) => self.type_of(inner),
+                None => Err(self.src.error(node, "empty parentheses")),
+            },
+            "unary_expression" => {
+                let operand = self.required(node, "operand")?;
+                let operator = self.src.text_of(self.required(node, "operator")?);
+                match operator {
+                    "&" => Ok(Ty::Pointer(self.type_of(operand)?.into())),
+                    "*" => match self.underlying_type_of(operand)? {
+                        Ty::Pointer(inner) => Ok((*inner).clone()),
+                        _ => Err(self.src.error(node, "invalid indirect of a non-pointer")),
+                    },
+                    "<-" => match self.underlying_type_of(operand)? {
+                        Ty::Chan(inner) => Ok((*inner).clone()),
+                        _ => Err(self.src.error(node, "receive from a non-channel")),
+                    },
+                    "!" => Ok(Ty::Bool),
+                    _ => self.type_of(operand),
+                }
+            }
+            "binary_expression" => {
+                let operator = self.src.text_of(self.required(node, "operator")?);
+                let left = self.required(node, "left")?;
+                let right = self.required(node, "right")?;
+                match operator {
+                    "==" | "!=" | "<" | "<=" | ">" | ">=" | "&&" | "||" => Ok(Ty::Bool),
+                    "<<" | ">>" => self.type_of(left),
+                    _ => {
+                        let left_ty = self.type_of(left)?;
+                        if self.const_value(left)?.is_some() && !matches!(left_ty, Ty::Named(_)) {
+                            self.type_of(right)
+                        } else {
+                            Ok(left_ty)
+                        }
+                    }
+                }
+            }
+            "call_expression" => {
+                let results = self.call_result_types(node)?;
+                match results.as_slice() {
+                    [one] => Ok(one.clone()),
+                    [] => Err(self.src.error(
+                        node,
+                        format!("{} (no value) used as value", self.src.text_of(node)),
+                    )),
+                    _ => Err(self.src.error(
+                        node,
+                        format!(
+                            "multiple-value {} in single-value context",
+                            self.src.text_of(node)
+                        ),
+                    )),
+                }
+            }
+            "selector_expression" => {
+                let operand = self.required(node, "operand")?;
+                let name_node = self.required(node, "field")?;
+                let name = self.src.text_of(name_node);
+                if let Some(_package) = self.package_of(operand) {
+                    return Err(self
+                        .src
+                        .unsupported(node, format!("{} as a value", self.src.text_of(node))));
+                }
+                let ty = self.type_of(operand)?;
+                match self.lookup_selector(&ty, name, node)? {
+                    Some(Selection::Field { ty, .. }) => Ok(ty),
+                    Some(_) => Err(self.src.unsupported(node, "method value")),
+                    None => Err(self.no_field(node, &ty, name)),
+                }
+            }
+            "index_expression" => {
+                let operand = self.required(node, "operand")?;
+                let operand_ty = self.type_of(operand)?;
+                match self.types.underlying(&operand_ty) {
+                    Ty::Slice(element) | Ty::Array(_, element) => Ok((*element).clone()),
+                    Ty::Map(_, value) => Ok((*value).clone()),
+                    Ty::String => Ok(Ty::Int),
+                    Ty::Pointer(inner) => match self.types.underlying(&inner) {
+                        Ty::Array(_, element) => Ok((*element).clone()),
+                        _ => Err(self.src.error(node, "cannot index a pointer")),
+                    },
+                    other => Err(self.src.error(
+                        node,
+                        format!(
+                            "cannot index a value of type {}",
+                            self.types.describe(&other)
+                        ),
+                    )),
+                }
+            }
+            "slice_expression" => {
+                let operand = self.required(node, "operand")?;
+                let ty = self.type_of(operand)?;
+                match self.types.underlying(&ty) {
+                    Ty::Slice(_) | Ty::String => Ok(ty),
+                    Ty::Array(_, element) => Ok(Ty::Slice(element)),
+                    Ty::Pointer(inner) => match self.types.underlying(&inner) {
+                        Ty::Array(_, element) => Ok(Ty::Slice(element)),
+                        _ => Err(self.src.error(node, "cannot slice a pointer")),
+                    },
+                    _ => Err(self.src.error(node, "cannot slice this value")),
+                }
+            }
+            "composite_literal" => {
+                let type_node = self.required(node, "type")?;
+                self.resolve_type(type_node)
+            }
+            "func_literal" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
+            "type_conversion_expression" => {
+                let type_node = self.required(node, "type")?;
+                self.resolve_type(type_node)
+            }
+            _ => Err(self.unsupported_expression(node)),
+        }
+    }
+
+    /// The underlying type of an expression's type.
+    pub fn underlying_type_of(&mut self, node: Node<'t>) -> Result<Ty> {
+        let ty = self.type_of(node)?;
+        Ok(self.types.underlying(&ty))
+    }
+
+    /// The types of the values an expression pushes: several for a multi-value call.
+    pub fn type_of_multi(&mut self, node: Node<'t>) -> Result<Vec<Ty>> {
+        let inner = super::syntax::unparen(node);
+        if inner.kind() == "call_expression" {
+            self.call_result_types(inner)
+        } else {
+            Ok(vec![self.type_of(node)?])
+        }
+    }
+
+    /// The error for an expression kind outside the subset.
+    pub fn unsupported_expression(&self, node: Node) -> super::ModelError {
+        let what = match node.kind() {
+            "type_assertion_expression" => "type assertion".to_string(),
+            "float_literal" => "floating-point number".to_string(),
+            "imaginary_literal" => "complex number".to_string(),
+            "type_instantiation_expression" => "generic instantiation".to_string(),
+            other => format!("expression {other}"),
+        };
+        self.src.unsupported(node, what)
+    }
+
+    /// A child that the grammar guarantees, as an error when absent.
+    pub fn required(&self, node: Node<'t>, field: &str) -> Result<Node<'t>> {
+        node.child_by_field_name(field)
+            .ok_or_else(|| self.src.error(node, format!("malformed {}", node.kind())))
+    }
+
+    /// The "has no field or method" error.
+    pub fn no_field(&self, node: Node, ty: &Ty, name: &str) -> super::ModelError {
+        self.src.error(
+            node,
+            format!(
+                "{} undefined (type {} has no field or method {name})",
+                self.src.text_of(node),
+                self.types.describe(ty)
+            ),
+        )
+    }
+
+    /// Looks `name` up as a field or method of a value of type `ty`, through embedded fields
+    /// (shallowest depth wins; two at the same depth are ambiguous).
+    pub fn lookup_selector(&self, ty: &Ty, name: &str, node: Node) -> Result<Option<Selection>> {
+        let mut frontier: Vec<(Ty, Vec<Step>)> = vec![(ty.clone(), Vec::new())];
+        for _ in 0..16 {
+            let mut found = Vec::new();
+            let mut next = Vec::new();
+            for (current, steps) in &frontier {
+                let (base, is_pointer) = match current {
+                    Ty::Pointer(inner) => ((**inner).clone(), true),
+                    other => (other.clone(), false),
+                };
+                if let Ty::Named(index) = base {
+                    if let Some(method) = self.types.named[index as usize]
+                        .methods
+                        .iter()
+                        .find(|m| m.name == name)
+                    {
+                        found.push(Selection::Method {
+                            steps: steps.clone(),
+                            method: method.clone(),
+                            at: current.clone(),
+                        });
+                    }
+                }
+                let sync_methods = match base {
+                    Ty::Mutex => MUTEX_METHODS,
+                    Ty::WaitGroup => WAITGROUP_METHODS,
+                    _ => &[],
+                };
+                if sync_methods.contains(&name) {
+                    found.push(Selection::Sync {
+                        steps: steps.clone(),
+                        at: current.clone(),
+                    });
+                }
+                if let Ty::Struct(index) = self.types.underlying(&base) {
+                    for (i, field) in self.types.structs[index as usize].fields.iter().enumerate() {
+                        let mut path = steps.clone();
+                        if is_pointer {
+                            path.push(Step::Load);
+                        }
+                        path.push(Step::Field(i as u32));
+                        if field.name == name {
+                            found.push(Selection::Field {
+                                steps: path.clone(),
+                                ty: field.ty.clone(),
+                            });
+                        }
+                        if field.embedded {
+                            next.push((field.ty.clone(), path));
+                        }
+                    }
+                }
+            }
+            match found.len() {
+                0 => {}
+                1 => return Ok(found.pop()),
+                _ => {
+                    return Err(self.src.error(
+                        node,
+                        format!("ambiguous selector {}", self.src.text_of(node)),
+                    ))
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        Ok(None)
+    }
+
+    /// The type of a package-level variable (declared, or inferred from its initializer).
+    pub fn global_type(&mut self, index: usize) -> Result<Ty> {
+        let global = &self.pkg.globals[index];
+        if let Some(ty) = &global.ty {
+            return Ok(ty.clone());
+        }
+        if global.in_progress {
+            return Err(self.src.error(
+                global.node,
+                format!(
+                    "initialization cycle: the type of {} depends on itself",
+                    global.name
+                ),
+            ));
+        }
+        let (node, type_node, unit, position) =
+            (global.node, global.type_node, global.unit, global.position);
+        self.pkg.globals[index].in_progress = true;
+        let saved_scopes = std::mem::take(&mut self.scopes);
+        let result = (|| -> Result<Ty> {
+            if let Some(type_node) = type_node {
+                return self.resolve_type(type_node);
+            }
+            let values = self.pkg.units[unit].values.clone();
+            let count = self.pkg.units[unit].globals.len();
+            match values.as_slice() {
+                [] => Err(self.src.error(node, "variable without type or initializer")),
+                [value] if count > 1 => {
+                    let types = self.type_of_multi(*value)?;
+                    types.get(position).cloned().ok_or_else(|| {
+                        self.src.error(
+                            *value,
+                            format!(
+                                "assignment mismatch: {count} variables but {} values",
+                                types.len()
+                            ),
+                        )
+                    })
+                }
+                values => self.type_of(values[position]),
+            }
+        })();
+        self.scopes = saved_scopes;
+        self.pkg.globals[index].in_progress = false;
+        let ty = result?;
+        if ty == Ty::UntypedNil {
+            return Err(self
+                .src
+                .error(node, "use of untyped nil in variable declaration"));
+        }
+        self.pkg.globals[index].ty = Some(ty.clone());
+        Ok(ty)
+    }
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `gomc` binary: see [`gomc::cli`].
+
+fn main() {
+    std::process::exit(gomc::cli::main());
+}

@@ -154,10 +154,22 @@ fn other_unsupported_constructs() {
             7,
         ),
         (
-            "package main\nimport \"sync\"\nfunc main() {\n\tvar mu sync.RWMutex\n\tmu.Lock()\n}\n",
-            "unsupported Go construct: type sync.RWMutex",
+            "package main\nimport \"sync\"\nfunc main() {\n\tvar pool sync.Pool\n\t_ = pool\n}\n",
+            "unsupported Go construct: type sync.Pool",
             4,
-            9,
+            11,
+        ),
+        (
+            "package main\ntype myErr struct{}\nfunc (myErr) Error() string { return \"x\" }\nfunc main() {}\n",
+            "unsupported Go construct: user-defined error type (a method named Error); use errors.New or fmt.Errorf",
+            3,
+            14,
+        ),
+        (
+            "package main\nimport \"sync\"\nfunc main() {\n\tvar rw sync.RWMutex\n\t_ = rw.RLocker()\n}\n",
+            "rw.RLocker undefined (type sync.RWMutex has no field or method RLocker)",
+            5,
+            6,
         ),
     ];
     for (source, message, line, col) in cases {
@@ -439,8 +451,7 @@ fn dist_model_compiles_to_the_expected_sync_operations() {
     assert_eq!(table.cases[0].label.0, label("done"));
     assert_eq!(table.cases[1].label.0, label("dying"));
     // atomic.AddInt32(&nfatal, 1) on the boxed global.
-    let add =
-        |i: &Instr| matches!(i, Instr::AtomicAdd { label: l, bits: 32 } if l.0 == label("nfatal"));
+    let add = |i: &Instr| matches!(i, Instr::AtomicAdd { label: l, bits: 32, unsigned: false } if l.0 == label("nfatal"));
     assert_eq!(positions(&program, "main.bgwait", add), [(42, 3)]);
     assert_eq!(positions(&program, "main.fatalf", add), [(47, 5)]);
     let close_dying = |i: &Instr| matches!(i, Instr::Close(l) if l.0 == label("dying"));
@@ -644,7 +655,7 @@ func main() {
 }
 
 #[test]
-fn named_result_captured_by_a_closure_needs_an_ir_change() {
+fn named_result_captured_by_a_closure_lives_in_a_cell() {
     let source = "package main
 
 func f() (err error) {
@@ -658,12 +669,40 @@ func f() (err error) {
 
 func main() { _ = f() }
 ";
-    let error = err(source);
+    let program = ok(source);
+    let f = function(&program, "main.f");
+    // The marker first, then the result's cell; `return nil` stores through the cell.
+    assert_eq!(f.code[0], Instr::ResultCells(0b1));
     assert_eq!(
-        error.message,
-        "unsupported Go construct: named result captured by a function literal or whose address is taken"
+        &f.code[1..4],
+        &[
+            Instr::Zero(f_zero(&program)),
+            Instr::NewCell,
+            Instr::StoreLocal(0)
+        ]
     );
-    assert_eq!((error.line, error.col, error.width), (3, 11, 3));
+    let tail = &f.code[f.code.len() - 7..f.code.len() - 1];
+    assert_eq!(
+        tail,
+        &[
+            Instr::PushNil,
+            Instr::StoreLocal(1),
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::Store,
+            Instr::Return,
+        ][..],
+        "{}",
+        program.disassemble()
+    );
+}
+
+/// The zero-value type of `main.f`'s first instruction after the marker.
+fn f_zero(program: &Program) -> gomc::program::TypeId {
+    match function(program, "main.f").code[1] {
+        Instr::Zero(ty) => ty,
+        ref other => panic!("expected Zero, found {other:?}"),
+    }
 }
 
 // ---- sync, select, defer, go ----
@@ -1366,7 +1405,7 @@ func main() {
 }
 
 #[test]
-fn address_of_a_field_needs_an_ir_change() {
+fn address_of_a_field_is_an_interior_pointer() {
     let source = "package main
 
 import \"sync/atomic\"
@@ -1378,12 +1417,25 @@ func main() {
 	atomic.AddInt32(&s.n, 1)
 }
 ";
-    let error = err(source);
-    assert_eq!(
-        error.message,
-        "unsupported Go construct: address of a struct field or element (&s.n)"
-    );
-    assert_eq!((error.line, error.col, error.width), (9, 19, 3));
+    let program = ok(source);
+    let main = function(&program, "main.main");
+    // `s` lives in a cell (its field's address is taken); `&s.n` is the cell's pointer, then
+    // the field's.
+    let at = main
+        .code
+        .iter()
+        .position(|i| *i == Instr::FieldAddr(0))
+        .expect("FieldAddr");
+    assert_eq!(main.code[at - 1], Instr::LoadLocal(0));
+    assert!(main.code[..at].contains(&Instr::NewCell));
+    assert!(matches!(
+        main.code[at + 2],
+        Instr::AtomicAdd {
+            bits: 32,
+            unsigned: false,
+            ..
+        }
+    ));
 }
 
 #[test]

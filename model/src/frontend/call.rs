@@ -8,6 +8,7 @@ use tree_sitter::Node;
 use super::lowerer::{Entity, Lowerer};
 use super::package::{PkgEntity, Std};
 use super::resolve::Name;
+use super::syncmethod::sync_method_results;
 use super::syntax::{named_children, unparen, Result};
 use super::types::{MethodInfo, Sig, Ty};
 use super::typing::{Selection, Step};
@@ -40,6 +41,8 @@ pub(super) enum Callee<'t> {
     },
     /// A function value.
     Value(Node<'t>, Rc<Sig>),
+    /// `err.Error()` on an `error` value.
+    ErrorText(Node<'t>),
 }
 
 /// A call lowered as "operands, then a fixed straight-line tail": builtins, library functions
@@ -61,12 +64,17 @@ enum StdCall {
     Sprintf,
     Sprint,
     ErrorsNew,
+    Errorf,
+    ErrorsIs,
+    ErrorsUnwrap,
+    NewCond,
+    AtomicSwap,
     Sleep,
     After,
     Gosched,
     Goexit,
     Exit,
-    AtomicAdd(u8),
+    AtomicAdd(u8, bool),
     AtomicLoad,
     AtomicStore,
     AtomicCas,
@@ -79,7 +87,14 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Fmt, "Println") => StdCall::Print(true),
         (Std::Fmt, "Print") => StdCall::Print(false),
         (Std::Fmt, "Printf") => StdCall::Printf,
-        (Std::Fmt, "Sprintf") | (Std::Fmt, "Errorf") => StdCall::Sprintf,
+        (Std::Fmt, "Sprintf") => StdCall::Sprintf,
+        (Std::Fmt, "Errorf") => StdCall::Errorf,
+        (Std::Errors, "Is") => StdCall::ErrorsIs,
+        (Std::Errors, "Unwrap") => StdCall::ErrorsUnwrap,
+        (Std::Sync, "NewCond") => StdCall::NewCond,
+        (Std::Atomic, "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64") => {
+            StdCall::AtomicSwap
+        }
         (Std::Fmt, "Sprint") => StdCall::Sprint,
         (Std::Errors, "New") => StdCall::ErrorsNew,
         (Std::Time, "Sleep") => StdCall::Sleep,
@@ -87,8 +102,10 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Runtime, "Gosched") => StdCall::Gosched,
         (Std::Runtime, "Goexit") => StdCall::Goexit,
         (Std::Os, "Exit") => StdCall::Exit,
-        (Std::Atomic, "AddInt32" | "AddUint32") => StdCall::AtomicAdd(32),
-        (Std::Atomic, "AddInt64" | "AddUint64" | "AddUintptr") => StdCall::AtomicAdd(64),
+        (Std::Atomic, "AddInt32") => StdCall::AtomicAdd(32, false),
+        (Std::Atomic, "AddUint32") => StdCall::AtomicAdd(32, true),
+        (Std::Atomic, "AddInt64") => StdCall::AtomicAdd(64, false),
+        (Std::Atomic, "AddUint64" | "AddUintptr") => StdCall::AtomicAdd(64, true),
         (Std::Atomic, "LoadInt32" | "LoadInt64" | "LoadUint32" | "LoadUint64") => {
             StdCall::AtomicLoad
         }
@@ -168,6 +185,9 @@ impl<'t> Lowerer<'t> {
                 }
                 let ty = self.type_of(operand)?;
                 if self.types.underlying(&ty) == Ty::Interface {
+                    if name == "Error" {
+                        return Ok(Callee::ErrorText(operand));
+                    }
                     return Err(self
                         .src
                         .unsupported(function, "method call on interface value"));
@@ -245,16 +265,15 @@ impl<'t> Lowerer<'t> {
             },
             Callee::Conversion(ty) => vec![ty],
             Callee::Std(package, name) => match std_call(package, name) {
-                Some(StdCall::Sprintf | StdCall::Sprint) => {
-                    if name == "Errorf" {
-                        vec![Ty::Interface]
-                    } else {
-                        vec![Ty::String]
-                    }
+                Some(StdCall::Sprintf | StdCall::Sprint) => vec![Ty::String],
+                Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap) => {
+                    vec![Ty::Interface]
                 }
-                Some(StdCall::ErrorsNew) => vec![Ty::Interface],
+                Some(StdCall::ErrorsIs) => vec![Ty::Bool],
+                Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
+                Some(StdCall::AtomicSwap) => vec![Ty::Int],
                 Some(StdCall::After) => vec![Ty::Chan(Ty::Int.into())],
-                Some(StdCall::AtomicAdd(_) | StdCall::AtomicLoad | StdCall::Choose) => {
+                Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
                     vec![Ty::Int]
                 }
                 Some(StdCall::AtomicCas | StdCall::ChooseBool) => vec![Ty::Bool],
@@ -262,14 +281,9 @@ impl<'t> Lowerer<'t> {
             },
             Callee::Func(index) => self.pkg.funcs[index].sig.results.clone(),
             Callee::Method { method, .. } => self.pkg.funcs[method.func].sig.results.clone(),
-            Callee::Sync { name, .. } => {
-                if name == "TryLock" {
-                    vec![Ty::Bool]
-                } else {
-                    vec![]
-                }
-            }
+            Callee::Sync { at, name, .. } => sync_method_results(&at, name),
             Callee::Value(_, sig) => sig.results.clone(),
+            Callee::ErrorText(_) => vec![Ty::String],
         })
     }
 
@@ -292,7 +306,7 @@ impl<'t> Lowerer<'t> {
                 Ok(vec![])
             }
             Callee::Builtin(name @ ("min" | "max")) => self.min_max(call, name == "min"),
-            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } => {
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::ErrorText(_) => {
                 let special = self.special_call(call, &callee)?;
                 for instr in special.tail {
                     self.emit(instr, call);
@@ -385,13 +399,7 @@ impl<'t> Lowerer<'t> {
     ) -> Result<()> {
         let at_pointer = matches!(at, Ty::Pointer(_));
         if method.pointer && !at_pointer {
-            if !steps.is_empty() {
-                return Err(self.src.unsupported(
-                    receiver,
-                    "pointer-receiver method call on a field promoted from an embedded value",
-                ));
-            }
-            return self.address_of(receiver);
+            return self.address_of_steps(receiver, steps, receiver);
         }
         self.expr(receiver)?;
         self.apply_steps(steps, receiver);
@@ -407,6 +415,7 @@ impl<'t> Lowerer<'t> {
             let instr = match step {
                 Step::Load => Instr::Load,
                 Step::Field(i) => Instr::Field(*i),
+                Step::CondLocker => Instr::CondLocker,
             };
             self.emit(instr, node);
         }
@@ -556,7 +565,27 @@ impl<'t> Lowerer<'t> {
                         let n = self.push_plain_args(&arguments)?;
                         special(n, vec![Instr::Sprint { args: n }], results)
                     }
-                    StdCall::ErrorsNew => special(fixed(self, 1)?, vec![], results),
+                    StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
+                    StdCall::Errorf => {
+                        if arguments.is_empty() {
+                            return Err(self.src.error(call, "missing format argument"));
+                        }
+                        let n = self.push_plain_args(&arguments)?;
+                        special(n, vec![Instr::Errorf { args: n - 1 }], results)
+                    }
+                    StdCall::ErrorsIs => special(fixed(self, 2)?, vec![Instr::ErrorIs], results),
+                    StdCall::ErrorsUnwrap => {
+                        special(fixed(self, 1)?, vec![Instr::ErrorUnwrap], results)
+                    }
+                    StdCall::NewCond => special(
+                        fixed(self, 1)?,
+                        vec![Instr::MakeCond, Instr::NewCell],
+                        results,
+                    ),
+                    StdCall::AtomicSwap => {
+                        let label = self.pointer_label(&arguments);
+                        special(fixed(self, 2)?, vec![Instr::AtomicSwap(label)], results)
+                    }
                     StdCall::Sleep => {
                         special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results)
                     }
@@ -566,11 +595,15 @@ impl<'t> Lowerer<'t> {
                     StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
                     StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),
                     StdCall::Exit => special(fixed(self, 1)?, vec![Instr::Exit], results),
-                    StdCall::AtomicAdd(bits) => {
+                    StdCall::AtomicAdd(bits, unsigned) => {
                         let label = self.pointer_label(&arguments);
                         special(
                             fixed(self, 2)?,
-                            vec![Instr::AtomicAdd { label, bits }],
+                            vec![Instr::AtomicAdd {
+                                label,
+                                bits,
+                                unsigned,
+                            }],
                             results,
                         )
                     }
@@ -604,36 +637,11 @@ impl<'t> Lowerer<'t> {
                 steps,
                 at,
                 name,
-            } => {
-                let label = self.label_of(*receiver);
-                let count = if *name == "Add" { 1 } else { 0 };
-                self.expect_args(call, &arguments, count)?;
+            } => self.sync_method(call, *receiver, steps, at, name, &arguments),
+            Callee::ErrorText(receiver) => {
+                self.expect_args(call, &arguments, 0)?;
                 self.expr(*receiver)?;
-                self.apply_steps(steps, *receiver);
-                if matches!(at, Ty::Pointer(_)) {
-                    self.emit(Instr::Load, *receiver);
-                }
-                for &argument in &arguments {
-                    self.expr(argument)?;
-                }
-                let operands = 1 + count as u32;
-                Ok(match *name {
-                    "Lock" => special(operands, vec![Instr::Lock(label)], vec![]),
-                    "Unlock" => special(operands, vec![Instr::Unlock(label)], vec![]),
-                    "TryLock" => special(operands, vec![Instr::TryLock(label)], vec![Ty::Bool]),
-                    "Add" => special(operands, vec![Instr::WaitGroupAdd(label)], vec![]),
-                    "Done" => special(
-                        operands,
-                        vec![Instr::PushInt(-1), Instr::WaitGroupAdd(label)],
-                        vec![],
-                    ),
-                    "Wait" => special(operands, vec![Instr::WaitGroupWait(label)], vec![]),
-                    other => {
-                        return Err(self
-                            .src
-                            .unsupported(call, format!("sync.WaitGroup.{other}")))
-                    }
-                })
+                Ok(special(1, vec![Instr::ErrorText], vec![Ty::String]))
             }
             _ => Err(self.src.error(call, "internal error: not a special call")),
         }

@@ -8,7 +8,7 @@ use super::package::PkgEntity;
 use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
 use super::types::Ty;
-use super::typing::Selection;
+use super::typing::{Selection, Step};
 use crate::program::{BinOp, Instr, UnOp};
 
 impl<'t> Lowerer<'t> {
@@ -113,8 +113,7 @@ impl<'t> Lowerer<'t> {
                 Ok(ty)
             }
             "composite_literal" => {
-                let type_node = self.required(node, "type")?;
-                let ty = self.resolve_type(type_node)?;
+                let ty = self.composite_type(node)?;
                 let body = self.required(node, "body")?;
                 self.composite(&ty, body)?;
                 Ok(ty)
@@ -288,18 +287,142 @@ impl<'t> Lowerer<'t> {
                 self.expr(pointer)?;
                 Ok(())
             }
-            "selector_expression" | "index_expression" => Err(self.src.unsupported(
-                operand,
-                format!(
-                    "address of a struct field or element (&{})",
-                    self.src.text_of(operand)
-                ),
-            )),
+            "selector_expression" => {
+                let inner = self.required(operand, "operand")?;
+                let name = self.src.text_of(self.required(operand, "field")?);
+                if self.package_of(inner).is_some() {
+                    return Err(self.src.error(
+                        operand,
+                        format!("cannot take the address of {}", self.src.text_of(operand)),
+                    ));
+                }
+                let inner_ty = self.type_of(inner)?;
+                let Some(Selection::Field { steps, .. }) =
+                    self.lookup_selector(&inner_ty, name, operand)?
+                else {
+                    return Err(self.no_field(operand, &inner_ty, name));
+                };
+                self.address_of_steps(inner, &steps, operand)
+            }
+            "index_expression" => {
+                let inner = self.required(operand, "operand")?;
+                let index = self.required(operand, "index")?;
+                let inner_ty = self.type_of(inner)?;
+                match self.types.underlying(&inner_ty) {
+                    Ty::Slice(_) => {
+                        self.expr(inner)?;
+                    }
+                    Ty::Array(..) => self.address_of(inner)?,
+                    Ty::Pointer(target)
+                        if matches!(self.types.underlying(&target), Ty::Array(..)) =>
+                    {
+                        self.expr(inner)?;
+                    }
+                    _ => {
+                        return Err(self.src.error(
+                            operand,
+                            format!("cannot take the address of {}", self.src.text_of(operand)),
+                        ))
+                    }
+                }
+                self.expr(index)?;
+                self.emit(Instr::IndexAddr, operand);
+                Ok(())
+            }
             _ => Err(self.src.error(
                 operand,
                 format!("cannot take the address of {}", self.src.text_of(operand)),
             )),
         }
+    }
+
+    /// The type of a composite literal; `[...]T{...}` gets the length of its elements.
+    pub fn composite_type(&mut self, node: Node<'t>) -> Result<Ty> {
+        let type_node = self.required(node, "type")?;
+        if type_node.kind() != "implicit_length_array_type" {
+            return self.resolve_type(type_node);
+        }
+        let element_node = self.required(type_node, "element")?;
+        let element = self.resolve_type(element_node)?;
+        let body = self.required(node, "body")?;
+        let positions = self.array_positions(&named_children(body), None)?;
+        let length = positions.iter().map(|p| p + 1).max().unwrap_or(0);
+        Ok(Ty::Array(length as u32, element.into()))
+    }
+
+    /// The index each element of an array literal initializes (`{a, b}`, `{2: c, d}`);
+    /// checks them against the length when it is known.
+    fn array_positions(
+        &mut self,
+        elements: &[Node<'t>],
+        length: Option<u32>,
+    ) -> Result<Vec<usize>> {
+        let mut positions = Vec::new();
+        let mut next = 0usize;
+        for element in elements {
+            if element.kind() == "keyed_element" {
+                let key = self.required(*element, "key")?;
+                let key = if key.kind() == "literal_element" {
+                    named_children(key).first().copied().unwrap_or(key)
+                } else {
+                    key
+                };
+                match self.const_value(key)? {
+                    Some((super::constant::ConstValue::Int(index), _)) if index >= 0 => {
+                        next = index as usize;
+                    }
+                    _ => {
+                        return Err(self
+                            .src
+                            .error(key, "index must be non-negative integer constant"))
+                    }
+                }
+            }
+            if length.is_some_and(|length| next >= length as usize) {
+                return Err(self.src.error(
+                    *element,
+                    format!(
+                        "index {next} out of bounds [0:{}]",
+                        length.unwrap_or_default()
+                    ),
+                ));
+            }
+            if positions.contains(&next) {
+                return Err(self
+                    .src
+                    .error(*element, format!("duplicate index {next} in array literal")));
+            }
+            positions.push(next);
+            next += 1;
+        }
+        Ok(positions)
+    }
+
+    /// Pushes a pointer to the part of `base` reached by `steps` (field selections, through
+    /// pointers where a step loads): the address of the base when no step loads, else the
+    /// pointer the last load would read through.
+    pub fn address_of_steps(&mut self, base: Node<'t>, steps: &[Step], node: Node) -> Result<()> {
+        let fields_from = match steps.iter().rposition(|s| *s == Step::Load) {
+            Some(last_load) => {
+                self.expr(base)?;
+                self.apply_steps(&steps[..last_load], node);
+                last_load + 1
+            }
+            None => {
+                self.address_of(base)?;
+                0
+            }
+        };
+        for step in &steps[fields_from..] {
+            match step {
+                Step::Field(field) => self.emit(Instr::FieldAddr(*field), node),
+                Step::Load => {}
+                Step::CondLocker => {
+                    return Err(self.src.unsupported(node, "address of sync.Cond's L"))
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Lowers the body of a composite literal of type `ty`.
@@ -415,8 +538,58 @@ impl<'t> Lowerer<'t> {
                 }
                 Ok(())
             }
-            Ty::Array(..) => Err(self.src.unsupported(body, "array literal")),
-            Ty::Mutex | Ty::WaitGroup if elements.is_empty() => {
+            Ty::Array(length, element_ty) => {
+                let positions = self.array_positions(&elements, Some(length))?;
+                let keyed = elements.iter().any(|e| e.kind() == "keyed_element");
+                let mut temps: Vec<Option<u32>> = vec![None; length as usize];
+                for (&position, element) in positions.iter().zip(&elements) {
+                    let value = if element.kind() == "keyed_element" {
+                        self.required(*element, "value")?
+                    } else {
+                        *element
+                    };
+                    self.element(value, &element_ty)?;
+                    if keyed {
+                        let temp = self.temp();
+                        self.emit(Instr::StoreLocal(temp), value);
+                        temps[position] = Some(temp);
+                    }
+                }
+                let written = if keyed { 0 } else { elements.len() };
+                for temp in temps.iter().skip(written) {
+                    match temp {
+                        Some(temp) => self.emit(Instr::LoadLocal(*temp), body),
+                        None => self.emit_zero(&element_ty, body),
+                    }
+                }
+                self.emit(Instr::MakeStruct(length), body);
+                Ok(())
+            }
+            Ty::Cond => {
+                match elements.as_slice() {
+                    [] => self.emit_zero(ty, body),
+                    [element] if element.kind() == "keyed_element" => {
+                        let key = self.required(*element, "key")?;
+                        if self.src.text_of(key) != "L" {
+                            return Err(self.src.error(
+                                key,
+                                format!(
+                                    "unknown field {} in struct literal of type sync.Cond",
+                                    self.src.text_of(key)
+                                ),
+                            ));
+                        }
+                        let value = self.required(*element, "value")?;
+                        self.element(value, &Ty::Locker)?;
+                        self.emit(Instr::MakeCond, body);
+                    }
+                    _ => return Err(self.src.unsupported(body, "this sync.Cond literal")),
+                }
+                Ok(())
+            }
+            Ty::Mutex | Ty::WaitGroup | Ty::RWMutex | Ty::Once | Ty::SyncMap | Ty::Atomic(_)
+                if elements.is_empty() =>
+            {
                 self.emit_zero(ty, body);
                 Ok(())
             }

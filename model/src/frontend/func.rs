@@ -151,8 +151,25 @@ impl<'t> Lowerer<'t> {
         builder.results = results.len() as u32;
         builder.locals = param_count + results.len() as u32;
         builder.result_types = results.iter().map(|(_, ty)| ty.clone()).collect();
+        let mut result_cells = 0u32;
+        for (position, (name, _)) in results.iter().enumerate() {
+            let Some(name) = name else { continue };
+            if self.boxed.contains(&name.start_byte()) {
+                if position >= 32 {
+                    return Err(self.src.unsupported(
+                        *name,
+                        "more than 32 results with a named result captured by a closure",
+                    ));
+                }
+                result_cells |= 1 << position;
+            }
+        }
+        builder.result_cells = result_cells;
         self.builders.push(builder);
         self.push_scope();
+        if result_cells != 0 {
+            self.emit(Instr::ResultCells(result_cells), body);
+        }
         for (slot, (name, ty)) in params.into_iter().enumerate() {
             let Some(name) = name else { continue };
             let var = self.declare_var_in_slot(name, ty, slot as u32);
@@ -168,16 +185,12 @@ impl<'t> Lowerer<'t> {
             let slot = param_count + position as u32;
             let at = name.unwrap_or(body);
             self.emit_zero(&ty, at);
+            if result_cells & (1 << position) != 0 {
+                self.emit(Instr::NewCell, at);
+            }
             self.emit(Instr::StoreLocal(slot), at);
             if let Some(name) = name {
-                if let Some(var) = self.declare_var_in_slot(name, ty, slot) {
-                    if self.vars[var].boxed {
-                        return Err(self.src.unsupported(
-                            name,
-                            "named result captured by a function literal or whose address is taken",
-                        ));
-                    }
-                }
+                self.declare_var_in_slot(name, ty, slot);
             }
         }
         self.block_statements(body)?;
@@ -417,6 +430,7 @@ fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> Fn
         results: 0,
         locals: 0,
         result_types: Vec::new(),
+        result_cells: 0,
         captures: Vec::new(),
         literals: 0,
         defer_wraps: 0,

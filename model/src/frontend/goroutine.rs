@@ -104,15 +104,14 @@ impl<'t> Lowerer<'t> {
         };
         let callee = self.classify_call(call)?;
         match &callee {
-            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } => {
-                if matches!(callee, Callee::Builtin("recover")) {
-                    return Err(self
-                        .src
-                        .unsupported(statement, format!("{keyword} recover()")));
-                }
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::ErrorText(_) => {
                 let wrapper = self.reserve_function();
                 self.emit(Instr::FuncValue(wrapper), call);
-                let special = self.special_call(call, &callee)?;
+                let mut special = self.special_call(call, &callee)?;
+                if !is_go && matches!(callee, Callee::Builtin("recover")) {
+                    // `defer recover()` recovers as the function that deferred it.
+                    special.tail = vec![Instr::DeferredRecover];
+                }
                 let builder = self.builder();
                 let name = if is_go {
                     builder.go_wraps += 1;

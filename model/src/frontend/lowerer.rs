@@ -85,6 +85,9 @@ pub(super) struct FnBuilder {
     pub locals: u32,
     /// Result types, for `return`.
     pub result_types: Vec<Ty>,
+    /// Bit i set: result i lives in a cell (`Instr::ResultCells`), so `return` stores through
+    /// the pointer in its slot.
+    pub result_cells: u32,
     /// Captured variables in capture order (indices into [`Lowerer::vars`]).
     pub captures: Vec<usize>,
     /// Function literals made so far directly inside this function.
@@ -228,6 +231,12 @@ impl<'t> Lowerer<'t> {
             Ty::Array(n, element) => Type::Array(n, self.type_id(&element)),
             Ty::Mutex => Type::Mutex,
             Ty::WaitGroup => Type::WaitGroup,
+            Ty::RWMutex => Type::RWMutex,
+            Ty::Once => Type::Once,
+            Ty::Cond => Type::Cond,
+            Ty::SyncMap => Type::SyncMap,
+            Ty::Atomic(super::types::AtomicKind::Bool) => Type::Bool,
+            Ty::Atomic(_) => Type::Int,
             _ => Type::Nil,
         };
         self.intern_type(shape)

@@ -53,6 +53,7 @@ mod package;
 mod place;
 mod resolve;
 mod stmt;
+mod syncmethod;
 mod syntax;
 mod types;
 mod typing;

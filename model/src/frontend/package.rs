@@ -594,6 +594,14 @@ impl<'t> Lowerer<'t> {
             return Err(self.src.error(node, "method without a name"));
         };
         let name = self.src.text_of(name_node).to_string();
+        if name == "Error" {
+            // Its values would reach `err.Error()` through an `error` interface, which needs
+            // dynamic dispatch the machine does not have.
+            return Err(self.src.unsupported(
+                name_node,
+                "user-defined error type (a method named Error); use errors.New or fmt.Errorf",
+            ));
+        }
         let type_name = self.types.named[named as usize].name.clone();
         let methods = &mut self.types.named[named as usize].methods;
         if methods.iter().any(|m| m.name == name) {

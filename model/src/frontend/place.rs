@@ -32,12 +32,22 @@ pub(super) enum Root {
     MapEntry(TypeId),
 }
 
+/// One step from a struct or array value to a part of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PathStep {
+    /// Field i of a struct.
+    Field(u32),
+    /// The element of an array whose index is in this hidden local (evaluated when the place
+    /// was lowered).
+    Index(u32),
+}
+
 /// An assignable place.
 #[derive(Clone, Debug)]
 pub(super) struct Place {
     pub root: Root,
-    /// Field indices from the root value to the place.
-    pub path: Vec<u32>,
+    /// Steps from the root value to the place.
+    pub path: Vec<PathStep>,
     /// The place's type (`None` for `_`).
     pub ty: Option<Ty>,
 }
@@ -119,12 +129,15 @@ impl<'t> Lowerer<'t> {
                 else {
                     return Err(self.no_field(node, &operand_ty, name));
                 };
-                let fields = |steps: &[Step]| -> Vec<u32> {
+                if steps.contains(&Step::CondLocker) {
+                    return Err(self.src.unsupported(node, "assignment to sync.Cond's L"));
+                }
+                let fields = |steps: &[Step]| -> Vec<PathStep> {
                     steps
                         .iter()
                         .filter_map(|s| match s {
-                            Step::Field(i) => Some(*i),
-                            Step::Load => None,
+                            Step::Field(i) => Some(PathStep::Field(*i)),
+                            Step::Load | Step::CondLocker => None,
                         })
                         .collect()
                 };
@@ -159,8 +172,36 @@ impl<'t> Lowerer<'t> {
                 let root = match self.types.underlying(&operand_ty) {
                     Ty::Slice(_) => Root::SliceElement,
                     Ty::Map(..) => Root::MapEntry(self.type_id(&ty)),
-                    Ty::Array(..) | Ty::Pointer(_) => {
-                        return Err(self.src.unsupported(node, "assignment to an array element"))
+                    Ty::Array(..) => {
+                        let mut place = self.place(operand)?;
+                        if matches!(place.root, Root::MapEntry(_)) {
+                            return Err(self.src.error(
+                                node,
+                                format!(
+                                    "cannot assign to {} (neither addressable nor a map index expression)",
+                                    self.src.text_of(node)
+                                ),
+                            ));
+                        }
+                        self.expr(index)?;
+                        let temp = self.temp();
+                        self.emit(Instr::StoreLocal(temp), index);
+                        place.path.push(PathStep::Index(temp));
+                        place.ty = Some(ty);
+                        return Ok(place);
+                    }
+                    Ty::Pointer(inner)
+                        if matches!(self.types.underlying(&inner), Ty::Array(..)) =>
+                    {
+                        self.expr(operand)?;
+                        self.expr(index)?;
+                        let temp = self.temp();
+                        self.emit(Instr::StoreLocal(temp), index);
+                        return Ok(Place {
+                            root: Root::Cell,
+                            path: vec![PathStep::Index(temp)],
+                            ty: Some(ty),
+                        });
                     }
                     _ => {
                         return Err(self
@@ -191,22 +232,43 @@ impl<'t> Lowerer<'t> {
         let value = self.temp();
         self.emit(Instr::StoreLocal(value), node);
         self.emit_root_load(place.root, node);
-        for &field in &place.path[..place.path.len() - 1] {
+        for &step in &place.path[..place.path.len() - 1] {
             self.emit(Instr::Dup, node);
-            self.emit(Instr::Field(field), node);
+            self.emit_path_read(step, node);
         }
         self.emit(Instr::LoadLocal(value), node);
-        for &field in place.path.iter().rev() {
-            self.emit(Instr::SetField(field), node);
+        for &step in place.path.iter().rev() {
+            match step {
+                PathStep::Field(field) => self.emit(Instr::SetField(field), node),
+                PathStep::Index(index) => {
+                    // stack: array, v → array, i, v → array'
+                    let part = self.temp();
+                    self.emit(Instr::StoreLocal(part), node);
+                    self.emit(Instr::LoadLocal(index), node);
+                    self.emit(Instr::LoadLocal(part), node);
+                    self.emit(Instr::SetElement, node);
+                }
+            }
         }
         self.emit_root_store(place.root, node);
+    }
+
+    /// Stack: value → the part of it one step down.
+    fn emit_path_read(&mut self, step: PathStep, node: Node) {
+        match step {
+            PathStep::Field(field) => self.emit(Instr::Field(field), node),
+            PathStep::Index(index) => {
+                self.emit(Instr::LoadLocal(index), node);
+                self.emit(Instr::Index, node);
+            }
+        }
     }
 
     /// Stack: place operands → place operands, current value.
     pub fn emit_place_read(&mut self, place: &Place, node: Node) {
         self.emit_root_load(place.root, node);
-        for &field in &place.path {
-            self.emit(Instr::Field(field), node);
+        for &step in &place.path {
+            self.emit_path_read(step, node);
         }
     }
 

@@ -9,7 +9,7 @@ use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal}
 use super::lowerer::{Entity, Lowerer};
 use super::package::{is_int_type_name, parse_override, ConstState, PkgEntity, Std};
 use super::syntax::{field_children, has_token, named_children, unparen, Result};
-use super::types::{FieldInfo, Sig, StructType, Ty};
+use super::types::{AtomicKind, FieldInfo, Sig, StructType, Ty};
 
 /// What an identifier denotes at a point of the program.
 #[derive(Clone, Debug)]
@@ -93,6 +93,16 @@ impl<'t> Lowerer<'t> {
                 let ty = match (std, name) {
                     (Std::Sync, "Mutex") => Ty::Mutex,
                     (Std::Sync, "WaitGroup") => Ty::WaitGroup,
+                    (Std::Sync, "RWMutex") => Ty::RWMutex,
+                    (Std::Sync, "Once") => Ty::Once,
+                    (Std::Sync, "Cond") => Ty::Cond,
+                    (Std::Sync, "Map") => Ty::SyncMap,
+                    (Std::Sync, "Locker") => Ty::Locker,
+                    (Std::Atomic, "Bool") => Ty::Atomic(AtomicKind::Bool),
+                    (Std::Atomic, "Int32") => Ty::Atomic(AtomicKind::Int32),
+                    (Std::Atomic, "Int64") => Ty::Atomic(AtomicKind::Int64),
+                    (Std::Atomic, "Uint32") => Ty::Atomic(AtomicKind::Uint32),
+                    (Std::Atomic, "Uint64") => Ty::Atomic(AtomicKind::Uint64),
                     (Std::Time, "Duration") => Ty::Int,
                     _ => return Ok(None),
                 };

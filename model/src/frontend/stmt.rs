@@ -210,8 +210,17 @@ impl<'t> Lowerer<'t> {
                     format!("wrong number of return values: have {pushed}, want {count}"),
                 ));
             }
+            let cells = self.builder().result_cells;
             for index in (0..count as u32).rev() {
-                self.emit(Instr::StoreLocal(params + index), node);
+                if cells & (1 << index) != 0 {
+                    let value = self.temp();
+                    self.emit(Instr::StoreLocal(value), node);
+                    self.emit(Instr::LoadLocal(params + index), node);
+                    self.emit(Instr::LoadLocal(value), node);
+                    self.emit(Instr::Store, node);
+                } else {
+                    self.emit(Instr::StoreLocal(params + index), node);
+                }
             }
         }
         self.emit(Instr::Return, node);

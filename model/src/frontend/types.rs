@@ -36,6 +36,46 @@ pub(super) enum Ty {
     Mutex,
     /// `sync.WaitGroup`.
     WaitGroup,
+    /// `sync.RWMutex`.
+    RWMutex,
+    /// `sync.Once`.
+    Once,
+    /// `sync.Cond`.
+    Cond,
+    /// `sync.Map`.
+    SyncMap,
+    /// `sync.Locker`: holds a pointer to a Mutex or RWMutex.
+    Locker,
+    /// One of sync/atomic's types: a plain value whose methods work on its address.
+    Atomic(AtomicKind),
+}
+
+/// sync/atomic's types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum AtomicKind {
+    /// `atomic.Bool`.
+    Bool,
+    /// `atomic.Int32`.
+    Int32,
+    /// `atomic.Int64`.
+    Int64,
+    /// `atomic.Uint32`.
+    Uint32,
+    /// `atomic.Uint64`.
+    Uint64,
+}
+
+impl AtomicKind {
+    /// The Go name (`atomic.Int32`).
+    pub fn name(self) -> &'static str {
+        match self {
+            AtomicKind::Bool => "atomic.Bool",
+            AtomicKind::Int32 => "atomic.Int32",
+            AtomicKind::Int64 => "atomic.Int64",
+            AtomicKind::Uint32 => "atomic.Uint32",
+            AtomicKind::Uint64 => "atomic.Uint64",
+        }
+    }
 }
 
 /// A function signature.
@@ -148,6 +188,12 @@ impl TypeTable {
             Ty::Interface => "interface".into(),
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),
+            Ty::RWMutex => "sync.RWMutex".into(),
+            Ty::Once => "sync.Once".into(),
+            Ty::Cond => "sync.Cond".into(),
+            Ty::SyncMap => "sync.Map".into(),
+            Ty::Locker => "sync.Locker".into(),
+            Ty::Atomic(kind) => kind.name().into(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub(super) enum Step {
     Load,
     /// Select a field of the struct on the stack.
     Field(u32),
+    /// `c.L` of the `sync.Cond` handle on the stack.
+    CondLocker,
 }
 
 /// What `x.name` selects.
@@ -38,6 +40,24 @@ pub(super) enum Selection {
 
 const MUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock"];
 const WAITGROUP_METHODS: &[&str] = &["Add", "Done", "Wait", "Go"];
+const RWMUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock", "RLock", "RUnlock", "TryRLock"];
+const ONCE_METHODS: &[&str] = &["Do"];
+const COND_METHODS: &[&str] = &["Wait", "Signal", "Broadcast"];
+const LOCKER_METHODS: &[&str] = &["Lock", "Unlock"];
+const MAP_METHODS: &[&str] = &[
+    "Load",
+    "Store",
+    "LoadOrStore",
+    "LoadAndDelete",
+    "Delete",
+    "Swap",
+    "CompareAndSwap",
+    "CompareAndDelete",
+    "Range",
+    "Clear",
+];
+const ATOMIC_BOOL_METHODS: &[&str] = &["Load", "Store", "Swap", "CompareAndSwap"];
+const ATOMIC_INT_METHODS: &[&str] = &["Load", "Store", "Swap", "CompareAndSwap", "Add"];
 
 impl<'t> Lowerer<'t> {
     /// The type of a single-valued expression.
@@ -173,10 +193,7 @@ impl<'t> Lowerer<'t> {
                     _ => Err(self.src.error(node, "cannot slice this value")),
                 }
             }
-            "composite_literal" => {
-                let type_node = self.required(node, "type")?;
-                self.resolve_type(type_node)
-            }
+            "composite_literal" => self.composite_type(node),
             "func_literal" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
             "type_conversion_expression" => {
                 let type_node = self.required(node, "type")?;
@@ -260,8 +277,26 @@ impl<'t> Lowerer<'t> {
                 let sync_methods = match base {
                     Ty::Mutex => MUTEX_METHODS,
                     Ty::WaitGroup => WAITGROUP_METHODS,
+                    Ty::RWMutex => RWMUTEX_METHODS,
+                    Ty::Once => ONCE_METHODS,
+                    Ty::Cond => COND_METHODS,
+                    Ty::Locker => LOCKER_METHODS,
+                    Ty::SyncMap => MAP_METHODS,
+                    Ty::Atomic(super::types::AtomicKind::Bool) => ATOMIC_BOOL_METHODS,
+                    Ty::Atomic(_) => ATOMIC_INT_METHODS,
                     _ => &[],
                 };
+                if base == Ty::Cond && name == "L" {
+                    let mut path = steps.clone();
+                    if is_pointer {
+                        path.push(Step::Load);
+                    }
+                    path.push(Step::CondLocker);
+                    found.push(Selection::Field {
+                        steps: path,
+                        ty: Ty::Locker,
+                    });
+                }
                 if sync_methods.contains(&name) {
                     found.push(Selection::Sync {
                         steps: steps.clone(),

@@ -66,6 +66,10 @@ impl Program {
             Some(Type::Array(n, element)) => format!("[{n}]{}", self.type_text(*element)),
             Some(Type::Mutex) => "sync.Mutex".into(),
             Some(Type::WaitGroup) => "sync.WaitGroup".into(),
+            Some(Type::RWMutex) => "sync.RWMutex".into(),
+            Some(Type::Once) => "sync.Once".into(),
+            Some(Type::Cond) => "sync.Cond".into(),
+            Some(Type::SyncMap) => "sync.Map".into(),
             None => format!("type#{}", id.0),
         }
     }
@@ -157,7 +161,26 @@ impl Program {
             Instr::TryLock(l) => format!("TryLock {}", label(*l)),
             Instr::WaitGroupAdd(l) => format!("WaitGroupAdd {}", label(*l)),
             Instr::WaitGroupWait(l) => format!("WaitGroupWait {}", label(*l)),
-            Instr::AtomicAdd { label: l, bits } => format!("AtomicAdd {} bits={bits}", label(*l)),
+            Instr::AtomicAdd {
+                label: l,
+                bits,
+                unsigned,
+            } => format!(
+                "AtomicAdd {} bits={bits}{}",
+                label(*l),
+                if *unsigned { " unsigned" } else { "" }
+            ),
+            Instr::AtomicSwap(l) => format!("AtomicSwap {}", label(*l)),
+            Instr::RLock(l) => format!("RLock {}", label(*l)),
+            Instr::RUnlock(l) => format!("RUnlock {}", label(*l)),
+            Instr::TryRLock(l) => format!("TryRLock {}", label(*l)),
+            Instr::OnceEnter(l) => format!("OnceEnter {}", label(*l)),
+            Instr::OnceDone(l) => format!("OnceDone {}", label(*l)),
+            Instr::CondWait(l) => format!("CondWait {}", label(*l)),
+            Instr::CondSignal(l) => format!("CondSignal {}", label(*l)),
+            Instr::CondBroadcast(l) => format!("CondBroadcast {}", label(*l)),
+            Instr::SyncMap { op, label: l } => format!("SyncMap {op:?} {}", label(*l)),
+            Instr::ResultCells(mask) => format!("ResultCells {mask:#b}"),
             Instr::AtomicLoad(l) => format!("AtomicLoad {}", label(*l)),
             Instr::AtomicStore(l) => format!("AtomicStore {}", label(*l)),
             Instr::AtomicCas(l) => format!("AtomicCas {}", label(*l)),

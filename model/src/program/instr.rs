@@ -47,11 +47,17 @@ pub enum Instr {
     Load,
     /// stack: p, v → ; *p = v. Panics on nil like `Load`.
     Store,
+    /// stack: p → &p.field\[i\], a pointer to field i of the struct p points to (`&s.f`,
+    /// `&p.f`). Panics "invalid memory address or nil pointer dereference" on nil.
+    FieldAddr(u32),
+    /// stack: s, i → &s\[i\], a pointer to element i of a slice, or of the array a pointer points
+    /// to (`&a[i]`). Panics "index out of range \[i\] with length n", or on a nil pointer.
+    IndexAddr,
     /// stack: a → a, a
     Dup,
     /// stack: a, b → a, b, a, b
     Dup2,
-    /// stack: a → 
+    /// stack: a →
     Pop,
 
     // ---- structs (values: copying a struct copies its fields) ----
@@ -61,6 +67,9 @@ pub enum Instr {
     Field(u32),
     /// stack: struct, v → struct' (a copy with field i replaced by v)
     SetField(u32),
+    /// stack: array, i, v → array' (a copy of the array value with element i replaced by v).
+    /// Panics "index out of range \[i\] with length n".
+    SetElement,
 
     // ---- arithmetic; integers are 64-bit and wrap around as in Go ----
     /// stack: a → op a
@@ -91,6 +100,11 @@ pub enum Instr {
     /// in the result locals. The operand stack must be empty; `return e1, e2` is lowered as
     /// stores into the result locals followed by `Return`.
     Return,
+    /// A marker, only as a function's first instruction (a no-op when executed): bit i set
+    /// means result i lives in a heap cell (a named result captured by a closure), so its
+    /// result local holds a pointer to the cell and the value is read through it when the
+    /// function returns, after its deferred calls ran.
+    ResultCells(u32),
 
     // ---- slices and arrays ----
     /// stack: len, cap → slice of `len` zero values of the type (cap ≥ len).
@@ -138,9 +152,14 @@ pub enum Instr {
     Defer { args: u32 },
     /// **sync.** stack: v → ; panics with v.
     Panic,
-    /// stack: → v, the value of the current panic if called directly by a deferred call while
-    /// panicking (which stops the panic), else nil.
+    /// stack: → v, the value of the current panic if called directly by the deferred call that
+    /// the panic is running (which then recovers it), else nil (also during `Goexit`).
     Recover,
+    /// stack: → v; `defer recover()`: the body of its synthetic wrapper, a `recover` as if
+    /// called directly by the function that deferred it (runtime/panic.go compares the caller's
+    /// argument pointer), so it recovers only when that function is itself a deferred call of
+    /// the panic.
+    DeferredRecover,
     /// **sync.** `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
     Goexit,
     /// **sync.** stack: code → ; `os.Exit(code)`: the program ends at once, no deferred calls.
@@ -168,21 +187,71 @@ pub enum Instr {
     /// capacity 1 that a timer may fill at any later point (a choice of the checker).
     TimerChan,
 
+    // ---- errors ----
+    /// stack: text → err; `errors.New(text)`: a new error, equal only to itself.
+    NewError,
+    /// stack: format, a0 … an-1 → err; `fmt.Errorf`: the text formatted as by `Sprintf` (`%w`
+    /// prints like `%v`); the error wraps the operand of the first `%w`, if any.
+    Errorf { args: u32 },
+    /// stack: err → text; `err.Error()`. Panics "invalid memory address or nil pointer
+    /// dereference" on nil.
+    ErrorText,
+    /// stack: err → wrapped; `errors.Unwrap(err)` (nil when err wraps nothing or is nil).
+    ErrorUnwrap,
+    /// stack: err, target → bool; `errors.Is(err, target)`: whether err or an error it wraps
+    /// equals target.
+    ErrorIs,
+
     // ---- sync and sync/atomic ----
-    /// **sync.** stack: mu → ; `mu.Lock()`.
+    /// **sync.** stack: mu → ; `mu.Lock()` of a `sync.Mutex`, or of an `RWMutex` (its writer
+    /// lock, reached through a `sync.Locker`).
     Lock(LabelId),
-    /// **sync.** stack: mu → ; `mu.Unlock()`. Fatal "sync: unlock of unlocked mutex".
+    /// **sync.** stack: mu → ; `mu.Unlock()`. Fatal "sync: unlock of unlocked mutex" (for an
+    /// RWMutex: "sync: Unlock of unlocked RWMutex").
     Unlock(LabelId),
-    /// **sync.** stack: mu → ok; `mu.TryLock()`.
+    /// **sync.** stack: mu → ok; `mu.TryLock()` (of a Mutex or an RWMutex).
     TryLock(LabelId),
+    /// **sync.** stack: rw → ; `rw.RLock()`: blocks while a writer holds or waits for the lock.
+    RLock(LabelId),
+    /// **sync.** stack: rw → ; `rw.RUnlock()`. Fatal "sync: RUnlock of unlocked RWMutex".
+    RUnlock(LabelId),
+    /// **sync.** stack: rw → ok; `rw.TryRLock()`.
+    TryRLock(LabelId),
+    /// **sync.** stack: o → run; the start of `o.Do(f)`: `run` is true when this call must run
+    /// f, false when a call already finished it. Blocks while another call runs f.
+    OnceEnter(LabelId),
+    /// **sync.** stack: o → ; the end of the `Do` call that ran f (deferred, so it runs even when
+    /// f panics or calls `Goexit`): the Once is done, and the blocked `Do` callers return.
+    OnceDone(LabelId),
+    /// stack: l → c, a new `sync.Cond` value with `c.L = l`.
+    MakeCond,
+    /// stack: c → c.L.
+    CondLocker,
+    /// **sync.** stack: c → ; `c.Wait()` up to its relock: unlocks `c.L` and parks until a
+    /// `Signal` or `Broadcast` (the front end emits the `c.L.Lock()` after it). Unlocking an
+    /// unlocked `c.L` is fatal as `Unlock` is; a nil `c.L` panics with a nil dereference.
+    CondWait(LabelId),
+    /// **sync.** stack: c → ; `c.Signal()`: wakes the oldest waiter, if any.
+    CondSignal(LabelId),
+    /// **sync.** stack: c → ; `c.Broadcast()`: wakes every waiter.
+    CondBroadcast(LabelId),
+    /// **sync.** One linearizable `sync.Map` operation; the stack effect is the operation's.
+    SyncMap { op: SyncMapOp, label: LabelId },
     /// **sync.** stack: wg, n → ; `wg.Add(n)` (`Done` is `Add(-1)`).
     /// Panics "sync: negative WaitGroup counter".
     WaitGroupAdd(LabelId),
     /// **sync.** stack: wg → ; `wg.Wait()`.
     WaitGroupWait(LabelId),
-    /// **sync.** stack: p, delta → new; `atomic.AddInt32/64(p, delta)`. `bits` is 32 or 64:
-    /// the result wraps at that width.
-    AtomicAdd { label: LabelId, bits: u8 },
+    /// **sync.** stack: p, delta → new; `atomic.AddInt32/64(p, delta)`, `AddUint32/64`,
+    /// `x.Add(delta)` of the atomic types. `bits` is 32 or 64: the result wraps at that width,
+    /// as a signed or (`unsigned`) an unsigned integer.
+    AtomicAdd {
+        label: LabelId,
+        bits: u8,
+        unsigned: bool,
+    },
+    /// **sync.** stack: p, v → old; `atomic.SwapInt32/64(p, v)`, `x.Swap(v)`.
+    AtomicSwap(LabelId),
     /// **sync.** stack: p → v; `atomic.LoadInt32/64(p)`.
     AtomicLoad(LabelId),
     /// **sync.** stack: p, v → ; `atomic.StoreInt32/64(p, v)`.
@@ -203,6 +272,32 @@ pub enum Instr {
     Sprintf { args: u32 },
     /// stack: a0 … an-1 → string; `fmt.Sprint`.
     Sprint { args: u32 },
+}
+
+/// A `sync.Map` operation, with its stack effect (m is the map's handle).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncMapOp {
+    /// stack: m, k → v, ok
+    Load,
+    /// stack: m, k, v →
+    Store,
+    /// stack: m, k, v → actual, loaded
+    LoadOrStore,
+    /// stack: m, k → v, loaded
+    LoadAndDelete,
+    /// stack: m, k →
+    Delete,
+    /// stack: m, k, v → previous, loaded
+    Swap,
+    /// stack: m, k, old, new → swapped
+    CompareAndSwap,
+    /// stack: m, k, old → deleted
+    CompareAndDelete,
+    /// stack: m → keys, values: two slices, the entries at this instant in key order (the start
+    /// of `Range`, whose calls of f the front end emits as a loop over them).
+    Range,
+    /// stack: m →
+    Clear,
 }
 
 /// A unary operator.
@@ -299,6 +394,16 @@ impl Instr {
                 | Instr::Lock(_)
                 | Instr::Unlock(_)
                 | Instr::TryLock(_)
+                | Instr::RLock(_)
+                | Instr::RUnlock(_)
+                | Instr::TryRLock(_)
+                | Instr::OnceEnter(_)
+                | Instr::OnceDone(_)
+                | Instr::CondWait(_)
+                | Instr::CondSignal(_)
+                | Instr::CondBroadcast(_)
+                | Instr::SyncMap { .. }
+                | Instr::AtomicSwap(_)
                 | Instr::WaitGroupAdd(_)
                 | Instr::WaitGroupWait(_)
                 | Instr::AtomicAdd { .. }

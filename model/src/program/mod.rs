@@ -16,7 +16,7 @@ mod instr;
 mod source;
 mod types;
 
-pub use instr::{BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, UnOp};
+pub use instr::{BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp};
 pub use source::{SourceFile, Span};
 pub use types::{StructDef, Type, TypeId};
 

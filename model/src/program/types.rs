@@ -26,6 +26,14 @@ pub enum Type {
     Mutex,
     /// `sync.WaitGroup` (a fresh WaitGroup with counter 0).
     WaitGroup,
+    /// `sync.RWMutex` (a fresh unlocked RWMutex).
+    RWMutex,
+    /// `sync.Once` (not done).
+    Once,
+    /// `sync.Cond` (with a nil `L`).
+    Cond,
+    /// `sync.Map` (empty).
+    SyncMap,
 }
 
 /// A struct type's fields.

@@ -1,5 +1,8 @@
-//! sync/atomic's functions on integers, mirroring Go 1.23's sync/atomic/doc.go: each is one
-//! indivisible operation on the variable a pointer points to, and a scheduling point.
+//! sync/atomic's functions on integers, mirroring Go 1.23's sync/atomic/doc.go and type.go:
+//! each is one indivisible operation on the variable a pointer points to, and a scheduling
+//! point. The atomic types (`atomic.Bool`, `Int32`, `Int64`, `Uint32`, `Uint64`) hold a plain
+//! integer or bool; the front end lowers their methods to these operations on the address of
+//! the value.
 //!
 //! Invariant: a 32-bit operation leaves a value that fits in 32 bits (it wraps at that width).
 
@@ -19,12 +22,22 @@ pub fn exec(
 ) -> Result<(), Trap> {
     let goroutine = st.goroutine(g);
     let result = match instr {
-        Instr::AtomicAdd { bits, .. } => {
+        Instr::AtomicAdd { bits, unsigned, .. } => {
             let (pointer, delta) = (goroutine.peek(1).clone(), int(goroutine.peek(0)));
             let sum = int(&load(st, &pointer)?).wrapping_add(delta);
-            let sum = if *bits == 32 { sum as i32 as i64 } else { sum };
+            let sum = match (*bits, *unsigned) {
+                (32, false) => sum as i32 as i64,
+                (32, true) => sum as u32 as i64,
+                _ => sum,
+            };
             store(st, &pointer, Value::Int(sum))?;
             vec![Value::Int(sum)]
+        }
+        Instr::AtomicSwap(_) => {
+            let (pointer, value) = (goroutine.peek(1).clone(), goroutine.peek(0).clone());
+            let old = load(st, &pointer)?;
+            store(st, &pointer, value)?;
+            vec![old]
         }
         Instr::AtomicLoad(_) => {
             let pointer = goroutine.peek(0).clone();

@@ -12,7 +12,7 @@
 //! Invariant: equal canonical content ⇒ equal fingerprint; the walk and the hash visit
 //! everything in an order that depends only on canonical content.
 
-use super::state::{Blocked, End, Object, State, Status, SyncObj, Unwinding};
+use super::state::{Blocked, End, Object, Sema, State, Status, SyncObj, UnwindKind};
 use super::value::{Gid, Ref, Value};
 
 const UNSEEN: u32 = u32::MAX;
@@ -31,31 +31,19 @@ pub struct Scratch {
     sync_map: Vec<u32>,
     queue: Vec<Ref>,
     timer_chans: Vec<u32>,
+    words: Vec<u64>,
 }
 
-/// A 128-bit hasher: two independent multiply-rotate lanes, finished with an avalanche. Fast on
-/// the short integer words a state is made of.
-struct Hasher128 {
-    a: u64,
-    b: u64,
+/// The canonical content of a state as a sequence of words, hashed at the end in one tight
+/// loop (collecting first keeps the walk free of the hash's dependency chain).
+struct Words {
+    words: Vec<u64>,
 }
 
-impl Hasher128 {
-    fn new() -> Self {
-        Hasher128 {
-            a: 0x243f_6a88_85a3_08d3,
-            b: 0x1319_8a2e_0370_7344,
-        }
-    }
-
+impl Words {
     #[inline]
     fn word(&mut self, word: u64) {
-        self.a = (self.a ^ word)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(29);
-        self.b = (self.b ^ word.rotate_left(32))
-            .wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
-            .rotate_left(31);
+        self.words.push(word);
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
@@ -66,135 +54,187 @@ impl Hasher128 {
             self.word(u64::from_le_bytes(word));
         }
     }
+}
 
-    fn finish(self) -> u128 {
-        fn mix(mut x: u64) -> u64 {
-            x ^= x >> 33;
-            x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-            x ^= x >> 33;
-            x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-            x ^ (x >> 33)
-        }
-        let high = mix(self.a ^ self.b.rotate_left(17));
-        let low = mix(self.b ^ high);
-        ((high as u128) << 64) | low as u128
+/// Hashes the words to 128 bits: two lanes, each folding two words per 64×64→128-bit multiply
+/// (the wyhash construction), finished with an avalanche of both lanes.
+fn hash128(words: &[u64]) -> u128 {
+    #[inline]
+    fn fold(a: u64, b: u64) -> u64 {
+        let product = (a as u128).wrapping_mul(b as u128);
+        (product as u64) ^ ((product >> 64) as u64)
     }
+    fn avalanche(mut x: u64) -> u64 {
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        x ^= x >> 33;
+        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        x ^ (x >> 33)
+    }
+    const K: [u64; 4] = [
+        0xa076_1d64_78bd_642f,
+        0xe703_7ed1_a0b4_28db,
+        0x8ebc_6af0_9c88_c6e3,
+        0x5899_65cc_7537_4cc3,
+    ];
+    let mut lane_a = K[0] ^ words.len() as u64;
+    let mut lane_b = K[1].rotate_left(17) ^ words.len() as u64;
+    let mut pairs = words.chunks_exact(2);
+    for pair in &mut pairs {
+        lane_a = fold(pair[0] ^ K[2] ^ lane_a, pair[1] ^ K[3]);
+        lane_b = fold(pair[1] ^ K[0] ^ lane_b, pair[0] ^ K[1]);
+    }
+    if let [last] = pairs.remainder() {
+        lane_a = fold(last ^ K[2] ^ lane_a, K[3]);
+        lane_b = fold(last ^ K[0] ^ lane_b, K[1]);
+    }
+    let high = avalanche(lane_a ^ lane_b.rotate_left(29));
+    let low = avalanche(lane_b ^ high.wrapping_mul(K[2]));
+    ((high as u128) << 64) | low as u128
 }
 
 /// The fingerprint of a state's canonical form.
+///
+/// One pass: goroutines are hashed in lineage order, and each object gets its canonical number
+/// the first time a hashed value refers to it; objects are then hashed in that order (a
+/// breadth-first walk, since hashing an object can reach further objects).
 pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
     lineage_order(st, scratch);
-    number_objects(st, scratch);
-    let mut h = Hasher128::new();
-    let maps = Maps {
-        obj: &scratch.obj_map,
-        chan: &scratch.chan_map,
-        sync: &scratch.sync_map,
+    let Scratch {
+        order,
+        rank,
+        obj_map,
+        chan_map,
+        sync_map,
+        queue,
+        timer_chans,
+        words,
+        ..
+    } = scratch;
+    for (map, len) in [
+        (&mut *obj_map, st.heap.len()),
+        (&mut *chan_map, st.chans.len()),
+        (&mut *sync_map, st.syncs.len()),
+    ] {
+        map.clear();
+        map.resize(len, UNSEEN);
+    }
+    queue.clear();
+    words.clear();
+    let mut w = Walker {
+        h: Words {
+            words: std::mem::take(words),
+        },
+        obj: obj_map,
+        chan: chan_map,
+        sync: sync_map,
+        queue,
+        counts: [0; 3],
     };
 
-    h.word(st.entry_returned as u64);
+    w.h.word(st.entry_returned as u64);
     match &st.end {
-        None => h.word(0),
+        None => w.h.word(0),
         Some(End::Exit(code)) => {
-            h.word(1);
-            h.word(*code as u64);
+            w.h.word(1);
+            w.h.word(*code as u64);
         }
         Some(End::Panic { message, .. }) => {
-            h.word(2);
-            h.bytes(message.as_bytes());
+            w.h.word(2);
+            w.h.bytes(message.as_bytes());
         }
     }
     for value in st.globals.iter() {
-        hash_value(&mut h, value, &maps);
+        w.value(value);
     }
-    for &g in &scratch.order {
+    for &g in order.iter() {
         let goroutine = st.goroutine(g);
-        if goroutine.status == Status::Dead {
-            h.word(0xdead);
-            continue;
-        }
         match goroutine.status {
-            Status::Runnable => h.word(1),
+            Status::Dead => {
+                w.h.word(0xdead);
+                continue;
+            }
+            Status::Runnable => w.h.word(1),
             Status::Blocked(reason) => {
-                h.word(2);
-                hash_blocked(&mut h, reason, &maps);
+                w.h.word(2);
+                w.blocked(reason);
             }
-            Status::Dead => unreachable!(),
         }
-        h.word(goroutine.lock_retry as u64);
-        h.word(goroutine.frames.len() as u64);
+        w.h.word(goroutine.lock_retry as u64);
+        w.h.word(goroutine.frames.len() as u64);
         for frame in &goroutine.frames {
-            h.word(((frame.func.0 as u64) << 32) | frame.pc as u64);
-            h.word(frame.base as u64);
-            h.word(frame.env.map_or(UNSEEN, |env| maps.obj[env.0 as usize]) as u64);
-            h.word(
-                frame.returning as u64
-                    | (frame.deferred_call as u64) << 1
-                    | (frame.can_recover as u64) << 2,
-            );
+            w.h.word(((frame.func.0 as u64) << 32) | frame.pc as u64);
+            let env = frame.env.map_or(UNSEEN, |env| w.reference(Ref::Obj(env)));
+            w.h.word((frame.base as u64) << 32 | env as u64);
+            w.h.word(frame.returning as u64 | (frame.deferred_call as u64) << 1);
         }
-        h.word(goroutine.stack.len() as u64);
+        w.h.word(goroutine.stack.len() as u64);
         for value in &goroutine.stack {
-            hash_value(&mut h, value, &maps);
+            w.value(value);
         }
-        h.word(goroutine.defers.len() as u64);
+        w.h.word(goroutine.defers.len() as u64);
         for deferred in &goroutine.defers {
-            h.word(deferred.frame as u64);
-            hash_value(&mut h, &deferred.func, &maps);
-            h.word(deferred.args.len() as u64);
+            w.h.word(deferred.frame as u64);
+            w.value(&deferred.func);
+            w.h.word(deferred.args.len() as u64);
             for arg in &deferred.args {
-                hash_value(&mut h, arg, &maps);
+                w.value(arg);
             }
         }
-        match &goroutine.unwinding {
-            None => h.word(0),
-            Some(Unwinding::Goexit) => h.word(1),
-            Some(Unwinding::Panic { value, .. }) => {
-                h.word(2);
-                hash_value(&mut h, value, &maps);
+        w.h.word(goroutine.unwinding.len() as u64);
+        for unwinding in &goroutine.unwinding {
+            w.h.word(unwinding.invoked.map_or(u64::MAX, u64::from));
+            match &unwinding.kind {
+                UnwindKind::Goexit => w.h.word(1),
+                UnwindKind::Panic {
+                    value,
+                    message,
+                    recovered,
+                } => {
+                    w.h.word(2 | (*recovered as u64) << 8);
+                    w.value(value);
+                    w.h.bytes(message.as_bytes());
+                }
             }
         }
     }
-    // Objects in canonical order: walk the queue again (it holds each reached object once, in
-    // canonical order).
-    for reference in &scratch.queue {
-        match *reference {
+    let mut next = 0;
+    while next < w.queue.len() {
+        let reference = w.queue[next];
+        next += 1;
+        match reference {
             Ref::Obj(id) => match &st.heap[id.0 as usize] {
                 Object::Cell(value) => {
-                    h.word(10);
-                    hash_value(&mut h, value, &maps);
+                    w.h.word(10);
+                    w.value(value);
                 }
                 Object::Array(items) => {
-                    h.word(11);
-                    h.word(items.len() as u64);
-                    items
-                        .iter()
-                        .for_each(|item| hash_value(&mut h, item, &maps));
+                    w.h.word(11);
+                    w.h.word(items.len() as u64);
+                    items.iter().for_each(|item| w.value(item));
                 }
                 Object::Map(entries) => {
-                    h.word(12);
-                    h.word(entries.len() as u64);
+                    w.h.word(12);
+                    w.h.word(entries.len() as u64);
                     for (key, item) in entries.iter() {
-                        hash_value(&mut h, key, &maps);
-                        hash_value(&mut h, item, &maps);
+                        w.value(key);
+                        w.value(item);
                     }
                 }
             },
             Ref::Chan(id) => {
                 let chan = &st.chans[id.0 as usize];
-                h.word(20);
-                h.word(chan.elem.map_or(u64::MAX, |ty| ty.0 as u64));
-                h.word(chan.cap as u64 | (chan.closed as u64) << 32);
-                h.word(chan.buf.len() as u64);
-                chan.buf
-                    .iter()
-                    .for_each(|item| hash_value(&mut h, item, &maps));
+                w.h.word(20);
+                w.h.word(chan.elem.map_or(u64::MAX, |ty| ty.0 as u64));
+                w.h.word(chan.cap as u64 | (chan.closed as u64) << 32);
+                w.h.word(chan.buf.len() as u64);
+                chan.buf.iter().for_each(|item| w.value(item));
                 for queue in [&chan.recvq, &chan.sendq] {
-                    h.word(queue.len() as u64);
+                    w.h.word(queue.len() as u64);
                     for waiter in queue {
-                        h.word(scratch.rank[waiter.goroutine as usize - 1] as u64);
-                        h.word(waiter.case.map_or(u64::MAX, u64::from));
-                        hash_value(&mut h, &waiter.value, &maps);
+                        w.h.word(rank[waiter.goroutine as usize - 1] as u64);
+                        w.h.word(waiter.case.map_or(u64::MAX, u64::from));
+                        w.value(&waiter.value);
                     }
                 }
             }
@@ -202,31 +242,200 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
                 let (tag, state, waiters) = match &st.syncs[id.0 as usize] {
                     SyncObj::Mutex { locked, waiters } => (30, *locked as i64, waiters),
                     SyncObj::WaitGroup { counter, waiters } => (31, *counter, waiters),
+                    other => {
+                        w.sync_object(other, rank);
+                        continue;
+                    }
                 };
-                h.word(tag);
-                h.word(state as u64);
-                h.word(waiters.len() as u64);
+                w.h.word(tag);
+                w.h.word(state as u64);
+                w.h.word(waiters.len() as u64);
                 waiters
                     .iter()
-                    .for_each(|&w| h.word(scratch.rank[w as usize - 1] as u64));
+                    .for_each(|&g| w.h.word(rank[g as usize - 1] as u64));
             }
         }
     }
-    // Timers as a set of canonical channel numbers (a timer on an unreachable channel can fire
-    // but nobody can observe it).
-    scratch.timer_chans.clear();
+    // Timers as a set of canonical channel numbers. A timer on an unreachable channel cannot
+    // be observed, but it still counts: a state with such a timer pending can still move (the
+    // timer fires) while the same state without it has ended, so the two must not merge.
+    timer_chans.clear();
+    let mut unobserved = 0u64;
     for timer in &st.timers {
-        let chan = scratch.chan_map[timer.chan.0 as usize];
-        if chan != UNSEEN {
-            scratch.timer_chans.push(chan);
+        let chan = w.chan[timer.chan.0 as usize];
+        if chan == UNSEEN {
+            unobserved += 1;
+        } else {
+            timer_chans.push(chan);
         }
     }
-    scratch.timer_chans.sort_unstable();
-    h.word(scratch.timer_chans.len() as u64);
-    for &chan in &scratch.timer_chans {
-        h.word(chan as u64);
+    timer_chans.sort_unstable();
+    w.h.word(unobserved);
+    w.h.word(timer_chans.len() as u64);
+    for &chan in timer_chans.iter() {
+        w.h.word(chan as u64);
     }
-    h.finish()
+    let fingerprint = hash128(&w.h.words);
+    *words = w.h.words;
+    fingerprint
+}
+
+/// Hashes values while numbering the objects they refer to in order of first reference.
+struct Walker<'a> {
+    h: Words,
+    obj: &'a mut Vec<u32>,
+    chan: &'a mut Vec<u32>,
+    sync: &'a mut Vec<u32>,
+    queue: &'a mut Vec<Ref>,
+    counts: [u32; 3],
+}
+
+impl Walker<'_> {
+    /// The canonical number of a referenced object, numbering it on first reference.
+    #[inline]
+    fn reference(&mut self, reference: Ref) -> u32 {
+        let (slot, count) = match reference {
+            Ref::Obj(id) => (&mut self.obj[id.0 as usize], &mut self.counts[0]),
+            Ref::Chan(id) => (&mut self.chan[id.0 as usize], &mut self.counts[1]),
+            Ref::Sync(id) => (&mut self.sync[id.0 as usize], &mut self.counts[2]),
+        };
+        if *slot == UNSEEN {
+            *slot = *count;
+            *count += 1;
+            self.queue.push(reference);
+        }
+        *slot
+    }
+
+    fn blocked(&mut self, reason: Blocked) {
+        let (tag, id) = match reason {
+            Blocked::Send(id) => (1, self.reference(Ref::Chan(id))),
+            Blocked::Recv(id) => (2, self.reference(Ref::Chan(id))),
+            Blocked::SendNil => (3, 0),
+            Blocked::RecvNil => (4, 0),
+            Blocked::Select => (5, 0),
+            Blocked::SelectNoCases => (6, 0),
+            Blocked::Lock(id) => (7, self.reference(Ref::Sync(id))),
+            Blocked::WaitGroup(id) => (8, self.reference(Ref::Sync(id))),
+            Blocked::RLock(id) => (9, self.reference(Ref::Sync(id))),
+            Blocked::RWLock(id) => (10, self.reference(Ref::Sync(id))),
+            Blocked::Once(id) => (11, self.reference(Ref::Sync(id))),
+            Blocked::Cond(id) => (12, self.reference(Ref::Sync(id))),
+        };
+        self.h.word(tag << 32 | id as u64);
+    }
+
+    /// Hashes the sync objects other than Mutex and WaitGroup (goroutines by lineage rank).
+    fn sync_object(&mut self, object: &SyncObj, rank: &[u32]) {
+        let queue = |w: &mut Self, waiters: &[Gid]| {
+            w.h.word(waiters.len() as u64);
+            waiters
+                .iter()
+                .for_each(|&g| w.h.word(rank[g as usize - 1] as u64));
+        };
+        match object {
+            SyncObj::Mutex { .. } | SyncObj::WaitGroup { .. } => {
+                unreachable!("hashed by the caller")
+            }
+            SyncObj::RWMutex(rw) => {
+                self.h.word(32 | (rw.writer as u64) << 8);
+                self.h.word(rw.reader_count as u64);
+                self.h.word(rw.reader_wait as u64);
+                queue(self, &rw.writer_queue);
+                for Sema { count, waiters } in [&rw.reader_sem, &rw.writer_sem] {
+                    self.h.word(*count as u64);
+                    queue(self, waiters);
+                }
+            }
+            SyncObj::Once {
+                done,
+                running,
+                waiters,
+            } => {
+                self.h
+                    .word(33 | (*done as u64) << 8 | (*running as u64) << 9);
+                queue(self, waiters);
+            }
+            SyncObj::Cond { locker, waiters } => {
+                self.h.word(34);
+                self.value(locker);
+                queue(self, waiters);
+            }
+            SyncObj::Map(entries) => {
+                self.h.word(35);
+                self.h.word(entries.len() as u64);
+                for (key, item) in entries {
+                    self.value(key);
+                    self.value(item);
+                }
+            }
+        }
+    }
+
+    fn value(&mut self, value: &Value) {
+        match value {
+            Value::Inner(inner) => {
+                let n = self.reference(Ref::Obj(inner.obj));
+                self.h.word(11 | (n as u64) << 8);
+                self.h.word(inner.element.map_or(u64::MAX, u64::from));
+                self.h.word(inner.path.len() as u64);
+                inner
+                    .path
+                    .iter()
+                    .for_each(|&index| self.h.word(index as u64));
+            }
+            Value::Error(id) => {
+                let n = self.reference(Ref::Obj(*id));
+                self.h.word(12 | (n as u64) << 8);
+            }
+            Value::Nil => self.h.word(0),
+            Value::Int(v) => {
+                self.h.word(1);
+                self.h.word(*v as u64);
+            }
+            Value::Bool(v) => self.h.word(2 | (*v as u64) << 8),
+            Value::Str(text) => {
+                self.h.word(3);
+                self.h.bytes(text.as_bytes());
+            }
+            Value::Pointer(id) => {
+                let n = self.reference(Ref::Obj(*id));
+                self.h.word(4 | (n as u64) << 8);
+            }
+            Value::Slice {
+                array,
+                offset,
+                len,
+                cap,
+            } => {
+                let n = self.reference(Ref::Obj(*array));
+                self.h.word(5 | (n as u64) << 8);
+                self.h.word((*offset as u64) << 32 | *len as u64);
+                self.h.word(*cap as u64);
+            }
+            Value::Map(id) => {
+                let n = self.reference(Ref::Obj(*id));
+                self.h.word(6 | (n as u64) << 8);
+            }
+            Value::Chan(id) => {
+                let n = self.reference(Ref::Chan(*id));
+                self.h.word(7 | (n as u64) << 8);
+            }
+            Value::Sync(id) => {
+                let n = self.reference(Ref::Sync(*id));
+                self.h.word(8 | (n as u64) << 8);
+            }
+            Value::Func { func, env } => {
+                let n = env.map_or(UNSEEN, |env| self.reference(Ref::Obj(env)));
+                self.h.word(9 | (func.0 as u64) << 8);
+                self.h.word(n as u64);
+            }
+            Value::Tuple(items) => {
+                self.h.word(10 | (items.len() as u64) << 8);
+                items.iter().for_each(|item| self.value(item));
+            }
+        }
+    }
 }
 
 /// Computes `scratch.order` (goroutines in lineage preorder) and `scratch.rank` (the position of
@@ -234,6 +443,19 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
 /// their number order, so walking children in number order is walking them in spawn order.
 fn lineage_order(st: &State, scratch: &mut Scratch) {
     let count = st.goroutines.len();
+    scratch.order.clear();
+    scratch.rank.clear();
+    // Fast path: when goroutine 1 created every other goroutine, the preorder is number order.
+    if st
+        .goroutines
+        .iter()
+        .skip(1)
+        .all(|goroutine| goroutine.parent == 1)
+    {
+        scratch.order.extend(1..=count as Gid);
+        scratch.rank.extend(0..count as u32);
+        return;
+    }
     for list in [
         &mut scratch.first_child,
         &mut scratch.next_sibling,
@@ -252,8 +474,6 @@ fn lineage_order(st: &State, scratch: &mut Scratch) {
         }
         scratch.last_child[parent] = child as u32;
     }
-    scratch.order.clear();
-    scratch.rank.clear();
     scratch.rank.resize(count, 0);
     scratch.dfs.clear();
     scratch.dfs.push(1);
@@ -268,155 +488,5 @@ fn lineage_order(st: &State, scratch: &mut Scratch) {
             child = scratch.next_sibling[child as usize];
         }
         scratch.dfs[start..].reverse();
-    }
-}
-
-/// Numbers every reachable object in breadth-first order from the roots.
-fn number_objects(st: &State, scratch: &mut Scratch) {
-    scratch.obj_map.clear();
-    scratch.obj_map.resize(st.heap.len(), UNSEEN);
-    scratch.chan_map.clear();
-    scratch.chan_map.resize(st.chans.len(), UNSEEN);
-    scratch.sync_map.clear();
-    scratch.sync_map.resize(st.syncs.len(), UNSEEN);
-    scratch.queue.clear();
-    let mut counts = [0u32; 3];
-    let Scratch {
-        obj_map,
-        chan_map,
-        sync_map,
-        queue,
-        order,
-        ..
-    } = scratch;
-    let mut reach = |reference: Ref, queue: &mut Vec<Ref>| {
-        let (slot, count) = match reference {
-            Ref::Obj(id) => (&mut obj_map[id.0 as usize], &mut counts[0]),
-            Ref::Chan(id) => (&mut chan_map[id.0 as usize], &mut counts[1]),
-            Ref::Sync(id) => (&mut sync_map[id.0 as usize], &mut counts[2]),
-        };
-        if *slot == UNSEEN {
-            *slot = *count;
-            *count += 1;
-            queue.push(reference);
-        }
-    };
-    for value in st.globals.iter() {
-        value.for_each_ref(&mut |r| reach(r, queue));
-    }
-    for &g in order.iter() {
-        let goroutine = st.goroutine(g);
-        if goroutine.status == Status::Dead {
-            continue;
-        }
-        match goroutine.status {
-            Status::Blocked(Blocked::Send(id) | Blocked::Recv(id)) => reach(Ref::Chan(id), queue),
-            Status::Blocked(Blocked::Lock(id) | Blocked::WaitGroup(id)) => {
-                reach(Ref::Sync(id), queue)
-            }
-            _ => {}
-        }
-        for frame in &goroutine.frames {
-            if let Some(env) = frame.env {
-                reach(Ref::Obj(env), queue);
-            }
-        }
-        for value in &goroutine.stack {
-            value.for_each_ref(&mut |r| reach(r, queue));
-        }
-        for deferred in &goroutine.defers {
-            deferred.func.for_each_ref(&mut |r| reach(r, queue));
-            for arg in &deferred.args {
-                arg.for_each_ref(&mut |r| reach(r, queue));
-            }
-        }
-        if let Some(Unwinding::Panic { value, .. }) = &goroutine.unwinding {
-            value.for_each_ref(&mut |r| reach(r, queue));
-        }
-    }
-    let mut next = 0;
-    while next < queue.len() {
-        let reference = queue[next];
-        next += 1;
-        match reference {
-            Ref::Obj(id) => match &st.heap[id.0 as usize] {
-                Object::Cell(value) => value.for_each_ref(&mut |r| reach(r, queue)),
-                Object::Array(items) => {
-                    for item in items.iter() {
-                        item.for_each_ref(&mut |r| reach(r, queue));
-                    }
-                }
-                Object::Map(entries) => {
-                    for (key, item) in entries.iter() {
-                        key.for_each_ref(&mut |r| reach(r, queue));
-                        item.for_each_ref(&mut |r| reach(r, queue));
-                    }
-                }
-            },
-            Ref::Chan(id) => {
-                let chan = &st.chans[id.0 as usize];
-                for item in chan.buf.iter().chain(chan.sendq.iter().map(|w| &w.value)) {
-                    item.for_each_ref(&mut |r| reach(r, queue));
-                }
-            }
-            Ref::Sync(_) => {}
-        }
-    }
-}
-
-struct Maps<'a> {
-    obj: &'a [u32],
-    chan: &'a [u32],
-    sync: &'a [u32],
-}
-
-fn hash_blocked(h: &mut Hasher128, reason: Blocked, maps: &Maps) {
-    let (tag, id) = match reason {
-        Blocked::Send(id) => (1, maps.chan[id.0 as usize]),
-        Blocked::Recv(id) => (2, maps.chan[id.0 as usize]),
-        Blocked::SendNil => (3, 0),
-        Blocked::RecvNil => (4, 0),
-        Blocked::Select => (5, 0),
-        Blocked::SelectNoCases => (6, 0),
-        Blocked::Lock(id) => (7, maps.sync[id.0 as usize]),
-        Blocked::WaitGroup(id) => (8, maps.sync[id.0 as usize]),
-    };
-    h.word(tag << 32 | id as u64);
-}
-
-fn hash_value(h: &mut Hasher128, value: &Value, maps: &Maps) {
-    match value {
-        Value::Nil => h.word(0),
-        Value::Int(v) => {
-            h.word(1);
-            h.word(*v as u64);
-        }
-        Value::Bool(v) => h.word(2 | (*v as u64) << 8),
-        Value::Str(text) => {
-            h.word(3);
-            h.bytes(text.as_bytes());
-        }
-        Value::Pointer(id) => h.word(4 | (maps.obj[id.0 as usize] as u64) << 8),
-        Value::Slice {
-            array,
-            offset,
-            len,
-            cap,
-        } => {
-            h.word(5 | (maps.obj[array.0 as usize] as u64) << 8);
-            h.word((*offset as u64) << 32 | *len as u64);
-            h.word(*cap as u64);
-        }
-        Value::Map(id) => h.word(6 | (maps.obj[id.0 as usize] as u64) << 8),
-        Value::Chan(id) => h.word(7 | (maps.chan[id.0 as usize] as u64) << 8),
-        Value::Sync(id) => h.word(8 | (maps.sync[id.0 as usize] as u64) << 8),
-        Value::Func { func, env } => {
-            h.word(9 | (func.0 as u64) << 8);
-            h.word(env.map_or(UNSEEN, |env| maps.obj[env.0 as usize]) as u64);
-        }
-        Value::Tuple(items) => {
-            h.word(10 | (items.len() as u64) << 8);
-            items.iter().for_each(|item| hash_value(h, item, maps));
-        }
     }
 }

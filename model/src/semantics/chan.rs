@@ -135,7 +135,7 @@ fn leave_select_queues(st: &mut State, waiter: &Waiter) {
     if waiter.case.is_none() {
         return;
     }
-    for chan in &mut st.chans {
+    for chan in st.chans_mut() {
         chan.recvq.retain(|w| w.goroutine != waiter.goroutine);
         chan.sendq.retain(|w| w.goroutine != waiter.goroutine);
     }
@@ -273,20 +273,22 @@ pub fn select_alternatives(
     st: &State,
     g: Gid,
     table: crate::program::SelectId,
-    out: &mut Vec<u32>,
+    push: &mut impl FnMut(u32),
 ) {
     let cases = &program.select(table).cases;
+    let mut any_ready = false;
     for (index, (chan, value)) in select_operands(program, st, g, table).iter().enumerate() {
         let ready = match value {
             Some(_) => send_ready(st, chan),
             None => recv_ready(st, chan),
         };
         if ready {
-            out.push(index as u32);
+            any_ready = true;
+            push(index as u32);
         }
     }
-    if out.is_empty() {
-        out.push(cases.len() as u32);
+    if !any_ready {
+        push(cases.len() as u32);
     }
 }
 

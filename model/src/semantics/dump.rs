@@ -17,6 +17,11 @@ pub fn wait_reason(reason: Blocked) -> &'static str {
         Blocked::SelectNoCases => "select (no cases)",
         Blocked::Lock(_) => "sync.Mutex.Lock",
         Blocked::WaitGroup(_) => "sync.WaitGroup.Wait",
+        Blocked::RLock(_) => "sync.RWMutex.RLock",
+        Blocked::RWLock(_) => "sync.RWMutex.Lock",
+        // sync/once.go's doSlow waits in `o.m.Lock()`.
+        Blocked::Once(_) => "sync.Mutex.Lock",
+        Blocked::Cond(_) => "sync.Cond.Wait",
     }
 }
 
@@ -63,6 +68,7 @@ pub fn goroutines(program: &Program, st: &State) -> Vec<GoroutineView> {
             status,
             frames,
             created_by,
+            creator: goroutine.parent,
         });
     }
     views

@@ -16,7 +16,7 @@
 use std::sync::Arc;
 
 use super::format::{format_print, format_sprintf, format_value};
-use super::state::{Deferred, End, Frame, Goroutine, Object, State, Status, Unwinding};
+use super::state::{Deferred, End, Frame, Goroutine, Object, State, Status, UnwindKind, Unwinding};
 use super::value::{Gid, Value};
 use super::zero::zero_value;
 use crate::explore::StepError;
@@ -39,8 +39,11 @@ pub struct StepLog {
 
 /// A runtime error raised by an instruction.
 pub enum Trap {
-    /// A Go panic with this message (the text after `panic: `) and value.
+    /// A runtime error panic (a `runtime.Error` in Go) with this message (the text after
+    /// `panic: `); its value is an error with that text.
     Panic(String),
+    /// A panic whose value is this string (the sync package's `panic("sync: ...")`).
+    PanicString(String),
     /// An unrecoverable runtime fatal error (`fatal error: ...`).
     Fatal(String),
 }
@@ -101,6 +104,10 @@ pub fn run_local(
 pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
     match trap {
         Trap::Panic(message) => {
+            let value = super::errors::new_error(st, &message, Value::Nil);
+            start_panic(program, st, g, value, message);
+        }
+        Trap::PanicString(message) => {
             let value = Value::str(&message);
             start_panic(program, st, g, value, message);
         }
@@ -113,20 +120,32 @@ pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
     }
 }
 
-/// Starts a panic with `value` in goroutine `g`: unwinds, running deferred calls.
+/// Starts a panic with `value` in goroutine `g` (runtime/panic.go's `gopanic`): pushes it on
+/// the goroutine's panic chain and unwinds, running deferred calls.
 pub fn start_panic(program: &Program, st: &mut State, g: Gid, value: Value, message: String) {
-    st.goroutine_mut(g).unwinding = Some(Unwinding::Panic { value, message });
+    st.goroutine_mut(g).unwinding.push(Unwinding {
+        kind: UnwindKind::Panic {
+            value,
+            message,
+            recovered: false,
+        },
+        invoked: None,
+    });
     continue_unwinding(program, st, g);
 }
 
-/// Starts `runtime.Goexit` in goroutine `g`.
+/// Starts `runtime.Goexit` in goroutine `g`. A panic in progress stays in the chain (for
+/// printing) but is abandoned: the goroutine ends once its deferred calls have run.
 pub fn start_goexit(program: &Program, st: &mut State, g: Gid) {
-    st.goroutine_mut(g).unwinding = Some(Unwinding::Goexit);
+    st.goroutine_mut(g).unwinding.push(Unwinding {
+        kind: UnwindKind::Goexit,
+        invoked: None,
+    });
     continue_unwinding(program, st, g);
 }
 
-/// Unwinds goroutine `g` to its next deferred call (and starts it), or ends the goroutine (for
-/// `Goexit`) or the program (for a panic) when none is left.
+/// Unwinds goroutine `g` for its newest panic or Goexit to the next deferred call (and starts
+/// it), or ends the goroutine (for `Goexit`) or the program (for a panic) when none is left.
 fn continue_unwinding(program: &Program, st: &mut State, g: Gid) {
     loop {
         let goroutine = st.goroutine_mut(g);
@@ -141,8 +160,12 @@ fn continue_unwinding(program: &Program, st: &mut State, g: Gid) {
             .is_some_and(|deferred| deferred.frame == depth)
         {
             let deferred = goroutine.defers.pop().expect("checked above");
-            let can_recover = matches!(goroutine.unwinding, Some(Unwinding::Panic { .. }));
-            call_deferred(program, goroutine, deferred, can_recover);
+            goroutine
+                .unwinding
+                .last_mut()
+                .expect("internal error: unwinding without a panic or Goexit")
+                .invoked = Some(depth + 1);
+            call_deferred(program, goroutine, deferred);
             return;
         }
         let base = frame.base as usize;
@@ -154,16 +177,42 @@ fn continue_unwinding(program: &Program, st: &mut State, g: Gid) {
 /// The goroutine has no frames left while unwinding.
 fn finish_unwinding(st: &mut State, g: Gid) {
     let goroutine = st.goroutine_mut(g);
-    match goroutine.unwinding.take() {
-        Some(Unwinding::Panic { message, .. }) => {
-            goroutine.status = Status::Dead;
+    match goroutine.unwinding.last().map(|u| &u.kind) {
+        Some(UnwindKind::Panic { .. }) => {
+            let message = print_panics(&goroutine.unwinding);
+            kill(goroutine);
             st.end = Some(End::Panic {
                 goroutine: g,
                 message,
             });
         }
-        Some(Unwinding::Goexit) | None => kill(goroutine),
+        Some(UnwindKind::Goexit) | None => kill(goroutine),
     }
+}
+
+/// The text Go prints for a goroutine's panic chain when the newest panic is not recovered
+/// (runtime/panic.go's `printpanics`): oldest first, a tab before each panic that follows a
+/// panic, `Goexit`s left out, ` [recovered]` after recovered ones.
+fn print_panics(chain: &[Unwinding]) -> String {
+    let mut out = String::new();
+    for (index, unwinding) in chain.iter().enumerate() {
+        if index > 0 && !matches!(chain[index - 1].kind, UnwindKind::Goexit) {
+            out.push('\t');
+        }
+        if let UnwindKind::Panic {
+            message, recovered, ..
+        } = &unwinding.kind
+        {
+            out.push_str("panic: ");
+            out.push_str(message);
+            if *recovered {
+                out.push_str(" [recovered]");
+            }
+            out.push('\n');
+        }
+    }
+    out.pop();
+    out
 }
 
 /// Marks a goroutine finished and drops what it held.
@@ -172,22 +221,17 @@ fn kill(goroutine: &mut Goroutine) {
     goroutine.stack = Vec::new();
     goroutine.frames = Vec::new();
     goroutine.defers = Vec::new();
-    goroutine.unwinding = None;
+    goroutine.unwinding = Vec::new();
 }
 
 /// Pushes a frame for the deferred call.
-fn call_deferred(
-    program: &Program,
-    goroutine: &mut Goroutine,
-    deferred: Deferred,
-    can_recover: bool,
-) {
+fn call_deferred(program: &Program, goroutine: &mut Goroutine, deferred: Deferred) {
     let Value::Func { func, env } = deferred.func else {
         unreachable!("internal error: deferred call of a non-function is rejected at the defer");
     };
     let base = goroutine.stack.len() as u32;
     goroutine.stack.extend(deferred.args);
-    push_frame(program, goroutine, func, env, base, true, can_recover);
+    push_frame(program, goroutine, func, env, base, true);
 }
 
 /// Pushes a frame whose parameters are already at `stack[base..]`.
@@ -198,7 +242,6 @@ fn push_frame(
     env: Option<super::value::ObjId>,
     base: u32,
     deferred_call: bool,
-    can_recover: bool,
 ) {
     let locals = program.function(func).locals as usize;
     goroutine.stack.resize(base as usize + locals, Value::Nil);
@@ -209,7 +252,6 @@ fn push_frame(
         env,
         returning: false,
         deferred_call,
-        can_recover,
     });
 }
 
@@ -224,7 +266,7 @@ fn do_return(program: &Program, st: &mut State, g: Gid) {
         .is_some_and(|deferred| deferred.frame == depth)
     {
         let deferred = goroutine.defers.pop().expect("checked above");
-        call_deferred(program, goroutine, deferred, false);
+        call_deferred(program, goroutine, deferred);
         return;
     }
     let frame = goroutine
@@ -233,9 +275,17 @@ fn do_return(program: &Program, st: &mut State, g: Gid) {
         .expect("internal error: return without a frame");
     let function = program.function(frame.func);
     let results_at = frame.base as usize + function.params as usize;
-    let results: Vec<Value> =
+    let mut results: Vec<Value> =
         goroutine.stack[results_at..results_at + function.results as usize].to_vec();
     goroutine.stack.truncate(frame.base as usize);
+    if let Some(Instr::ResultCells(mask)) = function.code.first() {
+        for (index, result) in results.iter_mut().enumerate() {
+            if mask & (1 << index) != 0 {
+                *result = load(st, result).unwrap_or(Value::Nil);
+            }
+        }
+    }
+    let goroutine = st.goroutine_mut(g);
     if goroutine.frames.is_empty() {
         kill(goroutine);
         if g == 1 {
@@ -250,12 +300,67 @@ fn do_return(program: &Program, st: &mut State, g: Gid) {
     }
 }
 
-/// A deferred call returned: go on unwinding, or go on returning from the frame that deferred it.
+/// A deferred call returned. If the newest panic or Goexit had started it, the unwinding goes
+/// on, unless the call recovered the panic: then runtime/panic.go's `recovery` drops the
+/// panics that started below the frame that deferred the call (stopping at a `Goexit`, which
+/// goes on instead), and that frame returns normally. A call started by a return goes on with
+/// that return.
 fn after_deferred_call(program: &Program, st: &mut State, g: Gid) {
-    if st.goroutine(g).unwinding.is_some() {
-        continue_unwinding(program, st, g);
-    } else {
+    let goroutine = st.goroutine_mut(g);
+    let returned_at = goroutine.frames.len() as u32;
+    let started_by_unwinding = goroutine
+        .unwinding
+        .last()
+        .is_some_and(|u| u.invoked == Some(returned_at));
+    if !started_by_unwinding {
         do_return(program, st, g);
+        return;
+    }
+    let recovered = matches!(
+        goroutine.unwinding.last(),
+        Some(Unwinding {
+            kind: UnwindKind::Panic {
+                recovered: true,
+                ..
+            },
+            ..
+        })
+    );
+    if !recovered {
+        continue_unwinding(program, st, g);
+        return;
+    }
+    // `recovery`: the frame that deferred the call is at index `returned_at - 1`.
+    let deferrer = returned_at - 1;
+    goroutine.unwinding.pop();
+    while let Some(older) = goroutine.unwinding.last() {
+        if older.invoked.is_some_and(|frame| deferrer >= frame) {
+            break;
+        }
+        if older.kind == UnwindKind::Goexit {
+            continue_unwinding(program, st, g);
+            return;
+        }
+        goroutine.unwinding.pop();
+    }
+    do_return(program, st, g);
+}
+
+/// `recover()` called directly by frame `frame` of goroutine `g` (runtime/panic.go's
+/// `gorecover`): the newest panic's value when `frame` is the deferred call that panic is
+/// running and the panic is not recovered yet (it is then); nil otherwise, and during `Goexit`.
+fn recover(goroutine: &mut Goroutine, frame: usize) -> Value {
+    match goroutine.unwinding.last_mut() {
+        Some(Unwinding {
+            kind: UnwindKind::Panic {
+                value, recovered, ..
+            },
+            invoked: Some(invoked),
+        }) if *invoked as usize == frame && !*recovered => {
+            *recovered = true;
+            value.clone()
+        }
+        _ => Value::Nil,
     }
 }
 
@@ -268,7 +373,7 @@ fn call_value(program: &Program, goroutine: &mut Goroutine, args: u32) -> Exec {
             "invalid memory address or nil pointer dereference",
         ));
     };
-    push_frame(program, goroutine, func, env, at as u32, false, false);
+    push_frame(program, goroutine, func, env, at as u32, false);
     Ok(())
 }
 
@@ -296,15 +401,13 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
         }
         Instr::Print { args, newline } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
-            log.output
-                .push(format_print(st, &values, *newline));
+            log.output.push(format_print(st, &values, *newline));
             return Ok(());
         }
         Instr::Printf { args } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            log.output
-                .push(format_sprintf(st, &format, &values));
+            log.output.push(format_sprintf(st, &format, &values));
             return Ok(());
         }
         Instr::Sprintf { args } => {
@@ -320,27 +423,20 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
         }
-        Instr::Recover => {
+        Instr::Recover | Instr::DeferredRecover => {
             let goroutine = st.goroutine_mut(g);
             let frames = goroutine.frames.len();
-            let mut value = Value::Nil;
-            if goroutine.top().can_recover {
-                if let Some(Unwinding::Panic {
-                    value: panic_value, ..
-                }) = goroutine.unwinding.take()
-                {
-                    value = panic_value;
-                    goroutine.top_mut().can_recover = false;
-                    // The function that deferred this call returns normally once its deferred
-                    // calls have run.
-                    goroutine.frames[frames - 2].returning = true;
-                } else {
-                    // Goexit: recover returns nil and the unwinding goes on.
-                }
-            }
+            // `defer recover()` recovers as the function that deferred it.
+            let caller = if matches!(instr, Instr::Recover) {
+                frames - 1
+            } else {
+                frames.saturating_sub(2)
+            };
+            let value = recover(goroutine, caller);
             goroutine.push(value);
             return Ok(());
         }
+        Instr::ResultCells(_) => return Ok(()),
         _ => {}
     }
     if let Some(result) = exec_goroutine_local(program, st.goroutine_mut(g), instr) {
@@ -452,7 +548,7 @@ pub fn exec_goroutine_local(
         }
         Instr::Call { func, args } => {
             let base = (goroutine.stack.len() - *args as usize) as u32;
-            push_frame(program, goroutine, *func, None, base, false, false);
+            push_frame(program, goroutine, *func, None, base, false);
             Ok(())
         }
         Instr::CallValue { args } => call_value(program, goroutine, *args),
@@ -547,6 +643,7 @@ pub fn load(st: &State, pointer: &Value) -> Result<Value, Trap> {
             Object::Cell(value) => Ok(value.clone()),
             other => unreachable!("internal error: pointer to {other:?}"),
         },
+        Value::Inner(inner) => Ok(super::pointer::load_inner(st, inner)),
         Value::Nil => Err(runtime_error(
             "invalid memory address or nil pointer dereference",
         )),
@@ -558,13 +655,10 @@ pub fn load(st: &State, pointer: &Value) -> Result<Value, Trap> {
 pub fn store(st: &mut State, pointer: &Value, value: Value) -> Exec {
     match pointer {
         Value::Pointer(obj) => {
-            st.heap[obj.0 as usize] = Object::Cell(value);
+            st.heap_mut()[obj.0 as usize] = Object::Cell(value);
             Ok(())
         }
-        Value::Nil => Err(runtime_error(
-            "invalid memory address or nil pointer dereference",
-        )),
-        other => unreachable!("internal error: store through {other:?}"),
+        other => super::pointer::store_through(st, other, value),
     }
 }
 
@@ -597,18 +691,22 @@ pub fn spawn(
         stack: args,
         frames: Vec::new(),
         defers: Vec::new(),
-        unwinding: None,
+        unwinding: Vec::new(),
         lock_retry: false,
     };
-    push_frame(program, &mut goroutine, func, env, 0, false, false);
+    push_frame(program, &mut goroutine, func, env, 0, false);
     st.goroutines.push(Arc::new(goroutine));
     Ok(id)
 }
 
 /// Formats a panic value as Go prints it after `panic: `.
+/// runtime/panic.go's `printpanicval` after `preprintpanics`: an error prints its `Error()`
+/// text; strings are printed with a tab after each newline (`printindented`).
 pub fn panic_message(st: &State, value: &Value) -> String {
-    match value {
+    let text = match value {
         Value::Str(text) => text.to_string(),
-        other => format_value(st, other),
-    }
+        Value::Error(_) => super::errors::error_text(st, value).unwrap_or_default(),
+        other => return format_value(st, other),
+    };
+    text.replace('\n', "\n\t")
 }

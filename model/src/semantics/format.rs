@@ -70,6 +70,30 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
             SyncObj::WaitGroup { counter, .. } => {
                 let _ = write!(out, "{{counter:{counter}}}");
             }
+            SyncObj::RWMutex(rw) => {
+                let _ = write!(
+                    out,
+                    "{{writer:{} readerCount:{}}}",
+                    rw.writer, rw.reader_count
+                );
+            }
+            SyncObj::Once { done, .. } => {
+                let _ = write!(out, "{{done:{done}}}");
+            }
+            SyncObj::Cond { .. } => out.push_str("(sync.Cond)"),
+            SyncObj::Map(entries) => {
+                let _ = write!(out, "(sync.Map, {} entries)", entries.len());
+            }
+        },
+        Value::Error(_) => {
+            out.push_str(&super::errors::error_text(st, value).unwrap_or_default());
+        }
+        Value::Inner(inner) => match super::pointer::load_inner(st, inner) {
+            inner @ Value::Tuple(_) => {
+                out.push('&');
+                write_value(st, &inner, out, depth + 1);
+            }
+            _ => out.push_str("(pointer)"),
         },
         Value::Tuple(items) => {
             out.push('{');

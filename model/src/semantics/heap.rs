@@ -149,7 +149,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let Value::Map(obj) = goroutine.pop() else {
                 return Err(Trap::Panic("assignment to entry in nil map".into()));
             };
-            let Object::Map(entries) = &mut st.heap[obj.0 as usize] else {
+            let Object::Map(entries) = &mut st.heap_mut()[obj.0 as usize] else {
                 unreachable!()
             };
             let entries = Arc::make_mut(entries);
@@ -162,7 +162,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let goroutine = st.goroutine_mut(g);
             let key = goroutine.pop();
             if let Value::Map(obj) = goroutine.pop() {
-                let Object::Map(entries) = &mut st.heap[obj.0 as usize] else {
+                let Object::Map(entries) = &mut st.heap_mut()[obj.0 as usize] else {
                     unreachable!()
                 };
                 if let Ok(at) = entries.binary_search_by(|(k, _)| k.cmp(&key)) {
@@ -202,13 +202,52 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
                 nth,
             });
         }
-        other => unreachable!("internal error: {other:?} is not a local instruction"),
+        Instr::FieldAddr(field) => {
+            let pointer = st.goroutine_mut(g).pop();
+            let address = super::pointer::field_addr(&pointer, *field)?;
+            st.goroutine_mut(g).push(address);
+        }
+        Instr::IndexAddr => {
+            let goroutine = st.goroutine_mut(g);
+            let index = int(&goroutine.pop());
+            let container = goroutine.pop();
+            let address = super::pointer::index_addr(st, &container, index)?;
+            st.goroutine_mut(g).push(address);
+        }
+        Instr::SetElement => {
+            let goroutine = st.goroutine_mut(g);
+            let value = goroutine.pop();
+            let index = int(&goroutine.pop());
+            let array = goroutine.pop();
+            let array = super::pointer::set_element(&array, index, value)?;
+            st.goroutine_mut(g).push(array);
+        }
+        Instr::MakeCond => {
+            let locker = st.goroutine_mut(g).pop();
+            let cond = super::zero::new_sync(
+                st,
+                super::state::SyncObj::Cond {
+                    locker,
+                    waiters: Vec::new(),
+                },
+            );
+            st.goroutine_mut(g).push(cond);
+        }
+        Instr::CondLocker => {
+            let cond = st.goroutine_mut(g).pop();
+            let locker = super::cond::locker(st, &cond)?;
+            st.goroutine_mut(g).push(locker);
+        }
+        other => match super::errors::exec(st, g, other) {
+            Some(result) => return result,
+            None => unreachable!("internal error: {other:?} is not a local instruction"),
+        },
     }
     Ok(())
 }
 
 fn new_chan(st: &mut State, elem: Option<crate::program::TypeId>, cap: u32) -> ChanId {
-    st.chans.push(Chan {
+    st.chans_mut().push(Chan {
         elem,
         cap,
         buf: Vec::new(),
@@ -299,7 +338,7 @@ fn set_index(st: &mut State, slice: &Value, index: i64, value: Value) -> Exec {
             "index out of range [{index}] with length {len}"
         )));
     }
-    let Object::Array(items) = &mut st.heap[obj.0 as usize] else {
+    let Object::Array(items) = &mut st.heap_mut()[obj.0 as usize] else {
         unreachable!()
     };
     Arc::make_mut(items)[offset as usize + index as usize] = value;
@@ -319,7 +358,7 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
     };
     let needed = len + items.len() as u32;
     if let Some(obj) = obj.filter(|_| needed <= cap) {
-        let Object::Array(array) = &mut st.heap[obj.0 as usize] else {
+        let Object::Array(array) = &mut st.heap_mut()[obj.0 as usize] else {
             unreachable!()
         };
         let array = Arc::make_mut(array);

@@ -62,10 +62,24 @@ pub fn check(program: &Program, st: &State) -> Result<(), String> {
                             .collect::<Vec<_>>(),
                     ) == 1
                 }
-                Blocked::Lock(id) | Blocked::WaitGroup(id) => match &st.syncs[id.0 as usize] {
-                    SyncObj::Mutex { waiters, .. } | SyncObj::WaitGroup { waiters, .. } => {
-                        queued(waiters) == 1
+                Blocked::Lock(id)
+                | Blocked::WaitGroup(id)
+                | Blocked::RLock(id)
+                | Blocked::RWLock(id)
+                | Blocked::Once(id)
+                | Blocked::Cond(id) => match (reason, &st.syncs[id.0 as usize]) {
+                    (Blocked::Lock(_), SyncObj::Mutex { waiters, .. })
+                    | (Blocked::WaitGroup(_), SyncObj::WaitGroup { waiters, .. })
+                    | (Blocked::Once(_), SyncObj::Once { waiters, .. })
+                    | (Blocked::Cond(_), SyncObj::Cond { waiters, .. }) => queued(waiters) == 1,
+                    (Blocked::Lock(_), SyncObj::RWMutex(rw)) => queued(&rw.writer_queue) == 1,
+                    (Blocked::RLock(_), SyncObj::RWMutex(rw)) => {
+                        queued(&rw.reader_sem.waiters) == 1
                     }
+                    (Blocked::RWLock(_), SyncObj::RWMutex(rw)) => {
+                        queued(&rw.writer_sem.waiters) == 1
+                    }
+                    _ => false,
                 },
                 _ => true,
             };
@@ -112,6 +126,17 @@ pub fn check(program: &Program, st: &State) -> Result<(), String> {
             }
             // An unlocked mutex may have waiters: Unlock wakes only the first, which retries.
             SyncObj::Mutex { .. } => {}
+            SyncObj::RWMutex(rw) => super::rwmutex::check(st, rw)
+                .map_err(|broken| format!("sync object {index}: {broken}"))?,
+            SyncObj::Once {
+                done,
+                running,
+                waiters,
+            } => super::once::check(*done, *running, waiters)
+                .map_err(|broken| format!("sync object {index}: {broken}"))?,
+            SyncObj::Cond { .. } => {}
+            SyncObj::Map(entries) => super::syncmap::check(entries)
+                .map_err(|broken| format!("sync object {index}: {broken}"))?,
         }
     }
     Ok(())

@@ -12,14 +12,20 @@
 mod atomic;
 mod canon;
 mod chan;
+mod cond;
 mod dump;
+mod errors;
 mod exec;
 mod format;
 mod heap;
 mod invariants;
 mod mutex;
+mod once;
 mod ops;
+mod pointer;
+mod rwmutex;
 mod state;
+mod syncmap;
 mod value;
 mod view;
 mod waitgroup;
@@ -27,7 +33,7 @@ mod wake;
 mod zero;
 
 pub use state::State;
-pub use value::{Gid, Value};
+pub use value::{Gid, InnerPointer, Value};
 pub use view::{FrameView, GoroutineStatus, GoroutineView, TraceStep};
 
 use std::cell::RefCell;
@@ -234,7 +240,7 @@ impl Model for Machine<'_> {
             stack: Vec::new(),
             frames: Vec::new(),
             defers: Vec::new(),
-            unwinding: None,
+            unwinding: Vec::new(),
             lock_retry: false,
         };
         let locals = program.function(program.start).locals as usize;
@@ -246,14 +252,13 @@ impl Model for Machine<'_> {
             env: None,
             returning: false,
             deferred_call: false,
-            can_recover: false,
         });
         let mut st = State {
             goroutines: vec![Arc::new(main)],
             globals: Arc::new(vec![Value::Nil; program.globals.len()]),
-            heap: Vec::new(),
-            chans: Vec::new(),
-            syncs: Vec::new(),
+            heap: Arc::default(),
+            chans: Arc::default(),
+            syncs: Arc::default(),
             timers: Vec::new(),
             entry_returned: false,
             end: None,
@@ -266,17 +271,16 @@ impl Model for Machine<'_> {
         if state.end.is_some() {
             return;
         }
-        let mut alternatives = Vec::new();
         for goroutine in &state.goroutines {
-            if goroutine.status != Status::Runnable {
-                continue;
+            if goroutine.status == Status::Runnable {
+                let id = goroutine.id;
+                ops::alternatives(self.program, state, id, &mut |alternative| {
+                    out.push(Choice::Run {
+                        goroutine: id,
+                        alternative,
+                    })
+                });
             }
-            alternatives.clear();
-            ops::alternatives(self.program, state, goroutine.id, &mut alternatives);
-            out.extend(alternatives.iter().map(|&alternative| Choice::Run {
-                goroutine: goroutine.id,
-                alternative,
-            }));
         }
         out.extend(state.timers.iter().map(|timer| Choice::FireTimer {
             owner: timer.owner,

@@ -8,6 +8,9 @@
 //!   arriving goroutines (barging); a woken waiter that loses parks again at the *front* of the
 //!   queue, as mutex.go's `queueLifo` does for waiters that already waited.
 //!
+//! `Lock`, `Unlock` and `TryLock` of an `RWMutex` (through a `sync.Locker`, or the front end's
+//! lowering of its methods) go to `rwmutex.rs`.
+//!
 //! Not modelled: starvation mode, which hands the mutex over directly after a waiter has waited
 //! 1 ms. It removes behaviours (barging) rather than adding any, so exploring normal mode only is
 //! a superset of what Go can do.
@@ -18,8 +21,14 @@ use super::value::{Gid, SyncId, Value};
 use super::wake::{block, finish_op, wake_to_retry};
 use crate::program::Program;
 
-fn mutex_id(st: &State, g: Gid) -> Result<SyncId, Trap> {
-    match st.goroutine(g).peek(0) {
+/// The sync object a `Lock`-like operation of goroutine `g` works on (its operand).
+pub fn mutex_id(st: &State, g: Gid) -> Result<SyncId, Trap> {
+    mutex_id_of(st.goroutine(g).peek(0))
+}
+
+/// The sync object a handle refers to; nil panics with Go's nil dereference.
+pub fn mutex_id_of(value: &Value) -> Result<SyncId, Trap> {
+    match value {
         Value::Sync(id) => Ok(*id),
         Value::Nil => Err(super::exec::runtime_error(
             "invalid memory address or nil pointer dereference",
@@ -31,8 +40,11 @@ fn mutex_id(st: &State, g: Gid) -> Result<SyncId, Trap> {
 /// `mu.Lock()` by goroutine `g`. Returns whether it blocked.
 pub fn lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<bool, Trap> {
     let id = mutex_id(st, g)?;
+    if matches!(st.syncs[id.0 as usize], SyncObj::RWMutex(_)) {
+        return super::rwmutex::lock(program, st, g, id, log);
+    }
     let retry = st.goroutine(g).lock_retry;
-    let SyncObj::Mutex { locked, waiters } = &mut st.syncs[id.0 as usize] else {
+    let SyncObj::Mutex { locked, waiters } = st.sync_mut(id) else {
         unreachable!("internal error: Lock on a non-mutex");
     };
     if !*locked {
@@ -52,16 +64,28 @@ pub fn lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Res
 /// `mu.Unlock()` by goroutine `g`.
 pub fn unlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
     let id = mutex_id(st, g)?;
-    let SyncObj::Mutex { locked, waiters } = &mut st.syncs[id.0 as usize] else {
-        unreachable!("internal error: Unlock on a non-mutex");
+    release(program, st, id, log)?;
+    finish_op(program, st, g, &[], log);
+    Ok(())
+}
+
+/// Unlocks the Mutex (or the RWMutex's writer lock) `id` and wakes the oldest waiter to retry:
+/// `Unlock` without finishing an instruction (also used by `Cond.Wait`).
+pub fn release(
+    program: &Program,
+    st: &mut State,
+    id: SyncId,
+    log: &mut StepLog,
+) -> Result<(), Trap> {
+    let SyncObj::Mutex { locked, waiters } = st.sync_mut(id) else {
+        return super::rwmutex::unlock_writer(program, st, id, log);
     };
     if !*locked {
         return Err(Trap::Fatal("sync: unlock of unlocked mutex".into()));
     }
     *locked = false;
-    let woken = (!waiters.is_empty()).then(|| waiters.remove(0));
-    finish_op(program, st, g, &[], log);
-    if let Some(waiter) = woken {
+    if !waiters.is_empty() {
+        let waiter = waiters.remove(0);
         wake_to_retry(st, waiter, log);
     }
     Ok(())
@@ -70,7 +94,12 @@ pub fn unlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> R
 /// `mu.TryLock()` by goroutine `g`: never blocks.
 pub fn try_lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
     let id = mutex_id(st, g)?;
-    let SyncObj::Mutex { locked, .. } = &mut st.syncs[id.0 as usize] else {
+    if matches!(st.syncs[id.0 as usize], SyncObj::RWMutex(_)) {
+        let acquired = super::rwmutex::try_lock(st, id, log);
+        finish_op(program, st, g, &[Value::Bool(acquired)], log);
+        return Ok(());
+    }
+    let SyncObj::Mutex { locked, .. } = st.sync_mut(id) else {
         unreachable!("internal error: TryLock on a non-mutex");
     };
     let acquired = !*locked;

@@ -15,15 +15,15 @@ pub fn current_instr<'p>(program: &'p Program, st: &State, g: Gid) -> &'p Instr 
     &program.function(frame.func).code[frame.pc as usize]
 }
 
-/// Appends the alternatives of runnable goroutine `g` (see `Choice::Run`).
-pub fn alternatives(program: &Program, st: &State, g: Gid, out: &mut Vec<u32>) {
+/// Reports each alternative of runnable goroutine `g` (see `Choice::Run`) to `push`.
+pub fn alternatives(program: &Program, st: &State, g: Gid, push: &mut impl FnMut(u32)) {
     match current_instr(program, st, g) {
-        Instr::Select(table) => chan::select_alternatives(program, st, g, *table, out),
+        Instr::Select(table) => chan::select_alternatives(program, st, g, *table, push),
         Instr::Choose => match st.goroutine(g).peek(0) {
-            Value::Int(n) if *n > 0 => out.extend(0..*n as u32),
-            _ => out.push(0),
+            Value::Int(n) if *n > 0 => (0..*n as u32).for_each(push),
+            _ => push(0),
         },
-        _ => out.push(0),
+        _ => push(0),
     }
 }
 
@@ -72,7 +72,11 @@ fn try_exec_sync(
             log.started.push(id);
         }
         Instr::Panic => {
-            let value = st.goroutine_mut(g).pop();
+            let mut value = st.goroutine_mut(g).pop();
+            if value == Value::Nil {
+                // Go 1.21: panic(nil) panics with a *runtime.PanicNilError.
+                value = super::errors::new_error(st, PANIC_NIL, Value::Nil);
+            }
             let message = panic_message(st, &value);
             start_panic(program, st, g, value, message);
         }
@@ -85,7 +89,7 @@ fn try_exec_sync(
         Instr::Yield => finish_op(program, st, g, &[], log),
         Instr::Choose => {
             if int(st.goroutine(g).peek(0)) <= 0 {
-                return Err(Trap::Panic("gomc.Choose: n must be positive".into()));
+                return Err(Trap::PanicString("gomc.Choose: n must be positive".into()));
             }
             finish_op(program, st, g, &[Value::Int(alternative as i64)], log);
         }
@@ -96,12 +100,22 @@ fn try_exec_sync(
         Instr::Lock(_) => return super::mutex::lock(program, st, g, log),
         Instr::Unlock(_) => super::mutex::unlock(program, st, g, log)?,
         Instr::TryLock(_) => super::mutex::try_lock(program, st, g, log)?,
+        Instr::RLock(_) => return super::rwmutex::rlock(program, st, g, log),
+        Instr::RUnlock(_) => super::rwmutex::runlock(program, st, g, log)?,
+        Instr::TryRLock(_) => super::rwmutex::try_rlock(program, st, g, log)?,
+        Instr::OnceEnter(_) => return super::once::enter(program, st, g, log),
+        Instr::OnceDone(_) => super::once::done(program, st, g, log)?,
+        Instr::CondWait(_) => return super::cond::wait(program, st, g, log),
+        Instr::CondSignal(_) => super::cond::notify(program, st, g, false, log)?,
+        Instr::CondBroadcast(_) => super::cond::notify(program, st, g, true, log)?,
+        Instr::SyncMap { op, .. } => super::syncmap::exec(program, st, g, *op, log)?,
         Instr::WaitGroupAdd(_) => super::waitgroup::add(program, st, g, log)?,
         Instr::WaitGroupWait(_) => return super::waitgroup::wait(program, st, g, log),
         Instr::AtomicAdd { .. }
         | Instr::AtomicLoad(_)
         | Instr::AtomicStore(_)
-        | Instr::AtomicCas(_) => super::atomic::exec(program, st, g, instr, log)?,
+        | Instr::AtomicCas(_)
+        | Instr::AtomicSwap(_) => super::atomic::exec(program, st, g, instr, log)?,
         other => unreachable!("internal error: {other:?} is not a sync instruction"),
     }
     Ok(false)
@@ -142,6 +156,16 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Lock(id) => format!("lock {}", label(*id)),
         Instr::Unlock(id) => format!("unlock {}", label(*id)),
         Instr::TryLock(id) => format!("trylock {}", label(*id)),
+        Instr::RLock(id) => format!("rlock {}", label(*id)),
+        Instr::RUnlock(id) => format!("runlock {}", label(*id)),
+        Instr::TryRLock(id) => format!("tryrlock {}", label(*id)),
+        Instr::OnceEnter(id) => format!("{}.Do", label(*id)),
+        Instr::OnceDone(id) => format!("{}.Do: done", label(*id)),
+        Instr::CondWait(id) => format!("{}.Wait()", label(*id)),
+        Instr::CondSignal(id) => format!("{}.Signal()", label(*id)),
+        Instr::CondBroadcast(id) => format!("{}.Broadcast()", label(*id)),
+        Instr::SyncMap { op, label: id } => format!("{}.{op:?}", label(*id)),
+        Instr::AtomicSwap(id) => format!("atomic swap {}", label(*id)),
         Instr::WaitGroupAdd(id) => match int(goroutine.peek(0)) {
             -1 => format!("{}.Done()", label(*id)),
             delta => format!("{}.Add({delta})", label(*id)),
@@ -156,3 +180,6 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         other => format!("{other:?}"),
     }
 }
+
+/// The message of Go 1.21's `runtime.PanicNilError`, the value of `panic(nil)`.
+const PANIC_NIL: &str = "panic called with nil argument (use GODEBUG=panicnil=1 to override)";

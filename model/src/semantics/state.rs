@@ -23,12 +23,12 @@ pub struct State {
     pub goroutines: Vec<Arc<Goroutine>>,
     /// Package-level variables, indexed by `GlobalId`.
     pub globals: Arc<Vec<Value>>,
-    /// Heap objects.
-    pub heap: Vec<Object>,
-    /// Channels.
-    pub chans: Vec<Chan>,
-    /// Sync objects.
-    pub syncs: Vec<SyncObj>,
+    /// Heap objects (copy-on-write, like every arena: write through `heap_mut`).
+    pub heap: Arc<Vec<Object>>,
+    /// Channels (write through `chans_mut`).
+    pub chans: Arc<Vec<Chan>>,
+    /// Sync objects (write through `syncs_mut`).
+    pub syncs: Arc<Vec<SyncObj>>,
     /// Timers not yet fired, in creation order.
     pub timers: Vec<Timer>,
     /// Whether goroutine 1 returned from the entry function (rather than calling `Goexit`).
@@ -76,8 +76,9 @@ pub struct Goroutine {
     pub frames: Vec<Frame>,
     /// Deferred calls not yet run, innermost last.
     pub defers: Vec<Deferred>,
-    /// Set while the goroutine unwinds for a panic or `Goexit`.
-    pub unwinding: Option<Unwinding>,
+    /// The goroutine's active panics and `Goexit`s, oldest first (runtime2.go's `_panic` chain,
+    /// `gp._panic` last). Empty unless the goroutine unwinds or runs a deferred call of one.
+    pub unwinding: Vec<Unwinding>,
     /// Set when a `Lock` that was woken by `Unlock` must retry: if it fails again the goroutine
     /// queues at the front, as sync/mutex.go does for woken waiters.
     pub lock_retry: bool,
@@ -109,10 +110,19 @@ pub enum Blocked {
     Select,
     /// `select {}` or a select whose channels are all nil: forever.
     SelectNoCases,
-    /// In the mutex's wait queue.
+    /// In the mutex's wait queue (or an RWMutex's writer queue `rw.w`: a writer waiting for
+    /// another writer).
     Lock(SyncId),
     /// In the WaitGroup's wait queue.
     WaitGroup(SyncId),
+    /// `RLock`: on the RWMutex's reader semaphore, behind a pending or active writer.
+    RLock(SyncId),
+    /// `Lock` of an RWMutex: on its writer semaphore, waiting for the readers to leave.
+    RWLock(SyncId),
+    /// `Once.Do`: waiting for the call that runs the function (on the Once's mutex in Go).
+    Once(SyncId),
+    /// `Cond.Wait`: in the Cond's notify list.
+    Cond(SyncId),
 }
 
 /// A call frame.
@@ -131,9 +141,6 @@ pub struct Frame {
     /// Whether this frame is a deferred call (run by a return or by unwinding), whose results
     /// are dropped.
     pub deferred_call: bool,
-    /// Whether `recover` called directly in this frame stops the current panic: true for a
-    /// deferred call started by a panic's unwinding (runtime/panic.go's `gorecover` rule).
-    pub can_recover: bool,
 }
 
 /// A deferred call: the function value and its arguments, evaluated at the `defer` statement.
@@ -147,15 +154,27 @@ pub struct Deferred {
     pub args: Vec<Value>,
 }
 
+/// One active panic or `Goexit` of a goroutine (runtime/panic.go's `_panic`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Unwinding {
+    /// A panic or a `Goexit`.
+    pub kind: UnwindKind,
+    /// The index in `frames` of the deferred call it is running (runtime/panic.go's `p.argp`:
+    /// only that frame's `recover` sees the panic), once it has started one.
+    pub invoked: Option<u32>,
+}
+
 /// Why a goroutine unwinds its stack.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Unwinding {
-    /// A panic with this value, not yet recovered. `message` is Go's text for it.
+pub enum UnwindKind {
+    /// A panic.
     Panic {
-        /// The value given to `panic` (or the runtime error's message as a string).
+        /// The value given to `panic` (an error value for runtime errors).
         value: Value,
-        /// The text Go prints after `panic: `.
+        /// The text Go prints after `panic: ` (runtime/panic.go's `printpanicval`).
         message: String,
+        /// Whether a deferred call has recovered it; it leaves the chain when that call returns.
+        recovered: bool,
     },
     /// `runtime.Goexit`.
     Goexit,
@@ -218,6 +237,54 @@ pub enum SyncObj {
         /// Parked `Wait` callers.
         waiters: Vec<Gid>,
     },
+    /// `sync.RWMutex` (see `rwmutex.rs`).
+    RWMutex(RWMutexState),
+    /// `sync.Once`: `done` once a `Do` call's function has returned, panicked or exited; `running`
+    /// while one runs; `waiters` are parked concurrent `Do` callers (see `once.rs`).
+    Once {
+        /// `o.done`.
+        done: bool,
+        /// A `Do` call is running its function (holding `o.m`).
+        running: bool,
+        /// Parked `Do` callers, oldest first.
+        waiters: Vec<Gid>,
+    },
+    /// `sync.Cond` (see `cond.rs`).
+    Cond {
+        /// `c.L`: the `Locker` value (a pointer to a mutex), or nil.
+        locker: Value,
+        /// Parked `Wait` callers, oldest first (the notify list's ticket order).
+        waiters: Vec<Gid>,
+    },
+    /// `sync.Map` (see `syncmap.rs`): entries sorted by key.
+    Map(Vec<(Value, Value)>),
+}
+
+/// The state of a `sync.RWMutex`: sync/rwmutex.go's fields, with its two semaphores.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RWMutexState {
+    /// `rw.w` is locked: by the writer that holds the lock or waits for the readers to leave.
+    pub writer: bool,
+    /// Parked `rw.w.Lock` callers (writers waiting for another writer), oldest first.
+    pub writer_queue: Vec<Gid>,
+    /// `rw.readerCount`: readers that hold or wait for the lock, minus `rwmutexMaxReaders` while
+    /// a writer is pending or active.
+    pub reader_count: i64,
+    /// `rw.readerWait`: departing readers the pending writer still waits for.
+    pub reader_wait: i64,
+    /// `rw.readerSem`: its count and its parked readers, oldest first.
+    pub reader_sem: Sema,
+    /// `rw.writerSem`: its count and its parked writer.
+    pub writer_sem: Sema,
+}
+
+/// A runtime semaphore (runtime/sema.go): a count and a FIFO of parked acquirers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Sema {
+    /// Releases not yet consumed.
+    pub count: u32,
+    /// Parked acquirers, oldest first.
+    pub waiters: Vec<Gid>,
 }
 
 /// A timer that may fire into its channel at any point (`time.After`).
@@ -242,15 +309,36 @@ impl State {
         Arc::make_mut(&mut self.goroutines[id as usize - 1])
     }
 
-    /// The channel with this id.
+    /// The heap, for writing (copies it if shared with another state).
+    pub fn heap_mut(&mut self) -> &mut Vec<Object> {
+        Arc::make_mut(&mut self.heap)
+    }
+
+    /// The channels, for writing.
+    pub fn chans_mut(&mut self) -> &mut Vec<Chan> {
+        Arc::make_mut(&mut self.chans)
+    }
+
+    /// The sync objects, for writing.
+    pub fn syncs_mut(&mut self) -> &mut Vec<SyncObj> {
+        Arc::make_mut(&mut self.syncs)
+    }
+
+    /// The channel with this id, for writing.
     pub fn chan_mut(&mut self, id: ChanId) -> &mut Chan {
-        &mut self.chans[id.0 as usize]
+        &mut self.chans_mut()[id.0 as usize]
+    }
+
+    /// The sync object with this id, for writing.
+    pub fn sync_mut(&mut self, id: SyncId) -> &mut SyncObj {
+        &mut self.syncs_mut()[id.0 as usize]
     }
 
     /// Allocates a heap object.
     pub fn alloc(&mut self, object: Object) -> ObjId {
-        self.heap.push(object);
-        ObjId(self.heap.len() as u32 - 1)
+        let heap = self.heap_mut();
+        heap.push(object);
+        ObjId(heap.len() as u32 - 1)
     }
 }
 

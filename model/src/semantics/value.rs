@@ -53,7 +53,8 @@ pub enum Value {
     Map(ObjId),
     /// A channel.
     Chan(ChanId),
-    /// A `sync.Mutex` or `sync.WaitGroup` (the handle of its sync object).
+    /// A sync object: `sync.Mutex`, `RWMutex`, `WaitGroup`, `Once`, `Cond` or `Map` (the
+    /// handle of its object in `State::syncs`).
     Sync(SyncId),
     /// A function value: a top-level function, or a closure with its captured cells.
     Func {
@@ -64,6 +65,25 @@ pub enum Value {
     },
     /// A struct or array value.
     Tuple(Arc<[Value]>),
+    /// A pointer to a field or element inside a heap object (`&s.f`, `&a[i]`).
+    Inner(Arc<InnerPointer>),
+    /// An error made by `errors.New` or `fmt.Errorf`, or a runtime error's panic value: a cell
+    /// holding `Tuple[message, wrapped error or nil]`. Errors are equal only to themselves, as
+    /// Go's `*errorString` pointers are.
+    Error(ObjId),
+}
+
+/// Where an interior pointer points: into the value of a cell, or into an element of a backing
+/// array, then down `path` (field or array indices of the struct and array values inside).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InnerPointer {
+    /// The cell or backing array.
+    pub obj: ObjId,
+    /// The element of a backing array, or `None` for a cell.
+    pub element: Option<u32>,
+    /// Indices into the struct or array values below the root, outermost first (never empty
+    /// for a cell: that is a plain `Pointer`).
+    pub path: Vec<u32>,
 }
 
 impl Value {
@@ -75,7 +95,8 @@ impl Value {
     /// Calls `visit` on every id this value refers to directly (not through the heap).
     pub fn for_each_ref(&self, visit: &mut impl FnMut(Ref)) {
         match self {
-            Value::Pointer(obj) | Value::Map(obj) => visit(Ref::Obj(*obj)),
+            Value::Pointer(obj) | Value::Map(obj) | Value::Error(obj) => visit(Ref::Obj(*obj)),
+            Value::Inner(inner) => visit(Ref::Obj(inner.obj)),
             Value::Slice { array, .. } => visit(Ref::Obj(*array)),
             Value::Chan(chan) => visit(Ref::Chan(*chan)),
             Value::Sync(sync) => visit(Ref::Sync(*sync)),
@@ -98,6 +119,12 @@ impl Value {
         match self {
             Value::Pointer(id) => Value::Pointer(obj(*id)),
             Value::Map(id) => Value::Map(obj(*id)),
+            Value::Error(id) => Value::Error(obj(*id)),
+            Value::Inner(inner) => Value::Inner(Arc::new(InnerPointer {
+                obj: obj(inner.obj),
+                element: inner.element,
+                path: inner.path.clone(),
+            })),
             Value::Slice {
                 array,
                 offset,

@@ -39,6 +39,9 @@ pub struct GoroutineView {
     pub frames: Vec<FrameView>,
     /// The `go` statement that created it: the creating function and its location.
     pub created_by: Option<FrameView>,
+    /// The goroutine that ran that `go` statement (0 for goroutine 1), as in Go's
+    /// `created by main.bginit in goroutine 1`.
+    pub creator: u32,
 }
 
 /// One transition of a trace.

@@ -29,12 +29,12 @@ fn group_id(st: &State, g: Gid, depth: usize) -> Result<SyncId, Trap> {
 pub fn add(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
     let id = group_id(st, g, 1)?;
     let delta = int(st.goroutine(g).peek(0));
-    let SyncObj::WaitGroup { counter, waiters } = &mut st.syncs[id.0 as usize] else {
+    let SyncObj::WaitGroup { counter, waiters } = st.sync_mut(id) else {
         unreachable!("internal error: Add on a non-WaitGroup");
     };
     let new = counter.wrapping_add(delta);
     if new < 0 {
-        return Err(Trap::Panic("sync: negative WaitGroup counter".into()));
+        return Err(Trap::PanicString("sync: negative WaitGroup counter".into()));
     }
     *counter = new;
     let woken = if new == 0 {
@@ -52,7 +52,7 @@ pub fn add(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Resu
 /// `wg.Wait()` by goroutine `g`. Returns whether it blocked.
 pub fn wait(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<bool, Trap> {
     let id = group_id(st, g, 0)?;
-    let SyncObj::WaitGroup { counter, waiters } = &mut st.syncs[id.0 as usize] else {
+    let SyncObj::WaitGroup { counter, waiters } = st.sync_mut(id) else {
         unreachable!("internal error: Wait on a non-WaitGroup");
     };
     if *counter == 0 {

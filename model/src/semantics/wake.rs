@@ -24,6 +24,14 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::Lock(_)
         | Instr::Unlock(_)
         | Instr::TryLock(_)
+        | Instr::RLock(_)
+        | Instr::RUnlock(_)
+        | Instr::TryRLock(_)
+        | Instr::OnceEnter(_)
+        | Instr::OnceDone(_)
+        | Instr::CondWait(_)
+        | Instr::CondSignal(_)
+        | Instr::CondBroadcast(_)
         | Instr::WaitGroupWait(_)
         | Instr::AtomicLoad(_)
         | Instr::Choose
@@ -32,7 +40,9 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         Instr::Send(_)
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }
-        | Instr::AtomicStore(_) => 2,
+        | Instr::AtomicStore(_)
+        | Instr::AtomicSwap(_) => 2,
+        Instr::SyncMap { op, .. } => super::syncmap::operand_count(*op),
         Instr::AtomicCas(_) => 3,
         Instr::Go { args } => *args as usize + 1,
         Instr::Select(table) => program
@@ -82,5 +92,6 @@ pub fn start_woken_panic(
 ) {
     st.goroutine_mut(g).status = Status::Runnable;
     log.woken.push(g);
-    start_panic(program, st, g, Value::str(message), message.to_string());
+    let value = super::errors::new_error(st, message, Value::Nil);
+    start_panic(program, st, g, value, message.to_string());
 }

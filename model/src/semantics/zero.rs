@@ -1,10 +1,11 @@
 //! Zero values (the Go specification's "The zero value").
 //!
-//! Invariant: a zero `sync.Mutex` or `sync.WaitGroup` is a fresh sync object, usable at once.
+//! Invariant: a zero `sync.Mutex`, `RWMutex`, `WaitGroup`, `Once`, `Cond` or `Map` is a fresh
+//! sync object, usable at once.
 
 use std::sync::Arc;
 
-use super::state::{State, SyncObj};
+use super::state::{RWMutexState, State, SyncObj};
 use super::value::{SyncId, Value};
 use crate::program::{Program, Type, TypeId};
 
@@ -41,10 +42,28 @@ pub fn zero_value(program: &Program, st: &mut State, ty: TypeId) -> Value {
                 waiters: Vec::new(),
             },
         ),
+        Type::RWMutex => new_sync(st, SyncObj::RWMutex(RWMutexState::default())),
+        Type::Once => new_sync(
+            st,
+            SyncObj::Once {
+                done: false,
+                running: false,
+                waiters: Vec::new(),
+            },
+        ),
+        Type::Cond => new_sync(
+            st,
+            SyncObj::Cond {
+                locker: Value::Nil,
+                waiters: Vec::new(),
+            },
+        ),
+        Type::SyncMap => new_sync(st, SyncObj::Map(Vec::new())),
     }
 }
 
-fn new_sync(st: &mut State, object: SyncObj) -> Value {
-    st.syncs.push(object);
+/// Allocates a sync object and returns its handle.
+pub fn new_sync(st: &mut State, object: SyncObj) -> Value {
+    st.syncs_mut().push(object);
     Value::Sync(SyncId(st.syncs.len() as u32 - 1))
 }

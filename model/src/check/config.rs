@@ -1,0 +1,111 @@
+//! [`Config`]: how to check a model, built stateright-style.
+
+use std::fmt;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use crate::explore::{Progress, SearchOrder};
+
+/// A progress callback, called about every 2¹⁶ states.
+pub type ProgressCallback = Arc<dyn Fn(&Progress) + Send + Sync>;
+
+/// How to check a model: the search order and bounds, the entry point and overrides (which win
+/// over the model's header), a cancel flag and a progress callback.
+///
+/// ```
+/// let config = gomc::Config::new().max_states(100_000).set("maxbg", "1");
+/// # let _ = config;
+/// ```
+#[must_use]
+#[derive(Clone, Default)]
+pub struct Config {
+    pub(crate) order: SearchOrder,
+    pub(crate) max_states: Option<u64>,
+    pub(crate) max_depth: Option<u32>,
+    pub(crate) entry: Option<String>,
+    pub(crate) overrides: Vec<(String, String)>,
+    pub(crate) cancel: Option<Arc<AtomicBool>>,
+    pub(crate) progress: Option<ProgressCallback>,
+}
+
+impl Config {
+    /// Breadth-first, unbounded, entry from the header or `main`, no overrides.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// Searches in this order (breadth-first by default).
+    pub fn search(mut self, order: SearchOrder) -> Self {
+        self.order = order;
+        self
+    }
+
+    /// Stops after discovering this many distinct states.
+    pub fn max_states(mut self, states: u64) -> Self {
+        self.max_states = Some(states);
+        self
+    }
+
+    /// Does not expand states this many steps from the initial state.
+    pub fn max_depth(mut self, depth: u32) -> Self {
+        self.max_depth = Some(depth);
+        self
+    }
+
+    /// Starts from this top-level function instead of the header's `gomc:entry` or `main`.
+    pub fn entry(mut self, name: impl Into<String>) -> Self {
+        self.entry = Some(name.into());
+        self
+    }
+
+    /// Overrides a package-level constant or variable, e.g. `set("maxbg", "1")`; wins over the
+    /// header's `gomc:set` of the same name.
+    pub fn set(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        let name = name.into();
+        self.overrides.retain(|(existing, _)| *existing != name);
+        self.overrides.push((name, value.into()));
+        self
+    }
+
+    /// Stops the search, reporting what it covered, once this flag is set.
+    pub fn cancel_flag(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.cancel = Some(flag);
+        self
+    }
+
+    /// Calls `callback` about every 2¹⁶ states with the search's progress.
+    pub fn on_progress(mut self, callback: impl Fn(&Progress) + Send + Sync + 'static) -> Self {
+        self.progress = Some(Arc::new(callback));
+        self
+    }
+
+    /// The search order.
+    pub fn order(&self) -> SearchOrder {
+        self.order
+    }
+
+    /// The overrides in effect for a model whose header sets `header`: the header's, then this
+    /// configuration's, one per name, the configuration's winning.
+    pub(crate) fn merged_overrides(&self, header: &[(String, String)]) -> Vec<(String, String)> {
+        let mut merged: Vec<(String, String)> = Vec::new();
+        for (name, value) in header.iter().chain(&self.overrides) {
+            merged.retain(|(existing, _)| existing != name);
+            merged.push((name.clone(), value.clone()));
+        }
+        merged
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("order", &self.order)
+            .field("max_states", &self.max_states)
+            .field("max_depth", &self.max_depth)
+            .field("entry", &self.entry)
+            .field("overrides", &self.overrides)
+            .field("cancel", &self.cancel.is_some())
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
+}

@@ -1,0 +1,156 @@
+//! The library API: check a model from source or file, or replay a schedule.
+//!
+//! ```no_run
+//! let report = gomc::check_file("scenarios/cmd-dist/dist_before.go", &gomc::Config::new())?;
+//! assert!(report.violations.contains(&gomc::explore::OutcomeKind::Deadlock));
+//! # Ok::<(), gomc::frontend::ModelError>(())
+//! ```
+
+mod config;
+mod header;
+mod replay;
+
+pub use config::{Config, ProgressCallback};
+pub use header::{parse_header, BaseModel, Header};
+pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
+
+use std::path::Path;
+
+use crate::explore::{explore, Progress, SearchOptions};
+use crate::frontend::{compile, CompileOptions, ModelError};
+use crate::program::{Program, SourceFile};
+use crate::report::{build_report, Report, SearchSettings};
+use crate::semantics::Machine;
+
+/// Checks a model given as text: reads its header, compiles it, searches every interleaving
+/// within the bounds of `config`, and reports. `name` is the file name reports print. A
+/// `gomc:model` variant needs [`check_file`], which can find the file it varies.
+pub fn check_source(name: &str, text: &str, config: &Config) -> Result<Report, ModelError> {
+    check_loaded(name, &resolve_source(name, text)?, config)
+}
+
+/// Checks a model file; see [`check_source`]. The report names the file as `path` is written.
+/// For a `gomc:model` variant, the model it names (relative to the variant's folder) is checked
+/// with the variant's directives, and the report names the variant.
+pub fn check_file(path: impl AsRef<Path>, config: &Config) -> Result<Report, ModelError> {
+    let (name, loaded) = resolve_file(path.as_ref())?;
+    check_loaded(&name, &loaded, config)
+}
+
+/// A model ready to compile: the file its code comes from and the directives in effect.
+pub(crate) struct Loaded {
+    /// The name the code is compiled under (traces and dumps point into it).
+    pub name: String,
+    /// The code.
+    pub text: String,
+    /// The header in effect (a variant's over its base's).
+    pub header: Header,
+}
+
+/// Reads a model given as text; a `gomc:model` variant is an error here (nothing to resolve
+/// its path against).
+pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelError> {
+    let header = parse_header(name, text)?;
+    if let Some(base) = &header.model {
+        return Err(base.error(
+            name,
+            "a `gomc:model` variant names another file: check it by path (check_file, gomc check)",
+        ));
+    }
+    Ok(Loaded {
+        name: name.to_string(),
+        text: text.to_string(),
+        header,
+    })
+}
+
+/// Reads a model file, and for a `gomc:model` variant the model it varies. Returns the name the
+/// report uses (the path as given) and the model to compile.
+pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> {
+    let (name, text) = read(path)?;
+    let header = parse_header(&name, &text)?;
+    let Some(base) = header.model.clone() else {
+        return Ok((name.clone(), Loaded { name, text, header }));
+    };
+    let base_path = path.parent().unwrap_or(Path::new("")).join(&base.path);
+    let base_name = base_path.display().to_string();
+    let base_text = std::fs::read_to_string(&base_path).map_err(|error| {
+        base.error(&name, format!("cannot read the model {base_name}: {error}"))
+    })?;
+    let base_header = parse_header(&base_name, &base_text)?;
+    if base_header.model.is_some() {
+        return Err(base.error(
+            &name,
+            format!("{base_name} is itself a `gomc:model` variant; name the model it varies"),
+        ));
+    }
+    let header = header.over(base_header);
+    Ok((
+        name,
+        Loaded {
+            name: base_name,
+            text: base_text,
+            header,
+        },
+    ))
+}
+
+/// Checks a loaded model; the report is named `report_name`.
+fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<Report, ModelError> {
+    let program = compile_loaded(loaded, config)?;
+    let machine = Machine::new(&program);
+    let mut call_progress = |progress: &Progress| {
+        if let Some(callback) = &config.progress {
+            callback(progress);
+        }
+    };
+    let options = SearchOptions {
+        order: config.order,
+        max_states: config.max_states,
+        max_depth: config.max_depth,
+        cancel: config.cancel.as_deref(),
+        progress: if config.progress.is_some() {
+            Some(&mut call_progress)
+        } else {
+            None
+        },
+    };
+    let exploration = explore(&machine, options);
+    let search = SearchSettings {
+        order: config.order,
+        max_states: config.max_states,
+        max_depth: config.max_depth,
+    };
+    Ok(build_report(
+        report_name,
+        &machine,
+        &exploration,
+        search,
+        loaded.header.expect.clone(),
+    ))
+}
+
+/// Reads a model file: its display name and text, or a `ModelError` without position.
+pub(crate) fn read(path: &Path) -> Result<(String, String), ModelError> {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((name, text)),
+        Err(error) => Err(ModelError::without_position(
+            &name,
+            format!("cannot read the model: {error}"),
+        )),
+    }
+}
+
+/// Compiles a loaded model with the entry and overrides in effect.
+pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program, ModelError> {
+    let options = CompileOptions {
+        entry: config.entry.clone().or_else(|| loaded.header.entry.clone()),
+        overrides: config.merged_overrides(&loaded.header.overrides),
+    };
+    let file = SourceFile {
+        name: loaded.name.clone(),
+        text: loaded.text.clone(),
+    };
+    compile(file, &options)
+}

@@ -1,0 +1,123 @@
+//! What a search reports: statistics, the outcomes reached with a witness of each, and whether
+//! the search was exhaustive or which bound stopped it.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::{OutcomeKind, StepError};
+
+/// Where a search stands, passed to the progress callback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Distinct states discovered.
+    pub states: u64,
+    /// Transitions taken (steps computed, including those that led to known states).
+    pub transitions: u64,
+    /// The greatest depth of a discovered state.
+    pub max_depth: u32,
+    /// States waiting to be expanded.
+    pub frontier: u64,
+}
+
+/// What stopped a search before it was exhaustive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StoppedBy {
+    /// The `max_states` bound: more states were reachable.
+    MaxStates,
+    /// The `max_depth` bound: running states at that depth were left unexpanded.
+    MaxDepth,
+    /// The cancel flag (Ctrl-C).
+    Cancelled,
+    /// A step the model could not take.
+    StepError,
+}
+
+impl StoppedBy {
+    /// How the bound is named on the command line or in words: `--max-states`, `--max-depth`,
+    /// `Ctrl-C`, `a step error`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            StoppedBy::MaxStates => "--max-states",
+            StoppedBy::MaxDepth => "--max-depth",
+            StoppedBy::Cancelled => "Ctrl-C",
+            StoppedBy::StepError => "a step error",
+        }
+    }
+}
+
+/// Counters of a search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Statistics {
+    /// Distinct states discovered (the initial state included).
+    pub states: u64,
+    /// Transitions taken, including those that led to states already discovered.
+    pub transitions: u64,
+    /// The greatest depth (steps from the initial state) of a discovered state.
+    pub max_depth: u32,
+    /// Running states left unexpanded because they lay at the depth bound.
+    pub depth_cut: u64,
+    /// Bytes held by the visited set and the parent table at the end, from their capacities.
+    pub visited_bytes: u64,
+    /// Wall-clock time of the search. Never part of a snapshotted rendering.
+    pub elapsed: Duration,
+}
+
+impl Statistics {
+    /// Bytes of the visited set and parent table per discovered state.
+    pub fn bytes_per_state(&self) -> f64 {
+        if self.states == 0 {
+            0.0
+        } else {
+            self.visited_bytes as f64 / self.states as f64
+        }
+    }
+
+    /// Distinct states discovered per second of wall-clock time.
+    pub fn states_per_second(&self) -> f64 {
+        let seconds = self.elapsed.as_secs_f64();
+        if seconds > 0.0 {
+            self.states as f64 / seconds
+        } else {
+            0.0
+        }
+    }
+}
+
+/// One outcome kind as found by a search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found<C> {
+    /// Distinct ended states of this kind.
+    pub count: u64,
+    /// The choices from the initial state to the first such state discovered (a shortest one
+    /// under breadth-first search).
+    pub witness: Vec<C>,
+}
+
+/// A step the model could not take, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepFailure<C> {
+    /// The model's error.
+    pub error: StepError,
+    /// The choices from the initial state to the state where the step failed.
+    pub witness: Vec<C>,
+    /// The choice that failed; `None` when the initial state itself could not be built (or a
+    /// running state had no choice).
+    pub choice: Option<C>,
+}
+
+/// The result of a search.
+#[derive(Clone, Debug)]
+pub struct Exploration<C> {
+    /// Counters.
+    pub statistics: Statistics,
+    /// Every outcome kind reached, in [`OutcomeKind`] order.
+    pub outcomes: BTreeMap<OutcomeKind, Found<C>>,
+    /// Every reachable state was discovered and every running one expanded: the frontier emptied,
+    /// no bound cut anything, no step failed.
+    pub exhaustive: bool,
+    /// What stopped the search before it was exhaustive; `None` exactly when it was.
+    pub stopped_by: Option<StoppedBy>,
+    /// The step error that stopped the search, if one did.
+    pub step_error: Option<StepFailure<C>>,
+}

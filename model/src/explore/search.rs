@@ -1,0 +1,320 @@
+//! The search loop: one loop, generic over the frontier (a FIFO queue for breadth-first search,
+//! a stack for depth-first search).
+//!
+//! Every state is classified when it is first discovered: an ended state is counted under its
+//! outcome kind (each distinct state once) and never enters the frontier; a running state is
+//! expanded later, unless it lies at the depth bound. Breadth-first search discovers states in
+//! order of depth, so the first witness it keeps of each outcome kind is a shortest one.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use super::result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
+use super::visited::{StateIndex, Visited};
+use super::{Model, StateStatus, StepError};
+
+/// The order in which the search expands states.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchOrder {
+    /// Breadth-first: the first witness found of each outcome kind is a shortest one.
+    #[default]
+    Bfs,
+    /// Depth-first: a smaller frontier, witnesses not necessarily shortest.
+    Dfs,
+}
+
+impl SearchOrder {
+    /// `bfs` or `dfs`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SearchOrder::Bfs => "bfs",
+            SearchOrder::Dfs => "dfs",
+        }
+    }
+}
+
+/// How far and in which order to search, and how to report on the way.
+#[derive(Default)]
+pub struct SearchOptions<'a> {
+    /// Breadth- or depth-first.
+    pub order: SearchOrder,
+    /// Stop before discovering more than this many distinct states (the initial state is always
+    /// discovered).
+    pub max_states: Option<u64>,
+    /// Do not expand states this many steps from the initial state: witnesses have at most this
+    /// many steps. A running state left unexpanded makes the search not exhaustive.
+    pub max_depth: Option<u32>,
+    /// Checked before each state is expanded: once set, the search stops and reports what it
+    /// covered (Ctrl-C).
+    pub cancel: Option<&'a AtomicBool>,
+    /// Called about every 2¹⁶ discovered states with the statistics so far.
+    pub progress: Option<&'a mut dyn FnMut(&Progress)>,
+}
+
+/// How often, in discovered states, the progress callback is called (a power of two).
+pub const PROGRESS_INTERVAL: u64 = 1 << 16;
+
+/// A state waiting in the frontier to be expanded.
+struct Pending<S> {
+    index: StateIndex,
+    depth: u32,
+    state: S,
+}
+
+/// The states still to expand; the only thing that differs between the search orders.
+trait Frontier<T> {
+    fn push(&mut self, item: T);
+    fn pop(&mut self) -> Option<T>;
+    fn len(&self) -> usize;
+    /// Called after the children of one state were pushed from position `mark` on, so that a
+    /// stack can reverse them and expand the first choice first.
+    fn children_pushed(&mut self, mark: usize);
+}
+
+/// First in, first out: breadth-first search.
+impl<T> Frontier<T> for VecDeque<T> {
+    fn push(&mut self, item: T) {
+        self.push_back(item);
+    }
+    fn pop(&mut self) -> Option<T> {
+        self.pop_front()
+    }
+    fn len(&self) -> usize {
+        VecDeque::len(self)
+    }
+    fn children_pushed(&mut self, _mark: usize) {}
+}
+
+/// Last in, first out: depth-first search.
+impl<T> Frontier<T> for Vec<T> {
+    fn push(&mut self, item: T) {
+        Vec::push(self, item);
+    }
+    fn pop(&mut self) -> Option<T> {
+        Vec::pop(self)
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn children_pushed(&mut self, mark: usize) {
+        self[mark..].reverse();
+    }
+}
+
+/// Searches every state of `model` reachable from its initial state, within the bounds of
+/// `options`, and reports the outcomes, a witness of each, and statistics.
+pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M::Choice> {
+    match options.order {
+        SearchOrder::Bfs => search(model, options, VecDeque::new()),
+        SearchOrder::Dfs => search(model, options, Vec::new()),
+    }
+}
+
+/// What the loop accumulates besides the visited set and the frontier.
+struct Tally<C> {
+    outcomes: BTreeMap<super::OutcomeKind, Found<C>>,
+    transitions: u64,
+    max_depth: u32,
+    depth_cut: u64,
+}
+
+/// The one search loop.
+fn search<M, F>(
+    model: &M,
+    mut options: SearchOptions<'_>,
+    mut frontier: F,
+) -> Exploration<M::Choice>
+where
+    M: Model,
+    F: Frontier<Pending<M::State>>,
+{
+    let started = Instant::now();
+    let mut tally = Tally {
+        outcomes: BTreeMap::new(),
+        transitions: 0,
+        max_depth: 0,
+        depth_cut: 0,
+    };
+    let initial = match model.initial() {
+        Ok(state) => state,
+        Err(error) => {
+            let failure = StepFailure {
+                error,
+                witness: Vec::new(),
+                choice: None,
+            };
+            return finish(
+                tally,
+                None,
+                Some(StoppedBy::StepError),
+                Some(failure),
+                started,
+            );
+        }
+    };
+    let mut visited = Visited::new(model.fingerprint(&initial));
+    let mut stopped_by = None;
+    let mut step_failure = None;
+    discover(
+        model,
+        &options,
+        &mut frontier,
+        &visited,
+        &mut tally,
+        0,
+        0,
+        initial,
+    );
+
+    let mut choices = Vec::new();
+    'search: while let Some(Pending {
+        index,
+        depth,
+        state,
+    }) = frontier.pop()
+    {
+        if options
+            .cancel
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+        {
+            stopped_by = Some(StoppedBy::Cancelled);
+            break;
+        }
+        choices.clear();
+        model.choices(&state, &mut choices);
+        if choices.is_empty() {
+            let error = StepError {
+                message: "internal error: a running state has no enabled choice".into(),
+            };
+            step_failure = Some(StepFailure {
+                error,
+                witness: visited.path_to(index),
+                choice: None,
+            });
+            stopped_by = Some(StoppedBy::StepError);
+            break;
+        }
+        let mark = frontier.len();
+        for &choice in &choices {
+            tally.transitions += 1;
+            let next = match model.step(&state, choice) {
+                Ok(next) => next,
+                Err(error) => {
+                    let witness = visited.path_to(index);
+                    step_failure = Some(StepFailure {
+                        error,
+                        witness,
+                        choice: Some(choice),
+                    });
+                    stopped_by = Some(StoppedBy::StepError);
+                    break 'search;
+                }
+            };
+            let fingerprint = model.fingerprint(&next);
+            let full = options.max_states.is_some_and(|max| visited.len() >= max)
+                || visited.len() > u64::from(StateIndex::MAX - 1);
+            if full && !visited.contains(fingerprint) {
+                stopped_by = Some(StoppedBy::MaxStates);
+                break 'search;
+            }
+            let Some(next_index) = visited.insert(fingerprint, index, choice) else {
+                continue;
+            };
+            let next_depth = depth + 1;
+            discover(
+                model,
+                &options,
+                &mut frontier,
+                &visited,
+                &mut tally,
+                next_index,
+                next_depth,
+                next,
+            );
+            if visited.len() % PROGRESS_INTERVAL == 0 {
+                if let Some(progress) = options.progress.as_mut() {
+                    progress(&Progress {
+                        states: visited.len(),
+                        transitions: tally.transitions,
+                        max_depth: tally.max_depth,
+                        frontier: frontier.len() as u64,
+                    });
+                }
+            }
+        }
+        frontier.children_pushed(mark);
+    }
+
+    if stopped_by.is_none() && tally.depth_cut > 0 {
+        stopped_by = Some(StoppedBy::MaxDepth);
+    }
+    finish(tally, Some(&visited), stopped_by, step_failure, started)
+}
+
+/// Classifies a newly discovered state: counts an ended one, queues a running one.
+#[allow(clippy::too_many_arguments)]
+fn discover<M, F>(
+    model: &M,
+    options: &SearchOptions<'_>,
+    frontier: &mut F,
+    visited: &Visited<M::Choice>,
+    tally: &mut Tally<M::Choice>,
+    index: StateIndex,
+    depth: u32,
+    state: M::State,
+) where
+    M: Model,
+    F: Frontier<Pending<M::State>>,
+{
+    tally.max_depth = tally.max_depth.max(depth);
+    match model.status(&state) {
+        StateStatus::Ended(kind) => {
+            tally
+                .outcomes
+                .entry(kind)
+                .or_insert_with(|| Found {
+                    count: 0,
+                    witness: visited.path_to(index),
+                })
+                .count += 1;
+        }
+        StateStatus::Running => {
+            if options.max_depth.is_some_and(|max| depth >= max) {
+                tally.depth_cut += 1;
+            } else {
+                frontier.push(Pending {
+                    index,
+                    depth,
+                    state,
+                });
+            }
+        }
+    }
+}
+
+/// The result.
+fn finish<C: Copy>(
+    tally: Tally<C>,
+    visited: Option<&Visited<C>>,
+    stopped_by: Option<StoppedBy>,
+    step_error: Option<StepFailure<C>>,
+    started: Instant,
+) -> Exploration<C> {
+    let statistics = Statistics {
+        states: visited.map_or(0, Visited::len),
+        transitions: tally.transitions,
+        max_depth: tally.max_depth,
+        depth_cut: tally.depth_cut,
+        visited_bytes: visited.map_or(0, Visited::bytes),
+        elapsed: started.elapsed(),
+    };
+    Exploration {
+        statistics,
+        outcomes: tally.outcomes,
+        exhaustive: stopped_by.is_none(),
+        stopped_by,
+        step_error,
+    }
+}

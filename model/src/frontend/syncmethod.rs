@@ -1,0 +1,298 @@
+//! Methods of the sync and sync/atomic types: `Mutex`, `RWMutex`, `WaitGroup` (its `Go` is in
+//! `goroutine.rs`), `Once`, `Cond`, `Map`, `Locker`, and `atomic.Bool`/`Int32`/`Int64`/
+//! `Uint32`/`Uint64`.
+//!
+//! The sync types are handles to sync objects, so the receiver's value is the operand. The
+//! atomic types are plain values whose methods work on their address, as Go's pointer
+//! receivers do. `Once.Do` and `Map.Range` call back into the model, so they are small
+//! synthetic functions (`sync.(*Once).Do`, `sync.(*Map).Range`) made per call site; every other
+//! method is a straight-line tail of instructions.
+
+use tree_sitter::Node;
+
+use super::call::Special;
+use super::lowerer::Lowerer;
+use super::syntax::Result;
+use super::types::{AtomicKind, Ty};
+use super::typing::Step;
+use crate::program::{BinOp, FuncId, Function, Instr, LabelId, Span, SyncMapOp};
+
+/// The type a sync method is declared on (`at` without the pointer).
+fn receiver_base(at: &Ty) -> Ty {
+    match at {
+        Ty::Pointer(inner) => (**inner).clone(),
+        other => other.clone(),
+    }
+}
+
+/// The `sync.Map` operation of a method name, with its argument count and result types.
+fn map_op(name: &str) -> Option<(SyncMapOp, usize, Vec<Ty>)> {
+    let value_ok = || vec![Ty::Interface, Ty::Bool];
+    Some(match name {
+        "Load" => (SyncMapOp::Load, 1, value_ok()),
+        "Store" => (SyncMapOp::Store, 2, vec![]),
+        "LoadOrStore" => (SyncMapOp::LoadOrStore, 2, value_ok()),
+        "LoadAndDelete" => (SyncMapOp::LoadAndDelete, 1, value_ok()),
+        "Delete" => (SyncMapOp::Delete, 1, vec![]),
+        "Swap" => (SyncMapOp::Swap, 2, value_ok()),
+        "CompareAndSwap" => (SyncMapOp::CompareAndSwap, 3, vec![Ty::Bool]),
+        "CompareAndDelete" => (SyncMapOp::CompareAndDelete, 2, vec![Ty::Bool]),
+        "Range" => (SyncMapOp::Range, 1, vec![]),
+        "Clear" => (SyncMapOp::Clear, 0, vec![]),
+        _ => return None,
+    })
+}
+
+/// The result types of a sync method call.
+pub(super) fn sync_method_results(at: &Ty, name: &str) -> Vec<Ty> {
+    match (receiver_base(at), name) {
+        (_, "TryLock" | "TryRLock") => vec![Ty::Bool],
+        (Ty::SyncMap, name) => map_op(name)
+            .map(|(_, _, results)| results)
+            .unwrap_or_default(),
+        (Ty::Atomic(kind), "Load" | "Swap" | "Add") => vec![atomic_value(kind)],
+        (Ty::Atomic(_), "CompareAndSwap") => vec![Ty::Bool],
+        _ => vec![],
+    }
+}
+
+/// The type an atomic type holds.
+fn atomic_value(kind: AtomicKind) -> Ty {
+    match kind {
+        AtomicKind::Bool => Ty::Bool,
+        _ => Ty::Int,
+    }
+}
+
+impl<'t> Lowerer<'t> {
+    /// Emits the operands of a sync method call and returns the tail that completes it.
+    pub fn sync_method(
+        &mut self,
+        call: Node<'t>,
+        receiver: Node<'t>,
+        steps: &[Step],
+        at: &Ty,
+        name: &str,
+        arguments: &[Node<'t>],
+    ) -> Result<Special> {
+        let base = receiver_base(at);
+        let label = self.label_of(receiver);
+        let results = sync_method_results(at, name);
+        if let Ty::Atomic(kind) = base {
+            return self.atomic_method(call, receiver, steps, at, kind, name, arguments);
+        }
+        let count = match (&base, name) {
+            (Ty::WaitGroup, "Add") | (Ty::Once, "Do") => 1,
+            (Ty::SyncMap, name) => map_op(name).map_or(0, |(_, count, _)| count),
+            _ => 0,
+        };
+        self.expect_args(call, arguments, count)?;
+        self.expr(receiver)?;
+        self.apply_steps(steps, receiver);
+        if matches!(at, Ty::Pointer(_)) || base == Ty::Locker {
+            // A Locker holds a pointer to the mutex.
+            self.emit(Instr::Load, receiver);
+        }
+        for &argument in arguments {
+            self.expr(argument)?;
+        }
+        let operands = 1 + count as u32;
+        let span = self.src.span(call);
+        let tail = match (&base, name) {
+            (_, "Lock") => vec![Instr::Lock(label)],
+            (_, "Unlock") => vec![Instr::Unlock(label)],
+            (_, "TryLock") => vec![Instr::TryLock(label)],
+            (Ty::RWMutex, "RLock") => vec![Instr::RLock(label)],
+            (Ty::RWMutex, "RUnlock") => vec![Instr::RUnlock(label)],
+            (Ty::RWMutex, "TryRLock") => vec![Instr::TryRLock(label)],
+            (Ty::WaitGroup, "Add") => vec![Instr::WaitGroupAdd(label)],
+            (Ty::WaitGroup, "Done") => vec![Instr::PushInt(-1), Instr::WaitGroupAdd(label)],
+            (Ty::WaitGroup, "Wait") => vec![Instr::WaitGroupWait(label)],
+            (Ty::Once, "Do") => {
+                let func = self.once_do(label, span);
+                vec![Instr::Call { func, args: 2 }]
+            }
+            (Ty::Cond, "Wait") => {
+                let relock = self.label(&format!("{}.L", self.src.text_of(receiver)));
+                vec![
+                    Instr::Dup,
+                    Instr::CondWait(label),
+                    Instr::CondLocker,
+                    Instr::Load,
+                    Instr::Lock(relock),
+                ]
+            }
+            (Ty::Cond, "Signal") => vec![Instr::CondSignal(label)],
+            (Ty::Cond, "Broadcast") => vec![Instr::CondBroadcast(label)],
+            (Ty::SyncMap, "Range") => {
+                let func = self.map_range(label, span);
+                vec![Instr::Call { func, args: 2 }]
+            }
+            (Ty::SyncMap, name) => match map_op(name) {
+                Some((op, _, _)) => vec![Instr::SyncMap { op, label }],
+                None => return Err(self.src.unsupported(call, format!("sync.Map.{name}"))),
+            },
+            (base, name) => {
+                return Err(self
+                    .src
+                    .unsupported(call, format!("{}.{name}", self.types.describe(base))))
+            }
+        };
+        Ok(Special {
+            operands,
+            tail,
+            results,
+        })
+    }
+
+    /// A method of an atomic type: its operand is the address of the value.
+    #[allow(clippy::too_many_arguments)]
+    fn atomic_method(
+        &mut self,
+        call: Node<'t>,
+        receiver: Node<'t>,
+        steps: &[Step],
+        at: &Ty,
+        kind: AtomicKind,
+        name: &str,
+        arguments: &[Node<'t>],
+    ) -> Result<Special> {
+        let label = self.label_of(receiver);
+        let count = match name {
+            "Load" => 0,
+            "Store" | "Swap" | "Add" => 1,
+            "CompareAndSwap" => 2,
+            other => {
+                return Err(self
+                    .src
+                    .unsupported(call, format!("{}.{other}", kind.name())))
+            }
+        };
+        self.expect_args(call, arguments, count)?;
+        if matches!(at, Ty::Pointer(_)) {
+            self.expr(receiver)?;
+            self.apply_steps(steps, receiver);
+        } else {
+            self.address_of_steps(receiver, steps, receiver)?;
+        }
+        for &argument in arguments {
+            self.expr(argument)?;
+        }
+        let (bits, unsigned) = match kind {
+            AtomicKind::Int32 => (32, false),
+            AtomicKind::Uint32 => (32, true),
+            AtomicKind::Uint64 => (64, true),
+            AtomicKind::Int64 | AtomicKind::Bool => (64, false),
+        };
+        let instr = match name {
+            "Load" => Instr::AtomicLoad(label),
+            "Store" => Instr::AtomicStore(label),
+            "Swap" => Instr::AtomicSwap(label),
+            "Add" => Instr::AtomicAdd {
+                label,
+                bits,
+                unsigned,
+            },
+            _ => Instr::AtomicCas(label),
+        };
+        Ok(Special {
+            operands: 1 + count as u32,
+            tail: vec![instr],
+            results: sync_method_results(at, name),
+        })
+    }
+
+    /// Defines a synthetic function.
+    fn synthetic(
+        &mut self,
+        name: &str,
+        params: u32,
+        locals: u32,
+        code: Vec<Instr>,
+        span: Span,
+    ) -> FuncId {
+        let id = self.reserve_function();
+        self.define_function(
+            id,
+            Function {
+                name: name.to_string(),
+                params,
+                results: 0,
+                locals,
+                captures: 0,
+                spans: vec![span; code.len()],
+                code,
+                decl: span,
+                synthetic: true,
+            },
+        );
+        id
+    }
+
+    /// `sync.(*Once).Do(o, f)` for one call site (sync/once.go's `Do` and `doSlow`): run f
+    /// unless done, with the end of the call deferred so that a panic or `Goexit` in f still
+    /// marks the Once done.
+    fn once_do(&mut self, label: LabelId, span: Span) -> FuncId {
+        let done = self.synthetic(
+            "sync.(*Once).doSlow.deferwrap1",
+            1,
+            1,
+            vec![Instr::LoadLocal(0), Instr::OnceDone(label), Instr::Return],
+            span,
+        );
+        let code = vec![
+            Instr::LoadLocal(0),
+            Instr::OnceEnter(label),
+            Instr::JumpIfFalse(8),
+            Instr::FuncValue(done),
+            Instr::LoadLocal(0),
+            Instr::Defer { args: 1 },
+            Instr::LoadLocal(1),
+            Instr::CallValue { args: 0 },
+            Instr::Return,
+        ];
+        self.synthetic("sync.(*Once).Do", 2, 2, code, span)
+    }
+
+    /// `sync.(*Map).Range(m, f)` for one call site: the entries at one instant, then f on each
+    /// in key order until it returns false.
+    fn map_range(&mut self, label: LabelId, span: Span) -> FuncId {
+        let (map, f, keys, values, i) = (0, 1, 2, 3, 4);
+        let end = 25;
+        let code = vec![
+            Instr::LoadLocal(map),
+            Instr::SyncMap {
+                op: SyncMapOp::Range,
+                label,
+            },
+            Instr::StoreLocal(values),
+            Instr::StoreLocal(keys),
+            Instr::PushInt(0),
+            Instr::StoreLocal(i),
+            // 6: loop
+            Instr::LoadLocal(i),
+            Instr::LoadLocal(keys),
+            Instr::Len,
+            Instr::Binary(BinOp::Lt),
+            Instr::JumpIfFalse(end),
+            Instr::LoadLocal(f),
+            Instr::LoadLocal(keys),
+            Instr::LoadLocal(i),
+            Instr::Index,
+            Instr::LoadLocal(values),
+            Instr::LoadLocal(i),
+            Instr::Index,
+            Instr::CallValue { args: 2 },
+            Instr::JumpIfFalse(end),
+            Instr::LoadLocal(i),
+            Instr::PushInt(1),
+            Instr::Binary(BinOp::Add),
+            Instr::StoreLocal(i),
+            Instr::Jump(6),
+            // 25: end
+            Instr::Return,
+        ];
+        debug_assert_eq!(code.len(), end as usize + 1);
+        self.synthetic("sync.(*Map).Range", 2, 5, code, span)
+    }
+}

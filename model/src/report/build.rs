@@ -1,0 +1,141 @@
+//! Building a [`Report`] from a search of the Go interpreter: each witness is replayed with
+//! `step_traced` to get its trace and the goroutine dump of the state it ends in.
+
+use super::walk::{walk, WalkFailure};
+use super::{
+    format_choice, format_schedule, Expectation, OutcomeReport, PanicReport, Report,
+    ReportStatistics, SearchSettings, StepErrorReport, Verdict, Witness,
+};
+use crate::explore::{Exploration, OutcomeKind};
+use crate::semantics::{Choice, Machine};
+
+/// Makes the report of a search of `machine`'s program.
+///
+/// `expected` is the header's expectation (the violation kinds, empty for `none`), `None` when
+/// the model has none.
+pub fn build_report(
+    file: &str,
+    machine: &Machine<'_>,
+    exploration: &Exploration<Choice>,
+    search: SearchSettings,
+    expected: Option<Vec<OutcomeKind>>,
+) -> Report {
+    let program = machine.program();
+    let entry = program.function(program.entry).name.clone();
+    let violations: Vec<OutcomeKind> = exploration
+        .outcomes
+        .keys()
+        .copied()
+        .filter(|kind| kind.is_violation())
+        .collect();
+    let exhaustive = exploration.exhaustive;
+    let verdict = Verdict::judge(&violations, expected.as_deref().unwrap_or(&[]), exhaustive);
+    let expectation = expected.map(|mut kinds| {
+        kinds.sort();
+        kinds.dedup();
+        let matched = exhaustive && kinds == violations;
+        Expectation { kinds, matched }
+    });
+    let outcomes = exploration
+        .outcomes
+        .iter()
+        .map(|(kind, found)| OutcomeReport {
+            kind: *kind,
+            violation: kind.is_violation(),
+            count: found.count,
+            witness: witness(machine, &found.witness, *kind),
+        })
+        .collect();
+    let step_error = exploration.step_error.as_ref().map(|failure| {
+        let mut schedule = failure.witness.clone();
+        schedule.extend(failure.choice);
+        let (trace, goroutines) = match walk(machine, &failure.witness) {
+            Ok(walked) => (walked.trace, machine.goroutines(&walked.state)),
+            Err(_) => (Vec::new(), Vec::new()),
+        };
+        StepErrorReport {
+            message: failure.error.message.clone(),
+            schedule: format_schedule(&schedule),
+            trace,
+            goroutines,
+        }
+    });
+    let statistics = &exploration.statistics;
+    Report {
+        file: file.to_string(),
+        entry,
+        search,
+        exhaustive,
+        stopped_by: exploration.stopped_by,
+        expectation,
+        verdict,
+        violations,
+        outcomes,
+        step_error,
+        statistics: ReportStatistics {
+            states: statistics.states,
+            transitions: statistics.transitions,
+            max_depth: statistics.max_depth,
+            depth_cut: statistics.depth_cut,
+            elapsed_seconds: Some(statistics.elapsed.as_secs_f64()),
+            states_per_second: Some(statistics.states_per_second()),
+            bytes_per_state: Some(statistics.bytes_per_state()),
+        },
+    }
+}
+
+/// Replays a witness for the report.
+fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witness {
+    let schedule = format_schedule(choices);
+    let walked = match walk(machine, choices) {
+        Ok(walked) => walked,
+        Err(error) => {
+            return Witness {
+                steps: choices.len(),
+                schedule,
+                trace: Vec::new(),
+                goroutines: Vec::new(),
+                panic: None,
+                replay_error: Some(format!("the initial state failed: {}", error.message)),
+            }
+        }
+    };
+    let replay_error = walked.failure.as_ref().map(|failure| match failure {
+        WalkFailure::NotEnabled { step, choice, .. } => {
+            format!(
+                "step {step}: choice {} is not enabled",
+                format_choice(*choice)
+            )
+        }
+        WalkFailure::Step { step, error } => format!("step {step}: {}", error.message),
+    });
+    let panic = if kind == OutcomeKind::Panic {
+        machine
+            .panic_message(&walked.state)
+            .map(|(goroutine, message)| PanicReport {
+                goroutine,
+                message: panic_line(message),
+            })
+    } else {
+        None
+    };
+    Witness {
+        steps: choices.len(),
+        schedule,
+        goroutines: machine.goroutines(&walked.state),
+        trace: walked.trace,
+        panic,
+        replay_error: replay_error
+            .map(|error| format!("internal error: replaying failed at {error}")),
+    }
+}
+
+/// Go's panic line: the message as given when it already says `panic:` or `fatal error:`,
+/// otherwise prefixed with `panic: `.
+pub(crate) fn panic_line(message: String) -> String {
+    if message.starts_with("panic: ") || message.starts_with("fatal error: ") {
+        message
+    } else {
+        format!("panic: {message}")
+    }
+}

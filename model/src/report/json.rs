@@ -1,0 +1,125 @@
+//! The JSON rendering of a report (`gomc check --json`), and its schema.
+//!
+//! One report is one JSON object; `gomc check --json` prints one object for a single file and an
+//! array of them, in the order the files were checked, for several. Fields appear in the order
+//! below; absent optional values are `null`, except the timing fields, which are left out unless
+//! timings were asked for. Nothing in it depends on the run (no hashes, addresses or times) once
+//! the timing fields are left out.
+//!
+//! ```text
+//! {
+//!   "version": 1,                      // of this schema
+//!   "file": "dist_before.go",          // as given
+//!   "entry": "main.main",              // the entry function, as Go prints it
+//!   "search": {
+//!     "order": "bfs" | "dfs",
+//!     "max_states": 100000 | null,
+//!     "max_depth": 50 | null
+//!   },
+//!   "exhaustive": true,                // every reachable state explored
+//!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "step-error",
+//!   "expectation": null | {            // from `// gomc:expect ...`
+//!     "kinds": ["deadlock"],           // [] for `none`
+//!     "matched": true                  // found exactly these, exhaustively
+//!   },
+//!   "verdict": "pass" | "fail" | "incomplete",   // exit status 0, 1, 3
+//!   "violations": ["deadlock"],        // violation kinds found, in kind order
+//!   "outcomes": [                      // every kind reached, in the order
+//!     {                                // ok, exit(n) by n, deadlock, leak, panic, race
+//!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "race"
+//!       "violation": true,
+//!       "count": 3,                    // distinct ended states of this kind
+//!       "witness": {                   // the first found; shortest under bfs
+//!         "steps": 14,
+//!         "schedule": "1,1,2,3.1,t2.0",// replays it: gomc replay FILE --schedule ...
+//!         "trace": [
+//!           {
+//!             "goroutine": 1,          // 0 for a timer firing
+//!             "function": "main.main",
+//!             "location": "dist_before.go:40",
+//!             "operation": "go main.bghelper()",
+//!             "woke": [],              // goroutines woken, in order
+//!             "started": [2],          // goroutines started
+//!             "output": []             // text printed during the step
+//!           }
+//!         ],
+//!         "goroutines": [              // the dump of the final state, by goroutine number
+//!           {
+//!             "id": 1,
+//!             "status": {"kind": "waiting", "reason": "chan send"}
+//!                     | {"kind": "runnable"} | {"kind": "dead"},
+//!             "frames": [{"function": "main.bgwait", "location": "dist_before.go:31"}],
+//!             "created_by": null | {"function": "main.bginit", "location": "dist_before.go:15"},
+//!             "creator": 1             // the goroutine that ran the `go` (0 for goroutine 1)
+//!           }
+//!         ],
+//!         "panic": null | {"goroutine": 2, "message": "panic: send on closed channel"},
+//!         "replay_error": null         // a string only on a checker bug
+//!       }
+//!     }
+//!   ],
+//!   "step_error": null | {             // a step the checker could not take
+//!     "message": "...",
+//!     "schedule": "1,2",               // up to and including the failing choice
+//!     "trace": [...],                  // the steps before it
+//!     "goroutines": [...]              // the state where it failed
+//!   },
+//!   "statistics": {
+//!     "states": 1234,
+//!     "transitions": 2345,
+//!     "max_depth": 14,
+//!     "depth_cut": 0,                  // running states left unexpanded by --max-depth
+//!     "elapsed_seconds": 0.12,         // these three only with timings
+//!     "states_per_second": 10283.3,
+//!     "bytes_per_state": 41.2
+//!   }
+//! }
+//! ```
+
+use super::{RenderOptions, Report};
+
+/// The version of the schema above, written as the report's `version` field.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(serde::Serialize)]
+struct Versioned<'a> {
+    version: u32,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+fn without_timings(report: &Report, options: &RenderOptions) -> Report {
+    let mut report = report.clone();
+    if !options.timings {
+        report.statistics.elapsed_seconds = None;
+        report.statistics.states_per_second = None;
+        report.statistics.bytes_per_state = None;
+    }
+    report
+}
+
+/// Renders a report as pretty-printed JSON (see the module documentation for the schema).
+pub fn render_json(report: &Report, options: &RenderOptions) -> String {
+    let report = without_timings(report, options);
+    serde_json::to_string_pretty(&Versioned {
+        version: SCHEMA_VERSION,
+        report: &report,
+    })
+    .expect("internal error: a report always serializes")
+}
+
+/// Renders several reports as a pretty-printed JSON array, in the order given.
+pub fn render_json_array(reports: &[Report], options: &RenderOptions) -> String {
+    let reports: Vec<Report> = reports
+        .iter()
+        .map(|report| without_timings(report, options))
+        .collect();
+    let versioned: Vec<Versioned<'_>> = reports
+        .iter()
+        .map(|report| Versioned {
+            version: SCHEMA_VERSION,
+            report,
+        })
+        .collect();
+    serde_json::to_string_pretty(&versioned).expect("internal error: a report always serializes")
+}

@@ -1,0 +1,362 @@
+//! The text rendering of a report: a first line that says what was found and whether that is a
+//! proof, a section per violation with its schedule, trace and goroutine dump, one line per
+//! other outcome, and the statistics.
+
+use std::fmt::Write;
+
+use super::{kind_list, OutcomeReport, RenderOptions, Report, Verdict, Witness};
+use crate::explore::{OutcomeKind, SearchOrder, StoppedBy};
+use crate::semantics::{GoroutineStatus, GoroutineView, TraceStep};
+
+/// Renders a report as text. With `options.timings` off the result depends only on the model
+/// and the search settings, so that snapshots can pin it.
+pub fn render_text(report: &Report, options: &RenderOptions) -> String {
+    let mut out = String::new();
+    writeln!(out, "{}: {}", report.file, headline(report)).unwrap();
+    if let Some(expectation) = &report.expectation {
+        let expected = if expectation.kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kind_list(&expectation.kinds)
+        };
+        let judgement = match report.verdict {
+            Verdict::Pass => "as expected".to_string(),
+            Verdict::Incomplete => "not confirmed: the search was not exhaustive".to_string(),
+            Verdict::Fail => {
+                let found = if report.violations.is_empty() {
+                    "none".to_string()
+                } else {
+                    kind_list(&report.violations)
+                };
+                format!("MISMATCH: found {found}")
+            }
+        };
+        writeln!(out, "expected: {expected} ({judgement})").unwrap();
+    }
+    for outcome in report.outcomes.iter().filter(|outcome| outcome.violation) {
+        out.push('\n');
+        violation(&mut out, report, outcome);
+    }
+    let others: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter(|outcome| !outcome.violation)
+        .collect();
+    if !others.is_empty() {
+        out.push('\n');
+        for outcome in others {
+            let witness = &outcome.witness;
+            writeln!(
+                out,
+                "{}: {} {} ({}; schedule: {})",
+                outcome.kind.name(),
+                outcome.count,
+                plural(outcome.count, "state", "states"),
+                witness_length(report, witness.steps),
+                schedule_text(&witness.schedule),
+            )
+            .unwrap();
+        }
+    }
+    if let Some(error) = &report.step_error {
+        out.push('\n');
+        writeln!(
+            out,
+            "step error: the checker could not take a step: {}",
+            error.message
+        )
+        .unwrap();
+        writeln!(out, "  schedule: {}", schedule_text(&error.schedule)).unwrap();
+        section(
+            &mut out,
+            "trace (up to the failing step)",
+            &render_trace(&error.trace),
+        );
+        section(&mut out, "goroutines", &render_dump(&error.goroutines));
+    }
+    out.push('\n');
+    statistics(&mut out, report, options);
+    out
+}
+
+/// The first line: what was found, and whether the search proves anything.
+fn headline(report: &Report) -> String {
+    let states = report.statistics.states;
+    let reached = report.outcomes.len();
+    let found = kind_list(&report.violations);
+    let bound = report.stopped_by.map_or("", StoppedBy::describe);
+    match (report.violations.is_empty(), report.exhaustive) {
+        (true, true) => format!(
+            "no violation: every interleaving explored ({states} {}; outcomes: {})",
+            plural(states, "state", "states"),
+            if reached == 0 {
+                "none".to_string()
+            } else {
+                kind_list(&report.kinds())
+            }
+        ),
+        (true, false) => format!(
+            "search NOT exhaustive: no violation found within {states} {}; the search was \
+             stopped by {bound}, so this is not a proof",
+            plural(states, "state", "states"),
+        ),
+        (false, true) => format!(
+            "{found} ({} of {reached} outcome {} reached {} a violation; exhaustive search of \
+             {states} {})",
+            report.violations.len(),
+            plural(reached as u64, "kind", "kinds"),
+            if report.violations.len() == 1 {
+                "is"
+            } else {
+                "are"
+            },
+            plural(states, "state", "states"),
+        ),
+        (false, false) => format!(
+            "{found} found; the search was NOT exhaustive (stopped by {bound} after {states} {}), \
+             so other violations may exist",
+            plural(states, "state", "states"),
+        ),
+    }
+}
+
+/// The section of one violation: heading, schedule, trace, goroutine dump.
+fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
+    let witness = &outcome.witness;
+    let length = witness_length(report, witness.steps);
+    let distinct = format!(
+        "{} distinct {}",
+        outcome.count,
+        plural(outcome.count, "state", "states")
+    );
+    let entry = report.entry.strip_prefix("main.").unwrap_or(&report.entry);
+    let heading = match outcome.kind {
+        OutcomeKind::Deadlock => "deadlock: all goroutines are asleep".to_string(),
+        OutcomeKind::Leak => {
+            let blocked = blocked_count(&witness.goroutines);
+            format!(
+                "goroutine leak: {blocked} {} still blocked after {entry} returned",
+                plural(blocked as u64, "goroutine", "goroutines")
+            )
+        }
+        OutcomeKind::Panic => match &witness.panic {
+            Some(panic) => format!("panic: unrecovered panic in goroutine {}", panic.goroutine),
+            None => "panic: unrecovered panic".to_string(),
+        },
+        OutcomeKind::Race => "data race: conflicting accesses with no happens-before order".into(),
+        OutcomeKind::Ok | OutcomeKind::Exit(_) => outcome.kind.name(),
+    };
+    writeln!(out, "{heading} ({length}; {distinct})").unwrap();
+    witness_body(out, witness);
+}
+
+/// Schedule, trace and dump of a witness, indented under its heading.
+fn witness_body(out: &mut String, witness: &Witness) {
+    if let Some(panic) = &witness.panic {
+        writeln!(out, "  {}", panic.message).unwrap();
+    }
+    writeln!(out, "  schedule: {}", schedule_text(&witness.schedule)).unwrap();
+    if let Some(error) = &witness.replay_error {
+        writeln!(out, "  {error}").unwrap();
+    }
+    section(out, "trace", &render_trace(&witness.trace));
+    section(out, "goroutines", &render_dump(&witness.goroutines));
+}
+
+/// `  name:` and the body indented by four spaces (tabs inside kept, as Go prints them).
+fn section(out: &mut String, name: &str, body: &str) {
+    writeln!(out, "  {name}:").unwrap();
+    if body.is_empty() {
+        writeln!(out, "    (empty)").unwrap();
+        return;
+    }
+    for line in body.lines() {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            writeln!(out, "    {line}").unwrap();
+        }
+    }
+}
+
+fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
+    let statistics = &report.statistics;
+    let outcomes = if report.outcomes.is_empty() {
+        "none".to_string()
+    } else {
+        report
+            .outcomes
+            .iter()
+            .map(|outcome| format!("{}: {}", outcome.kind.name(), outcome.count))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let exhaustive = match report.stopped_by {
+        None => "yes".to_string(),
+        Some(bound) => format!("no (stopped by {})", bound.describe()),
+    };
+    writeln!(
+        out,
+        "statistics: {} {}, {} {}, max depth {}; outcomes: {outcomes}; exhaustive: {exhaustive}",
+        statistics.states,
+        plural(statistics.states, "state", "states"),
+        statistics.transitions,
+        plural(statistics.transitions, "transition", "transitions"),
+        statistics.max_depth,
+    )
+    .unwrap();
+    if options.timings {
+        if let Some(seconds) = statistics.elapsed_seconds {
+            writeln!(
+                out,
+                "time: {seconds:.2} s, {:.0} states/s, {:.1} bytes/state",
+                statistics.states_per_second.unwrap_or(0.0),
+                statistics.bytes_per_state.unwrap_or(0.0),
+            )
+            .unwrap();
+        }
+    }
+}
+
+/// Renders a trace, one line per transition, columns aligned:
+///
+/// ```text
+///  1  g1  main.main     dist.go:40  go main.bghelper() (started g2)
+/// ```
+pub fn render_trace(trace: &[TraceStep]) -> String {
+    let number_width = trace.len().to_string().len();
+    let goroutine = |step: &TraceStep| {
+        if step.goroutine == 0 {
+            "timer".to_string()
+        } else {
+            format!("g{}", step.goroutine)
+        }
+    };
+    let goroutine_width = trace
+        .iter()
+        .map(|step| goroutine(step).len())
+        .max()
+        .unwrap_or(0);
+    let function_width = trace
+        .iter()
+        .map(|step| step.function.len())
+        .max()
+        .unwrap_or(0);
+    let location_width = trace
+        .iter()
+        .map(|step| step.location.len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (index, step) in trace.iter().enumerate() {
+        let mut notes = Vec::new();
+        if !step.started.is_empty() {
+            notes.push(format!("started {}", goroutine_list(&step.started)));
+        }
+        if !step.woke.is_empty() {
+            notes.push(format!("woke {}", goroutine_list(&step.woke)));
+        }
+        let mut line = format!(
+            "{:>number_width$}  {:<goroutine_width$}  {:<function_width$}  {:<location_width$}  {}",
+            index + 1,
+            goroutine(step),
+            step.function,
+            step.location,
+            step.operation,
+        );
+        if !notes.is_empty() {
+            write!(line, " ({})", notes.join("; ")).unwrap();
+        }
+        for printed in &step.output {
+            write!(line, " [output: {printed:?}]").unwrap();
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders a goroutine dump in Go's format, goroutines separated by blank lines, each location
+/// line indented by one tab (shown here as spaces):
+///
+/// ```text
+/// goroutine 1 [chan send]:
+/// main.bgwait()
+///         dist.go:31
+/// created by main.bginit in goroutine 1
+///         dist.go:15
+/// ```
+pub fn render_dump(goroutines: &[GoroutineView]) -> String {
+    let mut out = String::new();
+    for (index, goroutine) in goroutines.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        let status = match &goroutine.status {
+            GoroutineStatus::Runnable => "runnable",
+            GoroutineStatus::Waiting(reason) => reason.as_str(),
+            GoroutineStatus::Dead => "dead",
+        };
+        writeln!(out, "goroutine {} [{status}]:", goroutine.id).unwrap();
+        for frame in &goroutine.frames {
+            writeln!(out, "{}()\n\t{}", frame.function, frame.location).unwrap();
+        }
+        if let Some(site) = &goroutine.created_by {
+            // Go 1.21+: `created by F in goroutine M`; goroutine 1 has no creator (0).
+            if goroutine.creator == 0 {
+                writeln!(out, "created by {}\n\t{}", site.function, site.location).unwrap();
+            } else {
+                writeln!(
+                    out,
+                    "created by {} in goroutine {}\n\t{}",
+                    site.function, goroutine.creator, site.location
+                )
+                .unwrap();
+            }
+        }
+    }
+    out
+}
+
+fn blocked_count(goroutines: &[GoroutineView]) -> usize {
+    goroutines
+        .iter()
+        .filter(|goroutine| matches!(goroutine.status, GoroutineStatus::Waiting(_)))
+        .count()
+}
+
+fn goroutine_list(goroutines: &[u32]) -> String {
+    goroutines
+        .iter()
+        .map(|id| format!("g{id}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn schedule_text(schedule: &str) -> &str {
+    if schedule.is_empty() {
+        "(empty: the initial state)"
+    } else {
+        schedule
+    }
+}
+
+/// `shortest: 3 steps` under breadth-first search, `first found: 3 steps` under depth-first.
+fn witness_length(report: &Report, count: usize) -> String {
+    match report.search.order {
+        SearchOrder::Bfs => format!("shortest: {}", steps(count)),
+        SearchOrder::Dfs => format!("first found: {}", steps(count)),
+    }
+}
+
+fn steps(count: usize) -> String {
+    format!("{count} {}", plural(count as u64, "step", "steps"))
+}
+
+fn plural<'a>(count: u64, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}

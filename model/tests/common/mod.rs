@@ -1,0 +1,89 @@
+//! Helpers shared by the known-answer semantics tests (`semantics_defer.rs`,
+//! `semantics_sync.rs`, `semantics_data.rs`). See `semantics.rs` for how states are counted.
+
+#![allow(dead_code)]
+
+use gomc::explore::OutcomeKind;
+use gomc::{check_source, Config, Report};
+
+/// Checks a model; it must compile and every step must be one the checker can take.
+pub fn check(source: &str) -> Report {
+    let report = check_source("known.go", source, &Config::new())
+        .unwrap_or_else(|error| panic!("model does not compile:\n{error}"));
+    assert!(
+        report.step_error.is_none(),
+        "step error: {:?}",
+        report.step_error
+    );
+    report
+}
+
+/// The compile error of a model that must not compile.
+pub fn compile_error(source: &str) -> gomc::frontend::ModelError {
+    match check_source("known.go", source, &Config::new()) {
+        Ok(_) => panic!("expected a compile error"),
+        Err(error) => error,
+    }
+}
+
+/// Asserts the outcome kinds (with how many distinct end states each), unique states and
+/// transitions of an exhaustive search.
+pub fn assert_space(
+    report: &Report,
+    outcomes: &[(OutcomeKind, u64)],
+    states: u64,
+    transitions: u64,
+) {
+    assert!(report.exhaustive, "search not exhaustive");
+    let found: Vec<(OutcomeKind, u64)> =
+        report.outcomes.iter().map(|o| (o.kind, o.count)).collect();
+    assert_eq!(found, outcomes, "outcomes");
+    assert_eq!(report.statistics.states, states, "unique states");
+    assert_eq!(report.statistics.transitions, transitions, "transitions");
+}
+
+/// Asserts an exhaustive search reached exactly these outcome kinds.
+pub fn assert_kinds(report: &Report, kinds: &[OutcomeKind]) {
+    assert!(report.exhaustive, "search not exhaustive");
+    assert_eq!(report.kinds(), kinds);
+}
+
+/// Go's panic text (`panic: ...`, several lines for a chain, or `fatal error: ...`) of the
+/// shortest panic.
+pub fn panic_message(report: &Report) -> String {
+    let outcome = report.outcome(OutcomeKind::Panic).expect("a panic outcome");
+    outcome
+        .witness
+        .panic
+        .as_ref()
+        .expect("panic details")
+        .message
+        .clone()
+}
+
+/// The wait reasons of the goroutines in the witness of `kind`, sorted.
+pub fn wait_reasons(report: &Report, kind: OutcomeKind) -> Vec<String> {
+    let outcome = report.outcome(kind).expect("outcome");
+    let mut reasons: Vec<String> = outcome
+        .witness
+        .goroutines
+        .iter()
+        .map(|g| match &g.status {
+            gomc::semantics::GoroutineStatus::Waiting(reason) => reason.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    reasons.sort();
+    reasons
+}
+
+/// The text printed along the shortest witness of `kind`.
+pub fn printed(report: &Report, kind: OutcomeKind) -> Vec<String> {
+    let outcome = report.outcome(kind).expect("outcome");
+    outcome
+        .witness
+        .trace
+        .iter()
+        .flat_map(|step| step.output.iter().cloned())
+        .collect()
+}

@@ -1467,3 +1467,162 @@ func main() {
     assert_eq!(error.message, "constant overflows int64");
     assert_eq!((error.line, error.col), (2, 13));
 }
+
+// ---- issue #3: defer recover, arrays, sync and atomic types, errors ----
+
+#[test]
+fn defer_recover_is_a_wrapper_that_recovers_for_its_caller() {
+    let program = ok("package main\nfunc main() {\n\tdefer recover()\n\tpanic(1)\n}\n");
+    check_shape(&program);
+    let wrapper = function(&program, "main.main.deferwrap1");
+    assert!(wrapper.synthetic);
+    assert_eq!(
+        wrapper.code,
+        [Instr::DeferredRecover, Instr::Pop, Instr::Return]
+    );
+}
+
+#[test]
+fn arrays_lower_to_array_values_and_element_stores() {
+    let source = "package main
+
+func main() {
+	a := [...]int{1, 2: 3}
+	i := 1
+	a[i] = 5
+	_ = a
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    assert!(
+        main.code.contains(&Instr::MakeArray(3)),
+        "{}",
+        program.disassemble()
+    );
+    assert_eq!(
+        positions(&program, "main.main", |i| *i == Instr::SetElement),
+        [(6, 2)]
+    );
+    // No cell: a whole-array assignment needs none.
+    assert!(!main.code.contains(&Instr::NewCell));
+}
+
+#[test]
+fn sync_and_atomic_methods_lower_to_their_instructions() {
+    let source = "package main
+
+import (
+	\"sync\"
+	\"sync/atomic\"
+)
+
+type server struct {
+	mu    sync.RWMutex
+	once  sync.Once
+	cond  *sync.Cond
+	conns sync.Map
+	hits  atomic.Int64
+}
+
+func main() {
+	var s server
+	s.cond = sync.NewCond(&s.mu)
+	s.mu.RLock()
+	s.mu.RUnlock()
+	s.once.Do(func() {})
+	s.cond.Broadcast()
+	s.conns.Store(1, 2)
+	s.hits.Add(1)
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    let has = |pred: &dyn Fn(&Instr) -> bool| main.code.iter().any(pred);
+    assert!(has(&|i| matches!(i, Instr::RLock(_))));
+    assert!(has(&|i| matches!(i, Instr::RUnlock(_))));
+    assert!(has(&|i| matches!(i, Instr::CondBroadcast(_))));
+    assert!(has(&|i| matches!(
+        i,
+        Instr::SyncMap {
+            op: gomc::program::SyncMapOp::Store,
+            ..
+        }
+    )));
+    assert!(has(&|i| matches!(
+        i,
+        Instr::AtomicAdd {
+            bits: 64,
+            unsigned: false,
+            ..
+        }
+    )));
+    assert!(has(&|i| *i == Instr::MakeCond));
+    // `s.hits.Add` works on the field's address.
+    let add = main
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::AtomicAdd { .. }))
+        .unwrap();
+    assert_eq!(main.code[add - 2], Instr::FieldAddr(4));
+    // Once.Do calls a synthetic function that defers the end of the call.
+    let once = function(&program, "sync.(*Once).Do");
+    assert!(once.synthetic);
+    assert!(once.code.iter().any(|i| matches!(i, Instr::OnceEnter(_))));
+    assert!(once.code.contains(&Instr::Defer { args: 1 }));
+}
+
+#[test]
+fn errors_lower_to_error_values() {
+    let source = "package main
+
+import (
+	\"errors\"
+	\"fmt\"
+)
+
+func main() {
+	base := errors.New(\"base\")
+	err := fmt.Errorf(\"wrapped: %w\", base)
+	_ = errors.Is(err, base)
+	_ = err.Error()
+}
+";
+    let program = ok(source);
+    let main = function(&program, "main.main");
+    for wanted in [
+        Instr::NewError,
+        Instr::Errorf { args: 1 },
+        Instr::ErrorIs,
+        Instr::ErrorText,
+    ] {
+        assert!(main.code.contains(&wanted), "{wanted:?}");
+    }
+}
+
+#[test]
+fn remaining_sync_and_error_limits_are_errors() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "package main\nimport \"sync/atomic\"\nfunc main() {\n\tvar v atomic.Value\n\t_ = v\n}\n",
+            "unsupported Go construct: type atomic.Value",
+        ),
+        (
+            "package main\nimport \"errors\"\nfunc main() {\n\tvar target error\n\t_ = errors.As(nil, &target)\n}\n",
+            "unsupported Go construct: errors.As",
+        ),
+        (
+            "package main\nimport \"sync\"\nfunc main() {\n\tc := sync.NewCond(&sync.Mutex{})\n\tc.L = &sync.Mutex{}\n}\n",
+            "unsupported Go construct: assignment to sync.Cond's L",
+        ),
+        (
+            "package main\nfunc main() {\n\tvar a [2]int\n\t_ = a[:]\n}\n",
+            "unsupported Go construct: slicing an array",
+        ),
+    ];
+    for (source, message) in cases {
+        assert_eq!(&err(source).message, message, "{source}");
+    }
+}

@@ -13,7 +13,8 @@ pub fn scenarios_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
-/// Every bundled model file (`.go`), in sorted order, relative to [`scenarios_dir`].
+/// Every bundled model file (`.go`, `gomc:library` files left out, as `gomc check` leaves them
+/// out), in sorted order, relative to [`scenarios_dir`].
 pub fn model_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     collect(&scenarios_dir(), &mut files);
@@ -41,7 +42,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
             ) {
                 collect(&path, files);
             }
-        } else if path.extension().is_some_and(|ext| ext == "go") {
+        } else if path.extension().is_some_and(|ext| ext == "go") && !gomc::check::is_library(&path)
+        {
             files.push(path);
         }
     }

@@ -88,3 +88,30 @@ fn every_counterexample_replays_to_the_identical_trace() {
         }
     }
 }
+
+/// The README's example shows the real output of `gomc check examples/timeout_leak.go`: every
+/// line of the report (timings aside) must appear in it verbatim.
+#[test]
+fn readme_example_output_is_real() {
+    in_scenarios_dir();
+    let readme = std::fs::read_to_string("../README.md").expect("README.md");
+    let report = check_file("../examples/timeout_leak.go", &Config::new()).expect("loads");
+    assert_eq!(report.verdict, Verdict::Pass);
+    // Checked from the repository root, as the README shows, the path has no `../`, and the
+    // trace's columns are narrower: compare with runs of spaces collapsed.
+    let text = render_text(&report, &RenderOptions { timings: false })
+        .replace("../examples/", "examples/");
+    let collapse = |text: &str| {
+        text.split(' ')
+            .filter(|word| !word.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let readme = readme.lines().map(collapse).collect::<Vec<_>>();
+    for line in text.lines().map(collapse) {
+        assert!(
+            readme.contains(&line),
+            "README.md lacks the output line:\n{line}"
+        );
+    }
+}

@@ -25,9 +25,24 @@ pub struct Header {
     pub overrides: Vec<(String, String)>,
     /// `gomc:model`: the model this file is a variant of.
     pub model: Option<BaseModel>,
+    /// `gomc:include`: files whose declarations belong to this model (one `package main` over
+    /// several files), paths relative to the including file's folder, in order.
+    pub includes: Vec<IncludedFile>,
+    /// `gomc:library`: a file of shared declarations, included by models; not a model itself,
+    /// so checking a directory skips it.
+    pub library: bool,
 }
 
-/// The `gomc:model` directive of a variant.
+/// A `gomc:include` directive, with the folder its path is relative to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncludedFile {
+    /// The directive (path as written, and its position for errors).
+    pub directive: BaseModel,
+    /// The folder of the file that holds the directive (empty until the file is resolved).
+    pub folder: std::path::PathBuf,
+}
+
+/// A directive that names another file: `gomc:model` of a variant, or `gomc:include`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseModel {
     /// The path as written, relative to the variant's folder.
@@ -60,11 +75,15 @@ impl Header {
     pub fn over(self, base: Header) -> Header {
         let mut overrides = base.overrides;
         overrides.extend(self.overrides);
+        let mut includes = base.includes;
+        includes.extend(self.includes);
         Header {
             expect: self.expect.or(base.expect),
             entry: self.entry.or(base.entry),
             overrides,
             model: None,
+            includes,
+            library: base.library,
         }
     }
 }
@@ -204,6 +223,41 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     }
                 }
             }
+            "include" => match words.as_slice() {
+                [(offset, path)] => header.includes.push(IncludedFile {
+                    directive: BaseModel {
+                        path: path.to_string(),
+                        line: number,
+                        col: column + offset,
+                        source_line: line.to_string(),
+                    },
+                    folder: std::path::PathBuf::new(),
+                }),
+                [] => {
+                    return Err(at(
+                        0,
+                        name_width,
+                        "`gomc:include` needs the path of a file to include".to_string(),
+                    ))
+                }
+                [_, (offset, extra), ..] => {
+                    return Err(at(
+                        *offset,
+                        extra.len() as u32,
+                        "`gomc:include` takes one path; write one directive per file".to_string(),
+                    ))
+                }
+            },
+            "library" => {
+                if let Some((offset, extra)) = words.first() {
+                    return Err(at(
+                        *offset,
+                        extra.len() as u32,
+                        "`gomc:library` takes no arguments".to_string(),
+                    ));
+                }
+                header.library = true;
+            }
             "set" => {
                 if words.is_empty() {
                     return Err(at(
@@ -233,7 +287,7 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     name_width,
                     format!(
                         "unknown directive `gomc:{name}` (known: gomc:expect, gomc:entry, \
-                         gomc:set, gomc:model)"
+                         gomc:set, gomc:model, gomc:include, gomc:library)"
                     ),
                 ))
             }

@@ -8,10 +8,11 @@
 
 mod config;
 mod header;
+mod include;
 mod replay;
 
 pub use config::{Config, ProgressCallback};
-pub use header::{parse_header, BaseModel, Header};
+pub use header::{parse_header, BaseModel, Header, IncludedFile};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
 
 use std::path::Path;
@@ -57,6 +58,13 @@ pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelErro
             "a `gomc:model` variant names another file: check it by path (check_file, gomc check)",
         ));
     }
+    if let Some(include) = header.includes.first() {
+        return Err(include.directive.error(
+            name,
+            "a model with `gomc:include` names other files: check it by path (check_file, gomc check)",
+        ));
+    }
+    refuse_library(name, &header)?;
     Ok(Loaded {
         name: name.to_string(),
         text: text.to_string(),
@@ -64,26 +72,53 @@ pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelErro
     })
 }
 
-/// Reads a model file, and for a `gomc:model` variant the model it varies. Returns the name the
-/// report uses (the path as given) and the model to compile.
+/// Whether a file is a `gomc:library` (shared declarations, not a model): directory checks
+/// skip such files.
+pub fn is_library(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| parse_header(&path.display().to_string(), &text).ok())
+        .is_some_and(|header| header.library)
+}
+
+fn refuse_library(name: &str, header: &Header) -> Result<(), ModelError> {
+    if header.library {
+        return Err(ModelError::without_position(
+            name,
+            "this file is a `gomc:library` of shared declarations, not a model: check the models \
+             that include it",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a model file, following `gomc:model` to the model a variant varies; the includes are
+/// resolved against the folder of the file that names them.
 pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> {
     let (name, text) = read(path)?;
-    let header = parse_header(&name, &text)?;
+    let folder = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut header = parse_header(&name, &text)?;
+    refuse_library(&name, &header)?;
+    set_folders(&mut header, &folder);
     let Some(base) = header.model.clone() else {
         return Ok((name.clone(), Loaded { name, text, header }));
     };
-    let base_path = path.parent().unwrap_or(Path::new("")).join(&base.path);
+    let base_path = folder.join(&base.path);
     let base_name = base_path.display().to_string();
     let base_text = std::fs::read_to_string(&base_path).map_err(|error| {
         base.error(&name, format!("cannot read the model {base_name}: {error}"))
     })?;
-    let base_header = parse_header(&base_name, &base_text)?;
+    let mut base_header = parse_header(&base_name, &base_text)?;
     if base_header.model.is_some() {
         return Err(base.error(
             &name,
             format!("{base_name} is itself a `gomc:model` variant; name the model it varies"),
         ));
     }
+    set_folders(
+        &mut base_header,
+        base_path.parent().unwrap_or(Path::new("")),
+    );
     let header = header.over(base_header);
     Ok((
         name,
@@ -93,6 +128,12 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
             header,
         },
     ))
+}
+
+fn set_folders(header: &mut Header, folder: &Path) {
+    for include in &mut header.includes {
+        include.folder = folder.to_path_buf();
+    }
 }
 
 /// Checks a loaded model; the report is named `report_name`.
@@ -142,7 +183,7 @@ pub(crate) fn read(path: &Path) -> Result<(String, String), ModelError> {
     }
 }
 
-/// Compiles a loaded model with the entry and overrides in effect.
+/// Compiles a loaded model with the entry and overrides in effect, merging its includes.
 pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program, ModelError> {
     let options = CompileOptions {
         entry: config.entry.clone().or_else(|| loaded.header.entry.clone()),
@@ -152,5 +193,27 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         name: loaded.name.clone(),
         text: loaded.text.clone(),
     };
-    compile(file, &options)
+    if loaded.header.includes.is_empty() {
+        return compile(file, &options);
+    }
+    let mut files = vec![file];
+    for include in &loaded.header.includes {
+        let path = include.folder.join(&include.directive.path);
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).map_err(|error| {
+            include.directive.error(
+                &loaded.name,
+                format!("cannot read the included file {name}: {error}"),
+            )
+        })?;
+        if files.iter().any(|file: &SourceFile| file.name == name) {
+            continue;
+        }
+        files.push(SourceFile { name, text });
+    }
+    let merged = include::merge(files)?;
+    match compile(merged.source.clone(), &options) {
+        Ok(program) => Ok(merged.map_program(program)),
+        Err(error) => Err(merged.map_error(error)),
+    }
 }

@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 /// The files to check: each path that is a file as given, and for each directory every `.go`
-/// file under it, recursively, in sorted order. Errors name the path that could not be read.
+/// file under it, recursively, in sorted order, except `gomc:library` files (shared
+/// declarations that models include). Errors name the path that could not be read.
 pub(super) fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
@@ -33,7 +34,9 @@ fn walk(directory: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     for path in paths {
         if path.is_dir() {
             walk(&path, files)?;
-        } else if path.extension().is_some_and(|extension| extension == "go") {
+        } else if path.extension().is_some_and(|extension| extension == "go")
+            && !crate::check::is_library(&path)
+        {
             files.push(path);
         }
     }

@@ -562,7 +562,7 @@ impl<'t> Lowerer<'t> {
                         None => self.emit_zero(&element_ty, body),
                     }
                 }
-                self.emit(Instr::MakeStruct(length), body);
+                self.emit(Instr::MakeArray(length), body);
                 Ok(())
             }
             Ty::Cond => {

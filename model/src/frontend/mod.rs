@@ -10,29 +10,32 @@
 //! Supported: `package main` with imports of fmt, os, runtime, sync, sync/atomic, time, errors,
 //! strings and the helper package (`gomc`, or a path ending in `/gomc`); package-level `var`,
 //! `const` (iota, implicit repetition, folding), `type` (structs with embedded fields, defined
-//! non-struct types, aliases); functions with multiple and named results, variadic parameters;
-//! methods with value and pointer receivers (`main.T.M`, `main.(*T).M`), promoted through
-//! embedded fields; `init` functions; function literals capturing by reference; integers (one
-//! 64-bit kind), bool, string, structs, pointers, slices, maps, channels, function values,
+//! non-struct types, aliases); functions with multiple and named results (also captured by
+//! deferred closures: `Instr::ResultCells`), variadic parameters; methods with value and
+//! pointer receivers (`main.T.M`, `main.(*T).M`), promoted through embedded fields; `init`
+//! functions; function literals capturing by reference; integers (one 64-bit kind), bool,
+//! string, structs, arrays (literals, `[...]T`, element assignment), pointers (also to struct
+//! fields and to slice and array elements), slices, maps, channels, function values,
 //! `error`/`any` holding any of these, `nil`; every statement of DESIGN §2 except those below;
-//! `go`, `defer`, `panic`, `recover`, `runtime.Goexit`/`Gosched`, `os.Exit`, `time.Sleep`,
-//! `time.After`, the duration constants; `sync.Mutex`, `sync.WaitGroup` (with `Go`); the
-//! sync/atomic functions on int32/int64/uint32/uint64; `fmt.Println`/`Print`/`Printf`/
-//! `Sprintf`/`Sprint`, `println`/`print`; `gomc.Choose`/`gomc.Bool`; `min`/`max`.
+//! `go`, `defer`, `panic`, `recover` (also `defer recover()`), `runtime.Goexit`/`Gosched`,
+//! `os.Exit`, `time.Sleep`, `time.After`, the duration constants; `sync.Mutex`, `RWMutex`,
+//! `WaitGroup` (with `Go`), `Once`, `Cond` (`NewCond`, `L`, `Wait`, `Signal`, `Broadcast`),
+//! `Map`, `Locker`; the sync/atomic functions on int32/int64/uint32/uint64 (Add, Load, Store,
+//! CompareAndSwap, Swap) and the types `atomic.Bool`, `Int32`, `Int64`, `Uint32`, `Uint64`;
+//! `errors.New`, `errors.Is`, `errors.Unwrap`, `fmt.Errorf` (with `%w`), `err.Error()`;
+//! `fmt.Println`/`Print`/`Printf`/`Sprintf`/`Sprint`, `println`/`print`;
+//! `gomc.Choose`/`gomc.Bool`; `min`/`max`.
 //!
-//! Lowered by a documented simplification: `errors.New(s)` is the string `s` and
-//! `fmt.Errorf` is `fmt.Sprintf` (an error value is its message; `err != nil` works, methods
-//! on it do not); conversions between integer kinds are no-ops (no narrowing wrap-around);
-//! `println` prints like `fmt.Println`.
+//! Lowered by a documented simplification: conversions between integer kinds are no-ops (no
+//! narrowing wrap-around); `println` prints like `fmt.Println`.
 //!
 //! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, type switches and type
-//! assertions, generics, floating-point and complex numbers, method calls on interface values,
-//! method values, array literals and assignment to array elements, slicing an array, the
-//! address of a struct field or element (`&s.f`, `&a[i]`, so also `atomic.AddInt32(&s.n, 1)`),
-//! a named result captured by a closure, `sync.RWMutex`/`Once`/`Cond`/`Map`, the atomic types,
-//! `copy`, `clear`, string iteration and conversions between strings and byte slices, labels on
-//! statements other than `for`/`switch`/`select`, `defer recover()`, and any library function
-//! not listed above.
+//! assertions, generics, floating-point and complex numbers, method calls on interface values
+//! other than `err.Error()` and the `sync.Locker` methods, user-defined error types (a method
+//! named `Error`), method values, slicing an array, assigning `sync.Cond`'s `L`,
+//! `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`, `errors.As`, `copy`, `clear`, string
+//! iteration and conversions between strings and byte slices, labels on statements other than
+//! `for`/`switch`/`select`, and any library function not listed above.
 //!
 //! Which variables live in heap cells (captured by a function literal, or whose address is
 //! taken) is only known once the functions using them have been lowered; lowering therefore

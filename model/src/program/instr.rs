@@ -63,6 +63,8 @@ pub enum Instr {
     // ---- structs (values: copying a struct copies its fields) ----
     /// stack: f0, f1, …, fn-1 → struct{f0 … fn-1}
     MakeStruct(u32),
+    /// stack: e0, e1, …, en-1 → \[n\]T{e0 … en-1}, an array value.
+    MakeArray(u32),
     /// stack: struct → struct.field\[i\]
     Field(u32),
     /// stack: struct, v → struct' (a copy with field i replaced by v)

@@ -388,6 +388,10 @@ impl Walker<'_> {
                 let n = self.reference(Ref::Obj(*id));
                 self.h.word(12 | (n as u64) << 8);
             }
+            Value::Array(items) => {
+                self.h.word(13 | (items.len() as u64) << 8);
+                items.iter().for_each(|item| self.value(item));
+            }
             Value::Nil => self.h.word(0),
             Value::Int(v) => {
                 self.h.word(1);

@@ -499,6 +499,11 @@ pub fn exec_goroutine_local(
             goroutine.push(Value::Tuple(Arc::from(fields)));
             Ok(())
         }
+        Instr::MakeArray(count) => {
+            let items = goroutine.pop_n(*count as usize);
+            goroutine.push(Value::Array(Arc::from(items)));
+            Ok(())
+        }
         Instr::Field(index) => {
             let value = goroutine.pop();
             match value {

@@ -31,7 +31,7 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
         }
         Value::Str(text) => out.push_str(text),
         Value::Pointer(obj) => match &st.heap[obj.0 as usize] {
-            Object::Cell(inner @ Value::Tuple(_)) => {
+            Object::Cell(inner @ (Value::Tuple(_) | Value::Array(_))) => {
                 out.push('&');
                 write_value(st, inner, out, depth + 1);
             }
@@ -89,12 +89,22 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
             out.push_str(&super::errors::error_text(st, value).unwrap_or_default());
         }
         Value::Inner(inner) => match super::pointer::load_inner(st, inner) {
-            inner @ Value::Tuple(_) => {
+            inner @ (Value::Tuple(_) | Value::Array(_)) => {
                 out.push('&');
                 write_value(st, &inner, out, depth + 1);
             }
             _ => out.push_str("(pointer)"),
         },
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                write_value(st, item, out, depth + 1);
+            }
+            out.push(']');
+        }
         Value::Tuple(items) => {
             out.push('{');
             for (i, item) in items.iter().enumerate() {

@@ -301,7 +301,7 @@ pub fn slice_items(st: &State, value: &Value) -> Vec<Value> {
 fn index_value(st: &State, container: &Value, index: i64) -> Result<Value, Trap> {
     let len = match container {
         Value::Slice { len, .. } => *len as i64,
-        Value::Tuple(items) => items.len() as i64,
+        Value::Array(items) => items.len() as i64,
         Value::Str(text) => text.len() as i64,
         Value::Nil => 0,
         other => unreachable!("internal error: index of {other:?}"),
@@ -315,7 +315,7 @@ fn index_value(st: &State, container: &Value, index: i64) -> Result<Value, Trap>
         Value::Slice {
             array: obj, offset, ..
         } => array(st, *obj)[*offset as usize + index as usize].clone(),
-        Value::Tuple(items) => items[index as usize].clone(),
+        Value::Array(items) => items[index as usize].clone(),
         Value::Str(text) => Value::Int(text.as_bytes()[index as usize] as i64),
         _ => unreachable!(),
     })
@@ -441,7 +441,7 @@ fn length(st: &State, value: &Value, capacity: bool) -> i64 {
     match value {
         Value::Slice { len, cap, .. } => (if capacity { *cap } else { *len }) as i64,
         Value::Str(text) => text.len() as i64,
-        Value::Tuple(items) => items.len() as i64,
+        Value::Array(items) => items.len() as i64,
         Value::Map(obj) => map_entries(st, *obj).len() as i64,
         Value::Chan(chan) => {
             let chan = &st.chans[chan.0 as usize];

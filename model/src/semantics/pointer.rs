@@ -3,7 +3,7 @@
 //! rules on addressability and address operators; and the copy-on-write of array values
 //! (`a[i] = v` on an array variable).
 //!
-//! Struct and array values are immutable `Tuple`s, so a write through an interior pointer
+//! Struct and array values are immutable (`Tuple`, `Array`), so a write through an interior pointer
 //! rebuilds the values along its path and stores the new root: every pointer into the same
 //! variable sees the write, as in Go.
 //!
@@ -30,7 +30,7 @@ pub fn load_inner(st: &State, inner: &InnerPointer) -> Value {
     };
     for &index in &inner.path {
         value = match value {
-            Value::Tuple(items) => &items[index as usize],
+            Value::Tuple(items) | Value::Array(items) => &items[index as usize],
             other => unreachable!("internal error: interior pointer through {other:?}"),
         };
     }
@@ -52,12 +52,19 @@ fn replaced(value: &Value, path: &[u32], new: Value) -> Value {
     let Some((&first, rest)) = path.split_first() else {
         return new;
     };
-    let Value::Tuple(items) = value else {
-        unreachable!("internal error: interior pointer through {value:?}");
-    };
-    let mut items = items.to_vec();
-    items[first as usize] = replaced(&items[first as usize], rest, new);
-    Value::Tuple(Arc::from(items))
+    match value {
+        Value::Tuple(items) => {
+            let mut items = items.to_vec();
+            items[first as usize] = replaced(&items[first as usize], rest, new);
+            Value::Tuple(Arc::from(items))
+        }
+        Value::Array(items) => {
+            let mut items = items.to_vec();
+            items[first as usize] = replaced(&items[first as usize], rest, new);
+            Value::Array(Arc::from(items))
+        }
+        other => unreachable!("internal error: interior pointer through {other:?}"),
+    }
 }
 
 /// `&p.f`: a pointer to field `field` of the struct `pointer` points to.
@@ -103,7 +110,7 @@ pub fn index_addr(st: &State, container: &Value, index: i64) -> Result<Value, Tr
         Value::Nil => Err(out_of_range(0)),
         Value::Pointer(_) | Value::Inner(_) => {
             let len = match load(st, container)? {
-                Value::Tuple(items) => items.len() as i64,
+                Value::Array(items) => items.len() as i64,
                 other => unreachable!("internal error: element address in {other:?}"),
             };
             if index < 0 || index >= len {
@@ -117,7 +124,7 @@ pub fn index_addr(st: &State, container: &Value, index: i64) -> Result<Value, Tr
 
 /// `a[i] = v` on an array value: the array with element `index` replaced.
 pub fn set_element(array: &Value, index: i64, value: Value) -> Result<Value, Trap> {
-    let Value::Tuple(items) = array else {
+    let Value::Array(items) = array else {
         unreachable!("internal error: element assignment to {array:?}");
     };
     if index < 0 || index >= items.len() as i64 {
@@ -128,7 +135,7 @@ pub fn set_element(array: &Value, index: i64, value: Value) -> Result<Value, Tra
     }
     let mut items = items.to_vec();
     items[index as usize] = value;
-    Ok(Value::Tuple(Arc::from(items)))
+    Ok(Value::Array(Arc::from(items)))
 }
 
 /// Stores through any pointer (for `exec::store`).

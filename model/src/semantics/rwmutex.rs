@@ -169,12 +169,13 @@ pub fn rlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Re
 pub fn runlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
     let id = super::mutex::mutex_id(st, g)?;
     let rw = state(st, id);
-    rw.reader_count -= 1;
-    let count = rw.reader_count;
+    let count = rw.reader_count - 1;
+    if count < 0 && (count + 1 == 0 || count + 1 == -MAX_READERS) {
+        // Go decrements first; the program ends either way, so the state is left as it was.
+        return Err(Trap::Fatal("sync: RUnlock of unlocked RWMutex".into()));
+    }
+    rw.reader_count = count;
     if count < 0 {
-        if count + 1 == 0 || count + 1 == -MAX_READERS {
-            return Err(Trap::Fatal("sync: RUnlock of unlocked RWMutex".into()));
-        }
         rw.reader_wait -= 1;
         if rw.reader_wait == 0 {
             sem_release(program, st, id, true, log);

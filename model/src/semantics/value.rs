@@ -63,8 +63,10 @@ pub enum Value {
         /// The closure environment (an array of pointers), if any.
         env: Option<ObjId>,
     },
-    /// A struct or array value.
+    /// A struct value.
     Tuple(Arc<[Value]>),
+    /// An array value (`[n]T`).
+    Array(Arc<[Value]>),
     /// A pointer to a field or element inside a heap object (`&s.f`, `&a[i]`).
     Inner(Arc<InnerPointer>),
     /// An error made by `errors.New` or `fmt.Errorf`, or a runtime error's panic value: a cell
@@ -101,7 +103,9 @@ impl Value {
             Value::Chan(chan) => visit(Ref::Chan(*chan)),
             Value::Sync(sync) => visit(Ref::Sync(*sync)),
             Value::Func { env: Some(env), .. } => visit(Ref::Obj(*env)),
-            Value::Tuple(items) => items.iter().for_each(|item| item.for_each_ref(visit)),
+            Value::Tuple(items) | Value::Array(items) => {
+                items.iter().for_each(|item| item.for_each_ref(visit))
+            }
             Value::Nil
             | Value::Int(_)
             | Value::Bool(_)
@@ -153,6 +157,9 @@ impl Value {
             },
             Value::Tuple(items) => {
                 Value::Tuple(items.iter().map(|item| item.remapped(map)).collect())
+            }
+            Value::Array(items) => {
+                Value::Array(items.iter().map(|item| item.remapped(map)).collect())
             }
             Value::Nil
             | Value::Int(_)

@@ -26,7 +26,7 @@ pub fn zero_value(program: &Program, st: &mut State, ty: TypeId) -> Value {
         }
         Type::Array(len, elem) => {
             let values: Vec<Value> = (0..*len).map(|_| zero_value(program, st, *elem)).collect();
-            Value::Tuple(Arc::from(values))
+            Value::Array(Arc::from(values))
         }
         Type::Mutex => new_sync(
             st,

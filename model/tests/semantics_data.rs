@@ -1,0 +1,192 @@
+//! Known-answer tests of the data features the testing-package models need: arrays as
+//! values, pointers to struct fields and to slice and array elements, and error values
+//! (`errors.New`, `fmt.Errorf` with `%w`, `errors.Is`/`Unwrap`, `err.Error()`).
+//!
+//! These programs have no scheduling point before they print or panic, so most run entirely in
+//! the initial state (1 state, 0 transitions) or end in one panic step.
+
+mod common;
+
+use common::{assert_space, check, compile_error, panic_message, printed};
+use gomc::explore::OutcomeKind::{Ok, Panic};
+
+/// Runs a model whose only scheduling point is a final `runtime.Gosched()` (so that what it
+/// printed is part of a step) and returns what it printed.
+fn output(body: &str, declarations: &str) -> Vec<String> {
+    let report = check(&format!(
+        "package main
+import (
+	\"errors\"
+	\"fmt\"
+	\"runtime\"
+)
+var _ = errors.New(\"keeps the import used\")
+{declarations}
+func main() {{
+	runtime.Gosched()
+{body}
+}}"
+    ));
+    assert_space(&report, &[(Ok, 1)], 2, 1);
+    printed(&report, Ok)
+}
+
+#[test]
+fn arrays_are_values() {
+    let printed = output(
+        "	a := [3]int{1, 2, 3}
+	b := a
+	b[0] = 9
+	i := 2
+	a[i] = 7
+	var grid [2][2]int
+	grid[1][0] = 5
+	var h holder
+	h.items[1] = 4
+	h.items[2]++
+	c := [...]string{2: \"z\", 0: \"x\"}
+	fmt.Println(a, b, grid, h.items, len(c), c[0]+c[2], a == [3]int{1, 2, 7})",
+        "type holder struct{ items [3]int }",
+    );
+    assert_eq!(printed, ["[1 2 7] [9 2 3] [[0 0] [5 0]] [0 4 1] 3 xz true"]);
+}
+
+#[test]
+fn array_element_assignment_checks_the_index() {
+    let report = check(
+        "package main
+func main() {
+	var a [3]int
+	i := 3
+	a[i] = 1
+}",
+    );
+    assert_space(&report, &[(Panic, 1)], 1, 0);
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: index out of range [3] with length 3"
+    );
+}
+
+#[test]
+fn pointers_to_fields_and_elements() {
+    let printed = output(
+        "	var s pair
+	p := &s.b
+	*p = 3
+	arr := [2]int{1, 2}
+	q := &arr[1]
+	*q++
+	slice := []int{10, 20}
+	r := &slice[0]
+	slice = append(slice, 30)
+	*r = 11
+	ptr := &pair{}
+	f := &ptr.a
+	*f = 8
+	nested := &s
+	g := &nested.b
+	*g += 1
+	fmt.Println(s, arr, slice, *ptr, *r, p == g, p == &s.a)",
+        "type pair struct{ a, b int }",
+    );
+    // `append` beyond the capacity copied: r still points into the old backing array.
+    assert_eq!(printed, ["{0 4} [1 3] [10 20 30] {8 0} 11 true false"]);
+}
+
+#[test]
+fn pointer_methods_on_fields_and_embedded_values() {
+    let printed = output(
+        "	var o outer
+	o.in.inc()
+	o.inc()
+	o.arr[1].inc()
+	fmt.Println(o.in.n, o.counter.n, o.arr[1].n)",
+        "type counter struct{ n int }
+func (c *counter) inc() { c.n++ }
+type outer struct {
+	counter
+	in  counter
+	arr [2]counter
+}",
+    );
+    assert_eq!(printed, ["1 1 1"]);
+}
+
+#[test]
+fn address_of_a_field_through_nil_panics() {
+    let report = check(
+        "package main
+type pair struct{ a, b int }
+func main() {
+	var p *pair
+	_ = &p.b
+}",
+    );
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: invalid memory address or nil pointer dereference"
+    );
+}
+
+#[test]
+fn errors_compare_by_identity() {
+    let printed = output(
+        "	a, b := errors.New(\"x\"), errors.New(\"x\")
+	c := a
+	var none error
+	fmt.Println(a == b, a == c, none == nil, a != nil, a.Error() == b.Error(), a)",
+        "",
+    );
+    assert_eq!(printed, ["false true true true true x"]);
+}
+
+#[test]
+fn errorf_wraps_with_percent_w() {
+    let printed = output(
+        "	wrapped := fmt.Errorf(\"open %s: %w\", \"f\", errNotFound)
+	plain := fmt.Errorf(\"open %s: %v\", \"f\", errNotFound)
+	fmt.Println(wrapped, errors.Is(wrapped, errNotFound), errors.Unwrap(wrapped) == errNotFound)
+	fmt.Println(plain, errors.Is(plain, errNotFound), errors.Unwrap(plain) == nil)
+	fmt.Println(errors.Is(nil, nil), errors.Is(errNotFound, nil))",
+        "var errNotFound = errors.New(\"not found\")",
+    );
+    assert_eq!(
+        printed,
+        [
+            "open f: not found true true",
+            "open f: not found false true",
+            "true false"
+        ]
+    );
+}
+
+#[test]
+fn error_method_of_nil_error_panics() {
+    let report = check(
+        "package main
+func main() {
+	var err error
+	_ = err.Error()
+}",
+    );
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: invalid memory address or nil pointer dereference"
+    );
+}
+
+#[test]
+fn user_defined_error_types_are_refused() {
+    let error = compile_error(
+        "package main
+type myErr struct{}
+func (e *myErr) Error() string { return \"mine\" }
+func main() {}",
+    );
+    assert_eq!(
+        error.message,
+        "unsupported Go construct: user-defined error type (a method named Error); use errors.New or fmt.Errorf"
+    );
+    assert_eq!((error.line, error.col), (3, 17));
+}

@@ -509,3 +509,25 @@ func main() {
         "today: int32(1<<40) stays 1<<40"
     );
 }
+
+/// Go prints the goroutine whose panic ended the program first, as `[running]`, with the stack
+/// where the panic started (its deferred calls have run since).
+#[test]
+fn the_panicking_goroutine_is_dumped_first_as_running_with_its_stack() {
+    let report = check(
+        "package main
+func f() {
+	defer func() {}()
+	panic(\"boom\")
+}
+func main() {
+	f()
+}",
+    );
+    let dump = &report.outcome(OutcomeKind::Panic).expect("a panic").witness.goroutines;
+    assert_eq!(dump[0].id, 1);
+    assert_eq!(dump[0].status, gomc::semantics::GoroutineStatus::Running);
+    let frames: Vec<(&str, &str)> =
+        dump[0].frames.iter().map(|frame| (frame.function.as_str(), frame.location.as_str())).collect();
+    assert_eq!(frames, [("main.f", "known.go:4"), ("main.main", "known.go:7")]);
+}

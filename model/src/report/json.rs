@@ -47,6 +47,7 @@
 //!           {
 //!             "id": 1,
 //!             "status": {"kind": "waiting", "reason": "chan send"}
+//!                     | {"kind": "running"}   // the goroutine whose panic ended the program
 //!                     | {"kind": "runnable"} | {"kind": "dead"},
 //!             "frames": [{"function": "main.bgwait", "location": "dist_before.go:31"}],
 //!             "created_by": null | {"function": "main.bginit", "location": "dist_before.go:15"},

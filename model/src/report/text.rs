@@ -293,6 +293,7 @@ pub fn render_dump(goroutines: &[GoroutineView]) -> String {
             out.push('\n');
         }
         let status = match &goroutine.status {
+            GoroutineStatus::Running => "running",
             GoroutineStatus::Runnable => "runnable",
             GoroutineStatus::Waiting(reason) => reason.as_str(),
             GoroutineStatus::Dead => "dead",

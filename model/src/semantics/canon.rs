@@ -186,10 +186,12 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
             w.h.word(unwinding.invoked.map_or(u64::MAX, u64::from));
             match &unwinding.kind {
                 UnwindKind::Goexit => w.h.word(1),
+                // The stack where the panic started only serves the dump: not hashed.
                 UnwindKind::Panic {
                     value,
                     message,
                     recovered,
+                    ..
                 } => {
                     w.h.word(2 | (*recovered as u64) << 8);
                     w.value(value);

@@ -2,7 +2,7 @@
 //! Go's names (runtime/runtime2.go's `waitReasonStrings`), innermost frame first, user frames
 //! only, and the `go` statement that created each goroutine.
 
-use super::state::{Blocked, State, Status};
+use super::state::{Blocked, End, Goroutine, State, Status};
 use super::view::{FrameView, GoroutineStatus, GoroutineView};
 use crate::program::{FuncId, Program};
 
@@ -37,39 +37,74 @@ pub fn frame_view(program: &Program, func: FuncId, pc: u32) -> FrameView {
     }
 }
 
-/// The dump of every goroutine that is not dead, in number order.
+/// The dump of every goroutine that is not dead, in number order; after an unrecovered panic,
+/// the goroutine that panicked comes first as `[running]`, with the stack where the panic
+/// started, as Go prints it.
 pub fn goroutines(program: &Program, st: &State) -> Vec<GoroutineView> {
+    let panicked = match &st.end {
+        Some(End::Panic {
+            goroutine, stack, ..
+        }) => Some((*goroutine, stack)),
+        _ => None,
+    };
     let mut views = Vec::new();
     for goroutine in &st.goroutines {
-        let status = match goroutine.status {
-            Status::Dead => continue,
-            Status::Runnable => GoroutineStatus::Runnable,
-            Status::Blocked(reason) => GoroutineStatus::Waiting(wait_reason(reason).to_string()),
+        let (status, frames) = match (goroutine.status, panicked) {
+            (_, Some((id, stack))) if id == goroutine.id => (
+                GoroutineStatus::Running,
+                stack_view(program, stack.iter().copied()),
+            ),
+            (Status::Dead, _) => continue,
+            (Status::Runnable, _) => (GoroutineStatus::Runnable, live_stack(program, goroutine)),
+            (Status::Blocked(reason), _) => (
+                GoroutineStatus::Waiting(wait_reason(reason).to_string()),
+                live_stack(program, goroutine),
+            ),
         };
-        let count = goroutine.frames.len();
-        let mut frames = Vec::new();
-        for (depth, frame) in goroutine.frames.iter().enumerate().rev() {
-            if program.function(frame.func).synthetic {
-                continue;
-            }
-            // Outer frames stand just past their call instruction.
-            let pc = if depth + 1 == count {
-                frame.pc
-            } else {
-                frame.pc.saturating_sub(1)
-            };
-            frames.push(frame_view(program, frame.func, pc));
-        }
         let created_by = goroutine
             .created_at
             .map(|(func, pc)| frame_view(program, func, pc));
-        views.push(GoroutineView {
+        let view = GoroutineView {
             id: goroutine.id,
             status,
             frames,
             created_by,
             creator: goroutine.parent,
-        });
+        };
+        if view.status == GoroutineStatus::Running {
+            views.insert(0, view);
+        } else {
+            views.push(view);
+        }
     }
     views
+}
+
+fn live_stack(program: &Program, goroutine: &Goroutine) -> Vec<FrameView> {
+    stack_view(
+        program,
+        goroutine.frames.iter().map(|frame| (frame.func, frame.pc)),
+    )
+}
+
+/// Frame views, innermost first, of a stack given outermost first; synthetic frames left out.
+fn stack_view(
+    program: &Program,
+    positions: impl DoubleEndedIterator<Item = (FuncId, u32)> + ExactSizeIterator,
+) -> Vec<FrameView> {
+    let count = positions.len();
+    let mut frames = Vec::new();
+    for (depth, (func, pc)) in positions.enumerate().rev() {
+        if program.function(func).synthetic {
+            continue;
+        }
+        // Outer frames stand just past their call instruction.
+        let pc = if depth + 1 == count {
+            pc
+        } else {
+            pc.saturating_sub(1)
+        };
+        frames.push(frame_view(program, func, pc));
+    }
+    frames
 }

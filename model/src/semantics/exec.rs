@@ -20,7 +20,7 @@ use super::state::{Deferred, End, Frame, Goroutine, Object, State, Status, Unwin
 use super::value::{Gid, Value};
 use super::zero::zero_value;
 use crate::explore::StepError;
-use crate::program::{BinOp, Instr, Program, UnOp};
+use crate::program::{BinOp, FuncId, Instr, Program, UnOp};
 
 /// How many local instructions a goroutine may run between two scheduling points before the
 /// checker gives up on it (a loop that never synchronizes).
@@ -93,8 +93,13 @@ pub fn run_local(
             });
         }
         budget -= 1;
+        let depth = st.goroutine(g).frames.len();
         st.goroutine_mut(g).top_mut().pc += 1;
         if let Err(trap) = exec_local(program, st, g, instr, log) {
+            // Report the trap at the instruction that raised it, not the one after.
+            if st.goroutine(g).frames.len() == depth {
+                st.goroutine_mut(g).top_mut().pc -= 1;
+            }
             raise(program, st, g, trap);
         }
     }
@@ -112,9 +117,11 @@ pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
             start_panic(program, st, g, value, message);
         }
         Trap::Fatal(message) => {
+            let stack = frame_positions(st.goroutine(g));
             st.end = Some(End::Panic {
                 goroutine: g,
                 message: format!("fatal error: {message}"),
+                stack,
             });
         }
     }
@@ -123,15 +130,22 @@ pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
 /// Starts a panic with `value` in goroutine `g` (runtime/panic.go's `gopanic`): pushes it on
 /// the goroutine's panic chain and unwinds, running deferred calls.
 pub fn start_panic(program: &Program, st: &mut State, g: Gid, value: Value, message: String) {
+    let stack = frame_positions(st.goroutine(g));
     st.goroutine_mut(g).unwinding.push(Unwinding {
         kind: UnwindKind::Panic {
             value,
             message,
             recovered: false,
+            stack,
         },
         invoked: None,
     });
     continue_unwinding(program, st, g);
+}
+
+/// The function and instruction of each of the goroutine's frames, outermost first.
+fn frame_positions(goroutine: &Goroutine) -> Vec<(FuncId, u32)> {
+    goroutine.frames.iter().map(|frame| (frame.func, frame.pc)).collect()
 }
 
 /// Starts `runtime.Goexit` in goroutine `g`. A panic in progress stays in the chain (for
@@ -178,12 +192,14 @@ fn continue_unwinding(program: &Program, st: &mut State, g: Gid) {
 fn finish_unwinding(st: &mut State, g: Gid) {
     let goroutine = st.goroutine_mut(g);
     match goroutine.unwinding.last().map(|u| &u.kind) {
-        Some(UnwindKind::Panic { .. }) => {
+        Some(UnwindKind::Panic { stack, .. }) => {
+            let stack = stack.clone();
             let message = print_panics(&goroutine.unwinding);
             kill(goroutine);
             st.end = Some(End::Panic {
                 goroutine: g,
                 message,
+                stack,
             });
         }
         Some(UnwindKind::Goexit) | None => kill(goroutine),

@@ -49,6 +49,9 @@ pub enum End {
         goroutine: Gid,
         /// The message after `panic: `.
         message: String,
+        /// Where the panic started: the function and instruction of each frame, outermost
+        /// first.
+        stack: Vec<(FuncId, u32)>,
     },
 }
 
@@ -175,6 +178,9 @@ pub enum UnwindKind {
         message: String,
         /// Whether a deferred call has recovered it; it leaves the chain when that call returns.
         recovered: bool,
+        /// Where it started: the function and instruction of each frame, outermost first (for
+        /// the `goroutine N [running]` dump of an unrecovered panic).
+        stack: Vec<(FuncId, u32)>,
     },
     /// `runtime.Goexit`.
     Goexit,

@@ -7,6 +7,9 @@ use crate::program::Span;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase", tag = "kind", content = "reason")]
 pub enum GoroutineStatus {
+    /// The goroutine whose unrecovered panic (or fatal error) ended the program: Go prints it
+    /// first, as `[running]`, with the stack where the panic started.
+    Running,
     /// Can take a step.
     Runnable,
     /// Parked; the text is Go's wait reason (`chan send`, `sync.WaitGroup.Wait`, …).

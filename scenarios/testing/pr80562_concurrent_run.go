@@ -4,6 +4,7 @@
 //
 // No violation: the fix leaves concurrent Run alone.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_pr80562.go
 // gomc:include programs.go
 // gomc:expect none

@@ -9,6 +9,7 @@
 // queued; S1 skipped its own release because the flag was set, so S1's subtest waits for a
 // slot that the main line never gives back. This reads the PR's description, not its diff.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_pr80562.go
 // gomc:include programs.go
 // gomc:set maxParallel=1

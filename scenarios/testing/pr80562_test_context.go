@@ -5,6 +5,7 @@
 //
 // No violation: the table does not reacquire, so the fix does not change it.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_pr80562.go
 // gomc:include test_context.go
 // gomc:expect none

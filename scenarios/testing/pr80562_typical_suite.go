@@ -6,6 +6,7 @@
 //
 // No violation.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_pr80562.go
 // gomc:include programs.go
 // gomc:set maxParallel=2

@@ -4,6 +4,7 @@
 // No violation: both Run calls proceed at once, both subtests reach ready.Done, and the test
 // closes block (GO-HISTORY §4.5).
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:expect none

@@ -7,6 +7,7 @@
 // the run end while a subtest has not yet sent its completion signal. Harmless here (the signal
 // channel is buffered), but the contract it documents does not hold for it.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:set strictCompletion=true

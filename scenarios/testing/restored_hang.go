@@ -4,6 +4,7 @@
 // Deadlock by design of the protocol (both designs): the parallel subtest waits for the
 // parent's body to return, and the body waits for the subtest.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:expect deadlock

@@ -7,6 +7,7 @@
 // releases it for its parallel subtest, so the running count goes negative and two parallel
 // bodies run with -parallel=1. The shortest trace shows the borrowed slot released twice.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:set maxParallel=1

@@ -4,6 +4,7 @@
 // No violation: nothing is locked, so not_inner runs as another child of t1, signals, and
 // outer returns (GO-HISTORY §4.4).
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:expect none

@@ -4,6 +4,7 @@
 //
 // No violation: the model's waitParallel/release pass Go's own table in every interleaving.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include test_context.go
 // gomc:expect none

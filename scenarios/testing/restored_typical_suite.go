@@ -6,6 +6,7 @@
 // No violation: the cleanup runs once, after both parallel subtests; FailNow on the parent
 // ends the parent's Run caller; every test completes once.
 //
+// gomc:include runner_slots.go
 // gomc:include runner_restored.go
 // gomc:include programs.go
 // gomc:set maxParallel=2

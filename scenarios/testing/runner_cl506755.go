@@ -6,9 +6,9 @@
 // (cleanups always after parallel subtests; on a panic, each ancestor's cleanup runs in a fresh
 // goroutine), Run L1690-L1755 (runMu held across <-sub.doneOrParallel, L1723-L1745), the
 // parallelSem token semaphore L1768-L1811 with its "no parallel token to release" panic, and
-// runTests L2117-L2160. Left out as in runner_restored.go: output, timing, matching, fuzzing.
+// runTests L2117-L2160. Left out as in runner_slots.go: output, timing, matching, fuzzing.
 //
-// Model instrumentation, as in runner_restored.go: bodies counts parallel test bodies running
+// Model instrumentation, as in runner_slots.go: bodies counts parallel test bodies running
 // (P3.3); each T counts its completions (close of doneOrParallel, or parallelSubtests.Done for a
 // parallel test) and panics on a second one (P3.7).
 //

@@ -1,6 +1,7 @@
-// The testing package's test runner with the fix proposed for #64470 in golang/go PR #80562
-// ("testing: respect -parallel when t.Run is called concurrently", open), on top of the restored
-// design of runner_restored.go. Shared by the models pr80562_*.go.
+// The per-design part of the testing package's test runner with the fix proposed for #64470 in
+// golang/go PR #80562 ("testing: respect -parallel when t.Run is called concurrently", open), on
+// top of the restored design (runner_restored.go is the unfixed counterpart). Models include it
+// with runner_slots.go and a test program from programs.go.
 //
 // The PR's diff was not available to us; this models its description: "Release the shared slot
 // at most once, using a flag on the test that owns it, and let only that subtest reacquire it.
@@ -14,24 +15,12 @@
 //   - a reacquiring test waits in a queue of its own that release serves only when no parallel
 //     test is waiting to start.
 //
-// Everything else, and the model instrumentation, is as in runner_restored.go.
+// Everything else, and the model instrumentation, is in runner_slots.go.
 //
 // gomc:library
 package main
 
-import (
-	"runtime"
-	"sync"
-)
-
-// maxParallel is -parallel (a gomc:set in the models overrides it).
-const maxParallel = 1
-
-// allTests lists every test started, for the strict completion check at the end of runTests.
-var (
-	allTestsMu sync.Mutex
-	allTests   []*T
-)
+import "sync"
 
 type testContext struct {
 	mu            sync.Mutex
@@ -47,18 +36,6 @@ type testContext struct {
 
 func newTestContext(maxParallel int) *testContext {
 	return &testContext{startParallel: make(chan bool), startReacquire: make(chan bool), maxParallel: maxParallel, running: 1}
-}
-
-func (c *testContext) waitParallel() {
-	c.mu.Lock()
-	if c.running < c.maxParallel {
-		c.running++
-		c.mu.Unlock()
-		return
-	}
-	c.numWaiting++
-	c.mu.Unlock()
-	<-c.startParallel
 }
 
 func (c *testContext) release() {
@@ -94,21 +71,6 @@ func (c *testContext) reacquire() {
 	c.numReacquiring++
 	c.mu.Unlock()
 	<-c.startReacquire
-}
-
-func (c *testContext) bodyStarts() {
-	c.mu.Lock()
-	c.bodies++
-	if c.bodies > c.maxParallel {
-		panic("testing model: more parallel test bodies running than -parallel")
-	}
-	c.mu.Unlock()
-}
-
-func (c *testContext) bodyEnds() {
-	c.mu.Lock()
-	c.bodies--
-	c.mu.Unlock()
 }
 
 type T struct {
@@ -168,179 +130,29 @@ func (t *T) reacquireShared() {
 	t.releasedShared = false
 }
 
-func (t *T) FailNow() {
-	t.failed = true
-	t.mu.Lock()
-	t.finished = true
-	t.mu.Unlock()
-	runtime.Goexit()
-}
-
-func (t *T) Cleanup(f func()) {
-	t.mu.Lock()
-	t.cleanups = append(t.cleanups, f)
-	t.mu.Unlock()
-}
-
-func (t *T) runCleanup() {
-	t.inCleanup = true
-	for {
-		t.mu.Lock()
-		n := len(t.cleanups)
-		if n == 0 {
-			t.mu.Unlock()
-			return
-		}
-		f := t.cleanups[n-1]
-		t.cleanups = t.cleanups[:n-1]
-		t.mu.Unlock()
-		f()
-	}
-}
-
-func (t *T) Parallel() {
-	if t.isParallel {
-		panic("testing: t.Parallel called multiple times")
-	}
-	t.isParallel = true
-	if t.parent.barrier == nil {
-		return
-	}
-	t.parent.sub = append(t.parent.sub, t)
-	t.signal <- true
-	<-t.parent.barrier
-	t.context.waitParallel()
-	t.context.bodyStarts()
-}
-
-func tRunner(t *T, fn func(t *T)) {
-	defer func() {
-		err := recover()
-		signal := true
-		t.mu.Lock()
-		finished := t.finished
-		t.mu.Unlock()
-		if !finished && err == nil {
-			err = "test executed panic(nil) or runtime.Goexit"
-			for p := t.parent; p != nil; p = p.parent {
-				p.mu.Lock()
-				finished = p.finished
-				p.mu.Unlock()
-				if finished {
-					if !t.isParallel {
-						t.failed = true
-						err = nil
-					}
-					signal = false
-					break
-				}
-			}
-		}
-		didPanic := false
-		defer func() {
-			if didPanic {
-				return
-			}
-			if err != nil {
-				panic(err)
-			}
-			t.completions++
-			if t.completions > 1 {
-				panic("testing model: a test completed twice")
-			}
-			t.signal <- signal
-		}()
-		if err != nil {
-			t.failed = true
-			t.runCleanup()
-			for root := t; root.parent != nil; root = root.parent {
-				root.parent.runCleanup()
-			}
-			didPanic = true
-			panic(err)
-		}
-		if len(t.sub) > 0 {
-			if t.isParallel {
-				t.context.bodyEnds()
-				t.context.release()
-			} else if t.parent != nil {
-				t.releaseShared()
-			} else {
-				t.context.release() // the root owns the main slot
-			}
-			close(t.barrier)
-			for _, sub := range t.sub {
-				<-sub.signal
-			}
-			t.runCleanup()
-			if !t.isParallel && t.parent != nil {
-				t.reacquireShared()
-			} else if !t.isParallel {
-				t.context.waitParallel()
-			}
-		} else if t.isParallel {
-			t.context.bodyEnds()
-			t.context.release()
-		}
-	}()
-	defer func() {
-		if len(t.sub) == 0 {
-			t.runCleanup()
-		}
-	}()
-	fn(t)
-	t.mu.Lock()
-	t.finished = true
-	t.mu.Unlock()
-}
-
-func (t *T) Run(name string, f func(t *T)) bool {
-	if t.inCleanup {
-		panic("testing: t.Run called during t.Cleanup")
-	}
-	sub := &T{barrier: make(chan bool), signal: make(chan bool, 1), name: t.name + "/" + name, parent: t, context: t.context}
-	if strictCompletion {
-		allTestsMu.Lock()
-		allTests = append(allTests, sub)
-		allTestsMu.Unlock()
-	}
-	go tRunner(sub, f)
-	if !<-sub.signal {
-		runtime.Goexit()
-	}
-	return !sub.failed
-}
-
-func runTests(tests []func(t *T)) {
-	t := &T{signal: make(chan bool, 1), barrier: make(chan bool), context: newTestContext(maxParallel)}
-	tRunner(t, func(t *T) {
-		for _, test := range tests {
-			t.Run("Test", test)
-		}
-	})
-	select {
-	case <-t.signal:
+// releaseForSubtests gives back a slot so the test's parallel subtests can run (tRunner L1602):
+// a parallel test its own; a sequential one the slot it borrows, at most once per owner; the
+// root the main slot.
+func (t *T) releaseForSubtests() {
+	switch {
+	case t.isParallel:
+		t.context.bodyEnds()
+		t.context.release()
+	case t.parent != nil:
+		t.releaseShared()
 	default:
-		panic("internal error: tRunner exited without sending on t.signal")
-	}
-	if strictCompletion {
-		checkCompletions()
+		t.context.release()
 	}
 }
 
-// strictCompletion makes runTests also assert that every test completed before the run ended
-// (Run's documented contract: concurrent Run calls return before the outer test function).
-// Off by default: a test that breaks the contract is the user's bug, not the runner's; a test that
-// never completes shows up as a leak or deadlock anyway.
-var strictCompletion = false
-
-// checkCompletions asserts that every test sent exactly one completion signal.
-func checkCompletions() {
-	allTestsMu.Lock()
-	for _, test := range allTests {
-		if test.completions != 1 {
-			panic("testing model: a test did not send exactly one completion signal")
-		}
+// retakeAfterSubtests takes a slot back for the parent's sequence (tRunner L1617-L1620): only
+// the subtest that released a shared slot reacquires it.
+func (t *T) retakeAfterSubtests() {
+	switch {
+	case t.isParallel:
+	case t.parent != nil:
+		t.reacquireShared()
+	default:
+		t.context.waitParallel()
 	}
-	allTestsMu.Unlock()
 }

@@ -1,6 +1,7 @@
 // Go's own unit test of the slot protocol, TestTestContext: golang/go 6317fb41e920
 // src/testing/sub_test.go:L24-L118, ported to the model's testContext (waitParallel/release of
-// runner_restored.go and runner_pr80562.go). Each call runs in a goroutine; the test then either
+// runner_slots.go and runner_restored.go or runner_pr80562.go). Each call runs in a goroutine; the
+// test then either
 // sees it finish or hands it / takes from it a start token, exactly as upstream, and checks
 // running, numWaiting and started after every call. Upstream's t.Errorf becomes a panic.
 //

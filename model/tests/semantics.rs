@@ -524,10 +524,20 @@ func main() {
 	f()
 }",
     );
-    let dump = &report.outcome(OutcomeKind::Panic).expect("a panic").witness.goroutines;
+    let dump = &report
+        .outcome(OutcomeKind::Panic)
+        .expect("a panic")
+        .witness
+        .goroutines;
     assert_eq!(dump[0].id, 1);
     assert_eq!(dump[0].status, gomc::semantics::GoroutineStatus::Running);
-    let frames: Vec<(&str, &str)> =
-        dump[0].frames.iter().map(|frame| (frame.function.as_str(), frame.location.as_str())).collect();
-    assert_eq!(frames, [("main.f", "known.go:4"), ("main.main", "known.go:7")]);
+    let frames: Vec<(&str, &str)> = dump[0]
+        .frames
+        .iter()
+        .map(|frame| (frame.function.as_str(), frame.location.as_str()))
+        .collect();
+    assert_eq!(
+        frames,
+        [("main.f", "known.go:4"), ("main.main", "known.go:7")]
+    );
 }

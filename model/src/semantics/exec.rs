@@ -145,7 +145,11 @@ pub fn start_panic(program: &Program, st: &mut State, g: Gid, value: Value, mess
 
 /// The function and instruction of each of the goroutine's frames, outermost first.
 fn frame_positions(goroutine: &Goroutine) -> Vec<(FuncId, u32)> {
-    goroutine.frames.iter().map(|frame| (frame.func, frame.pc)).collect()
+    goroutine
+        .frames
+        .iter()
+        .map(|frame| (frame.func, frame.pc))
+        .collect()
 }
 
 /// Starts `runtime.Goexit` in goroutine `g`. A panic in progress stays in the chain (for

@@ -217,7 +217,9 @@ impl<'p> Machine<'p> {
     /// `panic: ` (or the whole `fatal error: ...` line for a fatal runtime error).
     pub fn panic_message(&self, state: &State) -> Option<(u32, String)> {
         match &state.end {
-            Some(End::Panic { goroutine, message, .. }) => Some((*goroutine, message.clone())),
+            Some(End::Panic {
+                goroutine, message, ..
+            }) => Some((*goroutine, message.clone())),
             _ => None,
         }
     }

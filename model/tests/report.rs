@@ -380,11 +380,13 @@ fn deadlock_report() -> Report {
         trace: vec![],
         goroutines: vec![],
         panic: None,
+        race: None,
         replay_error: None,
     };
     Report {
         file: "dist_before.go".into(),
         entry: "main.main".into(),
+        engine: gomc::Engine::Native,
         search: SearchSettings {
             order: SearchOrder::Bfs,
             max_states: None,
@@ -403,24 +405,28 @@ fn deadlock_report() -> Report {
                 kind: OutcomeKind::Ok,
                 violation: false,
                 count: 3,
+                first_execution: None,
                 witness: ok_witness,
             },
             OutcomeReport {
                 kind: OutcomeKind::Deadlock,
                 violation: true,
                 count: 1,
+                first_execution: None,
                 witness: Witness {
                     steps: 3,
                     schedule: "1,2,1".into(),
                     trace,
                     goroutines,
                     panic: None,
+                    race: None,
                     replay_error: None,
                 },
             },
         ],
         step_error: None,
         statistics: statistics(),
+        backend: None,
     }
 }
 
@@ -523,6 +529,7 @@ fn a_panic_prints_go_panic_line_and_a_leak_counts_blocked_goroutines() {
         kind: OutcomeKind::Panic,
         violation: true,
         count: 2,
+        first_execution: None,
         witness: witness.clone(),
     };
     witness.panic = None;
@@ -530,6 +537,7 @@ fn a_panic_prints_go_panic_line_and_a_leak_counts_blocked_goroutines() {
         kind: OutcomeKind::Leak,
         violation: true,
         count: 1,
+        first_execution: None,
         witness,
     });
     report.violations = vec![OutcomeKind::Leak, OutcomeKind::Panic];
@@ -717,6 +725,7 @@ mod hand_built {
             code,
             decl: span(3),
             synthetic,
+            accesses: Vec::new(),
         }
     }
 

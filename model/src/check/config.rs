@@ -4,18 +4,24 @@ use std::fmt;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
+use crate::backends::{Engine, Scheduler};
 use crate::explore::{Progress, SearchOrder};
 
 /// A progress callback, called about every 2¹⁶ states.
 pub type ProgressCallback = Arc<dyn Fn(&Progress) + Send + Sync>;
 
-/// How to check a model: the search order and bounds, the entry point and overrides (which win
-/// over the model's header), a cancel flag and a progress callback.
+/// How to check a model: the engine, the search order and bounds, the entry point and
+/// overrides (which win over the model's header), a cancel flag and a progress callback.
 ///
 /// ```
 /// let config = gomc::Config::new().max_states(100_000).set("maxbg", "1");
 /// # let _ = config;
 /// ```
+///
+/// The loom and shuttle engines (cargo features `loom` and `shuttle`, both on by default) take
+/// their own settings: `seed`, `iterations`, `scheduler` (shuttle) and `preemption_bound`
+/// (loom); `max_depth` bounds the steps of one of their executions. See
+/// [`backends`](crate::backends).
 #[must_use]
 #[derive(Clone, Default)]
 pub struct Config {
@@ -26,6 +32,12 @@ pub struct Config {
     pub(crate) overrides: Vec<(String, String)>,
     pub(crate) cancel: Option<Arc<AtomicBool>>,
     pub(crate) progress: Option<ProgressCallback>,
+    pub(crate) engine: Engine,
+    pub(crate) seed: u64,
+    pub(crate) iterations: Option<u64>,
+    pub(crate) scheduler: Scheduler,
+    pub(crate) preemption_bound: Option<usize>,
+    pub(crate) races: bool,
 }
 
 impl Config {
@@ -79,9 +91,54 @@ impl Config {
         self
     }
 
+    /// Checks with this engine (the native explorer by default).
+    pub fn engine(mut self, engine: Engine) -> Self {
+        self.engine = engine;
+        self
+    }
+
+    /// Seeds shuttle's scheduler (0 by default).
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Runs at most this many executions under loom or shuttle (defaults:
+    /// [`DEFAULT_LOOM_ITERATIONS`](crate::backends::DEFAULT_LOOM_ITERATIONS),
+    /// [`DEFAULT_SHUTTLE_ITERATIONS`](crate::backends::DEFAULT_SHUTTLE_ITERATIONS)).
+    pub fn iterations(mut self, iterations: u64) -> Self {
+        self.iterations = Some(iterations);
+        self
+    }
+
+    /// Runs shuttle under this scheduler (random by default).
+    pub fn scheduler(mut self, scheduler: Scheduler) -> Self {
+        self.scheduler = scheduler;
+        self
+    }
+
+    /// Bounds loom's preemptions per execution (unbounded by default; a bound makes the run not
+    /// exhaustive).
+    pub fn preemption_bound(mut self, bound: usize) -> Self {
+        self.preemption_bound = Some(bound);
+        self
+    }
+
+    /// Checks in race mode (as a model's `// gomc:races` header does): accesses to shared
+    /// memory become scheduling points and data races are reported (native explorer only).
+    pub fn races(mut self, races: bool) -> Self {
+        self.races = races;
+        self
+    }
+
     /// The search order.
     pub fn order(&self) -> SearchOrder {
         self.order
+    }
+
+    /// The engine.
+    pub fn engine_in_use(&self) -> Engine {
+        self.engine
     }
 
     /// The overrides in effect for a model whose header sets `header`: the header's, then this
@@ -106,6 +163,12 @@ impl fmt::Debug for Config {
             .field("overrides", &self.overrides)
             .field("cancel", &self.cancel.is_some())
             .field("progress", &self.progress.is_some())
+            .field("engine", &self.engine)
+            .field("seed", &self.seed)
+            .field("iterations", &self.iterations)
+            .field("scheduler", &self.scheduler)
+            .field("preemption_bound", &self.preemption_bound)
+            .field("races", &self.races)
             .finish()
     }
 }

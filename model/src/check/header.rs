@@ -31,6 +31,8 @@ pub struct Header {
     /// `gomc:library`: a file of shared declarations, included by models; not a model itself,
     /// so checking a directory skips it.
     pub library: bool,
+    /// `gomc:races`: check in race mode (as `--races` does).
+    pub races: bool,
 }
 
 /// A `gomc:include` directive, with the folder its path is relative to.
@@ -84,6 +86,7 @@ impl Header {
             model: None,
             includes,
             library: base.library,
+            races: self.races || base.races,
         }
     }
 }
@@ -248,6 +251,16 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     ))
                 }
             },
+            "races" => {
+                if let Some((offset, extra)) = words.first() {
+                    return Err(at(
+                        *offset,
+                        extra.len() as u32,
+                        "`gomc:races` takes no arguments".to_string(),
+                    ));
+                }
+                header.races = true;
+            }
             "library" => {
                 if let Some((offset, extra)) = words.first() {
                     return Err(at(
@@ -287,7 +300,7 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     name_width,
                     format!(
                         "unknown directive `gomc:{name}` (known: gomc:expect, gomc:entry, \
-                         gomc:set, gomc:model, gomc:include, gomc:library)"
+                         gomc:set, gomc:model, gomc:include, gomc:library, gomc:races)"
                     ),
                 ))
             }

@@ -136,10 +136,49 @@ fn set_folders(header: &mut Header, folder: &Path) {
     }
 }
 
-/// Checks a loaded model; the report is named `report_name`.
+/// Checks a loaded model with the configured engine; the report is named `report_name`.
 fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<Report, ModelError> {
     let program = compile_loaded(loaded, config)?;
-    let machine = Machine::new(&program);
+    let races = config.races || loaded.header.races;
+    if races && config.engine != crate::backends::Engine::Native {
+        return Err(ModelError::without_position(
+            report_name,
+            "race mode (--races, `gomc:races`) is supported by the native explorer only",
+        ));
+    }
+    match config.engine {
+        crate::backends::Engine::Native => Ok(explore_natively(
+            report_name,
+            &program,
+            config,
+            races,
+            loaded.header.expect.clone(),
+        )),
+        #[cfg(any(feature = "loom", feature = "shuttle"))]
+        engine => {
+            let program = std::sync::Arc::new(program);
+            let settings = crate::backends::Settings::from_config(engine, config);
+            let run = crate::backends::run(engine, &program, &settings);
+            Ok(crate::report::build_backend_report(
+                report_name,
+                &Machine::new(&program),
+                &run,
+                &settings,
+                loaded.header.expect.clone(),
+            ))
+        }
+    }
+}
+
+/// Checks a compiled model with the native explorer.
+fn explore_natively(
+    report_name: &str,
+    program: &Program,
+    config: &Config,
+    races: bool,
+    expect: Option<Vec<crate::explore::OutcomeKind>>,
+) -> Report {
+    let machine = Machine::with_races(program, races);
     let mut call_progress = |progress: &Progress| {
         if let Some(callback) = &config.progress {
             callback(progress);
@@ -162,13 +201,7 @@ fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<R
         max_states: config.max_states,
         max_depth: config.max_depth,
     };
-    Ok(build_report(
-        report_name,
-        &machine,
-        &exploration,
-        search,
-        loaded.header.expect.clone(),
-    ))
+    build_report(report_name, &machine, &exploration, search, expect)
 }
 
 /// Reads a model file: its display name and text, or a `ModelError` without position.

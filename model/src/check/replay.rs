@@ -35,6 +35,10 @@ pub struct Replay {
     pub goroutines: Vec<GoroutineView>,
     /// For a final state that ended in a panic: the goroutine and Go's panic line.
     pub panic: Option<PanicReport>,
+    /// For a final state with a data race (race mode): the two conflicting accesses. Such a
+    /// state can still go on: `enabled` lists its choices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub race: Option<crate::semantics::RaceView>,
     /// The choices enabled in the final state, as schedule entries (empty when it ended).
     pub enabled: Vec<String>,
 }
@@ -177,7 +181,7 @@ fn replay_loaded(
 ) -> Result<Replay, ReplayError> {
     let schedule = Schedule::parse(schedule).map_err(ReplayError::Schedule)?;
     let program = compile_loaded(loaded, config).map_err(ReplayError::Model)?;
-    let machine = Machine::new(&program);
+    let machine = Machine::with_races(&program, config.races || loaded.header.races);
     let walked = walk(&machine, &schedule.0).map_err(ReplayError::Initial)?;
     match walked.failure {
         Some(WalkFailure::NotEnabled {
@@ -201,8 +205,9 @@ fn replay_loaded(
         }
         None => {}
     }
+    let race = machine.race(&walked.state);
     let outcome = match machine.status(&walked.state) {
-        StateStatus::Running => None,
+        StateStatus::Running => race.as_ref().map(|_| OutcomeKind::Race),
         StateStatus::Ended(kind) => Some(kind),
     };
     let mut enabled = Vec::new();
@@ -226,6 +231,7 @@ fn replay_loaded(
         goroutines: machine.goroutines(&walked.state),
         trace: walked.trace,
         panic,
+        race,
         enabled: enabled.into_iter().map(format_choice).collect(),
     })
 }
@@ -244,6 +250,9 @@ pub fn render_replay(replay: &Replay) -> String {
     writeln!(out, "{}: replay of {steps} steps {ending}", replay.file).unwrap();
     if let Some(panic) = &replay.panic {
         writeln!(out, "  {} (goroutine {})", panic.message, panic.goroutine).unwrap();
+    }
+    if let Some(race) = &replay.race {
+        writeln!(out, "  {race}").unwrap();
     }
     writeln!(out, "  schedule: {}", replay.schedule).unwrap();
     writeln!(out, "  trace:").unwrap();

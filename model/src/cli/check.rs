@@ -63,7 +63,12 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, json: bool, timings: bool)
         }
     } else if files.len() > 1 {
         println!();
-        print!("{}", table(&rows, timings));
+        let count = if config.engine_in_use() == crate::backends::Engine::Native {
+            "states"
+        } else {
+            "executions"
+        };
+        print!("{}", table(&rows, timings, count));
     }
     exit_status(rows.iter().map(|row| row.exit))
 }
@@ -97,7 +102,10 @@ fn check_one(path: &Path, config: &Config, timings: bool) -> (Row, Option<Report
                     Some(expectation) if expectation.kinds.is_empty() => "none".to_string(),
                     Some(expectation) => kind_list(&expectation.kinds),
                 },
-                states: report.statistics.states.to_string(),
+                states: match &report.backend {
+                    Some(backend) => backend.executions.to_string(),
+                    None => report.statistics.states.to_string(),
+                },
                 time: match report.statistics.elapsed_seconds {
                     Some(seconds) if timings => format!("{seconds:.2}s"),
                     _ => "-".to_string(),
@@ -128,12 +136,12 @@ fn check_one(path: &Path, config: &Config, timings: bool) -> (Row, Option<Report
 }
 
 /// The summary table, columns aligned.
-fn table(rows: &[Row], timings: bool) -> String {
+fn table(rows: &[Row], timings: bool, count: &str) -> String {
     let header = Row {
         file: "file".into(),
         verdict: "verdict".into(),
         expected: "expected".into(),
-        states: "states".into(),
+        states: count.into(),
         time: "time".into(),
         status: "status",
         exit: 0,

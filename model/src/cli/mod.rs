@@ -2,9 +2,15 @@
 //!
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
-//!                    [--set NAME=VALUE]... [--json] [--no-timings]
-//! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json]
+//!                    [--set NAME=VALUE]... [--json] [--no-timings] [--races]
+//!                    [--engine native|loom|shuttle] [--iterations N]
+//!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
+//!                    [--preemption-bound N]                                (loom)
+//! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json] [--races]
 //! ```
+//!
+//! `--engine loom` and `--engine shuttle` need the cargo features of the same names (on by
+//! default); without them they are a usage error that says how to build with them.
 //!
 //! Exit status of `check`, over all files: 0 every file as expected (without an expectation:
 //! no violation, exhaustive search); 1 a violation or an expectation mismatch; 2 bad usage or a
@@ -26,6 +32,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::backends::{Engine, Scheduler, DEFAULT_PCT_DEPTH};
 use crate::check::Config;
 use crate::explore::SearchOrder;
 
@@ -73,6 +80,10 @@ struct ModelArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// Race mode: accesses to shared memory become scheduling points and data races are
+    /// reported (as a model's `// gomc:races` header does; native engine only).
+    #[arg(long)]
+    races: bool,
 }
 
 #[derive(Args, Debug)]
@@ -80,15 +91,37 @@ struct CheckArgs {
     /// Model files, or directories searched recursively for .go files.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Search order: bfs finds shortest counterexamples, dfs keeps a smaller frontier.
-    #[arg(long, value_enum, default_value_t = SearchArg::Bfs)]
-    search: SearchArg,
-    /// Stop after this many distinct states (the result is then not a proof).
+    /// Search order: bfs finds shortest counterexamples, dfs keeps a smaller frontier [default:
+    /// bfs] (native engine).
+    #[arg(long, value_enum)]
+    search: Option<SearchArg>,
+    /// Stop after this many distinct states (the result is then not a proof) (native engine).
     #[arg(long, value_name = "N")]
     max_states: Option<u64>,
-    /// Do not expand states this many steps deep (the result is then not a proof).
+    /// Do not expand states this many steps deep; under loom and shuttle, cut each execution
+    /// at this many steps [loom, shuttle default: 1000] (the result is then not a proof).
     #[arg(long, value_name = "N")]
     max_depth: Option<u32>,
+    /// The engine: native (explicit-state search, exhaustive, shortest witnesses), loom (every
+    /// interleaving without merging states; at most 4 goroutines) or shuttle (random or PCT
+    /// sampling of schedules).
+    #[arg(long, value_enum, default_value_t = EngineArg::Native)]
+    engine: EngineArg,
+    /// loom, shuttle: run at most this many executions [default: loom 100000, shuttle 1000].
+    #[arg(long, value_name = "N")]
+    iterations: Option<u64>,
+    /// shuttle: the scheduler's seed [default: 0].
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// shuttle: the scheduler [default: random].
+    #[arg(long, value_enum)]
+    scheduler: Option<SchedulerArg>,
+    /// shuttle: the depth of the PCT scheduler [default: 3].
+    #[arg(long, value_name = "N")]
+    pct_depth: Option<usize>,
+    /// loom: at most this many preemptions per execution (the result is then not a proof).
+    #[arg(long, value_name = "N")]
+    preemption_bound: Option<usize>,
     /// Leave out elapsed times and rates, so that the output is the same on every run.
     #[arg(long)]
     no_timings: bool,
@@ -114,11 +147,133 @@ enum SearchArg {
     Dfs,
 }
 
+/// Every engine, whether this build has it or not: asking for one it lacks is a usage error
+/// that says how to build with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum EngineArg {
+    Native,
+    Loom,
+    Shuttle,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchedulerArg {
+    Random,
+    Pct,
+}
+
 fn parse_override(text: &str) -> Result<(String, String), String> {
     match text.split_once('=') {
         Some((name, value)) if !name.is_empty() => Ok((name.to_string(), value.to_string())),
         _ => Err(format!("expected NAME=VALUE, found `{text}`")),
     }
+}
+
+/// The configuration of `gomc check`, or why the options do not fit together.
+fn check_config(args: &CheckArgs) -> Result<Config, String> {
+    let name = args
+        .engine
+        .to_possible_value()
+        .map_or(String::new(), |value| value.get_name().to_string());
+    let only = |given: bool, option: &str, engines: &[EngineArg], which: &str| {
+        if given && !engines.contains(&args.engine) {
+            Err(format!(
+                "{option} applies to {which}, not to `--engine {name}`"
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    use EngineArg::{Loom, Native, Shuttle};
+    only(
+        args.search.is_some(),
+        "--search",
+        &[Native],
+        "the native engine",
+    )?;
+    only(
+        args.max_states.is_some(),
+        "--max-states",
+        &[Native],
+        "the native engine",
+    )?;
+    only(
+        args.iterations.is_some(),
+        "--iterations",
+        &[Loom, Shuttle],
+        "loom and shuttle",
+    )?;
+    only(args.seed.is_some(), "--seed", &[Shuttle], "shuttle")?;
+    only(
+        args.scheduler.is_some(),
+        "--scheduler",
+        &[Shuttle],
+        "shuttle",
+    )?;
+    only(
+        args.pct_depth.is_some(),
+        "--pct-depth",
+        &[Shuttle],
+        "shuttle",
+    )?;
+    only(
+        args.preemption_bound.is_some(),
+        "--preemption-bound",
+        &[Loom],
+        "loom",
+    )?;
+    if args.pct_depth.is_some() && !matches!(args.scheduler, Some(SchedulerArg::Pct)) {
+        return Err("--pct-depth applies to `--scheduler pct`".to_string());
+    }
+    if args.pct_depth == Some(0) {
+        return Err("--pct-depth must be at least 1".to_string());
+    }
+    let engine = engine(args.engine)?;
+    let order = match args.search.unwrap_or(SearchArg::Bfs) {
+        SearchArg::Bfs => SearchOrder::Bfs,
+        SearchArg::Dfs => SearchOrder::Dfs,
+    };
+    let mut config = args.model.config().search(order).engine(engine);
+    if let Some(states) = args.max_states {
+        config = config.max_states(states);
+    }
+    if let Some(depth) = args.max_depth {
+        config = config.max_depth(depth);
+    }
+    if let Some(iterations) = args.iterations {
+        config = config.iterations(iterations);
+    }
+    if let Some(seed) = args.seed {
+        config = config.seed(seed);
+    }
+    if let Some(scheduler) = args.scheduler {
+        config = config.scheduler(match scheduler {
+            SchedulerArg::Random => Scheduler::Random,
+            SchedulerArg::Pct => Scheduler::Pct {
+                depth: args.pct_depth.unwrap_or(DEFAULT_PCT_DEPTH),
+            },
+        });
+    }
+    if let Some(bound) = args.preemption_bound {
+        config = config.preemption_bound(bound);
+    }
+    Ok(config)
+}
+
+/// The engine asked for, or how to build a gomc that has it.
+fn engine(engine: EngineArg) -> Result<Engine, String> {
+    let (name, feature) = match engine {
+        EngineArg::Native => return Ok(Engine::Native),
+        EngineArg::Loom => ("loom", "loom"),
+        EngineArg::Shuttle => ("shuttle", "shuttle"),
+    };
+    Engine::from_name(name).ok_or_else(|| {
+        format!(
+            "`--engine {name}` needs the cargo feature `{feature}`, which this gomc was built \
+             without; build it with `cargo build --release --features {feature}` (the feature \
+             is on by default: a build without `--no-default-features` has it)"
+        )
+    })
 }
 
 impl ModelArgs {
@@ -130,7 +285,7 @@ impl ModelArgs {
         for (name, value) in &self.overrides {
             config = config.set(name.clone(), value.clone());
         }
-        config
+        config.races(self.races)
     }
 }
 
@@ -161,17 +316,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
     };
     match cli.command {
         Command::Check(args) => {
-            let order = match args.search {
-                SearchArg::Bfs => SearchOrder::Bfs,
-                SearchArg::Dfs => SearchOrder::Dfs,
+            let config = match check_config(&args) {
+                Ok(config) => config.cancel_flag(cancel),
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return EXIT_USAGE;
+                }
             };
-            let mut config = args.model.config().search(order).cancel_flag(cancel);
-            if let Some(states) = args.max_states {
-                config = config.max_states(states);
-            }
-            if let Some(depth) = args.max_depth {
-                config = config.max_depth(depth);
-            }
             check::run(&args.paths, &config, args.model.json, !args.no_timings)
         }
         Command::Replay(args) => check::replay(

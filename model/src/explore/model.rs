@@ -85,4 +85,13 @@ pub trait Model {
 
     /// Whether the state can go on, or how it ended.
     fn status(&self, state: &Self::State) -> StateStatus;
+
+    /// A violation this state shows although it may go on (a data race in race mode): the
+    /// search records it as an outcome of this kind, with this state as its witness, and still
+    /// explores the state's successors, so that what the violation leads to (a lost update, a
+    /// later panic) is found too. `None` by default.
+    fn violation(&self, state: &Self::State) -> Option<OutcomeKind> {
+        let _ = state;
+        None
+    }
 }

@@ -31,17 +31,31 @@ pub enum StoppedBy {
     Cancelled,
     /// A step the model could not take.
     StepError,
+    /// The bound on executions of a loom or shuttle run (`--iterations`); a shuttle run, which
+    /// samples, always ends this way.
+    Iterations,
+    /// loom's bound on preemptions per execution.
+    PreemptionBound,
+    /// loom's limit on threads: the model needs more goroutines than loom can run.
+    ThreadLimit,
+    /// The loom or shuttle backend itself failed (a panic caught at the boundary).
+    BackendFailure,
 }
 
 impl StoppedBy {
     /// How the bound is named on the command line or in words: `--max-states`, `--max-depth`,
-    /// `Ctrl-C`, `a step error`.
+    /// `Ctrl-C`, `a step error`, `--iterations`, `--preemption-bound`, `loom's thread limit`,
+    /// `a failure of the backend`.
     pub fn describe(self) -> &'static str {
         match self {
             StoppedBy::MaxStates => "--max-states",
             StoppedBy::MaxDepth => "--max-depth",
             StoppedBy::Cancelled => "Ctrl-C",
             StoppedBy::StepError => "a step error",
+            StoppedBy::Iterations => "--iterations",
+            StoppedBy::PreemptionBound => "--preemption-bound",
+            StoppedBy::ThreadLimit => "loom's thread limit",
+            StoppedBy::BackendFailure => "a failure of the backend",
         }
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! Every state is classified when it is first discovered: an ended state is counted under its
 //! outcome kind (each distinct state once) and never enters the frontier; a running state is
-//! expanded later, unless it lies at the depth bound. Breadth-first search discovers states in
+//! expanded later, unless it lies at the depth bound. A running state that shows a violation
+//! (`Model::violation`: a data race) is counted under that kind too and still expanded.
+//! Breadth-first search discovers states in
 //! order of depth, so the first witness it keeps of each outcome kind is a shortest one.
 
 use std::collections::{BTreeMap, VecDeque};
@@ -281,6 +283,16 @@ fn discover<M, F>(
                 .count += 1;
         }
         StateStatus::Running => {
+            if let Some(kind) = model.violation(&state) {
+                tally
+                    .outcomes
+                    .entry(kind)
+                    .or_insert_with(|| Found {
+                        count: 0,
+                        witness: visited.path_to(index),
+                    })
+                    .count += 1;
+            }
             if options.max_depth.is_some_and(|max| depth >= max) {
                 tally.depth_cut += 1;
             } else {

@@ -308,8 +308,13 @@ impl<'t> Lowerer<'t> {
             Callee::Builtin(name @ ("min" | "max")) => self.min_max(call, name == "min"),
             Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::ErrorText(_) => {
                 let special = self.special_call(call, &callee)?;
+                let tail_at = self.here();
                 for instr in special.tail {
                     self.emit(instr, call);
+                }
+                if matches!(callee, Callee::Sync { .. }) {
+                    // `c.Wait()`'s relock loads the handle of `c.L`'s mutex.
+                    self.drop_handle_loads(tail_at);
                 }
                 Ok(special.results)
             }
@@ -411,13 +416,29 @@ impl<'t> Lowerer<'t> {
 
     /// Emits the field-selection steps.
     pub fn apply_steps(&mut self, steps: &[Step], node: Node) {
-        for step in steps {
+        for (index, step) in steps.iter().enumerate() {
             let instr = match step {
                 Step::Load => Instr::Load,
                 Step::Field(i) => Instr::Field(*i),
                 Step::CondLocker => Instr::CondLocker,
             };
             self.emit(instr, node);
+            if *step == Step::Load {
+                // `p.f`: a read of the field only, not of the whole struct `*p`.
+                let fields = steps[index + 1..]
+                    .iter()
+                    .map_while(|step| match step {
+                        Step::Field(i) => Some(*i),
+                        _ => None,
+                    })
+                    .collect();
+                let label = self.label_of(node);
+                self.describe_access(Some(crate::program::AccessSite {
+                    write: false,
+                    label,
+                    fields,
+                }));
+            }
         }
     }
 

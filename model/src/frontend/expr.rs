@@ -58,6 +58,7 @@ impl<'t> Lowerer<'t> {
                     return Err(self.src.unsupported(node, "method value"));
                 };
                 self.expr(operand)?;
+                self.narrow_read(&steps, node);
                 self.apply_steps(&steps, node);
                 Ok(ty)
             }

@@ -210,6 +210,7 @@ impl<'t> Lowerer<'t> {
             spans: builder.spans,
             decl: builder.decl,
             synthetic: false,
+            accesses: builder.accesses,
         };
         Ok((function, builder.captures))
     }
@@ -327,6 +328,7 @@ impl<'t> Lowerer<'t> {
                 spans: builder.spans,
                 decl: span,
                 synthetic: true,
+                accesses: builder.accesses,
             },
         );
         Ok(id)
@@ -437,6 +439,7 @@ fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> Fn
         go_wraps: 0,
         is_literal,
         breakables: Vec::new(),
+        accesses: Vec::new(),
         decl,
     }
 }

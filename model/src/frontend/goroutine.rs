@@ -24,11 +24,13 @@ impl<'t> Lowerer<'t> {
         self.expect_args(call, &arguments, 1)?;
         let label = self.label_of(receiver);
         let span = self.src.span(call);
+        let receiver_at = self.here();
         self.expr(receiver)?;
         self.apply_steps(steps, receiver);
         if matches!(at, Ty::Pointer(_)) {
             self.emit(Instr::Load, receiver);
         }
+        self.drop_handle_loads(receiver_at);
         let group = self.temp();
         self.emit(Instr::StoreLocal(group), call);
         self.emit(Instr::LoadLocal(group), call);
@@ -46,6 +48,7 @@ impl<'t> Lowerer<'t> {
             code,
             decl: span,
             synthetic: true,
+            accesses: Vec::new(),
         };
         self.define_function(
             done,
@@ -125,6 +128,22 @@ impl<'t> Lowerer<'t> {
                 code.extend(special.results.iter().map(|_| Instr::Pop));
                 code.push(Instr::Return);
                 let span = self.src.span(call);
+                let label = self.label_of(call);
+                let accesses = code
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, instr)| {
+                        instr.may_access_memory() && !matches!(callee, Callee::Sync { .. })
+                    })
+                    .map(|(pc, instr)| {
+                        let site = crate::program::AccessSite {
+                            write: instr.writes_memory(),
+                            label,
+                            fields: Vec::new(),
+                        };
+                        (pc as u32, site)
+                    })
+                    .collect();
                 let function = Function {
                     name,
                     params: special.operands,
@@ -135,6 +154,7 @@ impl<'t> Lowerer<'t> {
                     code,
                     decl: self.src.span(statement),
                     synthetic: true,
+                    accesses,
                 };
                 self.define_function(wrapper, function);
                 self.emit(finish(special.operands), statement);

@@ -11,7 +11,9 @@ use super::package::Package;
 use super::syntax::Source;
 use super::types::{Ty, TypeTable};
 use super::CompileOptions;
-use crate::program::{FuncId, Function, Instr, LabelId, SelectTable, Span, StrId, Type, TypeId};
+use crate::program::{
+    AccessSite, FuncId, Function, Instr, LabelId, SelectTable, Span, StrId, Type, TypeId,
+};
 
 /// What a name denotes inside a function body.
 #[derive(Clone, Debug)]
@@ -99,6 +101,8 @@ pub(super) struct FnBuilder {
     /// Whether this is a function literal (nested literals are named `f.func1.1`).
     pub is_literal: bool,
     pub breakables: Vec<Breakable>,
+    /// The memory accesses of `code` so far (`Function::accesses`).
+    pub accesses: Vec<(u32, AccessSite)>,
     pub decl: Span,
 }
 
@@ -146,7 +150,77 @@ impl<'t> Lowerer<'t> {
     /// Appends an instruction with the span of a node.
     pub fn emit(&mut self, instr: Instr, node: Node) {
         let span = self.src.span(node);
+        if instr.may_access_memory() {
+            // Every access is described by default as the plain read or write of the node's
+            // text; `describe_access` refines it where the node is not the location.
+            let site = AccessSite {
+                write: instr.writes_memory(),
+                label: self.label_of(node),
+                fields: Vec::new(),
+            };
+            let pc = self.here();
+            self.builder().accesses.push((pc, site));
+        }
         self.emit_at(instr, span);
+    }
+
+    /// `x.f` of a struct variable `x` (a package-level or captured one): narrows the read of
+    /// `x` that was just emitted to the fields `steps` select before any pointer load.
+    pub fn narrow_read(&mut self, steps: &[super::typing::Step], node: Node) {
+        let fields: Vec<u32> = steps
+            .iter()
+            .map_while(|step| match step {
+                super::typing::Step::Field(field) => Some(*field),
+                _ => None,
+            })
+            .collect();
+        if fields.is_empty() {
+            return;
+        }
+        let label = self.label_of(node);
+        let builder = self.builder();
+        let pc = builder.code.len() as u32;
+        let last_reads = matches!(
+            builder.code.last(),
+            Some(Instr::LoadGlobal(_) | Instr::Load)
+        );
+        if let Some((at, site)) = builder.accesses.last_mut() {
+            if last_reads && *at + 1 == pc && !site.write {
+                site.fields.extend(fields);
+                site.label = label;
+            }
+        }
+    }
+
+    /// Drops the access descriptions of the loads emitted from instruction `from` on: they load
+    /// the handle of a sync or atomic value to call a method on it, which in Go takes the
+    /// value's address (`(&b.mu).Lock()`) and reads no memory.
+    pub fn drop_handle_loads(&mut self, from: u32) {
+        let FnBuilder { code, accesses, .. } = self.builder();
+        accesses.retain(|(pc, _)| {
+            *pc < from
+                || !matches!(
+                    code[*pc as usize],
+                    Instr::Load | Instr::LoadGlobal(_) | Instr::Index
+                )
+        });
+    }
+
+    /// Redescribes the access of the instruction just emitted (which must be one); `None`
+    /// removes it (the final store of a read-modify-write whose first instruction carries the
+    /// access).
+    pub fn describe_access(&mut self, site: Option<AccessSite>) {
+        let pc = self.here() - 1;
+        let accesses = &mut self.builder().accesses;
+        let Some(last) = accesses.last_mut().filter(|(at, _)| *at == pc) else {
+            panic!("internal error: no access at the last instruction");
+        };
+        match site {
+            Some(site) => last.1 = site,
+            None => {
+                accesses.pop();
+            }
+        }
     }
 
     /// Appends an instruction with a span.
@@ -381,7 +455,13 @@ impl<'t> Lowerer<'t> {
                 Instr::LoadGlobal(crate::program::GlobalId(g))
             }
         };
+        let boxed_global = matches!(instr, Instr::LoadGlobal(_));
         self.emit(instr, node);
+        if boxed_global {
+            // The global holds the pointer to the variable's cell, written once before the
+            // entry function runs: reading it is no access of the variable.
+            self.describe_access(None);
+        }
     }
 
     /// Records that the variable behind `access` must live in a cell.

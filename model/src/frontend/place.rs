@@ -13,7 +13,7 @@ use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
 use super::types::Ty;
 use super::typing::{Selection, Step};
-use crate::program::{GlobalId, Instr, TypeId};
+use crate::program::{AccessSite, GlobalId, Instr, LabelId, TypeId};
 
 /// Where a place's root value lives.
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +50,8 @@ pub(super) struct Place {
     pub path: Vec<PathStep>,
     /// The place's type (`None` for `_`).
     pub ty: Option<Ty>,
+    /// The place as the model spells it, for race mode's access descriptions.
+    pub label: Option<LabelId>,
 }
 
 impl Place {
@@ -66,6 +68,32 @@ impl Place {
 impl<'t> Lowerer<'t> {
     /// Lowers the operands of an assignable place.
     pub fn place(&mut self, node: Node<'t>) -> Result<Place> {
+        let mut place = self.place_operands(node)?;
+        if !matches!(place.root, Root::Blank | Root::Local(_)) {
+            place.label = Some(self.label_of(unparen(node)));
+        }
+        Ok(place)
+    }
+
+    /// The access a place's read or write makes, for race mode: the root, narrowed to the
+    /// struct fields of the path up to its first array index.
+    fn place_access(&self, place: &Place, write: bool) -> Option<AccessSite> {
+        let fields = place
+            .path
+            .iter()
+            .map_while(|step| match step {
+                PathStep::Field(field) => Some(*field),
+                PathStep::Index(_) => None,
+            })
+            .collect();
+        place.label.map(|label| AccessSite {
+            write,
+            label,
+            fields,
+        })
+    }
+
+    fn place_operands(&mut self, node: Node<'t>) -> Result<Place> {
         let node = unparen(node);
         match node.kind() {
             "identifier" => {
@@ -75,6 +103,7 @@ impl<'t> Lowerer<'t> {
                         root: Root::Blank,
                         path: vec![],
                         ty: None,
+                        label: None,
                     });
                 }
                 let (access, ty) = match self.lookup(text) {
@@ -99,6 +128,7 @@ impl<'t> Lowerer<'t> {
                     root,
                     path: vec![],
                     ty: Some(ty),
+                    label: None,
                 })
             }
             "unary_expression"
@@ -113,6 +143,7 @@ impl<'t> Lowerer<'t> {
                     root: Root::Cell,
                     path: vec![],
                     ty: Some(ty),
+                    label: None,
                 })
             }
             "selector_expression" => {
@@ -148,9 +179,10 @@ impl<'t> Lowerer<'t> {
                         root: Root::Cell,
                         path: fields(&steps[last_load + 1..]),
                         ty: Some(ty),
+                        label: None,
                     });
                 }
-                let mut place = self.place(operand)?;
+                let mut place = self.place_operands(operand)?;
                 if matches!(place.root, Root::MapEntry(_)) {
                     return Err(self.src.error(
                         node,
@@ -173,7 +205,7 @@ impl<'t> Lowerer<'t> {
                     Ty::Slice(_) => Root::SliceElement,
                     Ty::Map(..) => Root::MapEntry(self.type_id(&ty)),
                     Ty::Array(..) => {
-                        let mut place = self.place(operand)?;
+                        let mut place = self.place_operands(operand)?;
                         if matches!(place.root, Root::MapEntry(_)) {
                             return Err(self.src.error(
                                 node,
@@ -201,6 +233,7 @@ impl<'t> Lowerer<'t> {
                             root: Root::Cell,
                             path: vec![PathStep::Index(temp)],
                             ty: Some(ty),
+                            label: None,
                         });
                     }
                     _ => {
@@ -215,6 +248,7 @@ impl<'t> Lowerer<'t> {
                     root,
                     path: vec![],
                     ty: Some(ty),
+                    label: None,
                 })
             }
             _ => Err(self
@@ -227,11 +261,17 @@ impl<'t> Lowerer<'t> {
     pub fn emit_store(&mut self, place: &Place, node: Node) {
         if place.path.is_empty() {
             self.emit_root_store(place.root, node);
+            if let Some(site) = self.place_access(place, true) {
+                self.describe_access(Some(site));
+            }
             return;
         }
         let value = self.temp();
         self.emit(Instr::StoreLocal(value), node);
-        self.emit_root_load(place.root, node);
+        // A read-modify-write of the root: its load carries the write of the place, its store
+        // no access, so that the two run in one transition in race mode too.
+        let site = self.place_access(place, true);
+        self.emit_root_load(place.root, node, site);
         for &step in &place.path[..place.path.len() - 1] {
             self.emit(Instr::Dup, node);
             self.emit_path_read(step, node);
@@ -251,6 +291,9 @@ impl<'t> Lowerer<'t> {
             }
         }
         self.emit_root_store(place.root, node);
+        if place.label.is_some() {
+            self.describe_access(None);
+        }
     }
 
     /// Stack: value → the part of it one step down.
@@ -266,14 +309,17 @@ impl<'t> Lowerer<'t> {
 
     /// Stack: place operands → place operands, current value.
     pub fn emit_place_read(&mut self, place: &Place, node: Node) {
-        self.emit_root_load(place.root, node);
+        let site = self.place_access(place, false);
+        self.emit_root_load(place.root, node, site);
         for &step in &place.path {
             self.emit_path_read(step, node);
         }
     }
 
-    /// Stack: operands → operands, root value.
-    fn emit_root_load(&mut self, root: Root, node: Node) {
+    /// Stack: operands → operands, root value. `site` describes the access the root's load
+    /// makes (when the root is in memory).
+    fn emit_root_load(&mut self, root: Root, node: Node, site: Option<AccessSite>) {
+        let accessed = !matches!(root, Root::Blank | Root::Local(_));
         match root {
             Root::Blank => self.emit(Instr::PushNil, node),
             Root::Local(slot) => self.emit(Instr::LoadLocal(slot), node),
@@ -289,8 +335,13 @@ impl<'t> Lowerer<'t> {
             Root::MapEntry(zero) => {
                 self.emit(Instr::Dup2, node);
                 self.emit(Instr::MapIndex(zero), node);
-                self.emit(Instr::Pop, node);
             }
+        }
+        if accessed && site.is_some() {
+            self.describe_access(site);
+        }
+        if matches!(root, Root::MapEntry(_)) {
+            self.emit(Instr::Pop, node);
         }
     }
 

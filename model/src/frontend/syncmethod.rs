@@ -87,12 +87,14 @@ impl<'t> Lowerer<'t> {
             _ => 0,
         };
         self.expect_args(call, arguments, count)?;
+        let receiver_at = self.here();
         self.expr(receiver)?;
         self.apply_steps(steps, receiver);
         if matches!(at, Ty::Pointer(_)) || base == Ty::Locker {
             // A Locker holds a pointer to the mutex.
             self.emit(Instr::Load, receiver);
         }
+        self.drop_handle_loads(receiver_at);
         for &argument in arguments {
             self.expr(argument)?;
         }
@@ -170,8 +172,10 @@ impl<'t> Lowerer<'t> {
         };
         self.expect_args(call, arguments, count)?;
         if matches!(at, Ty::Pointer(_)) {
+            let receiver_at = self.here();
             self.expr(receiver)?;
             self.apply_steps(steps, receiver);
+            self.drop_handle_loads(receiver_at);
         } else {
             self.address_of_steps(receiver, steps, receiver)?;
         }
@@ -224,6 +228,7 @@ impl<'t> Lowerer<'t> {
                 code,
                 decl: span,
                 synthetic: true,
+                accesses: Vec::new(),
             },
         );
         id

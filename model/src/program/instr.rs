@@ -276,6 +276,70 @@ pub enum Instr {
     Sprint { args: u32 },
 }
 
+/// A memory access made by the instruction it is attached to (see [`super::Function::accesses`]),
+/// for race mode: what it reads or writes, and the location's name as the model spells it.
+///
+/// The location itself is computed when the instruction runs, from its operands:
+/// - `LoadGlobal`/`StoreGlobal`: the package-level variable;
+/// - `Load` (pointer on top) / `Store` (pointer below the value): the cell or the part of a
+///   struct, array or slice element the pointer points to;
+/// - `Index` / `SetIndex` on a slice: one element of the backing array (on an array or string
+///   value: no access, the value is the goroutine's own copy);
+/// - `MapIndex`, `MapKeys` (reads) and `MapStore`, `MapDelete` (writes): the whole map, as Go's
+///   race detector treats maps;
+/// - `Append`/`AppendSlice`: the elements written in place, or the elements copied when the
+///   backing array grows (and, for `AppendSlice`, the elements of the appended slice).
+///
+/// `fields` narrows the location to a struct field below it: `p.f` is lowered as `Load` then
+/// `Field`, and `p.f = v` as a read-modify-write of `*p` whose first instruction (the `Load`)
+/// carries the whole access (a write of `p.f`) while its final `Store` carries none, so that the
+/// pair runs in one transition even in race mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessSite {
+    /// A write (`true`) or a read.
+    pub write: bool,
+    /// The location as the model spells it: `atExitFuncs`, `b.WorkDir`, `s[i]`.
+    pub label: LabelId,
+    /// Struct fields below the location the operands give, outermost first.
+    pub fields: Vec<u32>,
+}
+
+impl Instr {
+    /// Whether this instruction may read or write memory that goroutines share, so that the
+    /// front end describes it with an [`AccessSite`].
+    pub fn may_access_memory(&self) -> bool {
+        matches!(
+            self,
+            Instr::LoadGlobal(_)
+                | Instr::StoreGlobal(_)
+                | Instr::Load
+                | Instr::Store
+                | Instr::Index
+                | Instr::SetIndex
+                | Instr::MapIndex(_)
+                | Instr::MapStore
+                | Instr::MapDelete
+                | Instr::MapKeys
+                | Instr::Append(_)
+                | Instr::AppendSlice
+        )
+    }
+
+    /// Whether this access instruction writes (its default [`AccessSite::write`]).
+    pub fn writes_memory(&self) -> bool {
+        matches!(
+            self,
+            Instr::StoreGlobal(_)
+                | Instr::Store
+                | Instr::SetIndex
+                | Instr::MapStore
+                | Instr::MapDelete
+                | Instr::Append(_)
+                | Instr::AppendSlice
+        )
+    }
+}
+
 /// A `sync.Map` operation, with its stack effect (m is the map's handle).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyncMapOp {

@@ -16,7 +16,9 @@ mod instr;
 mod source;
 mod types;
 
-pub use instr::{BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp};
+pub use instr::{
+    AccessSite, BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
+};
 pub use source::{SourceFile, Span};
 pub use types::{StructDef, Type, TypeId};
 
@@ -96,6 +98,21 @@ pub struct Function {
     /// Made by the front end rather than written by the user (`runtime.main`, wrappers of
     /// deferred builtins): left out of goroutine dumps, as Go leaves out runtime frames.
     pub synthetic: bool,
+    /// The memory accesses of the function's instructions, as `(pc, site)` sorted by pc: every
+    /// instruction that may read or write shared memory, except the final stores of
+    /// read-modify-write sequences whose first instruction carries the access. Used only in race
+    /// mode, where these accesses are scheduling points (see `AccessSite`).
+    pub accesses: Vec<(u32, AccessSite)>,
+}
+
+impl Function {
+    /// The access made by the instruction at `pc`, if any.
+    pub fn access_at(&self, pc: u32) -> Option<&AccessSite> {
+        self.accesses
+            .binary_search_by_key(&pc, |(at, _)| *at)
+            .ok()
+            .map(|index| &self.accesses[index].1)
+    }
 }
 
 /// A package-level variable.

@@ -43,6 +43,7 @@ pub fn build_report(
             kind: *kind,
             violation: kind.is_violation(),
             count: found.count,
+            first_execution: None,
             witness: witness(machine, &found.witness, *kind),
         })
         .collect();
@@ -64,6 +65,7 @@ pub fn build_report(
     Report {
         file: file.to_string(),
         entry,
+        engine: crate::backends::Engine::Native,
         search,
         exhaustive,
         stopped_by: exploration.stopped_by,
@@ -81,7 +83,70 @@ pub fn build_report(
             states_per_second: Some(statistics.states_per_second()),
             bytes_per_state: Some(statistics.bytes_per_state()),
         },
+        backend: None,
     }
+}
+
+/// Makes the report of a loom or shuttle run of `machine`'s program: its witnesses are replayed
+/// natively, as the explorer's are. Statistics: `states` is 0, `transitions` the steps of all
+/// executions, `max_depth` the longest execution, `depth_cut` the executions cut by the step
+/// bound.
+#[cfg(any(feature = "loom", feature = "shuttle"))]
+pub(crate) fn build_backend_report(
+    file: &str,
+    machine: &Machine<'_>,
+    run: &crate::backends::BackendRun,
+    settings: &crate::backends::Settings,
+    expected: Option<Vec<OutcomeKind>>,
+) -> Report {
+    use crate::backends::BackendReport;
+    use crate::explore::Statistics;
+
+    let tally = &run.tally;
+    let exploration = Exploration {
+        statistics: Statistics {
+            states: 0,
+            transitions: tally.steps,
+            max_depth: u32::try_from(tally.longest).unwrap_or(u32::MAX),
+            depth_cut: tally.cut,
+            visited_bytes: 0,
+            elapsed: run.elapsed,
+        },
+        outcomes: tally.found(),
+        exhaustive: run.exhaustive,
+        stopped_by: run.stopped_by,
+        step_error: tally.step_error.clone(),
+    };
+    let search = SearchSettings {
+        order: crate::explore::SearchOrder::Bfs,
+        max_states: None,
+        max_depth: Some(settings.max_steps),
+    };
+    let mut report = build_report(file, machine, &exploration, search, expected);
+    report.engine = run.engine;
+    for outcome in &mut report.outcomes {
+        outcome.first_execution = tally
+            .outcomes
+            .get(&outcome.kind)
+            .map(|reached| reached.first_execution);
+    }
+    report.statistics.states_per_second = None;
+    report.statistics.bytes_per_state = None;
+    let shuttle = run.engine.name() == "shuttle";
+    report.backend = Some(BackendReport {
+        scheduler: shuttle.then(|| settings.scheduler.describe()),
+        seed: shuttle.then_some(settings.seed),
+        iterations: settings.iterations,
+        preemption_bound: settings.preemption_bound.filter(|_| !shuttle),
+        max_steps: settings.max_steps,
+        executions: tally.executions,
+        cut: tally.cut,
+        data_choices: tally.data_choices,
+        vectors: run.vectors,
+        skipped: run.skipped.clone(),
+        failure: run.failure.clone(),
+    });
+    report
 }
 
 /// Replays a witness for the report.
@@ -96,6 +161,7 @@ fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witn
                 trace: Vec::new(),
                 goroutines: Vec::new(),
                 panic: None,
+                race: None,
                 replay_error: Some(format!("the initial state failed: {}", error.message)),
             }
         }
@@ -125,6 +191,9 @@ fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witn
         goroutines: machine.goroutines(&walked.state),
         trace: walked.trace,
         panic,
+        race: (kind == OutcomeKind::Race)
+            .then(|| machine.race(&walked.state))
+            .flatten(),
         replay_error: replay_error
             .map(|error| format!("internal error: replaying failed at {error}")),
     }

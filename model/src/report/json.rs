@@ -11,13 +11,16 @@
 //!   "version": 1,                      // of this schema
 //!   "file": "dist_before.go",          // as given
 //!   "entry": "main.main",              // the entry function, as Go prints it
+//!   "engine": "native" | "loom" | "shuttle",
 //!   "search": {
 //!     "order": "bfs" | "dfs",
 //!     "max_states": 100000 | null,
-//!     "max_depth": 50 | null
+//!     "max_depth": 50 | null           // loom, shuttle: the bound on one execution's steps
 //!   },
-//!   "exhaustive": true,                // every reachable state explored
-//!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "step-error",
+//!   "exhaustive": true,                // every reachable state explored (loom: every
+//!                                      // interleaving and data choice; shuttle: never)
+//!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "step-error"
+//!               | "iterations" | "preemption-bound" | "thread-limit" | "backend-failure",
 //!   "expectation": null | {            // from `// gomc:expect ...`
 //!     "kinds": ["deadlock"],           // [] for `none`
 //!     "matched": true                  // found exactly these, exhaustively
@@ -28,8 +31,11 @@
 //!     {                                // ok, exit(n) by n, deadlock, leak, panic, race
 //!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "race"
 //!       "violation": true,
-//!       "count": 3,                    // distinct ended states of this kind
-//!       "witness": {                   // the first found; shortest under bfs
+//!       "count": 3,                    // distinct ended states of this kind (loom,
+//!                                      // shuttle: executions that ended in it)
+//!       "first_execution": 17,         // loom, shuttle only: the first execution that did
+//!       "witness": {                   // the first found; shortest under bfs (loom,
+//!                                      // shuttle: the shortest execution, replayed)
 //!         "steps": 14,
 //!         "schedule": "1,1,2,3.1,t2.0",// replays it: gomc replay FILE --schedule ...
 //!         "trace": [
@@ -55,6 +61,11 @@
 //!           }
 //!         ],
 //!         "panic": null | {"goroutine": 2, "message": "panic: send on closed channel"},
+//!         "race": {                    // only for a data race (race mode)
+//!           "first": {"goroutine": 2, "kind": "write", "location": "atExitFuncs",
+//!                     "function": "main.NewBuilder", "position": "before.go:40"},
+//!           "second": {...}            // the other goroutine's access
+//!         },
 //!         "replay_error": null         // a string only on a checker bug
 //!       }
 //!     }
@@ -72,7 +83,21 @@
 //!     "depth_cut": 0,                  // running states left unexpanded by --max-depth
 //!     "elapsed_seconds": 0.12,         // these three only with timings
 //!     "states_per_second": 10283.3,
-//!     "bytes_per_state": 41.2
+//!     "bytes_per_state": 41.2          // (loom, shuttle: states 0, transitions the steps of
+//!   },                                 // all executions, max_depth the longest one)
+//!   "backend": null | {                // loom and shuttle only
+//!     "scheduler": "random" | "pct depth 3" | null,   // shuttle's
+//!     "seed": 0 | null,                // shuttle's
+//!     "iterations": 1000,              // the bound on executions
+//!     "preemption_bound": 2 | null,    // loom's
+//!     "max_steps": 1000,               // the bound on one execution's steps
+//!     "executions": 1000,              // executions run
+//!     "cut": 0,                        // executions cut at max_steps
+//!     "data_choices": true,            // an execution met a select with several ready
+//!                                      // cases, gomc.Choose or a pending timer
+//!     "vectors": 5 | null,             // loom: choice vectors run
+//!     "skipped": null | "skipped for loom: ...",      // loom's thread limit
+//!     "failure": null | "loom failed: ..."            // the backend itself failed
 //!   }
 //! }
 //! ```

@@ -10,12 +10,15 @@
 //! addresses, and print timings only when [`RenderOptions::timings`] asks for them. The JSON
 //! schema is documented in [`json`].
 
+mod backend_text;
 mod build;
 pub mod json;
 mod schedule;
 mod text;
 pub(crate) mod walk;
 
+#[cfg(any(feature = "loom", feature = "shuttle"))]
+pub(crate) use build::build_backend_report;
 pub use build::build_report;
 pub(crate) use build::panic_line;
 pub use json::{render_json, render_json_array};
@@ -24,6 +27,7 @@ pub use text::{render_dump, render_text, render_trace};
 
 use serde::{Serialize, Serializer};
 
+use crate::backends::{BackendReport, Engine};
 use crate::explore::{OutcomeKind, SearchOrder, StoppedBy};
 use crate::semantics::{GoroutineView, TraceStep};
 
@@ -48,6 +52,8 @@ pub struct Report {
     pub file: String,
     /// The entry function as Go prints it (`main.main`, `main.TestParentRun`).
     pub entry: String,
+    /// The engine that made it: `native`, `loom` or `shuttle`.
+    pub engine: Engine,
     /// How the search was run.
     pub search: SearchSettings,
     /// Whether every reachable state was explored.
@@ -67,6 +73,8 @@ pub struct Report {
     pub step_error: Option<StepErrorReport>,
     /// Counters.
     pub statistics: ReportStatistics,
+    /// How a loom or shuttle run went; `None` for the native explorer.
+    pub backend: Option<BackendReport>,
 }
 
 /// The search settings a report was made with.
@@ -145,9 +153,15 @@ pub struct OutcomeReport {
     pub kind: OutcomeKind,
     /// Whether the kind is a violation.
     pub violation: bool,
-    /// Distinct ended states of this kind.
+    /// Distinct ended states of this kind (native), or executions that ended in it (loom,
+    /// shuttle).
     pub count: u64,
-    /// The first witness found (a shortest one under breadth-first search).
+    /// loom and shuttle: the 1-based number of the first execution that ended in it; left out
+    /// of native reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_execution: Option<u64>,
+    /// The first witness found (a shortest one under breadth-first search); for loom and
+    /// shuttle, the shortest execution found, replayed natively.
     pub witness: Witness,
 }
 
@@ -164,6 +178,9 @@ pub struct Witness {
     pub goroutines: Vec<GoroutineView>,
     /// For a panic: the panicking goroutine and Go's panic line.
     pub panic: Option<PanicReport>,
+    /// For a data race (race mode): the two conflicting accesses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub race: Option<crate::semantics::RaceView>,
     /// Set when replaying the witness failed: a checker bug, never expected.
     pub replay_error: Option<String>,
 }

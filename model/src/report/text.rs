@@ -12,7 +12,11 @@ use crate::semantics::{GoroutineStatus, GoroutineView, TraceStep};
 /// and the search settings, so that snapshots can pin it.
 pub fn render_text(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
-    writeln!(out, "{}: {}", report.file, headline(report)).unwrap();
+    let headline = match &report.backend {
+        Some(backend) => super::backend_text::headline(report, backend),
+        None => headline(report),
+    };
+    writeln!(out, "{}: {headline}", report.file).unwrap();
     if let Some(expectation) = &report.expectation {
         let expected = if expectation.kinds.is_empty() {
             "none".to_string()
@@ -48,10 +52,9 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
             let witness = &outcome.witness;
             writeln!(
                 out,
-                "{}: {} {} ({}; schedule: {})",
+                "{}: {} ({}; schedule: {})",
                 outcome.kind.name(),
-                outcome.count,
-                plural(outcome.count, "state", "states"),
+                outcome_count(report, outcome),
                 witness_length(report, witness.steps),
                 schedule_text(&witness.schedule),
             )
@@ -75,8 +78,28 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
         section(&mut out, "goroutines", &render_dump(&error.goroutines));
     }
     out.push('\n');
-    statistics(&mut out, report, options);
+    match &report.backend {
+        Some(backend) => super::backend_text::statistics(&mut out, report, backend, options),
+        None => statistics(&mut out, report, options),
+    }
     out
+}
+
+/// How often an outcome was reached: `3 states`, or under loom and shuttle `3 executions,
+/// first in execution 7`.
+fn outcome_count(report: &Report, outcome: &OutcomeReport) -> String {
+    match (&report.backend, outcome.first_execution) {
+        (Some(_), Some(first)) => format!(
+            "{} {}, first in execution {first}",
+            outcome.count,
+            plural(outcome.count, "execution", "executions")
+        ),
+        _ => format!(
+            "{} {}",
+            outcome.count,
+            plural(outcome.count, "state", "states")
+        ),
+    }
 }
 
 /// The first line: what was found, and whether the search proves anything.
@@ -124,11 +147,15 @@ fn headline(report: &Report) -> String {
 fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
     let witness = &outcome.witness;
     let length = witness_length(report, witness.steps);
-    let distinct = format!(
-        "{} distinct {}",
-        outcome.count,
-        plural(outcome.count, "state", "states")
-    );
+    let distinct = if report.backend.is_some() {
+        outcome_count(report, outcome)
+    } else {
+        format!(
+            "{} distinct {}",
+            outcome.count,
+            plural(outcome.count, "state", "states")
+        )
+    };
     let entry = report.entry.strip_prefix("main.").unwrap_or(&report.entry);
     let heading = match outcome.kind {
         OutcomeKind::Deadlock => "deadlock: all goroutines are asleep".to_string(),
@@ -154,6 +181,9 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
 fn witness_body(out: &mut String, witness: &Witness) {
     if let Some(panic) = &witness.panic {
         writeln!(out, "  {}", panic.message).unwrap();
+    }
+    if let Some(race) = &witness.race {
+        writeln!(out, "  {race}").unwrap();
     }
     writeln!(out, "  schedule: {}", schedule_text(&witness.schedule)).unwrap();
     if let Some(error) = &witness.replay_error {
@@ -342,19 +372,23 @@ fn schedule_text(schedule: &str) -> &str {
     }
 }
 
-/// `shortest: 3 steps` under breadth-first search, `first found: 3 steps` under depth-first.
+/// `shortest: 3 steps` under breadth-first search, `first found: 3 steps` under depth-first,
+/// `shortest found: 3 steps` under loom and shuttle.
 fn witness_length(report: &Report, count: usize) -> String {
+    if report.backend.is_some() {
+        return format!("shortest found: {}", steps(count));
+    }
     match report.search.order {
         SearchOrder::Bfs => format!("shortest: {}", steps(count)),
         SearchOrder::Dfs => format!("first found: {}", steps(count)),
     }
 }
 
-fn steps(count: usize) -> String {
+pub(super) fn steps(count: usize) -> String {
     format!("{count} {}", plural(count as u64, "step", "steps"))
 }
 
-fn plural<'a>(count: u64, one: &'a str, many: &'a str) -> &'a str {
+pub(super) fn plural<'a>(count: u64, one: &'a str, many: &'a str) -> &'a str {
     if count == 1 {
         one
     } else {

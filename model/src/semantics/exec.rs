@@ -56,12 +56,51 @@ pub fn runtime_error(what: impl std::fmt::Display) -> Trap {
     Trap::Panic(format!("runtime error: {what}"))
 }
 
-/// Runs goroutine `g` until it stands at a sync instruction, blocks, dies, or the program ends.
-pub fn run_local(
+/// Runs goroutine `g` until it stands at a sync instruction, blocks, dies, or the program ends;
+/// in race mode (`races`) also until it stands at an access to memory another goroutine can
+/// reach (`race::RaceMode::stops_at`).
+pub fn run_local_with(
     program: &Program,
     st: &mut State,
     g: Gid,
     log: &mut StepLog,
+    races: Option<&super::race::RaceMode>,
+) -> Result<(), StepError> {
+    match races {
+        Some(mode) => run_local_loop::<true>(program, st, g, log, Some(mode)),
+        None => run_local_loop::<false>(program, st, g, log, None),
+    }
+}
+
+/// Runs the local instruction goroutine `g` stands at (an access, in race mode).
+pub fn exec_access(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) {
+    let frame = st.goroutine(g).top();
+    let instr = &program.function(frame.func).code[frame.pc as usize];
+    exec_one(program, st, g, instr, log);
+}
+
+/// Runs one local instruction of `g` and turns a trap into a panic raised at it.
+#[inline(always)]
+fn exec_one(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mut StepLog) {
+    let depth = st.goroutine(g).frames.len();
+    st.goroutine_mut(g).top_mut().pc += 1;
+    if let Err(trap) = exec_local(program, st, g, instr, log) {
+        // Report the trap at the instruction that raised it, not the one after.
+        if st.goroutine(g).frames.len() == depth {
+            st.goroutine_mut(g).top_mut().pc -= 1;
+        }
+        raise(program, st, g, trap);
+    }
+}
+
+/// The loop of `run_local_with`, compiled once per mode so that the default mode pays nothing for
+/// race mode.
+fn run_local_loop<const RACES: bool>(
+    program: &Program,
+    st: &mut State,
+    g: Gid,
+    log: &mut StepLog,
+    races: Option<&super::race::RaceMode>,
 ) -> Result<(), StepError> {
     let mut budget = LOCAL_STEP_LIMIT;
     loop {
@@ -81,6 +120,12 @@ pub fn run_local(
         if instr.is_sync() {
             return Ok(());
         }
+        if RACES
+            && instr.may_access_memory()
+            && races.is_some_and(|mode| mode.stops_at(program, st, g))
+        {
+            return Ok(());
+        }
         if budget == 0 {
             let (file, line, _) = program.position(function.spans[pc]);
             return Err(StepError {
@@ -93,15 +138,7 @@ pub fn run_local(
             });
         }
         budget -= 1;
-        let depth = st.goroutine(g).frames.len();
-        st.goroutine_mut(g).top_mut().pc += 1;
-        if let Err(trap) = exec_local(program, st, g, instr, log) {
-            // Report the trap at the instruction that raised it, not the one after.
-            if st.goroutine(g).frames.len() == depth {
-                st.goroutine_mut(g).top_mut().pc -= 1;
-            }
-            raise(program, st, g, trap);
-        }
+        exec_one(program, st, g, instr, log);
     }
 }
 

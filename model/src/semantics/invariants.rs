@@ -4,8 +4,9 @@
 use super::state::{Blocked, State, Status, SyncObj};
 use crate::program::Program;
 
-/// Checks the invariants; returns the first one broken.
-pub fn check(program: &Program, st: &State) -> Result<(), String> {
+/// Checks the invariants; returns the first one broken. In race mode (`races`) a runnable
+/// goroutine may also stand at a memory access.
+pub fn check(program: &Program, st: &State, races: bool) -> Result<(), String> {
     for (index, goroutine) in st.goroutines.iter().enumerate() {
         let g = goroutine.id;
         if g as usize != index + 1 {
@@ -26,8 +27,12 @@ pub fn check(program: &Program, st: &State) -> Result<(), String> {
                 let Some(frame) = goroutine.frames.last() else {
                     return Err(format!("live goroutine {g} has no frame"));
                 };
-                let instr = &program.function(frame.func).code[frame.pc as usize];
-                if !instr.is_sync() {
+                let function = program.function(frame.func);
+                let instr = &function.code[frame.pc as usize];
+                let at_access = races
+                    && goroutine.status == Status::Runnable
+                    && function.access_at(frame.pc).is_some();
+                if !instr.is_sync() && !at_access {
                     return Err(format!(
                         "goroutine {g} stands at a local instruction {instr:?}"
                     ));

@@ -23,6 +23,7 @@ mod mutex;
 mod once;
 mod ops;
 mod pointer;
+mod race;
 mod rwmutex;
 mod state;
 mod syncmap;
@@ -32,6 +33,7 @@ mod waitgroup;
 mod wake;
 mod zero;
 
+pub use race::{RaceAccess, RaceView};
 pub use state::State;
 pub use value::{Gid, InnerPointer, Value};
 pub use view::{FrameView, GoroutineStatus, GoroutineView, TraceStep};
@@ -69,9 +71,15 @@ pub enum Choice {
 ///
 /// Choices are listed goroutine by goroutine in number order (each goroutine's alternatives in
 /// ascending order), then the timers that may fire, in creation order.
+///
+/// In race mode ([`Machine::with_races`]) a goroutine also stops before each access to memory
+/// another goroutine can reach, and takes that access as a transition of its own; a state in
+/// which two goroutines stand at conflicting accesses is a data race
+/// ([`Model::violation`] reports it, and the search goes on past it).
 pub struct Machine<'p> {
     program: &'p Program,
     check_invariants: bool,
+    races: Option<race::RaceMode>,
     scratch: RefCell<canon::Scratch>,
 }
 
@@ -79,10 +87,32 @@ impl<'p> Machine<'p> {
     /// A machine running `program`. State invariants are checked after every step in debug
     /// builds.
     pub fn new(program: &'p Program) -> Self {
+        Machine::with_races(program, false)
+    }
+
+    /// A machine running `program`, in race mode when `races` is set (see the type's docs).
+    pub fn with_races(program: &'p Program, races: bool) -> Self {
         Machine {
             program,
             check_invariants: cfg!(debug_assertions),
+            races: races.then(|| race::RaceMode::new(program)),
             scratch: RefCell::default(),
+        }
+    }
+
+    /// Whether the machine runs in race mode.
+    pub fn races(&self) -> bool {
+        self.races.is_some()
+    }
+
+    /// The data race of a state in race mode: two goroutines standing at conflicting accesses
+    /// to one location (the first such pair by goroutine numbers). Always `None` outside race
+    /// mode.
+    pub fn race(&self, state: &State) -> Option<RaceView> {
+        if self.races.is_some() {
+            race::find(self.program, state)
+        } else {
+            None
         }
     }
 
@@ -104,8 +134,13 @@ impl<'p> Machine<'p> {
                 alternative,
             } => {
                 self.check_choice(state, goroutine)?;
-                ops::exec_sync(self.program, &mut st, goroutine, alternative, log);
-                exec::run_local(self.program, &mut st, goroutine, log)?;
+                if ops::current_instr(self.program, state, goroutine).is_sync() {
+                    ops::exec_sync(self.program, &mut st, goroutine, alternative, log);
+                } else {
+                    // Race mode: the goroutine stands at an access to shared memory.
+                    exec::exec_access(self.program, &mut st, goroutine, log);
+                }
+                exec::run_local_with(self.program, &mut st, goroutine, log, self.races.as_ref())?;
             }
             Choice::FireTimer { owner, nth } => {
                 let Some(at) = st
@@ -128,12 +163,14 @@ impl<'p> Machine<'p> {
             } else {
                 log.woken[index - log.started.len()]
             };
-            exec::run_local(self.program, &mut st, g, log)?;
+            exec::run_local_with(self.program, &mut st, g, log, self.races.as_ref())?;
             index += 1;
         }
         if self.check_invariants {
-            invariants::check(self.program, &st).map_err(|broken| StepError {
-                message: format!("internal error: state invariant broken: {broken}"),
+            invariants::check(self.program, &st, self.races.is_some()).map_err(|broken| {
+                StepError {
+                    message: format!("internal error: state invariant broken: {broken}"),
+                }
             })?;
         }
         Ok(st)
@@ -167,12 +204,12 @@ impl<'p> Machine<'p> {
                 self.check_choice(state, goroutine)?;
                 let frame = state.goroutine(goroutine).top();
                 let view = dump::frame_view(self.program, frame.func, frame.pc);
-                (
-                    goroutine,
-                    ops::describe(self.program, state, goroutine, alternative),
-                    view.function,
-                    view.span,
-                )
+                let operation = if ops::current_instr(self.program, state, goroutine).is_sync() {
+                    ops::describe(self.program, state, goroutine, alternative)
+                } else {
+                    race::describe(self.program, state, goroutine)
+                };
+                (goroutine, operation, view.function, view.span)
             }
             Choice::FireTimer { owner, nth } => (
                 0,
@@ -265,7 +302,13 @@ impl Model for Machine<'_> {
             entry_returned: false,
             end: None,
         };
-        exec::run_local(program, &mut st, 1, &mut StepLog::default())?;
+        exec::run_local_with(
+            program,
+            &mut st,
+            1,
+            &mut StepLog::default(),
+            self.races.as_ref(),
+        )?;
         Ok(st)
     }
 
@@ -292,6 +335,10 @@ impl Model for Machine<'_> {
 
     fn step(&self, state: &State, choice: Choice) -> Result<State, StepError> {
         self.transition(state, choice, &mut StepLog::default())
+    }
+
+    fn violation(&self, state: &State) -> Option<OutcomeKind> {
+        self.race(state).map(|_| OutcomeKind::Race)
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {

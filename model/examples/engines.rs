@@ -1,5 +1,5 @@
-//! The three engines side by side on every bundled model they can all run (race-mode models
-//! are the native explorer's only; models with more than 4 goroutines are skipped by loom):
+//! The three engines side by side on every bundled model they can all run (loom skips models
+//! with more than 4 goroutines; race-mode models run in race mode on every engine):
 //! verdict, time to verdict, and states (native) or executions (loom, shuttle), measured in one
 //! run. Prints a Markdown table, the one in README.md's "Engines" section.
 //!
@@ -37,9 +37,8 @@ fn main() {
         .to_path_buf();
     let mut files: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if files.is_empty() {
-        collect(&root.join("scenarios"), &mut files);
-        collect(&root.join("examples"), &mut files);
-        files.sort();
+        files = gomc::check::model_files(&[root.join("examples"), root.join("scenarios")])
+            .expect("the bundled models");
     }
     let engines: [(&str, Config); 5] = [
         ("native", Config::new()),
@@ -228,26 +227,5 @@ fn time(seconds: f64) -> String {
         format!("{:.1} ms", seconds * 1000.0)
     } else {
         format!("{seconds:.2} s")
-    }
-}
-
-fn collect(directory: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(directory) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if !matches!(
-                path.file_name().and_then(|name| name.to_str()),
-                Some("target" | "src" | "tests")
-            ) {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|extension| extension == "go")
-            && !gomc::check::is_library(&path)
-        {
-            files.push(path);
-        }
     }
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use engines_support::{
     assert_sound, assert_subset, check_path, check_text, count_schedules, go_files, kind_names,
-    loom_in_child, race_mode, remove_scratch, scratch_file, shuttle,
+    loom_in_child, remove_scratch, scratch_file, shuttle,
 };
 use gomc::explore::StoppedBy;
 use gomc::report::{render_text, RenderOptions};
@@ -34,19 +34,13 @@ const PCT_DEPTH: usize = 3;
 /// loom's budget on every bundled model, per run.
 const LOOM_ITERATIONS: &str = "2000";
 
-/// The bundled models and the examples that loom and shuttle can run: race mode
-/// (`gomc:races`) is the native explorer's only, so those models are left out, named on
-/// stderr.
+/// The bundled models and the examples, race-mode ones included (the backends run them in race
+/// mode too).
 fn models() -> Vec<PathBuf> {
     let root = repository();
     let mut files = go_files(&root.join("scenarios"));
     files.extend(go_files(&root.join("examples")));
     assert!(!files.is_empty(), "no bundled models found");
-    let (native_only, files): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.into_iter().partition(|path| race_mode(path));
-    for path in native_only {
-        eprintln!("{}: race mode, native explorer only", name(&path));
-    }
     files
 }
 
@@ -64,9 +58,19 @@ fn name(path: &Path) -> String {
         .to_string()
 }
 
+/// The known bugs shuttle must find under each of its schedulers within the budget: the
+/// cmd/dist deadlock before 73a10bfcbb46 and the #64402 deadlocks of CL 506755.
+const FOUND_BY_EACH_SCHEDULER: &[&str] = &[
+    "scenarios/cmd-dist/before.go",
+    "scenarios/testing/cl506755_hang.go",
+    "scenarios/testing/cl506755_parent_run.go",
+    "scenarios/testing/cl506755_concurrent_run.go",
+];
+
 /// Every kind shuttle reaches, under the random and the PCT scheduler, is a native one; and
-/// shuttle finds each violation a bundled model's header expects within the budget. Prints how
-/// many executions each took (`cargo test --test engines -- --nocapture` shows the table).
+/// shuttle finds each violation a bundled model's header expects within the budget, under at
+/// least one of the two schedulers (under each, for the known bugs above). Prints how many
+/// executions each took (`cargo test --test engines -- --nocapture` shows the table).
 #[test]
 fn shuttle_reaches_only_native_outcomes_and_finds_every_expected_violation() {
     let mut table = Vec::new();
@@ -81,6 +85,7 @@ fn shuttle_reaches_only_native_outcomes_and_finds_every_expected_violation() {
             .as_ref()
             .map(|expectation| expectation.kinds.clone())
             .unwrap_or_default();
+        let mut found_by: Vec<Vec<String>> = vec![Vec::new(); expected.len()];
         for scheduler in [Scheduler::Random, Scheduler::Pct { depth: PCT_DEPTH }] {
             let config = shuttle(scheduler, SHUTTLE_SEED, SHUTTLE_ITERATIONS);
             let report = check_path(&path, &config);
@@ -91,18 +96,28 @@ fn shuttle_reaches_only_native_outcomes_and_finds_every_expected_violation() {
                 &kind_names(&report),
                 &native_kinds,
             );
-            for kind in &expected {
-                match report.outcome(*kind) {
-                    Some(outcome) => table.push(format!(
-                        "{name:<45} {:<8} {:<12} found in execution {}",
-                        kind.name(),
-                        scheduler.describe(),
-                        outcome.first_execution.expect("a backend outcome")
-                    )),
-                    None => {
-                        missed.push(format!("{name}: {} {}", scheduler.describe(), kind.name()))
-                    }
-                }
+            for (kind, found_by) in expected.iter().zip(&mut found_by) {
+                let found = report.outcome(*kind).map(|outcome| {
+                    let execution = outcome.first_execution.expect("a backend outcome");
+                    found_by.push(scheduler.describe());
+                    format!("found in execution {execution}")
+                });
+                table.push(format!(
+                    "{name:<45} {:<8} {:<12} {}",
+                    kind.name(),
+                    scheduler.describe(),
+                    found.unwrap_or_else(|| format!("not found in {SHUTTLE_ITERATIONS}"))
+                ));
+            }
+        }
+        let required = if FOUND_BY_EACH_SCHEDULER.contains(&name.as_str()) {
+            2
+        } else {
+            1
+        };
+        for (kind, found_by) in expected.iter().zip(&found_by) {
+            if found_by.len() < required {
+                missed.push(format!("{name}: {} found by {found_by:?}", kind.name()));
             }
         }
     }
@@ -376,4 +391,65 @@ fn regression_pct_runs_a_program_whose_goroutines_never_move_at_once() {
     engines_support::assert_sound("never.go", &report);
     assert_eq!(kind_names(&report), kind_names(&native));
     assert_eq!(report.backend.as_ref().unwrap().executions, 10);
+}
+
+/// Two goroutines increment a shared counter without a lock, in race mode: the race and the
+/// lost update it allows (the model's panic) are both reachable.
+const RACY_COUNTER: &str = "\
+// gomc:races
+package main
+
+import \"sync\"
+
+var n int
+
+func main() {
+\tvar wg sync.WaitGroup
+\twg.Add(2)
+\tfor i := 0; i < 2; i++ {
+\t\tgo func() {
+\t\t\tn++
+\t\t\twg.Done()
+\t\t}()
+\t}
+\twg.Wait()
+\tif n != 2 {
+\t\tpanic(\"lost update\")
+\t}
+}
+";
+
+/// Race mode on the backends: loom, which explores this program completely, reaches exactly
+/// the native kinds (a race, the lost update's panic, ok); shuttle reaches only native ones
+/// and finds the race; and a backend's race witness replays natively to the same race.
+#[test]
+fn the_backends_run_race_mode_and_find_the_race_and_the_lost_update() {
+    let native = check_text("racy.go", RACY_COUNTER, &Config::new());
+    assert_eq!(kind_names(&native), ["ok", "panic", "race"]);
+    let path = scratch_file("racy.go", RACY_COUNTER);
+    let loom = loom_in_child(&path, &[]);
+    remove_scratch(&path);
+    assert!(loom.exhaustive, "{}", loom.json);
+    assert_eq!(loom.kinds, kind_names(&native));
+    for scheduler in [Scheduler::Random, Scheduler::Pct { depth: PCT_DEPTH }] {
+        let report = check_text("racy.go", RACY_COUNTER, &shuttle(scheduler, 0, 200));
+        assert_sound("racy.go", &report);
+        assert_subset(
+            "racy.go",
+            "shuttle",
+            &kind_names(&report),
+            &kind_names(&native),
+        );
+        let race = report
+            .outcome(gomc::explore::OutcomeKind::Race)
+            .expect("shuttle finds the race");
+        let details = race.witness.race.as_ref().expect("the race's accesses");
+        assert_eq!(
+            (
+                details.first.location.as_str(),
+                details.second.location.as_str()
+            ),
+            ("n", "n")
+        );
+    }
 }

@@ -1,7 +1,13 @@
 //! The bundled models of real Go toolchain code, one folder per upstream system:
 //!
 //! - `cmd-dist/`: cmd/dist's background workers (src/cmd/dist/util.go), before and after
-//!   golang/go 73a10bfcbb46.
+//!   golang/go 73a10bfcbb46;
+//! - `testing/`: the testing package's `T.Run`/`T.Parallel` (src/testing/testing.go): the
+//!   restored design, CL 506755 (reverted, #64402) and the fix proposed in golang/go PR #80562;
+//! - `cmd-go/`: cmd/go's builder cleanup registry (src/cmd/go/internal/work and base), before
+//!   and after 55d96f98ef13;
+//! - `runtime/`: the runtime tests' test-program build cache (src/runtime/crash_test.go), before
+//!   and after 0555ea3ce997.
 //!
 //! The test crate (`tests/scenarios.rs`) checks every model, pins its report as an insta
 //! snapshot in the top-level `snapshots/`, and replays every counterexample.
@@ -16,10 +22,8 @@ pub fn scenarios_dir() -> PathBuf {
 /// Every bundled model file (`.go`, `gomc:library` files left out, as `gomc check` leaves them
 /// out), in sorted order, relative to [`scenarios_dir`].
 pub fn model_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    collect(&scenarios_dir(), &mut files);
-    files.sort();
-    files
+    gomc::check::model_files(&[scenarios_dir()])
+        .expect("the bundled models")
         .into_iter()
         .map(|path| {
             path.strip_prefix(scenarios_dir())
@@ -27,24 +31,4 @@ pub fn model_files() -> Vec<PathBuf> {
                 .to_path_buf()
         })
         .collect()
-}
-
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if !matches!(
-                path.file_name().and_then(|n| n.to_str()),
-                Some("target" | "src" | "tests")
-            ) {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|ext| ext == "go") && !gomc::check::is_library(&path)
-        {
-            files.push(path);
-        }
-    }
 }

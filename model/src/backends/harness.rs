@@ -52,12 +52,50 @@ pub(crate) trait Threads: Sized + 'static {
     fn let_others_block() {}
 }
 
+/// The items of [`Threads`] for a backend whose `sync` module mirrors std's `Mutex`,
+/// `MutexGuard` and `Condvar` (loom's and shuttle's both do): used inside `impl Threads`, with
+/// the backend's three types and `Arc` in scope. Poisoning is ignored: a panic in a turn is
+/// reported on its own.
+macro_rules! std_like_sync {
+    () => {
+        type Mutex = Mutex<Shared<Self::Wake>>;
+        type Guard<'a> = MutexGuard<'a, Shared<Self::Wake>>;
+        type Wake = Arc<Condvar>;
+
+        fn new_mutex(shared: Shared<Self::Wake>) -> Self::Mutex {
+            Mutex::new(shared)
+        }
+
+        fn lock(mutex: &Self::Mutex) -> Self::Guard<'_> {
+            mutex
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        }
+
+        fn new_wake() -> Self::Wake {
+            Arc::new(Condvar::new())
+        }
+
+        fn wait<'a>(wake: &Self::Wake, guard: Self::Guard<'a>) -> Self::Guard<'a> {
+            wake.wait(guard)
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        }
+
+        fn notify(wake: &Self::Wake) {
+            wake.notify_one();
+        }
+    };
+}
+pub(crate) use std_like_sync;
+
 /// What the threads of one execution share.
 pub(crate) struct Context<T: Threads> {
     /// The shared state, behind the backend's mutex.
     pub mutex: T::Mutex,
     /// The program.
     pub program: Arc<Program>,
+    /// Whether the program runs in race mode.
+    pub races: bool,
 }
 
 /// The body of goroutine `me`'s thread: turns until the execution ends. Goroutine 1's thread
@@ -70,7 +108,7 @@ pub(crate) struct Context<T: Threads> {
 /// Otherwise loom also explores the order in which woken threads reach the mutex: it ran the
 /// 1,805 schedules of one small program 51,893 times; with it, each exactly once.
 pub(crate) fn run_goroutine<T: Threads>(context: Arc<Context<T>>, me: u32) {
-    let machine = Machine::new(&context.program);
+    let machine = Machine::with_races(&context.program, context.races);
     let mut guard = T::lock(&context.mutex);
     let mut turn = if me == 1 {
         guard.start(&machine)
@@ -181,19 +219,24 @@ pub(crate) struct Shared<W> {
     slots: Vec<Slot<W>>,
     wakes: Vec<usize>,
     data: Box<dyn DataChoices>,
-    limits: Limits,
+    limits: ExecutionSettings,
     tally: Arc<StdMutex<Tally>>,
     execution: u64,
+    /// Whether this execution has met a data race (race mode): it counts once.
+    raced: bool,
 }
 
-/// The bounds of one execution.
+/// How one execution runs: its bounds, and whether in race mode.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Limits {
+pub(crate) struct ExecutionSettings {
     /// The most steps an execution may take; one that reaches it with the program still running
     /// is cut off and counted as such.
     pub max_steps: usize,
     /// The most threads (one per goroutine that could move) an execution may have.
     pub max_threads: Option<usize>,
+    /// Race mode (`Machine::with_races`): accesses to shared memory are steps of their own, and
+    /// a state whose goroutines stand at conflicting accesses is a data race.
+    pub races: bool,
 }
 
 impl<W: Clone> Shared<W> {
@@ -204,7 +247,7 @@ impl<W: Clone> Shared<W> {
         initial: State,
         wake: W,
         data: Box<dyn DataChoices>,
-        limits: Limits,
+        limits: ExecutionSettings,
         tally: Arc<StdMutex<Tally>>,
         execution: u64,
     ) -> Self {
@@ -222,6 +265,7 @@ impl<W: Clone> Shared<W> {
             limits,
             tally,
             execution,
+            raced: false,
         }
     }
 
@@ -375,6 +419,7 @@ impl<W: Clone> Shared<W> {
             Ok(next) => {
                 self.state = next;
                 self.schedule.push(choice);
+                self.note_race(machine);
                 true
             }
             Err(error) => {
@@ -386,6 +431,23 @@ impl<W: Clone> Shared<W> {
                 self.tally().step_failed(failure);
                 false
             }
+        }
+    }
+
+    /// In race mode, records the first data race of the execution, as the native explorer
+    /// does (`Model::violation`): the state that shows it is still running and the execution
+    /// goes on, so that what the race leads to is reached too.
+    fn note_race(&mut self, machine: &Machine<'_>) {
+        if !self.limits.races || self.raced {
+            return;
+        }
+        if machine.status(&self.state) != StateStatus::Running {
+            return;
+        }
+        if let Some(kind) = machine.violation(&self.state) {
+            self.raced = true;
+            let execution = self.execution;
+            self.tally().reached(kind, &self.schedule, execution);
         }
     }
 
@@ -436,7 +498,7 @@ pub(crate) fn begin<T: Threads>(
     initial: &State,
     program: &Arc<Program>,
     data: Box<dyn DataChoices>,
-    limits: Limits,
+    limits: ExecutionSettings,
     tally: &Arc<StdMutex<Tally>>,
     cancel: Option<&AtomicBool>,
 ) -> Option<Arc<Context<T>>> {
@@ -453,5 +515,6 @@ pub(crate) fn begin<T: Threads>(
     Some(Arc::new(Context {
         mutex: T::new_mutex(shared),
         program: Arc::clone(program),
+        races: limits.races,
     }))
 }

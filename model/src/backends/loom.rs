@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex as StdMutex};
 
 use ::loom::sync::{Condvar, Mutex, MutexGuard};
 
-use super::harness::{self, DataChoices, Limits, Shared, Threads};
+use super::harness::{self, DataChoices, ExecutionSettings, Shared, Threads};
 use super::tally::{lock, Tally};
 use super::{panic_message, BackendRun, Engine, Settings};
 use crate::explore::StoppedBy;
@@ -39,32 +39,7 @@ struct Stop;
 struct Loom;
 
 impl Threads for Loom {
-    type Mutex = Mutex<Shared<Self::Wake>>;
-    type Guard<'a> = MutexGuard<'a, Shared<Self::Wake>>;
-    type Wake = Arc<Condvar>;
-
-    fn new_mutex(shared: Shared<Self::Wake>) -> Self::Mutex {
-        Mutex::new(shared)
-    }
-
-    fn lock(mutex: &Self::Mutex) -> Self::Guard<'_> {
-        mutex
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn new_wake() -> Self::Wake {
-        Arc::new(Condvar::new())
-    }
-
-    fn wait<'a>(wake: &Self::Wake, guard: Self::Guard<'a>) -> Self::Guard<'a> {
-        wake.wait(guard)
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn notify(wake: &Self::Wake) {
-        wake.notify_one();
-    }
+    harness::std_like_sync!();
 
     fn spawn(body: impl FnOnce() + Send + 'static) {
         ::loom::thread::Builder::new()
@@ -172,9 +147,10 @@ pub(super) fn run(program: &Arc<Program>, initial: State, settings: &Settings) -
     let tally = Arc::new(StdMutex::new(Tally::default()));
     let children = Arc::new(StdMutex::new(BTreeSet::new()));
     let initial = Arc::new(initial);
-    let limits = Limits {
+    let limits = ExecutionSettings {
         max_steps: settings.max_steps as usize,
         max_threads: Some(MAX_GOROUTINES),
+        races: settings.races,
     };
     let mut pending: Vec<Vec<u32>> = vec![Vec::new()];
     let mut seen: BTreeSet<Vec<u32>> = BTreeSet::new();

@@ -40,6 +40,14 @@
 //! native `replay` accepts it, and reports replay it natively for the trace and the goroutine
 //! dump.
 //!
+//! In race mode (`--races`, `gomc:races`) the backends step the same race-mode machine
+//! (`Machine::with_races`), so an access to shared memory is a step of its own and the
+//! backend's scheduler interleaves the accesses as it does synchronization operations. After
+//! every step the execution asks the machine whether the state shows a data race
+//! (`Model::violation`, as the native explorer does); the first one is recorded as a `race`
+//! outcome of that execution, which then goes on, so that the lost update the race allows is
+//! reached too.
+//!
 //! # What each cannot do
 //!
 //! - loom models at most `loom::MAX_THREADS` (5 in loom 0.7) threads, one of them its
@@ -56,8 +64,6 @@
 //! - Both bound the length of one execution (`--max-depth`, default
 //!   [`DEFAULT_MAX_STEPS`]): a program that can loop forever (a spin on `select` with `default`)
 //!   is cut there, and the run then is not exhaustive.
-//! - Race mode (`--races`, `gomc:races`) is the native explorer's only: checking such a model
-//!   with loom or shuttle is an error.
 //! - An outcome's count is the number of executions that ended in it, not of distinct states.
 //! - shuttle reads the environment variable `SHUTTLE_RANDOM_SEED`, which overrides `--seed`.
 
@@ -183,6 +189,8 @@ pub(crate) struct Settings {
     pub max_steps: u32,
     /// Stops the run once set.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Race mode (the model's `gomc:races` or `--races`).
+    pub races: bool,
 }
 
 /// What a backend run found, before it is made a report.
@@ -239,7 +247,7 @@ pub struct BackendReport {
 #[cfg(any(feature = "loom", feature = "shuttle"))]
 pub(crate) fn run(engine: Engine, program: &Arc<Program>, settings: &Settings) -> BackendRun {
     let started = Instant::now();
-    let machine = Machine::new(program);
+    let machine = Machine::with_races(program, settings.races);
     let initial = match tally::start(&machine) {
         tally::Start::Running(state) => state,
         tally::Start::Ended(kind) => return without_steps(engine, Some(kind), None, started),
@@ -317,8 +325,9 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 #[cfg(any(feature = "loom", feature = "shuttle"))]
 impl Settings {
-    /// The settings of `engine` in `config`.
-    pub(crate) fn from_config(engine: Engine, config: &crate::Config) -> Settings {
+    /// The settings of `engine` in `config`, in race mode when `races` is set (by the
+    /// configuration or the model's header).
+    pub(crate) fn from_config(engine: Engine, config: &crate::Config, races: bool) -> Settings {
         let default_iterations = if engine.name() == "loom" {
             DEFAULT_LOOM_ITERATIONS
         } else {
@@ -331,6 +340,7 @@ impl Settings {
             preemption_bound: config.preemption_bound,
             max_steps: config.max_depth.unwrap_or(DEFAULT_MAX_STEPS),
             cancel: config.cancel.clone(),
+            races,
         }
     }
 }

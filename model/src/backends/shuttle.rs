@@ -15,7 +15,7 @@ use ::shuttle::scheduler::{PctScheduler, RandomScheduler};
 use ::shuttle::sync::{Condvar, Mutex, MutexGuard};
 use ::shuttle::{Config, FailurePersistence, MaxSteps, Runner};
 
-use super::harness::{self, DataChoices, Limits, Shared, Threads};
+use super::harness::{self, DataChoices, ExecutionSettings, Shared, Threads};
 use super::tally::{lock, Tally};
 use super::{panic_message, BackendRun, Engine, Scheduler, Settings};
 use crate::explore::StoppedBy;
@@ -33,32 +33,7 @@ const SHUTTLE_STEPS_PER_STEP: usize = 64;
 struct Shuttle;
 
 impl Threads for Shuttle {
-    type Mutex = Mutex<Shared<Self::Wake>>;
-    type Guard<'a> = MutexGuard<'a, Shared<Self::Wake>>;
-    type Wake = Arc<Condvar>;
-
-    fn new_mutex(shared: Shared<Self::Wake>) -> Self::Mutex {
-        Mutex::new(shared)
-    }
-
-    fn lock(mutex: &Self::Mutex) -> Self::Guard<'_> {
-        mutex
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn new_wake() -> Self::Wake {
-        Arc::new(Condvar::new())
-    }
-
-    fn wait<'a>(wake: &Self::Wake, guard: Self::Guard<'a>) -> Self::Guard<'a> {
-        wake.wait(guard)
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn notify(wake: &Self::Wake) {
-        wake.notify_one();
-    }
+    harness::std_like_sync!();
 
     fn spawn(body: impl FnOnce() + Send + 'static) {
         ::shuttle::thread::spawn(body);
@@ -78,9 +53,10 @@ impl DataChoices for ShuttleRandom {
 pub(super) fn run(program: &Arc<Program>, initial: State, settings: &Settings) -> BackendRun {
     let tally = Arc::new(StdMutex::new(Tally::default()));
     let initial = Arc::new(initial);
-    let limits = Limits {
+    let limits = ExecutionSettings {
         max_steps: settings.max_steps as usize,
         max_threads: None,
+        races: settings.races,
     };
     let model = {
         let program = Arc::clone(program);

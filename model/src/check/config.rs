@@ -125,7 +125,7 @@ impl Config {
     }
 
     /// Checks in race mode (as a model's `// gomc:races` header does): accesses to shared
-    /// memory become scheduling points and data races are reported (native explorer only).
+    /// memory become scheduling points and data races are reported (on every engine).
     pub fn races(mut self, races: bool) -> Self {
         self.races = races;
         self

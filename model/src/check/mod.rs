@@ -7,11 +7,13 @@
 //! ```
 
 mod config;
+mod files;
 mod header;
 mod include;
 mod replay;
 
 pub use config::{Config, ProgressCallback};
+pub use files::model_files;
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
 
@@ -140,12 +142,6 @@ fn set_folders(header: &mut Header, folder: &Path) {
 fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<Report, ModelError> {
     let program = compile_loaded(loaded, config)?;
     let races = config.races || loaded.header.races;
-    if races && config.engine != crate::backends::Engine::Native {
-        return Err(ModelError::without_position(
-            report_name,
-            "race mode (--races, `gomc:races`) is supported by the native explorer only",
-        ));
-    }
     match config.engine {
         crate::backends::Engine::Native => Ok(explore_natively(
             report_name,
@@ -157,11 +153,11 @@ fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<R
         #[cfg(any(feature = "loom", feature = "shuttle"))]
         engine => {
             let program = std::sync::Arc::new(program);
-            let settings = crate::backends::Settings::from_config(engine, config);
+            let settings = crate::backends::Settings::from_config(engine, config, races);
             let run = crate::backends::run(engine, &program, &settings);
             Ok(crate::report::build_backend_report(
                 report_name,
-                &Machine::new(&program),
+                &Machine::with_races(&program, races),
                 &run,
                 &settings,
                 loaded.header.expect.clone(),

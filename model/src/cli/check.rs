@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use super::files::model_files;
 use super::progress::ProgressLine;
 use super::{EXIT_FAIL, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE};
+use crate::check::model_files;
 use crate::check::{check_file, render_replay, replay_file, Config, ReplayError};
 use crate::report::{
     kind_list, render_json, render_json_array, render_text, RenderOptions, Report,

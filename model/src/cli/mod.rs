@@ -22,7 +22,6 @@
 //! does not fit the model.
 
 mod check;
-mod files;
 mod progress;
 
 use std::ffi::OsString;
@@ -81,7 +80,7 @@ struct ModelArgs {
     #[arg(long)]
     json: bool,
     /// Race mode: accesses to shared memory become scheduling points and data races are
-    /// reported (as a model's `// gomc:races` header does; native engine only).
+    /// reported (as a model's `// gomc:races` header does; on every engine).
     #[arg(long)]
     races: bool,
 }

@@ -87,20 +87,7 @@ pub(super) fn statistics(
     options: &RenderOptions,
 ) {
     let statistics = &report.statistics;
-    let outcomes = if report.outcomes.is_empty() {
-        "none".to_string()
-    } else {
-        report
-            .outcomes
-            .iter()
-            .map(|outcome| format!("{}: {}", outcome.kind.name(), outcome.count))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let exhaustive = match report.stopped_by {
-        None => "yes".to_string(),
-        Some(bound) => format!("no (stopped by {})", bound.describe()),
-    };
+    let (outcomes, exhaustive) = super::text::outcome_counts(report);
     let vectors = match backend.vectors {
         Some(vectors) => format!(
             " ({vectors} choice {})",

@@ -209,8 +209,8 @@ fn section(out: &mut String, name: &str, body: &str) {
     }
 }
 
-fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
-    let statistics = &report.statistics;
+/// The statistics line's `outcomes: …` and `exhaustive: …` values, for every engine.
+pub(super) fn outcome_counts(report: &Report) -> (String, String) {
     let outcomes = if report.outcomes.is_empty() {
         "none".to_string()
     } else {
@@ -225,6 +225,12 @@ fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
         None => "yes".to_string(),
         Some(bound) => format!("no (stopped by {})", bound.describe()),
     };
+    (outcomes, exhaustive)
+}
+
+fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
+    let statistics = &report.statistics;
+    let (outcomes, exhaustive) = outcome_counts(report);
     writeln!(
         out,
         "statistics: {} {}, {} {}, max depth {}; outcomes: {outcomes}; exhaustive: {exhaustive}",

@@ -141,21 +141,6 @@ pub fn shuttle(scheduler: Scheduler, seed: u64, iterations: u64) -> Config {
         .iterations(iterations)
 }
 
-/// Whether a model checks in race mode (`gomc:races`), which only the native explorer has.
-pub fn race_mode(path: &Path) -> bool {
-    match check_file(path, &shuttle(Scheduler::Random, 0, 1)) {
-        Ok(_) => false,
-        Err(error) => {
-            assert!(
-                error.message.contains("race mode"),
-                "{} does not load: {error}",
-                path.display()
-            );
-            true
-        }
-    }
-}
-
 /// Checks a model file with `config`; it must load.
 pub fn check_path(path: &Path, config: &Config) -> Report {
     check_file(path, config)
@@ -237,32 +222,7 @@ fn paths(
     Some(total)
 }
 
-/// Every `.go` model under `directory`, sorted, skipping `target`, `src` and `tests` folders
-/// and `gomc:library` files (as `gomc check` does).
+/// Every model under `directory`, in the order `gomc check` checks them.
 pub fn go_files(directory: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    collect(directory, &mut files);
-    files.sort();
-    files
-}
-
-fn collect(directory: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(directory) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if !matches!(
-                path.file_name().and_then(|name| name.to_str()),
-                Some("target" | "src" | "tests")
-            ) {
-                collect(&path, files);
-            }
-        } else if path.extension().is_some_and(|extension| extension == "go")
-            && !gomc::check::is_library(&path)
-        {
-            files.push(path);
-        }
-    }
+    gomc::check::model_files(&[directory.to_path_buf()]).unwrap_or_else(|error| panic!("{error}"))
 }

@@ -1,11 +1,18 @@
-//! Finding the model files named on the command line.
+//! Finding the model files under the paths a user names: what `gomc check PATH...` checks, and
+//! what the tests and examples that go over every bundled model go over.
 
 use std::path::{Path, PathBuf};
 
 /// The files to check: each path that is a file as given, and for each directory every `.go`
 /// file under it, recursively, in sorted order, except `gomc:library` files (shared
-/// declarations that models include). Errors name the path that could not be read.
-pub(super) fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// declarations that models include). Errors name the path that could not be read, or the
+/// directory without models.
+///
+/// ```
+/// let models = gomc::check::model_files(&["../scenarios/cmd-dist".into()]).unwrap();
+/// assert!(models.iter().any(|path| path.ends_with("before.go")));
+/// ```
+pub fn model_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         let metadata = std::fs::metadata(path)

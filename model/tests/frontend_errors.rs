@@ -1,0 +1,271 @@
+//! Front-end tests: what a model that gomc cannot take gets (a clear error at file:line:col,
+//! never a panic), and the options that change a compilation (overrides, the entry point).
+//! Positions were worked out by hand (see `frontend_common`).
+
+mod frontend_common;
+
+use frontend_common::*;
+use gomc::frontend::CompileOptions;
+use gomc::program::Instr;
+
+// ---- errors with positions ----
+
+#[test]
+fn syntax_error_points_at_the_offending_token() {
+    let error = err("package main\n\nfunc main() {\n\tx := 1 +\n}\n");
+    assert_eq!(error.message, "syntax error: unexpected +");
+    assert_eq!((error.line, error.col, error.width), (4, 9, 1));
+    assert_eq!(error.source_line, "\tx := 1 +");
+    let rendered = error.to_string();
+    assert_eq!(
+        rendered,
+        "error: syntax error: unexpected +\n --> model.go:4:9\n  |\n4 | \tx := 1 +\n  | \t       ^"
+    );
+}
+
+#[test]
+fn goto_is_unsupported() {
+    let error = err("package main\n\nfunc main() {\nL:\n\tgoto L\n}\n");
+    assert_eq!(error.message, "unsupported Go construct: goto statement");
+    assert_eq!((error.line, error.col, error.width), (5, 2, 6));
+    assert!(
+        error.to_string().contains("5 | \tgoto L\n  | \t^^^^^^"),
+        "{error}"
+    );
+}
+
+#[test]
+fn type_switch_is_unsupported() {
+    let source = "package main
+
+func main() {
+	var x any = 1
+	switch v := x.(type) {
+	case int:
+		_ = v
+	}
+}
+";
+    let error = err(source);
+    assert_eq!(error.message, "unsupported Go construct: type switch");
+    assert_eq!((error.line, error.col), (5, 2));
+    assert_eq!(error.source_line, "\tswitch v := x.(type) {");
+}
+
+#[test]
+fn unknown_import_is_an_error() {
+    let error = err("package main\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc main() { fmt.Println(http.StatusOK) }\n");
+    assert_eq!(
+        error.message,
+        "unsupported Go construct: import of package \"net/http\""
+    );
+    assert_eq!((error.line, error.col, error.width), (5, 2, 10));
+}
+
+#[test]
+fn other_unsupported_constructs() {
+    let cases: &[(&str, &str, u32, u32)] = &[
+        (
+            "package main\nfunc f[T any](x T) {}\nfunc main() {}\n",
+            "unsupported Go construct: generic function",
+            2,
+            7,
+        ),
+        (
+            "package main\ntype I interface{ M() }\nfunc main() {\n\tvar i I\n\ti.M()\n}\n",
+            "unsupported Go construct: method call on interface value",
+            5,
+            2,
+        ),
+        (
+            "package main\nfunc main() {\n\tvar x any = 1\n\t_ = x.(int)\n}\n",
+            "unsupported Go construct: type assertion",
+            4,
+            6,
+        ),
+        (
+            "package main\nfunc main() {\n\tx := 1.5\n\t_ = x\n}\n",
+            "unsupported Go construct: floating-point number",
+            3,
+            7,
+        ),
+        (
+            "package main\nimport \"sync\"\nfunc main() {\n\tvar pool sync.Pool\n\t_ = pool\n}\n",
+            "unsupported Go construct: type sync.Pool",
+            4,
+            11,
+        ),
+        (
+            "package main\ntype myErr struct{}\nfunc (myErr) Error() string { return \"x\" }\nfunc main() {}\n",
+            "unsupported Go construct: user-defined error type (a method named Error); use errors.New or fmt.Errorf",
+            3,
+            14,
+        ),
+        (
+            "package main\nimport \"sync\"\nfunc main() {\n\tvar rw sync.RWMutex\n\t_ = rw.RLocker()\n}\n",
+            "rw.RLocker undefined (type sync.RWMutex has no field or method RLocker)",
+            5,
+            6,
+        ),
+    ];
+    for (source, message, line, col) in cases {
+        let error = err(source);
+        assert_eq!(&error.message, message, "{source}");
+        assert_eq!((error.line, error.col), (*line, *col), "{source}\n{error}");
+    }
+}
+
+#[test]
+fn garbage_never_panics() {
+    let inputs = [
+        "",
+        "package",
+        "package main\nfunc",
+        "package main\nfunc main() {",
+        "package main\nfunc main() { go }",
+        "package main\nfunc main() { select { case <-: } }",
+        "package main\nvar x = y\nvar y = x\nfunc main() {}",
+        "package main\ntype T struct { t T }\nfunc main() { var t T; _ = t }",
+        "package main\nconst a = b\nconst b = a\nfunc main() {}",
+        "package main\nfunc main() { x := nil; _ = x }",
+        "package main\nfunc main() { var c chan int; c <- }",
+        "\u{0}\u{1}\u{2}",
+        "package main\nfunc main() { println(\"\\xff\") }",
+        "package main\nfunc main() { x := 99999999999999999999; _ = x }",
+        "package main\nfunc main() { return 1 }",
+        "package main\nfunc main() { break }",
+        "package main\nfunc f() (int, int) { return 1, 2 }\nfunc main() { x := f(); _ = x }",
+        "}}}}{{{{ package main",
+    ];
+    for input in inputs {
+        match compile_with(input, &CompileOptions::default()) {
+            Ok(_) => panic!("{input:?} compiled"),
+            Err(error) => assert!(
+                !error.message.contains("internal error"),
+                "{input:?}: {error}"
+            ),
+        }
+    }
+    let deep = format!(
+        "package main\nfunc main() {{ x := {}1{}; _ = x }}",
+        "(".repeat(3000),
+        ")".repeat(3000)
+    );
+    assert!(compile_with(&deep, &CompileOptions::default()).is_err());
+    // Every prefix of a valid model either compiles or is a ModelError.
+    for end in 0..DIST.len() {
+        if DIST.is_char_boundary(end) {
+            if let Err(error) = compile_with(&DIST[..end], &CompileOptions::default()) {
+                assert!(!error.message.contains("internal error"), "{error}");
+            }
+        }
+    }
+}
+
+// ---- options ----
+
+const OVERRIDES: &str = "package main
+
+const maxbg = 2
+
+var verbose = false
+var name = \"x\"
+var computed = maxbg * 2
+
+func main() {
+	for i := 0; i < maxbg; i++ {
+		println(i, verbose, name)
+	}
+}
+";
+
+#[test]
+fn overrides_replace_constants_and_literal_variables() {
+    let options = CompileOptions {
+        entry: None,
+        overrides: vec![
+            ("maxbg".into(), "4".into()),
+            ("verbose".into(), "true".into()),
+            ("name".into(), "\"y\"".into()),
+        ],
+    };
+    let program = compile_with(OVERRIDES, &options).unwrap();
+    // The constant is folded into the loop condition and into `computed`.
+    assert!(function(&program, "main.main")
+        .code
+        .contains(&Instr::PushInt(4)));
+    let start = program.function(program.start);
+    assert!(start.code.contains(&Instr::PushInt(8)));
+    assert!(start.code.contains(&Instr::PushBool(true)));
+    assert!(program.strings.iter().any(|s| s == "y"));
+    let plain = ok(OVERRIDES);
+    assert!(function(&plain, "main.main")
+        .code
+        .contains(&Instr::PushInt(2)));
+
+    for (name, value, message) in [
+        (
+            "nosuch",
+            "1",
+            "--set nosuch: no package-level constant or variable named nosuch",
+        ),
+        (
+            "computed",
+            "1",
+            "--set computed: the initializer of computed is not a literal",
+        ),
+        ("maxbg", "x", "--set maxbg=x: not an integer literal"),
+    ] {
+        let options = CompileOptions {
+            entry: None,
+            overrides: vec![(name.into(), value.into())],
+        };
+        let error = err_with(OVERRIDES, &options);
+        assert_eq!(error.message, message);
+        assert_eq!(error.line, 0);
+    }
+}
+
+#[test]
+fn entry_must_be_a_function_without_parameters_or_results() {
+    let source = "package main\n\nfunc run(n int) {}\n\nfunc TestRun() {}\n\nfunc main() {}\n";
+    let options = |entry: &str| CompileOptions {
+        entry: Some(entry.into()),
+        overrides: vec![],
+    };
+    let error = err_with(source, &options("run"));
+    assert_eq!(
+        error.message,
+        "entry function run must have no parameters and no results"
+    );
+    assert_eq!((error.line, error.col), (3, 6));
+    let error = err_with(source, &options("missing"));
+    assert_eq!(error.line, 0);
+    let program = compile_with(source, &options("TestRun")).unwrap();
+    assert_eq!(program.function(program.entry).name, "main.TestRun");
+}
+
+#[test]
+fn remaining_sync_and_error_limits_are_errors() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "package main\nimport \"sync/atomic\"\nfunc main() {\n\tvar v atomic.Value\n\t_ = v\n}\n",
+            "unsupported Go construct: type atomic.Value",
+        ),
+        (
+            "package main\nimport \"errors\"\nfunc main() {\n\tvar target error\n\t_ = errors.As(nil, &target)\n}\n",
+            "unsupported Go construct: errors.As",
+        ),
+        (
+            "package main\nimport \"sync\"\nfunc main() {\n\tc := sync.NewCond(&sync.Mutex{})\n\tc.L = &sync.Mutex{}\n}\n",
+            "unsupported Go construct: assignment to sync.Cond's L",
+        ),
+        (
+            "package main\nfunc main() {\n\tvar a [2]int\n\t_ = a[:]\n}\n",
+            "unsupported Go construct: slicing an array",
+        ),
+    ];
+    for (source, message) in cases {
+        assert_eq!(&err(source).message, message, "{source}");
+    }
+}

@@ -1,0 +1,730 @@
+//! Front-end tests: how Go constructs lower to the IR (the cmd/dist model's sync operations,
+//! names as Go prints them, closures and cells, sync fields, select, defer and go wrappers,
+//! evaluation and initialization order, defer/recover, arrays, sync and atomic methods,
+//! errors). Positions were worked out by hand (see `frontend_common`).
+
+mod frontend_common;
+
+use frontend_common::*;
+use gomc::frontend::CompileOptions;
+use gomc::program::{Instr, Program};
+
+// ---- the cmd/dist background workers ----
+
+#[test]
+fn dist_model_compiles_to_the_expected_sync_operations() {
+    let program = ok(DIST);
+    check_shape(&program);
+    let label = |name: &str| program.labels.iter().position(|l| l == name).unwrap() as u32;
+    let names: Vec<&str> = program.functions.iter().map(|f| f.name.as_str()).collect();
+    for expected in [
+        "main.bghelper",
+        "main.bgrun",
+        "main.bgrun.func1",
+        "main.bgrun.func1.deferwrap1",
+        "main.bgwait",
+        "main.bgwait.func1",
+        "main.fatalf",
+        "main.main",
+        "main.main.func1",
+        "runtime.main",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert_eq!(program.function(program.start).name, "runtime.main");
+    assert!(program.function(program.start).synthetic);
+    assert_eq!(program.function(program.entry).name, "main.main");
+
+    // The receive expression and the send statement.
+    let recv =
+        |i: &Instr| matches!(i, Instr::Recv { label: l, with_ok: false } if l.0 == label("bgwork"));
+    assert_eq!(positions(&program, "main.bghelper", recv), [(21, 8)]);
+    let send = |i: &Instr| matches!(i, Instr::Send(l) if l.0 == label("bgwork"));
+    assert_eq!(positions(&program, "main.bgrun", send), [(27, 2)]);
+    // The deferred wg.Done() runs in a synthetic wrapper taking the WaitGroup.
+    let wrapper = function(&program, "main.bgrun.func1.deferwrap1");
+    assert!(wrapper.synthetic);
+    assert_eq!(wrapper.params, 1);
+    assert_eq!(
+        wrapper.code,
+        [
+            Instr::LoadLocal(0),
+            Instr::PushInt(-1),
+            Instr::WaitGroupAdd(gomc::program::LabelId(label("wg"))),
+            Instr::Return
+        ]
+    );
+    let defer = |i: &Instr| matches!(i, Instr::Defer { args: 1 });
+    assert_eq!(positions(&program, "main.bgrun.func1", defer), [(28, 3)]);
+    // The goroutine that waits and closes.
+    let wait = |i: &Instr| matches!(i, Instr::WaitGroupWait(l) if l.0 == label("wg"));
+    assert_eq!(positions(&program, "main.bgwait.func1", wait), [(36, 3)]);
+    let close_done = |i: &Instr| matches!(i, Instr::Close(l) if l.0 == label("done"));
+    assert_eq!(
+        positions(&program, "main.bgwait.func1", close_done),
+        [(37, 3)]
+    );
+    assert_eq!(function(&program, "main.bgwait.func1").decl.line, 35);
+    assert_eq!(function(&program, "main.bgwait.func1").decl.col, 5);
+    let go = |i: &Instr| matches!(i, Instr::Go { args: 0 });
+    assert_eq!(positions(&program, "main.bgwait", go), [(35, 2)]);
+    // The select over done and dying.
+    let select = |i: &Instr| matches!(i, Instr::Select(_));
+    assert_eq!(positions(&program, "main.bgwait", select), [(39, 2)]);
+    let table = &program.selects[0];
+    assert_eq!(table.cases.len(), 2);
+    assert!(!table.has_default);
+    assert_eq!(table.cases[0].label.0, label("done"));
+    assert_eq!(table.cases[1].label.0, label("dying"));
+    // atomic.AddInt32(&nfatal, 1) on the boxed global.
+    let add = |i: &Instr| matches!(i, Instr::AtomicAdd { label: l, bits: 32, unsigned: false } if l.0 == label("nfatal"));
+    assert_eq!(positions(&program, "main.bgwait", add), [(42, 3)]);
+    assert_eq!(positions(&program, "main.fatalf", add), [(47, 5)]);
+    let close_dying = |i: &Instr| matches!(i, Instr::Close(l) if l.0 == label("dying"));
+    assert_eq!(positions(&program, "main.fatalf", close_dying), [(50, 2)]);
+    assert_eq!(
+        positions(&program, "main.fatalf", |i| *i == Instr::Exit),
+        [(52, 2)]
+    );
+    let add_wg = |i: &Instr| matches!(i, Instr::WaitGroupAdd(l) if l.0 == label("wg"));
+    assert_eq!(positions(&program, "main.main", add_wg), [(61, 3)]);
+
+    // The disassembly shows the same, by name.
+    let listing = program.disassemble();
+    for line in [
+        "   1  21:8    Recv bgwork",
+        "  10  27:2    Send bgwork",
+        "  14  39:2    Select [recv done, recv dying]",
+        "  29  42:3    AtomicAdd nfatal bits=32",
+        "  11  50:2    Close dying",
+        "  15  52:2    Exit",
+        "   2  28:9    WaitGroupAdd wg",
+        "   6  16:2    Zero int",
+        "   8  16:2    StoreGlobal nfatal",
+    ] {
+        assert!(listing.contains(line), "{line:?} not in\n{listing}");
+    }
+}
+
+#[test]
+fn deep_nesting_within_the_limit_does_not_overflow_the_stack() {
+    // Run on a thread with the default 2 MiB test stack, in a debug build.
+    for depth in [100, 250, 395] {
+        let source = format!(
+            "package main\nfunc main() {{\n\tx := {}1{}\n\t_ = x\n}}\n",
+            "(".repeat(depth),
+            ")".repeat(depth)
+        );
+        let _ = compile_with(&source, &CompileOptions::default());
+        let source = format!(
+            "package main\nfunc main() {{\n{}{}\n}}\n",
+            "{".repeat(depth / 3),
+            "}".repeat(depth / 3)
+        );
+        let _ = compile_with(&source, &CompileOptions::default());
+        let source = format!(
+            "package main\nfunc main() {{\n\tx := 0\n\t_ = {}x{}\n}}\n",
+            "-".repeat(depth),
+            ""
+        );
+        let _ = compile_with(&source, &CompileOptions::default());
+    }
+}
+
+// ---- naming, methods, closures ----
+
+#[test]
+fn functions_are_named_as_go_prints_them() {
+    let source = "package main
+
+type T struct{ n int }
+
+func (t *T) Inc()     { t.n++ }
+func (t T) Get() int  { return t.n }
+
+var hook = func() {}
+
+func init() {}
+
+func init() { hook = func() {} }
+
+func f() {
+	g := func() {
+		h := func() {}
+		h()
+	}
+	g()
+	k := func() {}
+	k()
+}
+
+func main() {
+	var t T
+	t.Inc()
+	_ = t.Get()
+	f()
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let names: Vec<&str> = program.functions.iter().map(|f| f.name.as_str()).collect();
+    for expected in [
+        "main.(*T).Inc",
+        "main.T.Get",
+        "main.init.0",
+        "main.init.1",
+        "main.init.1.func1",
+        "main.init.func1",
+        "main.f.func1",
+        "main.f.func1.1",
+        "main.f.func2",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    // The receiver is parameter 0.
+    assert_eq!(function(&program, "main.(*T).Inc").params, 1);
+    // init functions run after the globals, before the entry.
+    let start = program.function(program.start);
+    let calls: Vec<&str> = start
+        .code
+        .iter()
+        .filter_map(|i| match i {
+            Instr::Call { func, .. } => Some(program.function(*func).name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(calls, ["main.init.0", "main.init.1", "main.main"]);
+    // `t.Inc()` on an addressable variable takes its address: t lives in a cell.
+    let main = function(&program, "main.main");
+    let inc = program
+        .functions
+        .iter()
+        .position(|f| f.name == "main.(*T).Inc")
+        .unwrap() as u32;
+    let at = main
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::Call { func, args: 1 } if func.0 == inc))
+        .unwrap();
+    assert_eq!(main.code[at - 1], Instr::LoadLocal(0));
+    assert_eq!(
+        &main.code[..3],
+        &[
+            Instr::Zero(main_zero(&program)),
+            Instr::NewCell,
+            Instr::StoreLocal(0)
+        ]
+    );
+}
+
+fn main_zero(program: &Program) -> gomc::program::TypeId {
+    let index = program
+        .types
+        .iter()
+        .position(|t| matches!(t, gomc::program::Type::Struct(_)))
+        .unwrap();
+    gomc::program::TypeId(index as u32)
+}
+
+#[test]
+fn closures_capture_cells_and_loop_variables_are_per_iteration() {
+    let source = "package main
+
+func main() {
+	x := 1
+	f := func() int {
+		return func() int { return x }()
+	}
+	x = 2
+	_ = f()
+	for i := 0; i < 3; i++ {
+		go func() { println(i) }()
+	}
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    // x is declared into a new cell and assigned through it.
+    assert_eq!(
+        &main.code[..3],
+        &[Instr::PushInt(1), Instr::NewCell, Instr::StoreLocal(0)]
+    );
+    assert!(main.code.windows(4).any(|w| w
+        == [
+            Instr::LoadLocal(0),
+            Instr::PushInt(2),
+            Instr::Store,
+            Instr::LoadLocal(1)
+        ]
+        || w[..3] == [Instr::LoadLocal(0), Instr::PushInt(2), Instr::Store]));
+    // The inner literal captures x through its parent's capture.
+    let outer = function(&program, "main.main.func1");
+    assert_eq!(outer.captures, 1);
+    assert!(outer.code.contains(&Instr::LoadCapture(0)));
+    let inner = function(&program, "main.main.func1.1");
+    assert_eq!(inner.captures, 1);
+    // After the prologue that zeroes the result slot.
+    assert_eq!(&inner.code[2..4], &[Instr::LoadCapture(0), Instr::Load]);
+    // Before the loop's post statement, i is copied into a fresh cell.
+    let i_slot = 2;
+    assert!(main.code.windows(4).any(|w| w
+        == [
+            Instr::LoadLocal(i_slot),
+            Instr::Load,
+            Instr::NewCell,
+            Instr::StoreLocal(i_slot)
+        ]));
+}
+
+#[test]
+fn named_result_captured_by_a_closure_lives_in_a_cell() {
+    let source = "package main
+
+func f() (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	return nil
+}
+
+func main() { _ = f() }
+";
+    let program = ok(source);
+    let f = function(&program, "main.f");
+    // The marker first, then the result's cell; `return nil` stores through the cell.
+    assert_eq!(f.code[0], Instr::ResultCells(0b1));
+    assert_eq!(
+        &f.code[1..4],
+        &[
+            Instr::Zero(f_zero(&program)),
+            Instr::NewCell,
+            Instr::StoreLocal(0)
+        ]
+    );
+    let tail = &f.code[f.code.len() - 7..f.code.len() - 1];
+    assert_eq!(
+        tail,
+        &[
+            Instr::PushNil,
+            Instr::StoreLocal(1),
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::Store,
+            Instr::Return,
+        ][..],
+        "{}",
+        program.disassemble()
+    );
+}
+
+/// The zero-value type of `main.f`'s first instruction after the marker.
+fn f_zero(program: &Program) -> gomc::program::TypeId {
+    match function(program, "main.f").code[1] {
+        Instr::Zero(ty) => ty,
+        ref other => panic!("expected Zero, found {other:?}"),
+    }
+}
+
+// ---- sync, select, defer, go ----
+
+#[test]
+fn embedded_mutex_and_sync_fields() {
+    let source = "package main
+
+import \"sync\"
+
+type cache struct {
+	sync.Mutex
+	wg sync.WaitGroup
+	n  int
+}
+
+var testprog struct {
+	mu sync.Mutex
+}
+
+func (c *cache) bump() {
+	c.Lock()
+	defer c.Unlock()
+	c.n++
+}
+
+func main() {
+	c := &cache{}
+	c.bump()
+	c.wg.Add(1)
+	c.wg.Done()
+	c.wg.Wait()
+	testprog.mu.Lock()
+	testprog.mu.Unlock()
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let label = |name: &str| {
+        gomc::program::LabelId(program.labels.iter().position(|l| l == name).unwrap() as u32)
+    };
+    let bump = function(&program, "main.(*cache).bump");
+    assert_eq!(
+        &bump.code[..4],
+        &[
+            Instr::LoadLocal(0),
+            Instr::Load,
+            Instr::Field(0),
+            Instr::Lock(label("c"))
+        ]
+    );
+    let wrapper = function(&program, "main.(*cache).bump.deferwrap1");
+    assert_eq!(wrapper.code[1], Instr::Unlock(label("c")));
+    let main = function(&program, "main.main");
+    assert!(main.code.windows(3).any(|w| w
+        == [
+            Instr::Field(1),
+            Instr::PushInt(-1),
+            Instr::WaitGroupAdd(label("c.wg"))
+        ]));
+    assert!(main.code.windows(3).any(|w| w
+        == [
+            Instr::LoadGlobal(gomc::program::GlobalId(0)),
+            Instr::Field(0),
+            Instr::Lock(label("testprog.mu"))
+        ]));
+    assert!(main.code.contains(&Instr::WaitGroupWait(label("c.wg"))));
+}
+
+#[test]
+fn select_lowering_pushes_operands_in_case_order() {
+    let source = "package main
+
+func main() {
+	a := make(chan int)
+	b := make(chan int, 1)
+	var v int
+	var ok bool
+	for {
+		select {
+		case x := <-a:
+			_ = x
+		case b <- 7:
+			break
+		case v, ok = <-a:
+			_, _ = v, ok
+		default:
+		}
+		break
+	}
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    let select = main
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::Select(_)))
+        .unwrap();
+    assert_eq!(
+        &main.code[select - 4..select],
+        &[
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::PushInt(7),
+            Instr::LoadLocal(0)
+        ]
+    );
+    assert_eq!(main.spans[select].line, 9);
+    assert_eq!(main.spans[select].col, 3);
+    let table = &program.selects[0];
+    assert!(table.has_default);
+    let kinds: Vec<_> = table.cases.iter().map(|c| c.kind).collect();
+    use gomc::program::SelectCaseKind::{Recv, Send};
+    assert_eq!(kinds, [Recv, Send, Recv]);
+    // value, ok, index are stored in hidden locals; the default case is index 3.
+    assert!(matches!(main.code[select + 1], Instr::StoreLocal(_)));
+    assert!(matches!(main.code[select + 2], Instr::StoreLocal(_)));
+    assert!(matches!(main.code[select + 3], Instr::StoreLocal(_)));
+    assert!(main.code.contains(&Instr::PushInt(3)));
+    let listing = program.disassemble();
+    assert!(
+        listing.contains("Select [recv a, send b, recv a] default"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn deferred_and_go_started_builtins_get_wrappers() {
+    let source = "package main
+
+import (
+	\"fmt\"
+	\"sync\"
+	\"time\"
+)
+
+func main() {
+	var mu sync.Mutex
+	ch := make(chan int)
+	mu.Lock()
+	defer mu.Unlock()
+	defer fmt.Println(\"bye\", 1)
+	go close(ch)
+	time.Sleep(time.Millisecond)
+	<-time.After(2 * time.Second)
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    let unlock = function(&program, "main.main.deferwrap1");
+    assert!(unlock.synthetic);
+    assert_eq!(unlock.params, 1);
+    let print = function(&program, "main.main.deferwrap2");
+    assert_eq!(print.params, 2);
+    assert_eq!(
+        print.code[2],
+        Instr::Print {
+            args: 2,
+            newline: true
+        }
+    );
+    let close = function(&program, "main.main.gowrap1");
+    assert_eq!(close.params, 1);
+    assert!(matches!(close.code[1], Instr::Close(_)));
+    let defers: Vec<_> = main
+        .code
+        .iter()
+        .filter(|i| matches!(i, Instr::Defer { .. }))
+        .collect();
+    assert_eq!(
+        defers,
+        [&Instr::Defer { args: 1 }, &Instr::Defer { args: 2 }]
+    );
+    assert!(main
+        .code
+        .windows(3)
+        .any(|w| w == [Instr::PushInt(1_000_000), Instr::Pop, Instr::Yield]));
+    assert!(main
+        .code
+        .windows(3)
+        .any(|w| w == [Instr::PushInt(2_000_000_000), Instr::Pop, Instr::TimerChan]));
+    let go = main
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::Go { args: 1 }))
+        .unwrap();
+    assert_eq!((main.spans[go].line, main.spans[go].col), (15, 2));
+}
+
+#[test]
+fn nondeterminism_helper() {
+    let source = "package main
+
+import \"example.com/models/gomc\"
+
+func main() {
+	n := gomc.Choose(3)
+	if gomc.Bool() {
+		n++
+	}
+	_ = n
+}
+";
+    let program = ok(source);
+    let main = function(&program, "main.main");
+    assert_eq!(&main.code[..2], &[Instr::PushInt(3), Instr::Choose]);
+    assert!(main.code.windows(4).any(|w| w
+        == [
+            Instr::PushInt(2),
+            Instr::Choose,
+            Instr::PushInt(1),
+            Instr::Binary(gomc::program::BinOp::Eq)
+        ]));
+}
+
+// ---- assignment and initialization order ----
+
+#[test]
+fn parallel_assignment_evaluates_every_right_side_first() {
+    let program =
+        ok("package main\n\nfunc main() {\n\ta, b := 1, 2\n\ta, b = b, a\n\t_, _ = a, b\n}\n");
+    let main = function(&program, "main.main");
+    // b, a are loaded before either is stored.
+    let swap: Vec<&Instr> = main.code.iter().skip(4).take(4).collect();
+    assert_eq!(
+        swap,
+        [
+            &Instr::LoadLocal(1),
+            &Instr::LoadLocal(0),
+            &Instr::StoreLocal(3),
+            &Instr::StoreLocal(2)
+        ]
+    );
+}
+
+#[test]
+fn package_variables_are_initialized_in_dependency_order() {
+    let source = "package main
+
+var a = b + 1
+var b = f()
+var c int
+
+func f() int { return c + 2 }
+
+func main() {}
+";
+    let program = ok(source);
+    let start = program.function(program.start);
+    let stores: Vec<&str> = start
+        .code
+        .iter()
+        .filter_map(|i| match i {
+            Instr::StoreGlobal(g) => Some(program.globals[g.0 as usize].name.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(stores, ["c", "b", "a"]);
+}
+
+// ---- issue #3: defer recover, arrays, sync and atomic types, errors ----
+
+#[test]
+fn defer_recover_is_a_wrapper_that_recovers_for_its_caller() {
+    let program = ok("package main\nfunc main() {\n\tdefer recover()\n\tpanic(1)\n}\n");
+    check_shape(&program);
+    let wrapper = function(&program, "main.main.deferwrap1");
+    assert!(wrapper.synthetic);
+    assert_eq!(
+        wrapper.code,
+        [Instr::DeferredRecover, Instr::Pop, Instr::Return]
+    );
+}
+
+#[test]
+fn arrays_lower_to_array_values_and_element_stores() {
+    let source = "package main
+
+func main() {
+	a := [...]int{1, 2: 3}
+	i := 1
+	a[i] = 5
+	_ = a
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    assert!(
+        main.code.contains(&Instr::MakeArray(3)),
+        "{}",
+        program.disassemble()
+    );
+    assert_eq!(
+        positions(&program, "main.main", |i| *i == Instr::SetElement),
+        [(6, 2)]
+    );
+    // No cell: a whole-array assignment needs none.
+    assert!(!main.code.contains(&Instr::NewCell));
+}
+
+#[test]
+fn sync_and_atomic_methods_lower_to_their_instructions() {
+    let source = "package main
+
+import (
+	\"sync\"
+	\"sync/atomic\"
+)
+
+type server struct {
+	mu    sync.RWMutex
+	once  sync.Once
+	cond  *sync.Cond
+	conns sync.Map
+	hits  atomic.Int64
+}
+
+func main() {
+	var s server
+	s.cond = sync.NewCond(&s.mu)
+	s.mu.RLock()
+	s.mu.RUnlock()
+	s.once.Do(func() {})
+	s.cond.Broadcast()
+	s.conns.Store(1, 2)
+	s.hits.Add(1)
+}
+";
+    let program = ok(source);
+    check_shape(&program);
+    let main = function(&program, "main.main");
+    let has = |pred: &dyn Fn(&Instr) -> bool| main.code.iter().any(pred);
+    assert!(has(&|i| matches!(i, Instr::RLock(_))));
+    assert!(has(&|i| matches!(i, Instr::RUnlock(_))));
+    assert!(has(&|i| matches!(i, Instr::CondBroadcast(_))));
+    assert!(has(&|i| matches!(
+        i,
+        Instr::SyncMap {
+            op: gomc::program::SyncMapOp::Store,
+            ..
+        }
+    )));
+    assert!(has(&|i| matches!(
+        i,
+        Instr::AtomicAdd {
+            bits: 64,
+            unsigned: false,
+            ..
+        }
+    )));
+    assert!(has(&|i| *i == Instr::MakeCond));
+    // `s.hits.Add` works on the field's address.
+    let add = main
+        .code
+        .iter()
+        .position(|i| matches!(i, Instr::AtomicAdd { .. }))
+        .unwrap();
+    assert_eq!(main.code[add - 2], Instr::FieldAddr(4));
+    // Once.Do calls a synthetic function that defers the end of the call.
+    let once = function(&program, "sync.(*Once).Do");
+    assert!(once.synthetic);
+    assert!(once.code.iter().any(|i| matches!(i, Instr::OnceEnter(_))));
+    assert!(once.code.contains(&Instr::Defer { args: 1 }));
+}
+
+#[test]
+fn errors_lower_to_error_values() {
+    let source = "package main
+
+import (
+	\"errors\"
+	\"fmt\"
+)
+
+func main() {
+	base := errors.New(\"base\")
+	err := fmt.Errorf(\"wrapped: %w\", base)
+	_ = errors.Is(err, base)
+	_ = err.Error()
+}
+";
+    let program = ok(source);
+    let main = function(&program, "main.main");
+    for wanted in [
+        Instr::NewError,
+        Instr::Errorf { args: 1 },
+        Instr::ErrorIs,
+        Instr::ErrorText,
+    ] {
+        assert!(main.code.contains(&wanted), "{wanted:?}");
+    }
+}

@@ -637,3 +637,53 @@ fn end_to_end_loom_explores_everything_of_a_small_model_and_exits_0() {
     assert_eq!(value["backend"]["executions"], 4);
     assert_eq!(value["outcomes"][0]["first_execution"], 1);
 }
+
+/// Two goroutines increment `n` without a lock.
+const RACY_COUNTER: &str = "package main
+
+import \"sync\"
+
+var n int
+
+func main() {
+\tvar wg sync.WaitGroup
+\twg.Add(2)
+\tfor i := 0; i < 2; i++ {
+\t\tgo func() {
+\t\t\tn++
+\t\t\twg.Done()
+\t\t}()
+\t}
+\twg.Wait()
+}
+";
+
+/// `--races` works with every engine: loom finishes this program and reports the race with
+/// both accesses, exit 1.
+#[cfg(feature = "loom")]
+#[test]
+fn end_to_end_loom_in_race_mode_reports_the_race_and_exits_1() {
+    let directory = scratch("loom-races");
+    write(&directory, "racy.go", RACY_COUNTER);
+    let output = gomc(
+        &directory,
+        &[
+            "check",
+            "racy.go",
+            "--engine",
+            "loom",
+            "--races",
+            "--no-timings",
+        ],
+    );
+    let text = stdout(&output);
+    assert_eq!(status(&output), 1, "{text}{}", stderr(&output));
+    assert!(
+        text.contains("loom explored every interleaving and data choice"),
+        "{text}"
+    );
+    assert!(
+        text.contains("data race on n: goroutine 2 writes n at racy.go:12"),
+        "{text}"
+    );
+}

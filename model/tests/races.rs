@@ -616,3 +616,42 @@ func main() {
     assert_eq!(kinds(&with), [Ok]);
     assert_eq!(with.statistics.states, without.statistics.states);
 }
+
+/// The classic hand-rolled wait: main spins on a flag another goroutine sets. The default mode
+/// cannot check it (the loop never synchronizes) and says to use race mode; race mode makes
+/// each read of the flag a step, so the search is finite and exhaustive, and reports the race
+/// on `done` (2 steps: g2 stands at its write of `done` after writing `data`, main at its read).
+#[test]
+fn a_spin_on_a_flag_is_a_step_error_by_default_and_a_race_in_race_mode() {
+    const SPIN: &str = "package main
+
+var done bool
+var data int
+
+func main() {
+	go func() {
+		data = 42
+		done = true
+	}()
+	for !done {
+	}
+	if data != 42 {
+		panic(\"stale data\")
+	}
+}
+";
+    let default = check_source("race.go", SPIN, &Config::new()).unwrap();
+    let error = default.step_error.as_ref().expect("a step error");
+    assert!(
+        error.message.contains("check with --races"),
+        "{}",
+        error.message
+    );
+    assert!(!default.exhaustive);
+    let report = check_races(SPIN);
+    assert_eq!(kinds(&report), [Ok, Race]);
+    let race = race(&report);
+    assert_eq!(race.first.location, "done");
+    assert_eq!(race.second.location, "done");
+    assert_eq!(report.outcome(Race).unwrap().witness.steps, 2);
+}

@@ -128,11 +128,19 @@ fn run_local_loop<const RACES: bool>(
         }
         if budget == 0 {
             let (file, line, _) = program.position(function.spans[pc]);
+            // A loop that waits on a variable another goroutine writes is a data race: race
+            // mode makes each of its reads a step, so it can be checked there.
+            let hint = if RACES {
+                ""
+            } else {
+                " (if it waits on a variable another goroutine sets, that is a data race: check \
+                 with --races)"
+            };
             return Err(StepError {
                 message: format!(
                     "goroutine {g} ran {LOCAL_STEP_LIMIT} instructions without reaching a \
                      synchronization operation (at {file}:{line} in {}): a loop that never \
-                     synchronizes cannot be checked",
+                     synchronizes cannot be checked{hint}",
                     function.name
                 ),
             });

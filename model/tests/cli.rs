@@ -639,6 +639,7 @@ fn end_to_end_loom_explores_everything_of_a_small_model_and_exits_0() {
 }
 
 /// Two goroutines increment `n` without a lock.
+#[cfg(feature = "loom")]
 const RACY_COUNTER: &str = "package main
 
 import \"sync\"

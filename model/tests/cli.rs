@@ -640,24 +640,7 @@ fn end_to_end_loom_explores_everything_of_a_small_model_and_exits_0() {
 
 /// Two goroutines increment `n` without a lock.
 #[cfg(feature = "loom")]
-const RACY_COUNTER: &str = "package main
-
-import \"sync\"
-
-var n int
-
-func main() {
-\tvar wg sync.WaitGroup
-\twg.Add(2)
-\tfor i := 0; i < 2; i++ {
-\t\tgo func() {
-\t\t\tn++
-\t\t\twg.Done()
-\t\t}()
-\t}
-\twg.Wait()
-}
-";
+const RACY_COUNTER: &str = include_str!("models/racy_counter.go");
 
 /// `--races` works with every engine: loom finishes this program and reports the race with
 /// both accesses, exit 1.

@@ -393,46 +393,28 @@ fn regression_pct_runs_a_program_whose_goroutines_never_move_at_once() {
     assert_eq!(report.backend.as_ref().unwrap().executions, 10);
 }
 
-/// Two goroutines increment a shared counter without a lock, in race mode: the race and the
+/// Two goroutines increment a shared counter without a lock: in race mode, the race and the
 /// lost update it allows (the model's panic) are both reachable.
-const RACY_COUNTER: &str = "\
-// gomc:races
-package main
-
-import \"sync\"
-
-var n int
-
-func main() {
-\tvar wg sync.WaitGroup
-\twg.Add(2)
-\tfor i := 0; i < 2; i++ {
-\t\tgo func() {
-\t\t\tn++
-\t\t\twg.Done()
-\t\t}()
-\t}
-\twg.Wait()
-\tif n != 2 {
-\t\tpanic(\"lost update\")
-\t}
-}
-";
+const RACY_COUNTER: &str = include_str!("models/racy_counter.go");
 
 /// Race mode on the backends: loom, which explores this program completely, reaches exactly
 /// the native kinds (a race, the lost update's panic, ok); shuttle reaches only native ones
 /// and finds the race; and a backend's race witness replays natively to the same race.
 #[test]
 fn the_backends_run_race_mode_and_find_the_race_and_the_lost_update() {
-    let native = check_text("racy.go", RACY_COUNTER, &Config::new());
+    let native = check_text("racy.go", RACY_COUNTER, &Config::new().races(true));
     assert_eq!(kind_names(&native), ["ok", "panic", "race"]);
     let path = scratch_file("racy.go", RACY_COUNTER);
-    let loom = loom_in_child(&path, &[]);
+    let loom = loom_in_child(&path, &["--races"]);
     remove_scratch(&path);
     assert!(loom.exhaustive, "{}", loom.json);
     assert_eq!(loom.kinds, kind_names(&native));
     for scheduler in [Scheduler::Random, Scheduler::Pct { depth: PCT_DEPTH }] {
-        let report = check_text("racy.go", RACY_COUNTER, &shuttle(scheduler, 0, 200));
+        let report = check_text(
+            "racy.go",
+            RACY_COUNTER,
+            &shuttle(scheduler, 0, 200).races(true),
+        );
         assert_sound("racy.go", &report);
         assert_subset(
             "racy.go",

@@ -43,27 +43,8 @@ fn race(report: &Report) -> RaceView {
         .expect("race details")
 }
 
-const COUNTER: &str = "package main
-
-import \"sync\"
-
-var n int
-
-func main() {
-	var wg sync.WaitGroup
-	wg.Add(2)
-	for i := 0; i < 2; i++ {
-		go func() {
-			n++
-			wg.Done()
-		}()
-	}
-	wg.Wait()
-	if n != 2 {
-		panic(\"lost update\")
-	}
-}
-";
+/// Two goroutines increment `n` without a lock, then main checks for a lost update.
+const COUNTER: &str = include_str!("models/racy_counter.go");
 
 /// The classic: `n++` from two goroutines is a read and a write of `n` each. The race is
 /// reached first (4 steps: both goroutines stand at `n++`, one about to write), and because

@@ -467,25 +467,7 @@ func main() {
 /// `unsynchronized_counter_races_and_loses_an_update`).
 #[test]
 fn fixme_unsynchronized_counter_is_not_reported_without_race_mode() {
-    let report = check(
-        "package main
-import \"sync\"
-var n int
-func main() {
-	var wg sync.WaitGroup
-	wg.Add(2)
-	for i := 0; i < 2; i++ {
-		go func() {
-			n++
-			wg.Done()
-		}()
-	}
-	wg.Wait()
-	if n != 2 {
-		panic(\"lost update\")
-	}
-}",
-    );
+    let report = check(include_str!("models/racy_counter.go"));
     assert_eq!(
         report.kinds(),
         [OutcomeKind::Ok],

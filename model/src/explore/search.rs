@@ -271,27 +271,22 @@ fn discover<M, F>(
     F: Frontier<Pending<M::State>>,
 {
     tally.max_depth = tally.max_depth.max(depth);
+    // Counts the state under `kind`; the first state counted keeps its path as the witness.
+    let mut count = |kind| {
+        tally
+            .outcomes
+            .entry(kind)
+            .or_insert_with(|| Found {
+                count: 0,
+                witness: visited.path_to(index),
+            })
+            .count += 1;
+    };
     match model.status(&state) {
-        StateStatus::Ended(kind) => {
-            tally
-                .outcomes
-                .entry(kind)
-                .or_insert_with(|| Found {
-                    count: 0,
-                    witness: visited.path_to(index),
-                })
-                .count += 1;
-        }
+        StateStatus::Ended(kind) => count(kind),
         StateStatus::Running => {
             if let Some(kind) = model.violation(&state) {
-                tally
-                    .outcomes
-                    .entry(kind)
-                    .or_insert_with(|| Found {
-                        count: 0,
-                        witness: visited.path_to(index),
-                    })
-                    .count += 1;
+                count(kind);
             }
             if options.max_depth.is_some_and(|max| depth >= max) {
                 tally.depth_cut += 1;

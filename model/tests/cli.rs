@@ -67,7 +67,7 @@ func main() {
 }
 ";
 
-// ---------------------------------------------------------------- usage: these pass today
+// ---------------------------------------------------------------- usage
 
 #[test]
 fn usage_errors_exit_2() {
@@ -209,7 +209,7 @@ fn a_variant_reports_errors_in_its_model_against_the_model() {
     );
 }
 
-// ------------------------------------------- end to end: these wait on the front end and semantics
+// ---------------------------------------------------------------- end to end
 
 #[test]
 fn end_to_end_a_syntax_error_exits_2_naming_file_line_and_column() {

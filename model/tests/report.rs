@@ -588,7 +588,7 @@ fn json_keeps_field_order_and_leaves_timings_out_unless_asked() {
     assert_eq!(value["statistics"]["elapsed_seconds"], 0.5);
 }
 
-// ------------------------------------------- end to end: these wait on the front end and semantics
+// ---------------------------------------------------------------- end to end
 
 const UNBUFFERED_SEND: &str = "\
 // gomc:expect deadlock

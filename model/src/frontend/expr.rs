@@ -32,20 +32,7 @@ impl<'t> Lowerer<'t> {
             "binary_expression" => self.binary(node),
             "call_expression" => {
                 let results = self.call(node)?;
-                match results.as_slice() {
-                    [one] => Ok(one.clone()),
-                    [] => Err(self.src.error(
-                        node,
-                        format!("{} (no value) used as value", self.src.text_of(node)),
-                    )),
-                    _ => Err(self.src.error(
-                        node,
-                        format!(
-                            "multiple-value {} in single-value context",
-                            self.src.text_of(node)
-                        ),
-                    )),
-                }
+                self.src.single_value(node, &results)
             }
             "selector_expression" => {
                 let ty = self.type_of(node)?;

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 use super::constant::ConstValue;
 use super::literal::{int_literal, rune_literal, string_literal};
 use super::lowerer::Lowerer;
-use super::syntax::{field_children, named_children, Result, Source};
+use super::syntax::{field_children, named_children, var_specs, Result, Source};
 use super::types::{MethodInfo, NamedType, Sig, Ty, TypeTable};
 use super::{CompileOptions, ModelError};
 use crate::program::FuncId;
@@ -356,19 +356,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn collect_vars(&mut self, declaration: Node<'t>) -> Result<()> {
-        let mut specs = Vec::new();
-        for child in named_children(declaration) {
-            if child.kind() == "var_spec_list" {
-                specs.extend(named_children(child));
-            } else {
-                specs.push(child);
-            }
-        }
-        for spec in specs.into_iter().filter(|s| s.kind() == "var_spec") {
-            let names: Vec<_> = field_children(spec, "name")
-                .into_iter()
-                .filter(|n| n.is_named())
-                .collect();
+        for (spec, names) in var_specs(declaration) {
             let type_node = spec.child_by_field_name("type");
             let values = spec
                 .child_by_field_name("value")

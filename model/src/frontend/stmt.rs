@@ -3,7 +3,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::{Entity, Lowerer};
-use super::syntax::{field_children, named_children, unparen, Result};
+use super::syntax::{named_children, unparen, var_specs, Result};
 use super::types::Ty;
 use crate::program::{BinOp, Instr};
 
@@ -125,19 +125,7 @@ impl<'t> Lowerer<'t> {
 
     /// `var x T`, `var x = e`, `var a, b = f()` inside a function.
     fn local_vars(&mut self, node: Node<'t>) -> Result<()> {
-        let mut specs = Vec::new();
-        for child in named_children(node) {
-            if child.kind() == "var_spec_list" {
-                specs.extend(named_children(child));
-            } else {
-                specs.push(child);
-            }
-        }
-        for spec in specs.into_iter().filter(|s| s.kind() == "var_spec") {
-            let names: Vec<_> = field_children(spec, "name")
-                .into_iter()
-                .filter(|n| n.is_named())
-                .collect();
+        for (spec, names) in var_specs(node) {
             let declared = match spec.child_by_field_name("type") {
                 Some(type_node) => Some(self.resolve_type(type_node)?),
                 None => None,

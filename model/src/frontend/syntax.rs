@@ -45,6 +45,25 @@ impl<'s> Source<'s> {
         self.error_at(node.start_byte(), node.end_byte(), message)
     }
 
+    /// The one value of a call used as a value: Go's errors for a call with no result or with
+    /// several (the type checker and the lowering both ask).
+    pub fn single_value<T: Clone>(&self, call: Node, results: &[T]) -> Result<T> {
+        match results {
+            [one] => Ok(one.clone()),
+            [] => Err(self.error(
+                call,
+                format!("{} (no value) used as value", self.text_of(call)),
+            )),
+            _ => Err(self.error(
+                call,
+                format!(
+                    "multiple-value {} in single-value context",
+                    self.text_of(call)
+                ),
+            )),
+        }
+    }
+
     /// "unsupported Go construct: `what`", pointing at a node.
     pub fn unsupported(&self, node: Node, what: impl AsRef<str>) -> ModelError {
         self.error(node, format!("unsupported Go construct: {}", what.as_ref()))
@@ -150,6 +169,30 @@ pub(super) fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
     node.children_by_field_name(field, &mut cursor)
         .filter(|child| !child.is_extra())
+        .collect()
+}
+
+/// The `var_spec`s of a `var` declaration, whether written `var x T` or `var ( … )`, each with
+/// its declared names.
+pub(super) fn var_specs<'t>(declaration: Node<'t>) -> Vec<(Node<'t>, Vec<Node<'t>>)> {
+    let mut specs = Vec::new();
+    for child in named_children(declaration) {
+        if child.kind() == "var_spec_list" {
+            specs.extend(named_children(child));
+        } else {
+            specs.push(child);
+        }
+    }
+    specs
+        .into_iter()
+        .filter(|spec| spec.kind() == "var_spec")
+        .map(|spec| {
+            let names = field_children(spec, "name")
+                .into_iter()
+                .filter(|name| name.is_named())
+                .collect();
+            (spec, names)
+        })
         .collect()
 }
 

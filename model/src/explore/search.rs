@@ -122,6 +122,13 @@ struct Tally<C> {
     depth_cut: u64,
 }
 
+/// Whether the search was asked to stop (Ctrl-C).
+fn cancelled(options: &SearchOptions<'_>) -> bool {
+    options
+        .cancel
+        .is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
 /// The one search loop.
 fn search<M, F>(
     model: &M,
@@ -141,6 +148,9 @@ where
     };
     let initial = match model.initial() {
         Ok(state) => state,
+        Err(_) if cancelled(&options) => {
+            return finish(tally, None, Some(StoppedBy::Cancelled), None, started);
+        }
         Err(error) => {
             let failure = StepFailure {
                 error,
@@ -177,10 +187,7 @@ where
         state,
     }) = frontier.pop()
     {
-        if options
-            .cancel
-            .is_some_and(|flag| flag.load(Ordering::Relaxed))
-        {
+        if cancelled(&options) {
             stopped_by = Some(StoppedBy::Cancelled);
             break;
         }
@@ -203,6 +210,12 @@ where
             tally.transitions += 1;
             let next = match model.step(&state, choice) {
                 Ok(next) => next,
+                // A step stopped by Ctrl-C (a model's `cancel_flag`) is the cancellation, not
+                // an error of the step.
+                Err(_) if cancelled(&options) => {
+                    stopped_by = Some(StoppedBy::Cancelled);
+                    break 'search;
+                }
                 Err(error) => {
                     let witness = visited.path_to(index);
                     step_failure = Some(StepFailure {

@@ -13,6 +13,7 @@
 //! Invariants: the operand stack of a frame is empty at `Return`; a frame's locals are
 //! `stack[base..base + locals]`; deferred calls of frame `i` sit above those of frames `< i`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::format::{format_print, format_sprintf, format_value};
@@ -25,6 +26,13 @@ use crate::program::{BinOp, FuncId, Instr, Program, UnOp};
 /// How many local instructions a goroutine may run between two scheduling points before the
 /// checker gives up on it (a loop that never synchronizes).
 pub const LOCAL_STEP_LIMIT: u32 = 1_000_000;
+
+/// How many local instructions run between two looks at the cancel flag (Ctrl-C): often enough
+/// to stop within a fraction of a second, rare enough to cost nothing.
+const CANCEL_CHECK_INTERVAL: u32 = 1 << 10;
+
+/// The message of a step stopped by the cancel flag (`Machine::cancel_flag`).
+const INTERRUPTED: &str = "the step was interrupted (Ctrl-C)";
 
 /// What a step did, for traces: filled as the step runs.
 #[derive(Default, Debug)]
@@ -46,6 +54,9 @@ pub enum Trap {
     PanicString(String),
     /// An unrecoverable runtime fatal error (`fatal error: ...`).
     Fatal(String),
+    /// A value past gomc's allocation bound (`limits.rs`): not a Go error but a step the
+    /// checker cannot take; the instruction's step fails with this message.
+    TooLarge(String),
 }
 
 /// The result of one instruction.
@@ -65,32 +76,58 @@ pub fn run_local_with(
     g: Gid,
     log: &mut StepLog,
     races: Option<&super::race::RaceMode>,
+    cancel: Option<&AtomicBool>,
 ) -> Result<(), StepError> {
     match races {
-        Some(mode) => run_local_loop::<true>(program, st, g, log, Some(mode)),
-        None => run_local_loop::<false>(program, st, g, log, None),
+        Some(mode) => run_local_loop::<true>(program, st, g, log, Some(mode), cancel),
+        None => run_local_loop::<false>(program, st, g, log, None, cancel),
     }
 }
 
 /// Runs the local instruction goroutine `g` stands at (an access, in race mode).
-pub fn exec_access(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) {
+pub fn exec_access(
+    program: &Program,
+    st: &mut State,
+    g: Gid,
+    log: &mut StepLog,
+) -> Result<(), StepError> {
     let frame = st.goroutine(g).top();
     let instr = &program.function(frame.func).code[frame.pc as usize];
-    exec_one(program, st, g, instr, log);
+    exec_one(program, st, g, instr, log)
 }
 
-/// Runs one local instruction of `g` and turns a trap into a panic raised at it.
+/// Runs one local instruction of `g` and turns a trap into a panic raised at it, or a value
+/// past the allocation bound into a step error.
 #[inline(always)]
-fn exec_one(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mut StepLog) {
+fn exec_one(
+    program: &Program,
+    st: &mut State,
+    g: Gid,
+    instr: &Instr,
+    log: &mut StepLog,
+) -> Result<(), StepError> {
     let depth = st.goroutine(g).frames.len();
+    let frame = st.goroutine(g).top();
+    let (func, pc) = (frame.func, frame.pc);
     st.goroutine_mut(g).top_mut().pc += 1;
     if let Err(trap) = exec_local(program, st, g, instr, log) {
+        if let Trap::TooLarge(message) = trap {
+            let function = program.function(func);
+            let (file, line, _) = program.position(function.spans[pc as usize]);
+            return Err(StepError {
+                message: format!(
+                    "goroutine {g} at {file}:{line} in {}: {message}",
+                    function.name
+                ),
+            });
+        }
         // Report the trap at the instruction that raised it, not the one after.
         if st.goroutine(g).frames.len() == depth {
             st.goroutine_mut(g).top_mut().pc -= 1;
         }
         raise(program, st, g, trap);
     }
+    Ok(())
 }
 
 /// The loop of `run_local_with`, compiled once per mode so that the default mode pays nothing for
@@ -101,6 +138,7 @@ fn run_local_loop<const RACES: bool>(
     g: Gid,
     log: &mut StepLog,
     races: Option<&super::race::RaceMode>,
+    cancel: Option<&AtomicBool>,
 ) -> Result<(), StepError> {
     let mut budget = LOCAL_STEP_LIMIT;
     loop {
@@ -145,8 +183,15 @@ fn run_local_loop<const RACES: bool>(
                 ),
             });
         }
+        if budget.is_multiple_of(CANCEL_CHECK_INTERVAL)
+            && cancel.is_some_and(|flag| flag.load(Ordering::Relaxed))
+        {
+            return Err(StepError {
+                message: INTERRUPTED.to_string(),
+            });
+        }
         budget -= 1;
-        exec_one(program, st, g, instr, log);
+        exec_one(program, st, g, instr, log)?;
     }
 }
 
@@ -168,6 +213,9 @@ pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
                 message: format!("fatal error: {message}"),
                 stack,
             });
+        }
+        Trap::TooLarge(message) => {
+            unreachable!("internal error: only local instructions allocate ({message})")
         }
     }
 }
@@ -479,12 +527,14 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
             let text = format_sprintf(st, &format, &values);
+            super::limits::check_size("string", text.len())?;
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
         }
         Instr::Sprint { args } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let text = format_print(st, &values, false);
+            super::limits::check_size("string", text.len())?;
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
         }
@@ -661,7 +711,10 @@ pub fn binary(op: BinOp, left: Value, right: Value) -> Result<Value, Trap> {
     Ok(match (op, left, right) {
         (Eq, left, right) => Value::Bool(left == right),
         (Ne, left, right) => Value::Bool(left != right),
-        (Add, Value::Str(a), Value::Str(b)) => Value::str(&format!("{a}{b}")),
+        (Add, Value::Str(a), Value::Str(b)) => {
+            super::limits::check_size("string", a.len() + b.len())?;
+            Value::str(&format!("{a}{b}"))
+        }
         (Lt, Value::Str(a), Value::Str(b)) => Value::Bool(a < b),
         (Le, Value::Str(a), Value::Str(b)) => Value::Bool(a <= b),
         (Gt, Value::Str(a), Value::Str(b)) => Value::Bool(a > b),

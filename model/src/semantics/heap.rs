@@ -62,6 +62,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             if cap < len || cap > u32::MAX as i64 / 2 {
                 return Err(runtime_error("makeslice: cap out of range"));
             }
+            super::limits::check_size("slice", cap as usize)?;
             let zero = zero_value(program, st, *elem);
             let array = st.alloc(Object::Array(Arc::new(vec![zero; cap as usize])));
             let slice = Value::Slice {
@@ -94,7 +95,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
         Instr::Append(count) => {
             let items = st.goroutine_mut(g).pop_n(*count as usize);
             let slice = st.goroutine_mut(g).pop();
-            let result = append(st, slice, items);
+            let result = append(st, slice, items)?;
             st.goroutine_mut(g).push(result);
         }
         Instr::AppendSlice => {
@@ -102,7 +103,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let tail = goroutine.pop();
             let slice = goroutine.pop();
             let items = slice_items(st, &tail);
-            let result = append(st, slice, items);
+            let result = append(st, slice, items)?;
             st.goroutine_mut(g).push(result);
         }
         Instr::Slice => {
@@ -345,7 +346,7 @@ fn set_index(st: &mut State, slice: &Value, index: i64, value: Value) -> Exec {
     Ok(())
 }
 
-fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
+fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Result<Value, Trap> {
     let (obj, offset, len, cap) = match slice {
         Value::Slice {
             array,
@@ -356,6 +357,7 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
         Value::Nil => (None, 0, 0, 0),
         other => unreachable!("internal error: append to {other:?}"),
     };
+    super::limits::check_size("slice", len as usize + items.len())?;
     let needed = len + items.len() as u32;
     if let Some(obj) = obj.filter(|_| needed <= cap) {
         let Object::Array(array) = &mut st.heap_mut()[obj.0 as usize] else {
@@ -365,16 +367,21 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
         for (i, item) in items.into_iter().enumerate() {
             array[offset as usize + len as usize + i] = item;
         }
-        return Value::Slice {
+        return Ok(Value::Slice {
             array: obj,
             offset,
             len: needed,
             cap,
-        };
+        });
     }
     // runtime/slice.go growslice: double small slices (the exact growth factor only matters
     // for aliasing, which doubling reproduces for the sizes models use).
-    let new_cap = needed.max(cap * 2).max(1);
+    // Capped at the allocation bound, which `needed` is within (checked above): Go grows large
+    // slices by less than double anyway.
+    let new_cap = needed
+        .max(cap * 2)
+        .max(1)
+        .min(super::limits::MAX_ELEMENTS as u32);
     let mut grown = match obj {
         Some(obj) => array(st, obj)[offset as usize..(offset + len) as usize].to_vec(),
         None => Vec::new(),
@@ -384,12 +391,12 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Value {
     // `cap` is the one way, and models have no use for it), so they stay nil.
     grown.resize(new_cap as usize, Value::Nil);
     let array = st.alloc(Object::Array(Arc::new(grown)));
-    Value::Slice {
+    Ok(Value::Slice {
         array,
         offset: 0,
         len: needed,
         cap: new_cap,
-    }
+    })
 }
 
 fn reslice(value: &Value, low: &Value, high: &Value) -> Result<Value, Trap> {

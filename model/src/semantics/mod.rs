@@ -19,6 +19,7 @@ mod exec;
 mod format;
 mod heap;
 mod invariants;
+mod limits;
 mod mutex;
 mod once;
 mod ops;
@@ -39,6 +40,7 @@ pub use value::{Gid, InnerPointer, Value};
 pub use view::{FrameView, GoroutineStatus, GoroutineView, TraceStep};
 
 use std::cell::RefCell;
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use crate::explore::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
@@ -81,6 +83,7 @@ pub struct Machine<'p> {
     check_invariants: bool,
     races: Option<race::RaceMode>,
     scratch: RefCell<canon::Scratch>,
+    cancel: Option<&'p AtomicBool>,
 }
 
 impl<'p> Machine<'p> {
@@ -97,7 +100,16 @@ impl<'p> Machine<'p> {
             check_invariants: cfg!(debug_assertions),
             races: races.then(|| race::RaceMode::new(program)),
             scratch: RefCell::default(),
+            cancel: None,
         }
+    }
+
+    /// The same machine, stopping a step that runs long (up to a million local instructions)
+    /// as soon as `flag` is set: Ctrl-C is honoured within a step, which then fails with a step
+    /// error that the explorer, seeing the flag, reports as the cancellation.
+    pub fn cancel_flag(mut self, flag: &'p AtomicBool) -> Self {
+        self.cancel = Some(flag);
+        self
     }
 
     /// Whether the machine runs in race mode.
@@ -138,9 +150,16 @@ impl<'p> Machine<'p> {
                     ops::exec_sync(self.program, &mut st, goroutine, alternative, log);
                 } else {
                     // Race mode: the goroutine stands at an access to shared memory.
-                    exec::exec_access(self.program, &mut st, goroutine, log);
+                    exec::exec_access(self.program, &mut st, goroutine, log)?;
                 }
-                exec::run_local_with(self.program, &mut st, goroutine, log, self.races.as_ref())?;
+                exec::run_local_with(
+                    self.program,
+                    &mut st,
+                    goroutine,
+                    log,
+                    self.races.as_ref(),
+                    self.cancel,
+                )?;
             }
             Choice::FireTimer { owner, nth } => {
                 let Some(at) = st
@@ -163,7 +182,14 @@ impl<'p> Machine<'p> {
             } else {
                 log.woken[index - log.started.len()]
             };
-            exec::run_local_with(self.program, &mut st, g, log, self.races.as_ref())?;
+            exec::run_local_with(
+                self.program,
+                &mut st,
+                g,
+                log,
+                self.races.as_ref(),
+                self.cancel,
+            )?;
             index += 1;
         }
         if self.check_invariants {
@@ -308,6 +334,7 @@ impl Model for Machine<'_> {
             1,
             &mut StepLog::default(),
             self.races.as_ref(),
+            self.cancel,
         )?;
         Ok(st)
     }

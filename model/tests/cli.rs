@@ -2,70 +2,9 @@
 //! statuses, error rendering, and (once the front end and semantics land) the end-to-end
 //! reports.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod cli_support;
 
-/// A fresh directory for one test.
-fn scratch(test: &str) -> PathBuf {
-    let directory = std::env::temp_dir().join(format!("gomc-cli-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&directory);
-    std::fs::create_dir_all(&directory).unwrap();
-    directory
-}
-
-fn write(directory: &Path, name: &str, text: &str) -> PathBuf {
-    let path = directory.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-/// Runs gomc in `directory` (so that file names print relative to it).
-fn gomc(directory: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gomc"))
-        .args(args)
-        .current_dir(directory)
-        .output()
-        .expect("the gomc binary runs")
-}
-
-fn status(output: &Output) -> i32 {
-    output.status.code().expect("gomc exits with a status")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-const UNBUFFERED_SEND: &str = "\
-package main
-
-func main() {
-\tch := make(chan int)
-\tch <- 1
-}
-";
-
-const PING_PONG: &str = "\
-package main
-
-func main() {
-\tping := make(chan int)
-\tpong := make(chan int)
-\tgo func() {
-\t\tv := <-ping
-\t\tpong <- v + 1
-\t}()
-\tping <- 1
-\t<-pong
-}
-";
+use cli_support::*;
 
 // ---------------------------------------------------------------- usage
 
@@ -320,23 +259,23 @@ fn end_to_end_a_directory_is_checked_in_sorted_order_with_a_summary() {
     let output = gomc(&directory, &["check", "models", "--no-timings"]);
     assert_eq!(status(&output), 1, "{}", stdout(&output));
     let text = stdout(&output);
-    let first = text
-        .find("models/a_pingpong.go: ")
-        .expect("ping-pong reported");
-    let second = text.find("models/b/send.go: ").expect("send reported");
-    assert!(first < second, "{text}");
-    let summary = &text[text.rfind("\nfile ").expect("a summary table") + 1..];
-    let rows: Vec<&str> = summary.lines().collect();
-    assert!(rows[0].starts_with("file"), "{summary}");
+    // The summary table comes first, one line per file in sorted order.
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("file"), "{text}");
     assert!(
         rows[1].starts_with("models/a_pingpong.go") && rows[1].ends_with("ok"),
-        "{summary}"
+        "{text}"
     );
     assert!(
         rows[2].starts_with("models/b/send.go") && rows[2].ends_with("FAIL"),
-        "{summary}"
+        "{text}"
     );
-    assert!(rows[2].contains("deadlock"), "{summary}");
+    assert!(rows[2].contains("deadlock"), "{text}");
+    assert_eq!(rows[3], "2 files checked, 1 not ok", "{text}");
+    // Then the full report of the unexpected result only.
+    assert!(text.contains("models/b/send.go: deadlock"), "{text}");
+    assert!(text.contains("schedule: "), "{text}");
+    assert!(!text.contains("models/a_pingpong.go: "), "{text}");
 }
 
 #[test]
@@ -346,10 +285,18 @@ fn end_to_end_a_load_error_among_several_files_exits_2_after_checking_the_others
     write(&directory, "b.go", "// gomc:bogus\npackage main\n");
     let output = gomc(&directory, &["check", "a.go", "b.go"]);
     assert_eq!(status(&output), 2);
+    let text = stdout(&output);
     assert!(
-        stdout(&output).contains("a.go: no violation"),
-        "{}",
-        stdout(&output)
+        text.lines().any(|row| row.starts_with("a.go")
+            && row.contains("no violation")
+            && row.ends_with("ok")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|row| row.starts_with("b.go")
+            && row.contains("cannot be loaded")
+            && row.ends_with("ERROR")),
+        "{text}"
     );
     assert!(
         stderr(&output).contains("--> b.go:1:4"),
@@ -371,7 +318,7 @@ fn end_to_end_a_variant_checks_its_model_with_its_own_directives() {
     );
     let output = gomc(
         &directory,
-        &["check", "base.go", "tight.go", "--no-timings"],
+        &["check", "base.go", "tight.go", "--no-timings", "--verbose"],
     );
     assert_eq!(status(&output), 0, "{}{}", stdout(&output), stderr(&output));
     let text = stdout(&output);

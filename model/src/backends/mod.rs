@@ -311,9 +311,8 @@ fn without_steps(
 #[cfg(all(feature = "loom", feature = "shuttle"))]
 static SHUTTLE_HOOK: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// The message of a caught panic.
-#[cfg(any(feature = "loom", feature = "shuttle"))]
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+/// The message of a caught panic (also of one the native engine contains: `check/mod.rs`).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(text) = payload.downcast_ref::<&str>() {
         (*text).to_string()
     } else if let Some(text) = payload.downcast_ref::<String>() {

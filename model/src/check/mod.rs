@@ -11,11 +11,13 @@ mod files;
 mod header;
 mod include;
 mod replay;
+mod source;
 
 pub use config::{Config, ProgressCallback};
-pub use files::model_files;
+pub use files::{model_files, STDIN_PATH};
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
+pub use source::{inside_tree, read_bounded, read_model_text, MAX_MODEL_BYTES};
 
 use std::path::Path;
 
@@ -28,16 +30,47 @@ use crate::semantics::Machine;
 /// Checks a model given as text: reads its header, compiles it, searches every interleaving
 /// within the bounds of `config`, and reports. `name` is the file name reports print. A
 /// `gomc:model` variant needs [`check_file`], which can find the file it varies.
+///
+/// A UTF-8 byte-order mark at the start of `text` is ignored, as Go ignores it. A failure of
+/// gomc itself (a panic inside it) is contained: it comes back as this model's error, so that a
+/// caller checking many models goes on with the others.
 pub fn check_source(name: &str, text: &str, config: &Config) -> Result<Report, ModelError> {
-    check_loaded(name, &resolve_source(name, text)?, config)
+    contain(name, || {
+        check_loaded(name, &resolve_source(name, text)?, config)
+    })
 }
 
 /// Checks a model file; see [`check_source`]. The report names the file as `path` is written.
 /// For a `gomc:model` variant, the model it names (relative to the variant's folder) is checked
 /// with the variant's directives, and the report names the variant.
+///
+/// Files that a model names (`gomc:include`, `gomc:model`) are read only from inside its
+/// folder's tree ([`inside_tree`]); failures of gomc itself are contained as in
+/// [`check_source`].
 pub fn check_file(path: impl AsRef<Path>, config: &Config) -> Result<Report, ModelError> {
-    let (name, loaded) = resolve_file(path.as_ref())?;
-    check_loaded(&name, &loaded, config)
+    let path = path.as_ref();
+    contain(&path.display().to_string(), || {
+        let (name, loaded) = resolve_file(path)?;
+        check_loaded(&name, &loaded, config)
+    })
+}
+
+/// Runs `check`, turning a panic inside gomc into an internal error of the model `name`: the
+/// native engine contains its failures as the loom and shuttle backends contain theirs.
+fn contain(
+    name: &str,
+    check: impl FnOnce() -> Result<Report, ModelError>,
+) -> Result<Report, ModelError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).unwrap_or_else(|payload| {
+        Err(ModelError::without_position(
+            name,
+            format!(
+                "internal error: gomc failed while checking this model ({}); this is a bug in \
+                 gomc, not a finding about the model: please report it with the model",
+                crate::backends::panic_message(&*payload)
+            ),
+        ))
+    })
 }
 
 /// A model ready to compile: the file its code comes from and the directives in effect.
@@ -53,6 +86,7 @@ pub(crate) struct Loaded {
 /// Reads a model given as text; a `gomc:model` variant is an error here (nothing to resolve
 /// its path against).
 pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelError> {
+    let text = source::without_byte_order_mark(text);
     let header = parse_header(name, text)?;
     if let Some(base) = &header.model {
         return Err(base.error(
@@ -77,7 +111,7 @@ pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelErro
 /// Whether a file is a `gomc:library` (shared declarations, not a model): directory checks
 /// skip such files.
 pub fn is_library(path: &Path) -> bool {
-    std::fs::read_to_string(path)
+    read_model_text(path)
         .ok()
         .and_then(|text| parse_header(&path.display().to_string(), &text).ok())
         .is_some_and(|header| header.library)
@@ -107,9 +141,11 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
     };
     let base_path = folder.join(&base.path);
     let base_name = base_path.display().to_string();
-    let base_text = std::fs::read_to_string(&base_path).map_err(|error| {
-        base.error(&name, format!("cannot read the model {base_name}: {error}"))
-    })?;
+    let base_text = inside_tree(&folder, &base.path)
+        .and_then(|path| read_model_text(&path))
+        .map_err(|error| {
+            base.error(&name, format!("cannot read the model {base_name}: {error}"))
+        })?;
     let mut base_header = parse_header(&base_name, &base_text)?;
     if base_header.model.is_some() {
         return Err(base.error(
@@ -174,7 +210,10 @@ fn explore_natively(
     races: bool,
     expect: Option<Vec<crate::explore::OutcomeKind>>,
 ) -> Report {
-    let machine = Machine::with_races(program, races);
+    let mut machine = Machine::with_races(program, races);
+    if let Some(flag) = config.cancel.as_deref() {
+        machine = machine.cancel_flag(flag);
+    }
     let mut call_progress = |progress: &Progress| {
         if let Some(callback) = &config.progress {
             callback(progress);
@@ -203,7 +242,7 @@ fn explore_natively(
 /// Reads a model file: its display name and text, or a `ModelError` without position.
 pub(crate) fn read(path: &Path) -> Result<(String, String), ModelError> {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match read_model_text(path) {
         Ok(text) => Ok((name, text)),
         Err(error) => Err(ModelError::without_position(
             &name,
@@ -227,14 +266,19 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
     }
     let mut files = vec![file];
     for include in &loaded.header.includes {
-        let path = include.folder.join(&include.directive.path);
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(&path).map_err(|error| {
-            include.directive.error(
-                &loaded.name,
-                format!("cannot read the included file {name}: {error}"),
-            )
-        })?;
+        let name = include
+            .folder
+            .join(&include.directive.path)
+            .display()
+            .to_string();
+        let text = inside_tree(&include.folder, &include.directive.path)
+            .and_then(|path| read_model_text(&path))
+            .map_err(|error| {
+                include.directive.error(
+                    &loaded.name,
+                    format!("cannot read the included file {name}: {error}"),
+                )
+            })?;
         if files.iter().any(|file: &SourceFile| file.name == name) {
             continue;
         }
@@ -244,5 +288,32 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
     match compile(merged.source.clone(), &options) {
         Ok(program) => Ok(merged.map_program(program)),
         Err(error) => Err(merged.map_error(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_gomc_becomes_the_models_internal_error() {
+        let contained = contain("m.go", || panic!("an invariant of gomc broke"));
+        let error = contained.expect_err("a panic is this model's error");
+        assert_eq!(error.file, "m.go");
+        assert!(
+            error
+                .message
+                .starts_with("internal error: gomc failed while checking this model"),
+            "{}",
+            error.message
+        );
+        assert!(
+            error.message.contains("an invariant of gomc broke"),
+            "{}",
+            error.message
+        );
+        // The next model is checked as usual.
+        let report = check_source("n.go", "package main\n\nfunc main() {}\n", &Config::new());
+        assert!(report.is_ok_and(|report| report.violations.is_empty()));
     }
 }

@@ -5,11 +5,23 @@ use std::sync::atomic::Ordering;
 
 use super::progress::ProgressLine;
 use super::{EXIT_FAIL, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE};
-use crate::check::model_files;
-use crate::check::{check_file, render_replay, replay_file, Config, ReplayError};
-use crate::report::{
-    kind_list, render_json, render_json_array, render_text, RenderOptions, Report,
-};
+use crate::check::{check_file, check_source, render_replay, replay_file, Config};
+use crate::check::{model_files, read_bounded, ReplayError, STDIN_PATH};
+use crate::frontend::ModelError;
+use crate::report::{kind_list, render_json_entries, render_text, RenderOptions, Report};
+
+/// The name reports give a model read from standard input.
+const STDIN_NAME: &str = "<stdin>";
+
+/// How `gomc check` prints.
+pub(super) struct Print {
+    /// JSON instead of text.
+    pub json: bool,
+    /// Elapsed times and rates.
+    pub timings: bool,
+    /// With several files, every full report, not only those of unexpected results.
+    pub verbose: bool,
+}
 
 /// One row of the summary table.
 struct Row {
@@ -22,9 +34,10 @@ struct Row {
     exit: i32,
 }
 
-/// Checks every model under `paths` and prints the reports (and a summary table for several
-/// files); returns the exit status.
-pub(super) fn run(paths: &[PathBuf], config: &Config, json: bool, timings: bool) -> i32 {
+/// Checks every model under `paths` and prints: for one file its full report; for several the
+/// summary table (one line per file) first, then the full reports of the files with unexpected
+/// results (of all files with `--verbose`). Returns the exit status.
+pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
     let files = match model_files(paths) {
         Ok(files) => files,
         Err(message) => {
@@ -32,10 +45,15 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, json: bool, timings: bool)
             return EXIT_USAGE;
         }
     };
-    let options = RenderOptions { timings };
-    let mut rows = Vec::new();
-    let mut reports = Vec::new();
-    for (index, path) in files.iter().enumerate() {
+    if files.iter().filter(|path| is_stdin(path)).count() > 1 {
+        eprintln!("error: standard input (`-`) holds one model: name it once");
+        return EXIT_USAGE;
+    }
+    let options = RenderOptions {
+        timings: print.timings,
+    };
+    let mut checked = Vec::new();
+    for path in &files {
         if config
             .cancel
             .as_ref()
@@ -43,34 +61,44 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, json: bool, timings: bool)
         {
             break;
         }
-        let (row, report) = check_one(path, config, timings);
-        if let Some(report) = report {
-            if !json {
-                if index > 0 {
-                    println!();
-                }
-                print!("{}", render_text(&report, &options));
-            }
-            reports.push(report);
+        let result = check_one(path, config);
+        if let Err(error) = &result {
+            eprintln!("{error}");
         }
-        rows.push(row);
+        checked.push(result);
     }
-    if json {
-        if files.len() == 1 && reports.len() == 1 {
-            println!("{}", render_json(&reports[0], &options));
-        } else if !reports.is_empty() || files.len() > 1 {
-            println!("{}", render_json_array(&reports, &options));
+    let rows: Vec<Row> = files
+        .iter()
+        .zip(&checked)
+        .map(|(path, result)| row(path, result, print.timings))
+        .collect();
+    if print.json {
+        if !checked.is_empty() {
+            println!("{}", render_json_entries(&checked, &options));
         }
-    } else if files.len() > 1 {
-        println!();
+    } else if files.len() == 1 {
+        if let Some(Ok(report)) = checked.first() {
+            print!("{}", render_text(report, &options));
+        }
+    } else {
         let count = if config.engine_in_use() == crate::backends::Engine::Native {
             "states"
         } else {
             "executions"
         };
-        print!("{}", table(&rows, timings, count));
+        print!("{}", table(&rows, print.timings, count));
+        for report in checked.iter().flatten() {
+            if print.verbose || report.exit_code() == EXIT_FAIL {
+                println!();
+                print!("{}", render_text(report, &options));
+            }
+        }
     }
     exit_status(rows.iter().map(|row| row.exit))
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN_PATH
 }
 
 /// The overall exit status: the first of 2, 1, 3, 0 that any file has.
@@ -82,56 +110,77 @@ fn exit_status(codes: impl Iterator<Item = i32>) -> i32 {
         .unwrap_or(EXIT_OK)
 }
 
-/// Checks one file with a progress line; a load error is printed at once on stderr.
-fn check_one(path: &Path, config: &Config, timings: bool) -> (Row, Option<Report>) {
-    let name = path.display().to_string();
+/// Checks one file (`-`: standard input) with a progress line.
+fn check_one(path: &Path, config: &Config) -> Result<Report, ModelError> {
+    let name = if is_stdin(path) {
+        STDIN_NAME.to_string()
+    } else {
+        path.display().to_string()
+    };
     let (progress, callback) = ProgressLine::start(&name);
     let config = match callback {
         Some(callback) => config.clone().on_progress(callback),
         None => config.clone(),
     };
-    let checked = check_file(path, &config);
+    let checked = if is_stdin(path) {
+        read_stdin().and_then(|text| check_source(STDIN_NAME, &text, &config))
+    } else {
+        check_file(path, &config)
+    };
     progress.finish();
+    checked
+}
+
+/// The model on standard input.
+fn read_stdin() -> Result<String, ModelError> {
+    read_bounded(std::io::stdin().lock()).map_err(|error| {
+        ModelError::without_position(STDIN_NAME, format!("cannot read the model: {error}"))
+    })
+}
+
+/// The summary row of one file.
+fn row(path: &Path, checked: &Result<Report, ModelError>, timings: bool) -> Row {
     match checked {
-        Ok(report) => {
-            let row = Row {
-                file: report.file.clone(),
-                verdict: report.verdict_line(),
-                expected: match &report.expectation {
-                    None => "-".to_string(),
-                    Some(expectation) if expectation.kinds.is_empty() => "none".to_string(),
-                    Some(expectation) => kind_list(&expectation.kinds),
-                },
-                states: match &report.backend {
-                    Some(backend) => backend.executions.to_string(),
-                    None => report.statistics.states.to_string(),
-                },
-                time: match report.statistics.elapsed_seconds {
-                    Some(seconds) if timings => format!("{seconds:.2}s"),
-                    _ => "-".to_string(),
-                },
-                status: match report.exit_code() {
-                    EXIT_OK => "ok",
-                    EXIT_INCOMPLETE => "incomplete",
-                    _ => "FAIL",
-                },
-                exit: report.exit_code(),
-            };
-            (row, Some(report))
-        }
-        Err(error) => {
-            eprintln!("{error}");
-            let row = Row {
-                file: path.display().to_string(),
-                verdict: "cannot be loaded".to_string(),
-                expected: "-".to_string(),
-                states: "-".to_string(),
-                time: "-".to_string(),
-                status: "ERROR",
-                exit: EXIT_USAGE,
-            };
-            (row, None)
-        }
+        Ok(report) => Row {
+            file: report.file.clone(),
+            verdict: report.verdict_line(),
+            expected: match &report.expectation {
+                None => "-".to_string(),
+                Some(expectation) if expectation.kinds.is_empty() => "none".to_string(),
+                Some(expectation) => kind_list(&expectation.kinds),
+            },
+            states: match &report.backend {
+                Some(backend) => backend.executions.to_string(),
+                None => report.statistics.states.to_string(),
+            },
+            time: match report.statistics.elapsed_seconds {
+                Some(seconds) if timings => format!("{seconds:.2}s"),
+                _ => "-".to_string(),
+            },
+            status: match report.exit_code() {
+                EXIT_OK => "ok",
+                EXIT_INCOMPLETE => "incomplete",
+                _ => "FAIL",
+            },
+            exit: report.exit_code(),
+        },
+        Err(error) => Row {
+            file: if is_stdin(path) {
+                STDIN_NAME.to_string()
+            } else {
+                path.display().to_string()
+            },
+            verdict: if error.message.starts_with("internal error") {
+                "internal error".to_string()
+            } else {
+                "cannot be loaded".to_string()
+            },
+            expected: "-".to_string(),
+            states: "-".to_string(),
+            time: "-".to_string(),
+            status: "ERROR",
+            exit: EXIT_USAGE,
+        },
     }
 }
 
@@ -178,7 +227,14 @@ fn table(rows: &[Row], timings: bool, count: &str) -> String {
 
 /// Replays a schedule and prints its trace and dump; returns the exit status.
 pub(super) fn replay(path: &Path, schedule: &str, config: &Config, json: bool) -> i32 {
-    match replay_file(path, config, schedule) {
+    let replayed = if is_stdin(path) {
+        read_stdin()
+            .map_err(ReplayError::Model)
+            .and_then(|text| crate::check::replay(STDIN_NAME, &text, config, schedule))
+    } else {
+        replay_file(path, config, schedule)
+    };
+    match replayed {
         Ok(replay) => {
             if json {
                 println!(

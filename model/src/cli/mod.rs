@@ -2,26 +2,24 @@
 //!
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
-//!                    [--set NAME=VALUE]... [--json] [--no-timings] [--races]
+//!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
 //!                    [--preemption-bound N]                                (loom)
 //! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json] [--races]
+//! gomc completions bash|elvish|fish|powershell|zsh
+//! gomc man DIR
 //! ```
+//!
+//! `PATH` (or `FILE`) `-` reads the model from standard input.
 //!
 //! `--engine loom` and `--engine shuttle` need the cargo features of the same names (on by
 //! default); without them they are a usage error that says how to build with them.
 //!
-//! Exit status of `check`, over all files: 0 every file as expected (without an expectation:
-//! no violation, exhaustive search); 1 a violation or an expectation mismatch; 2 bad usage or a
-//! model that cannot be loaded; 3 a search stopped by a bound with nothing unexpected found.
-//! When files disagree, the first of 2, 1, 3, 0 that applies.
-//!
-//! Exit status of `replay`: 0 the schedule ran (ending anywhere but in a violation); 1 it ran
-//! and ended in a violation; 2 bad usage, a model that cannot be loaded, or a schedule that
-//! does not fit the model.
+//! The exit statuses are [`EXIT_STATUSES`], which `--help` prints.
 
 mod check;
+mod generate;
 mod progress;
 
 use std::ffi::OsString;
@@ -30,6 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::backends::{Engine, Scheduler, DEFAULT_PCT_DEPTH};
 use crate::check::Config;
@@ -44,6 +43,19 @@ pub const EXIT_USAGE: i32 = 2;
 /// Exit status: a search stopped by a bound with nothing unexpected found.
 pub const EXIT_INCOMPLETE: i32 = 3;
 
+/// The exit statuses, as `gomc --help`, `gomc check --help` and the man pages list them.
+pub const EXIT_STATUSES: &str = "\
+Exit status of `check`, over all files (when files disagree, the first of 2, 1, 3, 0 that \
+applies):
+  0  every file as expected (without `gomc:expect`: no violation, exhaustive search)
+  1  a violation, or an expectation mismatch
+  2  bad usage, a model that cannot be loaded, or an internal error of gomc on a model
+  3  a search stopped by a bound (or Ctrl-C) with nothing unexpected found
+Exit status of `replay`:
+  0  the schedule ran and did not end in a violation
+  1  it ran and ended in a violation
+  2  bad usage, a model that cannot be loaded, or a schedule that does not fit the model";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "gomc",
@@ -51,7 +63,8 @@ pub const EXIT_INCOMPLETE: i32 = 3;
     about = "A deterministic model checker for Go concurrency",
     long_about = "Explores every interleaving of the goroutines of a Go model and reports \
                   deadlocks, goroutine leaks and panics with the shortest schedule that reaches \
-                  them."
+                  them.",
+    after_help = EXIT_STATUSES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,9 +74,23 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Check model files, or every .go model under a directory.
+    #[command(after_help = EXIT_STATUSES)]
     Check(CheckArgs),
     /// Replay a schedule on a model and print its trace and goroutine dump.
+    #[command(after_help = EXIT_STATUSES)]
     Replay(ReplayArgs),
+    /// Print the shell completion script of SHELL (e.g. `gomc completions bash`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Write the man pages (gomc.1, gomc-check.1, ...) into DIR.
+    Man {
+        /// The folder, created if missing (e.g. ~/.local/share/man/man1).
+        #[arg(value_name = "DIR")]
+        directory: PathBuf,
+    },
 }
 
 /// Options shared by `check` and `replay`.
@@ -87,7 +114,8 @@ struct ModelArgs {
 
 #[derive(Args, Debug)]
 struct CheckArgs {
-    /// Model files, or directories searched recursively for .go files.
+    /// Model files, or directories searched recursively for .go files; `-` reads a model from
+    /// standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Search order: bfs finds shortest counterexamples, dfs keeps a smaller frontier [default:
@@ -124,13 +152,17 @@ struct CheckArgs {
     /// Leave out elapsed times and rates, so that the output is the same on every run.
     #[arg(long)]
     no_timings: bool,
+    /// With several files, print every file's full report after the summary table, not only
+    /// those of unexpected results.
+    #[arg(long, short)]
+    verbose: bool,
     #[command(flatten)]
     model: ModelArgs,
 }
 
 #[derive(Args, Debug)]
 struct ReplayArgs {
-    /// The model file.
+    /// The model file (`-`: standard input).
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// The schedule to replay, as printed by `gomc check`: e.g. `1,1,2,3.1,t2.0`.
@@ -322,7 +354,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
                     return EXIT_USAGE;
                 }
             };
-            check::run(&args.paths, &config, args.model.json, !args.no_timings)
+            let print = check::Print {
+                json: args.model.json,
+                timings: !args.no_timings,
+                verbose: args.verbose,
+            };
+            check::run(&args.paths, &config, &print)
         }
         Command::Replay(args) => check::replay(
             &args.file,
@@ -330,5 +367,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
             &args.model.config(),
             args.model.json,
         ),
+        Command::Completions { shell } => generate::completions(shell),
+        Command::Man { directory } => generate::man_pages(&directory),
     }
 }

@@ -101,8 +101,25 @@
 //!   }
 //! }
 //! ```
+//!
+//! A file that could not be checked (it cannot be read or compiled, or gomc failed on it) is an
+//! entry of its own, in its place among the reports, so that a CI tool never misses it:
+//!
+//! ```text
+//! {
+//!   "version": 1,
+//!   "file": "broken.go",
+//!   "verdict": "error",                // exit status 2
+//!   "error": {
+//!     "message": "...",                // as `gomc check` prints it on stderr, without position
+//!     "line": 3 | null,                // 1-based; null when the error has no position
+//!     "col": 5 | null                  // 1-based byte column
+//!   }
+//! }
+//! ```
 
 use super::{RenderOptions, Report};
+use crate::frontend::ModelError;
 
 /// The version of the schema above, written as the report's `version` field.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -148,4 +165,75 @@ pub fn render_json_array(reports: &[Report], options: &RenderOptions) -> String 
         })
         .collect();
     serde_json::to_string_pretty(&versioned).expect("internal error: a report always serializes")
+}
+
+#[derive(serde::Serialize)]
+struct ErrorEntry<'a> {
+    version: u32,
+    file: &'a str,
+    verdict: &'static str,
+    error: ErrorPosition<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorPosition<'a> {
+    message: &'a str,
+    line: Option<u32>,
+    col: Option<u32>,
+}
+
+impl<'a> ErrorEntry<'a> {
+    fn new(error: &'a ModelError) -> Self {
+        let position = (error.line > 0).then_some((error.line, error.col));
+        ErrorEntry {
+            version: SCHEMA_VERSION,
+            file: &error.file,
+            verdict: "error",
+            error: ErrorPosition {
+                message: &error.message,
+                line: position.map(|(line, _)| line),
+                col: position.map(|(_, col)| col),
+            },
+        }
+    }
+}
+
+/// One file's entry: its report, or the error that kept it from being checked.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Report(Versioned<'a>),
+    Error(ErrorEntry<'a>),
+}
+
+/// Renders what `gomc check --json` found for each file, a report or the error that kept the
+/// file from being checked (see the module documentation): one object for a single file, else
+/// a pretty-printed JSON array in the order given.
+pub fn render_json_entries(
+    entries: &[Result<Report, ModelError>],
+    options: &RenderOptions,
+) -> String {
+    let entries: Vec<Result<Report, &ModelError>> = entries
+        .iter()
+        .map(|entry| {
+            entry
+                .as_ref()
+                .map(|report| without_timings(report, options))
+        })
+        .collect();
+    let rendered: Vec<Entry<'_>> = entries
+        .iter()
+        .map(|entry| match entry {
+            Ok(report) => Entry::Report(Versioned {
+                version: SCHEMA_VERSION,
+                report,
+            }),
+            Err(error) => Entry::Error(ErrorEntry::new(error)),
+        })
+        .collect();
+    let json = match rendered.as_slice() {
+        [one] => serde_json::to_string_pretty(one),
+        all => serde_json::to_string_pretty(all),
+    };
+    json.expect("internal error: a report always serializes")
 }

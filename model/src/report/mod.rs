@@ -21,7 +21,7 @@ pub(crate) mod walk;
 pub(crate) use build::build_backend_report;
 pub use build::build_report;
 pub(crate) use build::panic_line;
-pub use json::{render_json, render_json_array};
+pub use json::{render_json, render_json_array, render_json_entries};
 pub use schedule::{format_choice, format_schedule, Schedule, ScheduleError};
 pub use text::{render_dump, render_text, render_trace};
 

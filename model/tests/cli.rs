@@ -54,11 +54,36 @@ fn a_missing_file_exits_2() {
     let directory = scratch("missing");
     let output = gomc(&directory, &["check", "nothere.go"]);
     assert_eq!(status(&output), 2);
+    let errors = stderr(&output);
     assert!(
-        stderr(&output).contains("cannot read nothere.go"),
-        "{}",
-        stderr(&output)
+        errors.contains("error: cannot read the model: ") && errors.contains("--> nothere.go"),
+        "{errors}"
     );
+}
+
+#[test]
+fn a_missing_file_among_several_is_its_own_error_and_the_others_are_checked() {
+    let directory = scratch("missing-among");
+    write(&directory, "a.go", PING_PONG);
+    let output = gomc(&directory, &["check", "a.go", "nothere.go", "--no-timings"]);
+    assert_eq!(status(&output), 2);
+    let text = stdout(&output);
+    assert!(
+        text.lines()
+            .any(|row| row.starts_with("a.go") && row.ends_with("ok")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|row| row.starts_with("nothere.go") && row.ends_with("ERROR")),
+        "{text}"
+    );
+    let output = gomc(&directory, &["check", "a.go", "nothere.go", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let missing = &value.as_array().expect("an array")[1];
+    assert_eq!(missing["file"], "nothere.go");
+    assert_eq!(missing["verdict"], "error");
+    assert_eq!(missing["error"]["line"], serde_json::Value::Null);
 }
 
 #[test]

@@ -38,7 +38,7 @@ struct Row {
 /// summary table (one line per file) first, then the full reports of the files with unexpected
 /// results (of all files with `--verbose`). Returns the exit status.
 pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
-    let files = match model_files(paths) {
+    let files = match files_to_check(paths) {
         Ok(files) => files,
         Err(message) => {
             eprintln!("{message}");
@@ -95,6 +95,21 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         }
     }
     exit_status(rows.iter().map(|row| row.exit))
+}
+
+/// The files under `paths` ([`model_files`]), except that a path that does not exist or cannot
+/// be read is kept as a file: it is then that file's error (a row of the table, an entry of the
+/// JSON), and the other paths are still checked. A directory without models is a usage error.
+fn files_to_check(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !is_stdin(path) && std::fs::metadata(path).is_err() {
+            files.push(path.clone());
+        } else {
+            files.extend(model_files(std::slice::from_ref(path))?);
+        }
+    }
+    Ok(files)
 }
 
 fn is_stdin(path: &Path) -> bool {

@@ -2,9 +2,11 @@
 //! wherever the semantics makes one grow (`+` on strings, `fmt.Sprint*`, `make`, `append`).
 //!
 //! Invariant: no value the interpreter builds holds more than [`MAX_ELEMENTS`] bytes (a string)
-//! or elements (a slice's array). Go itself allocates far more (its limit is the machine's
-//! memory), so going past the bound is not a finding about the model: it is a step gomc cannot
-//! take, reported as such (a `StepError` naming the instruction), never a Go panic and never an
+//! or elements (a slice's array). Go itself allocates far more: its bound is `maxAlloc` in
+//! runtime/malloc.go (the address space), past which `makeslice` panics, and short of it a
+//! program runs until the machine's memory is exhausted (`fatal error: runtime: out of memory`).
+//! So going past gomc's bound is not a finding about the model: it is a step gomc cannot take,
+//! reported as such (a `StepError` naming the instruction), never a Go panic and never an
 //! exhausted memory. A model that doubles a string in a loop stops here within a few steps.
 
 use super::exec::Trap;

@@ -307,8 +307,10 @@ fn ctrl_c_is_honoured_within_a_long_step() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("the gomc binary runs");
-    // Time for gomc to install its handler and enter the step.
-    std::thread::sleep(std::time::Duration::from_secs(2));
+    // Time for gomc to install its handler (its first act) and enter the step. The step takes
+    // 2 s to 25 s (the 512 KiB copies are slow when the allocator maps each one afresh), so the
+    // signal must come well before 2 s.
+    std::thread::sleep(std::time::Duration::from_millis(400));
     let sent = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()

@@ -217,13 +217,18 @@ fn a_cycle_terminates_and_counts_each_state_once() {
 }
 
 #[test]
-fn a_cycle_without_an_end_has_no_outcome() {
+fn a_cycle_without_an_end_is_a_hang_of_every_state() {
+    // Before the `hang` outcome this graph reported no outcome at all: a clean verdict for a
+    // program that never finishes.
     let graph = Graph::new(&[(0, &[1]), (1, &[0])]);
     let result = explore(&graph, bfs());
     assert_eq!(result.statistics.states, 2);
     assert_eq!(result.statistics.transitions, 2);
     assert!(result.exhaustive);
-    assert!(result.outcomes.is_empty());
+    let hang = &result.outcomes[&OutcomeKind::Hang];
+    assert_eq!((hang.count, hang.witness.clone()), (2, vec![1, 0]));
+    assert_eq!(hang.cycle_start, Some(0));
+    assert_eq!(result.outcomes.len(), 1);
 }
 
 #[test]
@@ -443,9 +448,10 @@ fn memory_per_state_is_measured() {
     let result = explore(&Graph::chain(100_000), bfs());
     let per_state = result.statistics.bytes_per_state();
     // 24-byte map entries plus a control byte at a load between 7/16 and 7/8, plus an 8-byte
-    // parent link, with the parent table's doubling slack.
+    // parent link, plus the state graph's 12 bytes a state and 4 a transition (one per state
+    // here), with the tables' doubling slack.
     assert!(
-        (30.0..=80.0).contains(&per_state),
+        (46.0..=112.0).contains(&per_state),
         "{per_state} bytes per state"
     );
 }
@@ -504,18 +510,44 @@ proptest! {
             result.outcomes.iter().map(|(kind, found)| (*kind, found.count)).collect()
         };
         prop_assert_eq!(counts(&by_bfs), counts(&by_dfs));
+        let stuck = cannot_end(&graph, &distance);
         for result in [&by_bfs, &by_dfs] {
             for (kind, found) in &result.outcomes {
                 // The witness is a path of enabled choices ending in a state of this kind.
-                let mut state = 0;
+                let mut path = vec![0];
                 for &choice in &found.witness {
-                    prop_assert!(graph.edges[&state].contains(&choice));
-                    state = choice;
+                    prop_assert!(graph.edges[path.last().unwrap()].contains(&choice));
+                    path.push(choice);
                 }
-                prop_assert_eq!(graph.status(&state), StateStatus::Ended(*kind));
+                let last = *path.last().unwrap();
+                if *kind == OutcomeKind::Hang {
+                    // It ends on a cycle of states that cannot end, entered at `cycle_start`.
+                    let start = found.cycle_start.expect("a hang witness ends on a cycle");
+                    prop_assert!(start < found.witness.len());
+                    prop_assert_eq!(path[start], last);
+                    prop_assert!(path[start..].iter().all(|node| stuck.contains(node)));
+                    prop_assert_eq!(found.count, stuck.len() as u64);
+                } else {
+                    prop_assert_eq!(found.cycle_start, None);
+                    prop_assert_eq!(graph.status(&last), StateStatus::Ended(*kind));
+                }
             }
+            prop_assert_eq!(result.outcomes.contains_key(&OutcomeKind::Hang), !stuck.is_empty());
         }
         for (kind, found) in &by_bfs.outcomes {
+            if *kind == OutcomeKind::Hang {
+                // The way in is shortest: the witness's first state that cannot end lies as
+                // close to the initial state as any such state.
+                let mut node = 0;
+                let mut steps = 0;
+                while !stuck.contains(&node) {
+                    node = found.witness[steps];
+                    steps += 1;
+                }
+                let shortest = stuck.iter().map(|node| distance[node]).min().unwrap();
+                prop_assert_eq!(steps, shortest);
+                continue;
+            }
             let shortest = distance
                 .iter()
                 .filter(|(node, _)| graph.status(node) == StateStatus::Ended(*kind))
@@ -525,4 +557,65 @@ proptest! {
             prop_assert_eq!(found.witness.len(), shortest);
         }
     }
+}
+
+/// The reachable nodes from which no node without edges is reachable, by an independent
+/// fixpoint: a node can end if it has no edges or an edge to a node that can end.
+fn cannot_end(graph: &Graph, reachable: &BTreeMap<u32, usize>) -> BTreeSet<u32> {
+    let mut can_end: BTreeSet<u32> = reachable
+        .keys()
+        .copied()
+        .filter(|node| graph.edges.get(node).is_none_or(Vec::is_empty))
+        .collect();
+    loop {
+        let before = can_end.len();
+        for node in reachable.keys() {
+            if graph.edges[node].iter().any(|next| can_end.contains(next)) {
+                can_end.insert(*node);
+            }
+        }
+        if can_end.len() == before {
+            break;
+        }
+    }
+    reachable
+        .keys()
+        .copied()
+        .filter(|node| !can_end.contains(node))
+        .collect()
+}
+
+#[test]
+fn a_cycle_with_no_way_out_is_a_hang_and_its_witness_ends_on_the_cycle() {
+    // 0 → 1 → 2 (end); 0 → 3 → 4 → 3: states 3 and 4 can never end. Breadth-first, the way in
+    // is the single step 0 → 3, then 3 → 4 → 3 closes the cycle at step 1.
+    let graph = Graph::new(&[(0, &[1, 3]), (1, &[2]), (3, &[4]), (4, &[3])]);
+    let result = explore(&graph, bfs());
+    assert!(result.exhaustive);
+    let hang = &result.outcomes[&OutcomeKind::Hang];
+    assert_eq!(hang.count, 2);
+    assert_eq!(hang.witness, vec![3, 4, 3]);
+    assert_eq!(hang.cycle_start, Some(1));
+    assert_eq!(result.outcomes[&OutcomeKind::Ok].count, 1);
+}
+
+#[test]
+fn a_cycle_with_a_way_out_is_not_a_hang() {
+    // 0 ⇄ 1, 1 → 2 (end): the program may loop, but it can always finish.
+    let graph = Graph::new(&[(0, &[1]), (1, &[0, 2])]);
+    let result = explore(&graph, bfs());
+    assert!(!result.outcomes.contains_key(&OutcomeKind::Hang));
+}
+
+#[test]
+fn a_search_stopped_by_a_bound_never_concludes_hang() {
+    // The self-loop at 3 cannot end, but the depth bound stops the search before it is seen.
+    let graph = Graph::new(&[(0, &[1]), (1, &[2]), (2, &[3]), (3, &[3])]);
+    let options = SearchOptions {
+        max_depth: Some(2),
+        ..SearchOptions::default()
+    };
+    let result = explore(&graph, options);
+    assert!(!result.exhaustive);
+    assert!(!result.outcomes.contains_key(&OutcomeKind::Hang));
 }

@@ -210,7 +210,7 @@ fn a_header_error_renders_like_rustc() {
     assert_eq!(
         error.to_string(),
         "error: unknown outcome `deadlok` in `gomc:expect` (expected deadlock, leak, panic, race, \
-         or none)\n --> m.go:1:16\n  |\n1 | // gomc:expect deadlok\n  |                ^^^^^^^"
+         hang, or none)\n --> m.go:1:16\n  |\n1 | // gomc:expect deadlok\n  |                ^^^^^^^"
     );
 }
 
@@ -382,6 +382,7 @@ fn deadlock_report() -> Report {
         panic: None,
         race: None,
         replay_error: None,
+        cycle_from: None,
     };
     Report {
         file: "dist_before.go".into(),
@@ -421,6 +422,7 @@ fn deadlock_report() -> Report {
                     panic: None,
                     race: None,
                     replay_error: None,
+                    cycle_from: None,
                 },
             },
         ],

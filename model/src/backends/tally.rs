@@ -100,6 +100,7 @@ impl Tally {
                     Found {
                         count: reached.count,
                         witness: reached.witness.clone(),
+                        cycle_start: None,
                     },
                 )
             })

@@ -326,7 +326,8 @@ fn expectation(
         return Err(at(
             0,
             name_width,
-            "`gomc:expect` needs one or more of deadlock, leak, panic, race, or none".to_string(),
+            "`gomc:expect` needs one or more of deadlock, leak, panic, race, hang, or none"
+                .to_string(),
         ));
     }
     let mut kinds = Vec::new();
@@ -337,6 +338,7 @@ fn expectation(
             "leak" => OutcomeKind::Leak,
             "panic" => OutcomeKind::Panic,
             "race" => OutcomeKind::Race,
+            "hang" => OutcomeKind::Hang,
             "none" => {
                 none = Some(offset);
                 continue;
@@ -347,7 +349,7 @@ fn expectation(
                     word.len() as u32,
                     format!(
                         "unknown outcome `{word}` in `gomc:expect` (expected deadlock, leak, \
-                         panic, race, or none)"
+                         panic, race, hang, or none)"
                     ),
                 ))
             }

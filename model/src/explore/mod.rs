@@ -6,6 +6,8 @@
 //! it; witnesses are rebuilt by walking parents. The explorer does no I/O; its caller draws
 //! progress from the callback and stops it through the cancel flag.
 
+mod graph;
+mod hang;
 mod model;
 mod result;
 mod search;

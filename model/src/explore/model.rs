@@ -24,6 +24,9 @@ pub enum OutcomeKind {
     Panic,
     /// Two conflicting unsynchronised accesses (race mode).
     Race,
+    /// A reachable state from which no end (ok, exit, deadlock, leak, panic) is reachable: the
+    /// program can never finish. Known only after an exhaustive search.
+    Hang,
 }
 
 impl OutcomeKind {
@@ -41,6 +44,7 @@ impl OutcomeKind {
             OutcomeKind::Leak => "leak".into(),
             OutcomeKind::Panic => "panic".into(),
             OutcomeKind::Race => "race".into(),
+            OutcomeKind::Hang => "hang".into(),
         }
     }
 }

@@ -71,7 +71,8 @@ pub struct Statistics {
     pub max_depth: u32,
     /// Running states left unexpanded because they lay at the depth bound.
     pub depth_cut: u64,
-    /// Bytes held by the visited set and the parent table at the end, from their capacities.
+    /// Bytes held by the visited set, the parent table and the state graph at the end, from
+    /// their capacities.
     pub visited_bytes: u64,
     /// Wall-clock time of the search. Never part of a snapshotted rendering.
     pub elapsed: Duration,
@@ -104,8 +105,12 @@ pub struct Found<C> {
     /// Distinct ended states of this kind.
     pub count: u64,
     /// The choices from the initial state to the first such state discovered (a shortest one
-    /// under breadth-first search).
+    /// under breadth-first search). For a hang, the path to the first state that cannot end,
+    /// then on through such states until a state repeats: the witness ends on a cycle.
     pub witness: Vec<C>,
+    /// For a hang: how many steps of `witness` come before the cycle; the steps from there to
+    /// the end of `witness` lead from a state back to itself. `None` for other kinds.
+    pub cycle_start: Option<usize>,
 }
 
 /// A step the model could not take, and where.

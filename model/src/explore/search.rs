@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use super::graph::Graph;
+use super::hang::hang_outcome;
 use super::result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
-use super::visited::{StateIndex, Visited};
+use super::visited::{Inserted, StateIndex, Visited};
 use super::{Model, StateStatus, StepError};
 
 /// The order in which the search expands states.
@@ -149,7 +151,7 @@ where
     let initial = match model.initial() {
         Ok(state) => state,
         Err(_) if cancelled(&options) => {
-            return finish(tally, None, Some(StoppedBy::Cancelled), None, started);
+            return finish(tally, None, 0, Some(StoppedBy::Cancelled), None, started);
         }
         Err(error) => {
             let failure = StepFailure {
@@ -160,6 +162,7 @@ where
             return finish(
                 tally,
                 None,
+                0,
                 Some(StoppedBy::StepError),
                 Some(failure),
                 started,
@@ -167,6 +170,8 @@ where
         }
     };
     let mut visited = Visited::new(model.fingerprint(&initial));
+    let mut graph = Graph::default();
+    let mut successors = Vec::new();
     let mut stopped_by = None;
     let mut step_failure = None;
     discover(
@@ -206,6 +211,7 @@ where
             break;
         }
         let mark = frontier.len();
+        successors.clear();
         for &choice in &choices {
             tally.transitions += 1;
             let next = match model.step(&state, choice) {
@@ -234,7 +240,9 @@ where
                 stopped_by = Some(StoppedBy::MaxStates);
                 break 'search;
             }
-            let Some(next_index) = visited.insert(fingerprint, index, choice) else {
+            let inserted = visited.insert(fingerprint, index, choice);
+            successors.push(inserted.index());
+            let Inserted::New(next_index) = inserted else {
                 continue;
             };
             let next_depth = depth + 1;
@@ -259,13 +267,36 @@ where
                 }
             }
         }
+        graph.expanded(index, &successors);
         frontier.children_pushed(mark);
     }
 
     if stopped_by.is_none() && tally.depth_cut > 0 {
         stopped_by = Some(StoppedBy::MaxDepth);
     }
-    finish(tally, Some(&visited), stopped_by, step_failure, started)
+    // Whether a state can still reach an end is known only once every state is expanded.
+    if stopped_by.is_none() {
+        if let Some(region) = graph.hang_region(visited.len()) {
+            match hang_outcome(model, &visited, &region) {
+                Ok(found) => {
+                    tally.outcomes.insert(super::OutcomeKind::Hang, found);
+                }
+                Err(failure) => {
+                    step_failure = Some(failure);
+                    stopped_by = Some(StoppedBy::StepError);
+                }
+            }
+        }
+    }
+    let stored_bytes = visited.bytes() + graph.bytes();
+    finish(
+        tally,
+        Some(&visited),
+        stored_bytes,
+        stopped_by,
+        step_failure,
+        started,
+    )
 }
 
 /// Classifies a newly discovered state: counts an ended one, queues a running one.
@@ -292,6 +323,7 @@ fn discover<M, F>(
             .or_insert_with(|| Found {
                 count: 0,
                 witness: visited.path_to(index),
+                cycle_start: None,
             })
             .count += 1;
     };
@@ -318,6 +350,7 @@ fn discover<M, F>(
 fn finish<C: Copy>(
     tally: Tally<C>,
     visited: Option<&Visited<C>>,
+    stored_bytes: u64,
     stopped_by: Option<StoppedBy>,
     step_error: Option<StepFailure<C>>,
     started: Instant,
@@ -327,7 +360,7 @@ fn finish<C: Copy>(
         transitions: tally.transitions,
         max_depth: tally.max_depth,
         depth_cut: tally.depth_cut,
-        visited_bytes: visited.map_or(0, Visited::bytes),
+        visited_bytes: stored_bytes,
         elapsed: started.elapsed(),
     };
     Exploration {

@@ -49,6 +49,24 @@ impl Hasher for IdentityHasher {
     }
 }
 
+/// What [`Visited::insert`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Inserted {
+    /// The state is new: its index.
+    New(StateIndex),
+    /// The state was discovered before: its index.
+    Known(StateIndex),
+}
+
+impl Inserted {
+    /// The state's index, new or not.
+    pub(crate) fn index(self) -> StateIndex {
+        match self {
+            Inserted::New(index) | Inserted::Known(index) => index,
+        }
+    }
+}
+
 /// Every discovered state: fingerprint → index, and for each index but 0 its parent and the
 /// choice that led from the parent to it.
 pub(crate) struct Visited<C> {
@@ -74,22 +92,27 @@ impl<C: Copy> Visited<C> {
     }
 
     /// Records `fingerprint` as reached from `parent` by `choice`, unless it was seen before.
-    /// Returns the new state's index, or `None` for a state already discovered.
+    /// Returns the state's index and whether this call discovered it.
     pub(crate) fn insert(
         &mut self,
         fingerprint: Fingerprint,
         parent: StateIndex,
         choice: C,
-    ) -> Option<StateIndex> {
+    ) -> Inserted {
         let next = self.links.len() as StateIndex + 1;
         match self.index.entry(Key::new(fingerprint)) {
-            std::collections::hash_map::Entry::Occupied(_) => None,
+            std::collections::hash_map::Entry::Occupied(slot) => Inserted::Known(*slot.get()),
             std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(next);
                 self.links.push((parent, choice));
-                Some(next)
+                Inserted::New(next)
             }
         }
+    }
+
+    /// The index of the state with this fingerprint, if it was discovered.
+    pub(crate) fn index_of(&self, fingerprint: Fingerprint) -> Option<StateIndex> {
+        self.index.get(&Key::new(fingerprint)).copied()
     }
 
     /// Whether a state with this fingerprint was discovered.

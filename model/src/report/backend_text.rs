@@ -56,6 +56,13 @@ pub(super) fn headline(report: &Report, backend: &BackendReport) -> String {
                 kind_list(&report.kinds())
             }
         ),
+        (true, false) if backend.cut > 0 => format!(
+            "no violation found by {engine} in {runs}; stopped by {bound}, so this is not a \
+             proof ({} cut at {}: a run that never ends may be a hang, which only the native \
+             engine decides)",
+            executions(backend.cut),
+            steps(backend.max_steps as usize)
+        ),
         (true, false) => format!(
             "no violation found by {engine} in {runs}; stopped by {bound}, so this is not a \
              proof"

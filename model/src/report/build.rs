@@ -44,7 +44,7 @@ pub fn build_report(
             violation: kind.is_violation(),
             count: found.count,
             first_execution: None,
-            witness: witness(machine, &found.witness, *kind),
+            witness: witness(machine, &found.witness, found.cycle_start, *kind),
         })
         .collect();
     let step_error = exploration.step_error.as_ref().map(|failure| {
@@ -150,7 +150,12 @@ pub(crate) fn build_backend_report(
 }
 
 /// Replays a witness for the report.
-fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witness {
+fn witness(
+    machine: &Machine<'_>,
+    choices: &[Choice],
+    cycle_start: Option<usize>,
+    kind: OutcomeKind,
+) -> Witness {
     let schedule = format_schedule(choices);
     let walked = match walk(machine, choices) {
         Ok(walked) => walked,
@@ -163,6 +168,7 @@ fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witn
                 panic: None,
                 race: None,
                 replay_error: Some(format!("the initial state failed: {}", error.message)),
+                cycle_from: cycle_start.map(|start| start + 1),
             }
         }
     };
@@ -196,6 +202,7 @@ fn witness(machine: &Machine<'_>, choices: &[Choice], kind: OutcomeKind) -> Witn
             .flatten(),
         replay_error: replay_error
             .map(|error| format!("internal error: replaying failed at {error}")),
+        cycle_from: cycle_start.map(|start| start + 1),
     }
 }
 

@@ -28,8 +28,9 @@
 //!   "verdict": "pass" | "fail" | "incomplete",   // exit status 0, 1, 3
 //!   "violations": ["deadlock"],        // violation kinds found, in kind order
 //!   "outcomes": [                      // every kind reached, in the order
-//!     {                                // ok, exit(n) by n, deadlock, leak, panic, race
-//!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "race"
+//!     {                                // ok, exit(n) by n, deadlock, leak, panic, race, hang
+//!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "race",
+//!                                      // "hang" (count: states that cannot end)
 //!       "violation": true,
 //!       "count": 3,                    // distinct ended states of this kind (loom,
 //!                                      // shuttle: executions that ended in it)
@@ -66,7 +67,9 @@
 //!                     "function": "main.NewBuilder", "position": "before.go:40"},
 //!           "second": {...}            // the other goroutine's access
 //!         },
-//!         "replay_error": null         // a string only on a checker bug
+//!         "replay_error": null,        // a string only on a checker bug
+//!         "cycle_from": 9              // only for a hang: the first step of the cycle the
+//!                                      // witness ends on (steps cycle_from..=steps repeat)
 //!       }
 //!     }
 //!   ],

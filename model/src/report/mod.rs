@@ -183,6 +183,10 @@ pub struct Witness {
     pub race: Option<crate::semantics::RaceView>,
     /// Set when replaying the witness failed: a checker bug, never expected.
     pub replay_error: Option<String>,
+    /// For a hang: the number of the first step of the cycle the witness ends on (1-based); the
+    /// steps from there to the last lead from a state back to itself, forever.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cycle_from: Option<usize>,
 }
 
 /// An unrecovered panic.

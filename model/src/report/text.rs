@@ -171,9 +171,24 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
             None => "panic: unrecovered panic".to_string(),
         },
         OutcomeKind::Race => "data race: conflicting accesses with no happens-before order".into(),
+        OutcomeKind::Hang => {
+            "hang: the program reaches states from which it can never finish".into()
+        }
         OutcomeKind::Ok | OutcomeKind::Exit(_) => outcome.kind.name(),
     };
-    writeln!(out, "{heading} ({length}; {distinct})").unwrap();
+    match witness.cycle_from {
+        // A hang's witness is the way to a cycle among states that cannot end, then the cycle.
+        Some(from) => writeln!(
+            out,
+            "{heading} ({} to a cycle of {}; {} {} cannot end)",
+            steps(from - 1),
+            steps(witness.steps + 1 - from),
+            outcome.count,
+            plural(outcome.count, "state", "states"),
+        ),
+        None => writeln!(out, "{heading} ({length}; {distinct})"),
+    }
+    .unwrap();
     witness_body(out, witness);
 }
 
@@ -186,6 +201,15 @@ fn witness_body(out: &mut String, witness: &Witness) {
         writeln!(out, "  {race}").unwrap();
     }
     writeln!(out, "  schedule: {}", schedule_text(&witness.schedule)).unwrap();
+    if let Some(from) = witness.cycle_from {
+        writeln!(
+            out,
+            "  cycle: steps {from}-{} lead back to the state before step {from}, forever; no \
+             schedule from that state reaches an end",
+            witness.steps
+        )
+        .unwrap();
+    }
     if let Some(error) = &witness.replay_error {
         writeln!(out, "  {error}").unwrap();
     }

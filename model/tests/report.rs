@@ -429,6 +429,7 @@ fn deadlock_report() -> Report {
         step_error: None,
         statistics: statistics(),
         backend: None,
+        warnings: Vec::new(),
     }
 }
 
@@ -776,6 +777,7 @@ mod hand_built {
             selects: vec![],
             start: FuncId(0),
             entry: FuncId(1),
+            warnings: Vec::new(),
         }
     }
 
@@ -886,6 +888,7 @@ mod hand_built {
             selects: vec![],
             start: FuncId(0),
             entry: FuncId(1),
+            warnings: Vec::new(),
         }
     }
 

@@ -159,6 +159,9 @@ impl Merged {
         for global in &mut program.globals {
             global.decl = self.map_span(global.decl);
         }
+        for warning in &mut program.warnings {
+            warning.span = self.map_span(warning.span);
+        }
         program.files = self.files.clone();
         program
     }

@@ -406,10 +406,20 @@ impl<'t> Lowerer<'t> {
         if method.pointer && !at_pointer {
             return self.address_of_steps(receiver, steps, receiver);
         }
-        self.expr(receiver)?;
+        self.expr_uncopied(receiver)?;
         self.apply_steps(steps, receiver);
         if !method.pointer && at_pointer {
             self.emit(Instr::Load, receiver);
+        }
+        if !method.pointer {
+            // A value receiver is a copy of the value the method is called on.
+            let base = match self.types.underlying(at) {
+                Ty::Pointer(inner) => (*inner).clone(),
+                _ => at.clone(),
+            };
+            if self.types.holds_sync(&base) {
+                self.emit(Instr::CopySync, receiver);
+            }
         }
         Ok(())
     }

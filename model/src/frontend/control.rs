@@ -343,6 +343,12 @@ impl<'t> Lowerer<'t> {
                     self.emit(Instr::Index, clause);
                 }
             }
+            if types.len() == 2 && self.types.holds_sync(&types[1]) {
+                // The iteration variable is a copy of the element (`go vet`: "range var v
+                // copies lock").
+                self.emit(Instr::CopySync, clause);
+                self.warn_range_copy(targets[1], &types[1]);
+            }
             self.bind_from_stack(&targets, &types, declare, clause)?;
         }
         self.block(body)?;

@@ -12,8 +12,30 @@ use super::typing::{Selection, Step};
 use crate::program::{BinOp, Instr, UnOp};
 
 impl<'t> Lowerer<'t> {
-    /// Lowers a single-valued expression; returns its static type.
+    /// Lowers a single-valued expression as a value of its own; returns its static type. Where
+    /// Go copies a value that holds sync values (reading a variable, field, element or `*p`),
+    /// the copy gets sync objects of its own (`Instr::CopySync`, `semantics/copy.rs`).
     pub fn expr(&mut self, node: Node<'t>) -> Result<Ty> {
+        let ty = self.expr_uncopied(node)?;
+        let inner = super::syntax::unparen(node);
+        let reads_memory = match inner.kind() {
+            "identifier" | "selector_expression" | "index_expression" => true,
+            "unary_expression" => inner
+                .child_by_field_name("operator")
+                .is_some_and(|operator| self.src.text_of(operator) == "*"),
+            _ => false,
+        };
+        if reads_memory && self.types.holds_sync(&ty) {
+            self.emit(Instr::CopySync, node);
+            self.warn_copy(node, &ty);
+        }
+        Ok(ty)
+    }
+
+    /// Lowers a single-valued expression without copying the sync values it reads: for an
+    /// operand that is only looked into (a field selected, an element indexed, a sync method's
+    /// receiver, whose address Go takes).
+    pub fn expr_uncopied(&mut self, node: Node<'t>) -> Result<Ty> {
         if let Some((value, ty)) = self.const_value(node)? {
             self.emit_const(&value, node);
             return Ok(ty);
@@ -25,7 +47,7 @@ impl<'t> Lowerer<'t> {
             }
             "identifier" => self.identifier(node),
             "parenthesized_expression" => match named_children(node).first() {
-                Some(&inner) => self.expr(inner),
+                Some(&inner) => self.expr_uncopied(inner),
                 None => Err(self.src.error(node, "empty parentheses")),
             },
             "unary_expression" => self.unary(node),
@@ -44,7 +66,7 @@ impl<'t> Lowerer<'t> {
                 else {
                     return Err(self.src.unsupported(node, "method value"));
                 };
-                self.expr(operand)?;
+                self.expr_uncopied(operand)?;
                 self.narrow_read(&steps, node);
                 self.apply_steps(&steps, node);
                 Ok(ty)
@@ -53,7 +75,7 @@ impl<'t> Lowerer<'t> {
                 let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
                 let index = self.required(node, "index")?;
-                let operand_ty = self.expr(operand)?;
+                let operand_ty = self.expr_uncopied(operand)?;
                 match self.types.underlying(&operand_ty) {
                     Ty::Map(..) => {
                         self.expr(index)?;
@@ -156,7 +178,7 @@ impl<'t> Lowerer<'t> {
             }
             "*" => {
                 let ty = self.type_of(node)?;
-                self.expr(operand)?;
+                self.expr_uncopied(operand)?;
                 self.emit(Instr::Load, node);
                 Ok(ty)
             }

@@ -68,6 +68,7 @@ impl<'t> Lowerer<'t> {
             labels: self.labels,
             strings: self.strings,
             selects: self.selects,
+            warnings: self.warnings,
             start,
             entry,
         };
@@ -126,6 +127,7 @@ impl<'t> Lowerer<'t> {
         if let Some(list) = node.child_by_field_name("parameters") {
             params.extend(self.parameter_list(list)?.0);
         }
+        self.warn_parameter_copies(&name, &params);
         let results = match node.child_by_field_name("result") {
             Some(result) => self.result_list(result)?,
             None => Vec::new(),
@@ -223,6 +225,7 @@ impl<'t> Lowerer<'t> {
             Some(list) => self.parameter_list(list)?.0,
             None => Vec::new(),
         };
+        self.warn_parameter_copies("func", &params);
         let results = match node.child_by_field_name("result") {
             Some(result) => self.result_list(result)?,
             None => Vec::new(),

@@ -25,7 +25,7 @@ impl<'t> Lowerer<'t> {
         let label = self.label_of(receiver);
         let span = self.src.span(call);
         let receiver_at = self.here();
-        self.expr(receiver)?;
+        self.expr_uncopied(receiver)?;
         self.apply_steps(steps, receiver);
         if matches!(at, Ty::Pointer(_)) {
             self.emit(Instr::Load, receiver);

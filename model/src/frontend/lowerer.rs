@@ -123,6 +123,8 @@ pub(super) struct Lowerer<'t> {
     pub strings: Vec<String>,
     pub string_ids: HashMap<String, StrId>,
     pub selects: Vec<SelectTable>,
+    /// `go vet`-style warnings (`Program::warnings`).
+    pub warnings: Vec<crate::program::Warning>,
     pub builders: Vec<FnBuilder>,
     /// Lexical scopes of the functions being built, innermost last, each with its function's
     /// depth in `builders`.

@@ -46,6 +46,7 @@ mod builtin;
 mod call;
 mod constant;
 mod control;
+mod copylocks;
 mod error;
 mod expr;
 mod func;

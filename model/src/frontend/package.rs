@@ -142,6 +142,7 @@ impl<'t> Lowerer<'t> {
             strings: Vec::new(),
             string_ids: HashMap::new(),
             selects: Vec::new(),
+            warnings: Vec::new(),
             builders: Vec::new(),
             scopes: Vec::new(),
             vars: Vec::new(),

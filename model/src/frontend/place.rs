@@ -173,7 +173,7 @@ impl<'t> Lowerer<'t> {
                         .collect()
                 };
                 if let Some(last_load) = steps.iter().rposition(|s| *s == Step::Load) {
-                    self.expr(operand)?;
+                    self.expr_uncopied(operand)?;
                     self.apply_steps(&steps[..last_load], node);
                     return Ok(Place {
                         root: Root::Cell,
@@ -225,7 +225,7 @@ impl<'t> Lowerer<'t> {
                     Ty::Pointer(inner)
                         if matches!(self.types.underlying(&inner), Ty::Array(..)) =>
                     {
-                        self.expr(operand)?;
+                        self.expr_uncopied(operand)?;
                         self.expr(index)?;
                         let temp = self.temp();
                         self.emit(Instr::StoreLocal(temp), index);
@@ -242,7 +242,7 @@ impl<'t> Lowerer<'t> {
                             .error(node, format!("cannot assign to {}", self.src.text_of(node))))
                     }
                 };
-                self.expr(operand)?;
+                self.expr_uncopied(operand)?;
                 self.expr(index)?;
                 Ok(Place {
                     root,
@@ -418,7 +418,7 @@ impl<'t> Lowerer<'t> {
                 }
                 let ty = self.type_of(node)?;
                 let key = self.required(node, "index")?;
-                self.expr(operand)?;
+                self.expr_uncopied(operand)?;
                 self.expr(key)?;
                 let zero = self.type_id(&ty);
                 self.emit(Instr::MapIndex(zero), node);

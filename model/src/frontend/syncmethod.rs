@@ -88,7 +88,7 @@ impl<'t> Lowerer<'t> {
         };
         self.expect_args(call, arguments, count)?;
         let receiver_at = self.here();
-        self.expr(receiver)?;
+        self.expr_uncopied(receiver)?;
         self.apply_steps(steps, receiver);
         if matches!(at, Ty::Pointer(_)) || base == Ty::Locker {
             // A Locker holds a pointer to the mutex.
@@ -173,7 +173,7 @@ impl<'t> Lowerer<'t> {
         self.expect_args(call, arguments, count)?;
         if matches!(at, Ty::Pointer(_)) {
             let receiver_at = self.here();
-            self.expr(receiver)?;
+            self.expr_uncopied(receiver)?;
             self.apply_steps(steps, receiver);
             self.drop_handle_loads(receiver_at);
         } else {

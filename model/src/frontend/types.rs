@@ -152,6 +152,30 @@ impl TypeTable {
         }
     }
 
+    /// Whether a value of this type holds a sync value (a `sync.Mutex`, `RWMutex`, `WaitGroup`,
+    /// `Once`, `Cond` or `Map`) itself, in a field or in an array element: copying such a
+    /// value copies the sync objects (see `semantics/copy.rs`).
+    pub fn holds_sync(&self, ty: &Ty) -> bool {
+        self.holds_sync_within(ty, 0)
+    }
+
+    fn holds_sync_within(&self, ty: &Ty, depth: u32) -> bool {
+        // A type cannot contain itself by value; the depth bound only guards against a type
+        // still being resolved.
+        if depth > 64 {
+            return false;
+        }
+        match self.underlying(ty) {
+            Ty::Mutex | Ty::RWMutex | Ty::WaitGroup | Ty::Once | Ty::Cond | Ty::SyncMap => true,
+            Ty::Array(_, element) => self.holds_sync_within(&element, depth + 1),
+            Ty::Struct(index) => self.structs[index as usize]
+                .fields
+                .iter()
+                .any(|field| self.holds_sync_within(&field.ty, depth + 1)),
+            _ => false,
+        }
+    }
+
     /// Interns a struct literal type (`struct{...}`).
     pub fn struct_literal(&mut self, fields: Vec<FieldInfo>) -> Ty {
         let name = if fields.is_empty() {

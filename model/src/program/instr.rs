@@ -43,6 +43,11 @@ pub enum Instr {
     /// stack: v → p, where p points to a new heap cell holding v. Used for `&T{...}`, `new(T)`,
     /// and for variables that are captured or whose address is taken ("boxed" variables).
     NewCell,
+    /// stack: v → v', Go's copy of v: every sync object inside v (not behind a pointer) is
+    /// replaced by a new one with the same state and no waiters. Emitted where Go copies a
+    /// value that holds sync values (reading a variable, field, element or `*p` as a value of
+    /// its own); see `semantics/copy.rs`.
+    CopySync,
     /// stack: p → *p. Panics "invalid memory address or nil pointer dereference" on nil.
     Load,
     /// stack: p, v → ; *p = v. Panics on nil like `Load`.

@@ -70,6 +70,18 @@ pub struct Program {
     /// The entry point the user named (`main` by default), for reports: "the entry function
     /// returned" means the frame of this function was popped from goroutine 1.
     pub entry: FuncId,
+    /// What `go vet` would say about the model that matters to its verdict: copies of sync
+    /// values (its copylocks check), in source order. Warnings, not findings.
+    pub warnings: Vec<Warning>,
+}
+
+/// A `go vet`-style warning about the model's source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where.
+    pub span: Span,
+    /// What, in `go vet`'s words (`assignment copies lock value to b: sync.Mutex`).
+    pub message: String,
 }
 
 /// One function's code.

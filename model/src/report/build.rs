@@ -84,6 +84,14 @@ pub fn build_report(
             bytes_per_state: Some(statistics.bytes_per_state()),
         },
         backend: None,
+        warnings: program
+            .warnings
+            .iter()
+            .map(|warning| {
+                let (file, line, col) = program.position(warning.span);
+                format!("{file}:{line}:{col}: {}", warning.message)
+            })
+            .collect(),
     }
 }
 

@@ -101,7 +101,10 @@
 //!     "vectors": 5 | null,             // loom: choice vectors run
 //!     "skipped": null | "skipped for loom: ...",      // loom's thread limit
 //!     "failure": null | "loom failed: ..."            // the backend itself failed
-//!   }
+//!   },
+//!   "warnings": [                      // only when there are any: go vet's copylocks
+//!     "m.go:13:7: assignment copies lock value to b: sync.Mutex"
+//!   ]
 //! }
 //! ```
 //!

@@ -75,6 +75,10 @@ pub struct Report {
     pub statistics: ReportStatistics,
     /// How a loom or shuttle run went; `None` for the native explorer.
     pub backend: Option<BackendReport>,
+    /// `go vet`-style warnings about the model, as `file:line:col: message` (copies of sync
+    /// values, in vet's copylocks words). Not findings: the verdict does not depend on them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 /// The search settings a report was made with.

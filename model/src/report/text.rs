@@ -37,6 +37,9 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
         };
         writeln!(out, "expected: {expected} ({judgement})").unwrap();
     }
+    for warning in &report.warnings {
+        writeln!(out, "vet: {warning}").unwrap();
+    }
     for outcome in report.outcomes.iter().filter(|outcome| outcome.violation) {
         out.push('\n');
         violation(&mut out, report, outcome);

@@ -28,6 +28,11 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let pointer = cells[*index as usize].clone();
             st.goroutine_mut(g).push(pointer);
         }
+        Instr::CopySync => {
+            let value = st.goroutine_mut(g).pop();
+            let copy = super::copy::copy_syncs(st, value);
+            st.goroutine_mut(g).push(copy);
+        }
         Instr::NewCell => {
             let value = st.goroutine_mut(g).pop();
             let cell = st.alloc(Object::Cell(value));
@@ -64,7 +69,14 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             }
             super::limits::check_size("slice", cap as usize)?;
             let zero = zero_value(program, st, *elem);
-            let array = st.alloc(Object::Array(Arc::new(vec![zero; cap as usize])));
+            // Each element is a variable of its own: elements holding sync values get sync
+            // objects of their own.
+            let elements = if super::copy::holds_sync(&zero) {
+                (0..cap).map(|_| zero_value(program, st, *elem)).collect()
+            } else {
+                vec![zero; cap as usize]
+            };
+            let array = st.alloc(Object::Array(Arc::new(elements)));
             let slice = Value::Slice {
                 array,
                 offset: 0,
@@ -382,10 +394,17 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Result<Value, Trap
         .max(cap * 2)
         .max(1)
         .min(super::limits::MAX_ELEMENTS as u32);
-    let mut grown = match obj {
+    // growslice copies the elements into the new array: sync values in them are copies.
+    let mut grown: Vec<Value> = match obj {
         Some(obj) => array(st, obj)[offset as usize..(offset + len) as usize].to_vec(),
         None => Vec::new(),
     };
+    if grown.iter().any(super::copy::holds_sync) {
+        grown = grown
+            .into_iter()
+            .map(|item| super::copy::copy_syncs(st, item))
+            .collect();
+    }
     grown.extend(items);
     // Elements past the length are never read before being written (reslicing past `len` up to
     // `cap` is the one way, and models have no use for it), so they stay nil.

@@ -13,6 +13,7 @@ mod atomic;
 mod canon;
 mod chan;
 mod cond;
+mod copy;
 mod dump;
 mod errors;
 mod exec;

@@ -36,14 +36,15 @@ fn output(report: &Report) -> Vec<String> {
 
 #[test]
 fn a_struct_copied_while_its_mutex_is_locked_holds_a_locked_mutex() {
-    // s0 at a.mu.Lock; s1 at a.mu.Unlock (b copied on the way); s2 at b.mu.Lock; b's mutex is
-    // a locked copy, so the Lock parks: s3, a deadlock. 4 states, 3 transitions.
+    // The copy is a scheduling point of its own. s0 at a.mu.Lock; s1 at the copy `b := a`; s2
+    // at a.mu.Unlock; s3 at b.mu.Lock; b's mutex is a locked copy, so the Lock parks: s4, a
+    // deadlock. 5 states, 4 transitions.
     let report = check(
         "package main\n\nimport \"sync\"\n\ntype counter struct {\n\tmu sync.Mutex\n\tn  int\n}\n\n\
          func main() {\n\tvar a counter\n\ta.mu.Lock()\n\tb := a\n\ta.mu.Unlock()\n\tb.mu.Lock()\n\
          \tprintln(b.n)\n}\n",
     );
-    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 4, 3);
+    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 5, 4);
 }
 
 #[test]
@@ -61,14 +62,14 @@ fn a_pointer_shares_the_mutex_a_copy_does_not() {
 #[test]
 fn a_waitgroup_passed_by_value_leaves_the_callers_counter_up() {
     // The worker's Done decrements its own copy, so main's Wait never returns (Go: "all
-    // goroutines are asleep"). s0 at Add; s1 at `go`; s2 g1 at Wait, g2 at Done; from s2 either
-    // g1 parks (s3) or g2 is done (s4); both lead to s5: g1 parked alone, a deadlock.
-    // 6 states, 6 transitions.
+    // goroutines are asleep"). s0 at Add; s1 at the copy of the argument; s2 at `go`; s3 g1 at
+    // Wait, g2 at Done; from s3 either g1 parks (s4) or g2 is done (s5); both lead to s6: g1
+    // parked alone, a deadlock. 7 states, 7 transitions.
     let report = check(
         "package main\n\nimport \"sync\"\n\nfunc worker(wg sync.WaitGroup) {\n\twg.Done()\n}\n\n\
          func main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo worker(wg)\n\twg.Wait()\n}\n",
     );
-    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 6, 6);
+    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 7, 7);
 }
 
 #[test]
@@ -129,31 +130,32 @@ fn append_program(cap: u32) -> String {
 #[test]
 fn append_that_reallocates_copies_a_locked_mutex() {
     // Capacity 1: append copies the locked ms[0] into a new array, and unlocking ms[0] leaves
-    // the copy locked. s0 Lock, s1 Unlock, s2 grown[0].Lock parks, s3 deadlock: 4 and 3.
+    // the copy locked. s0 Lock, s1 the copy of `extra` (an argument), s2 Unlock, s3
+    // grown[0].Lock parks, s4 deadlock: 5 and 4.
     assert_space(
         &check(&append_program(1)),
         &[(OutcomeKind::Deadlock, 1)],
+        5,
         4,
-        3,
     );
 }
 
 #[test]
 fn append_in_place_shares_the_element() {
-    // Capacity 2: append writes into the same array, grown[0] is ms[0]. s0 Lock, s1 Unlock,
-    // s2 grown[0].Lock, s3 grown[0].Unlock, s4 ended: 5 and 4.
-    assert_space(&check(&append_program(2)), &[(OutcomeKind::Ok, 1)], 5, 4);
+    // Capacity 2: append writes into the same array, grown[0] is ms[0]. s0 Lock, s1 the copy
+    // of `extra`, s2 Unlock, s3 grown[0].Lock, s4 grown[0].Unlock, s5 ended: 6 and 5.
+    assert_space(&check(&append_program(2)), &[(OutcomeKind::Ok, 1)], 6, 5);
 }
 
 #[test]
 fn a_range_variable_is_a_copy_of_the_element() {
     // ms[0] is locked; the range variable m is a locked copy, so m.Lock parks for ever.
-    // s0 Lock ms[0], s1 m.Lock (first iteration) parks, s2 deadlock: 3 and 2.
+    // s0 Lock ms[0], s1 the copy of ms[0] into m, s2 m.Lock parks, s3 deadlock: 4 and 3.
     let report = check(
         "package main\n\nimport \"sync\"\n\nfunc main() {\n\tms := make([]sync.Mutex, 2)\n\t\
          ms[0].Lock()\n\tfor _, m := range ms {\n\t\tm.Lock()\n\t\tm.Unlock()\n\t}\n}\n",
     );
-    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 3, 2);
+    assert_space(&report, &[(OutcomeKind::Deadlock, 1)], 4, 3);
 }
 
 #[test]

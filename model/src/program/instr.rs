@@ -1,7 +1,7 @@
 //! The instruction set of the stack machine, with the stack effect of each instruction.
 //!
 //! Instructions marked **sync** are scheduling points: a transition of the checker runs one
-//! goroutine's local instructions and then exactly one sync instruction (DESIGN §3). Everything
+//! goroutine's local instructions and then exactly one sync instruction (ARCHITECTURE.md, Contracts). Everything
 //! else is local computation, merged into the transition around it.
 //!
 //! Runtime errors that Go turns into panics (index out of range, nil map write, division by zero,
@@ -46,7 +46,8 @@ pub enum Instr {
     /// stack: v → v', Go's copy of v: every sync object inside v (not behind a pointer) is
     /// replaced by a new one with the same state and no waiters. Emitted where Go copies a
     /// value that holds sync values (reading a variable, field, element or `*p` as a value of
-    /// its own); see `semantics/copy.rs`.
+    /// its own); see `semantics/copy.rs`. A scheduling point: the copy reads the sync objects'
+    /// state, which other goroutines change.
     CopySync,
     /// stack: p → *p. Panics "invalid memory address or nil pointer dereference" on nil.
     Load,
@@ -137,7 +138,7 @@ pub enum Instr {
     /// stack: x → cap(x) for a slice or channel (0 for nil).
     Cap,
 
-    // ---- maps (iteration is in key order; DESIGN §3) ----
+    // ---- maps (iteration is in key order; README, Semantics) ----
     /// stack: → a new empty map.
     MakeMap,
     /// stack: m, k → v, ok. Reading a nil map yields the zero value: `ZeroOf` is the element
@@ -454,6 +455,7 @@ impl Instr {
         matches!(
             self,
             Instr::Go { .. }
+                | Instr::CopySync
                 | Instr::Panic
                 | Instr::Goexit
                 | Instr::Exit

@@ -1,4 +1,4 @@
-//! Canonical form and fingerprint of a state (DESIGN §3 "Identity").
+//! Canonical form and fingerprint of a state (ARCHITECTURE.md, Contracts: canonical state).
 //!
 //! Two states that differ only in the order in which objects were allocated, or in which
 //! goroutines were numbered, are the same state. The fingerprint therefore hashes:

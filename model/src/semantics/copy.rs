@@ -13,7 +13,10 @@
 //! parked on the original stay with the original. Identity is shared only through pointers
 //! (`&mu`, a struct reached through a pointer); a value on the operand stack that a sync method
 //! is called on is not a copy (the front end calls the method on the variable's address).
-//! Simplification: a `sync.Map` copy gets its own entries, where Go's copy would share the
+//! A copy the front end writes (`Instr::CopySync`) is a scheduling point of its own, since it
+//! reads state other goroutines change (copying a WaitGroup while workers call `Done` copies
+//! whatever the counter is then); the copy `append` makes of the elements it moves is part of
+//! the `append`. Simplification: a `sync.Map` copy gets its own entries, where Go's copy would share the
 //! `dirty` map with the original (`go vet` reports both as copies of a lock).
 
 use std::sync::Arc;

@@ -28,11 +28,6 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let pointer = cells[*index as usize].clone();
             st.goroutine_mut(g).push(pointer);
         }
-        Instr::CopySync => {
-            let value = st.goroutine_mut(g).pop();
-            let copy = super::copy::copy_syncs(st, value);
-            st.goroutine_mut(g).push(copy);
-        }
         Instr::NewCell => {
             let value = st.goroutine_mut(g).pop();
             let cell = st.alloc(Object::Cell(value));

@@ -7,7 +7,7 @@
 //! operation, and then the local computation of every goroutine that this operation started or
 //! woke, up to their next synchronization operation (so that in every stored state each runnable
 //! goroutine stands at a synchronization operation and its choices can be listed without running
-//! it). This is exact for data-race-free programs (DESIGN §3).
+//! it). This is exact for data-race-free programs (ARCHITECTURE.md, Contracts).
 
 mod atomic;
 mod canon;

@@ -87,6 +87,11 @@ fn try_exec_sync(
             st.end = Some(End::Exit(code));
         }
         Instr::Yield => finish_op(program, st, g, &[], log),
+        Instr::CopySync => {
+            let value = st.goroutine(g).peek(0).clone();
+            let copy = super::copy::copy_syncs(st, value);
+            finish_op(program, st, g, &[copy], log);
+        }
         Instr::Choose => {
             if int(st.goroutine(g).peek(0)) <= 0 {
                 return Err(Trap::PanicString("gomc.Choose: n must be positive".into()));
@@ -135,6 +140,7 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Goexit => "runtime.Goexit()".into(),
         Instr::Exit => format!("os.Exit({})", int(goroutine.peek(0))),
         Instr::Yield => "yield (Gosched/Sleep)".into(),
+        Instr::CopySync => "copy a value holding sync values".into(),
         Instr::Choose => format!("gomc.Choose({}) = {alternative}", int(goroutine.peek(0))),
         Instr::Send(id) => format!("send {}", label(*id)),
         Instr::Recv { label: id, .. } => format!("recv <-{}", label(*id)),

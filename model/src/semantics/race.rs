@@ -1,7 +1,7 @@
 //! Race mode: memory accesses to shared memory as scheduling points, and data-race detection.
 //!
 //! Outside race mode a transition merges a goroutine's computation between two synchronization
-//! operations, which is exact only for data-race-free programs (DESIGN §3). In race mode the
+//! operations, which is exact only for data-race-free programs (ARCHITECTURE.md, Contracts). In race mode the
 //! front end's access descriptions (`Function::accesses`) make every read or write of memory
 //! that another goroutine can reach a scheduling point of its own, so that interleavings of
 //! unsynchronized accesses are explored, and a state in which two goroutines' next operations

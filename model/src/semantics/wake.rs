@@ -20,6 +20,7 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
     match instr {
         Instr::Yield | Instr::Goexit => 0,
         Instr::Recv { .. }
+        | Instr::CopySync
         | Instr::Close(_)
         | Instr::Lock(_)
         | Instr::Unlock(_)

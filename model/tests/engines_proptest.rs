@@ -1,15 +1,11 @@
-//! Random well-formed Go programs, checked three ways (STYLE, tests 5): the native explorer's
+//! Random well-formed Go programs, checked three ways: the native explorer's
 //! state invariants hold in every state it reaches (debug builds check them after every step;
 //! a broken one is a step error), every counterexample replays to the identical trace, and the
 //! outcome kinds loom and shuttle reach are native ones, and exactly the native ones where loom
 //! explored every interleaving and data choice.
 //!
-//! The programs have 2 to 4 goroutines (`main` and 1 to 3 `go func() {...}()`), 1 to 3
-//! channels (unbuffered or buffered), and statements drawn from: send, receive, `close`,
-//! `select` with 1 to 3 cases with and without `default`, `mu.Lock()`/`mu.Unlock()` around
-//! other statements, a stray `mu.Unlock()`, `once.Do(func() {...})`, and a `sync.WaitGroup`
-//! (`wg.Add` before the goroutines start, `wg.Done()` at the end of some, `wg.Wait()` at the
-//! end of `main`, sometimes one `Add` too many or too few). Deadlocks, leaks and panics are all
+//! The programs (`program_generator/mod.rs`, without its extras) have 2 to 4 goroutines,
+//! channels, `select`, a mutex, a Once and a WaitGroup. Deadlocks, leaks and panics are all
 //! fine: the engines only have to agree on them.
 //!
 //! The seed is fixed (`PROPTEST_RNG_SEED` overrides it, `PROPTEST_CASES` the number of cases),
@@ -19,8 +15,7 @@
 #![cfg(all(feature = "loom", feature = "shuttle"))]
 
 mod engines_support;
-
-use std::fmt::{self, Write};
+mod program_generator;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestConfig, FileFailurePersistence, RngSeed};
@@ -31,6 +26,7 @@ use engines_support::{
 };
 use gomc::check::replay;
 use gomc::{Config, Scheduler};
+use program_generator::{program, Extras};
 
 /// Cases per run unless `PROPTEST_CASES` says otherwise.
 const CASES: u32 = 48;
@@ -43,181 +39,6 @@ const LOOM_ITERATIONS: &str = "5000";
 
 /// shuttle's budget per program and scheduler.
 const SHUTTLE_ITERATIONS: u64 = 100;
-
-/// Operations on channels inside `select` and as statements.
-#[derive(Clone, Copy, Debug)]
-enum ChanOp {
-    Send(usize),
-    Recv(usize),
-}
-
-/// One statement.
-#[derive(Clone, Debug)]
-enum Stmt {
-    Chan(ChanOp),
-    Close(usize),
-    Select { cases: Vec<ChanOp>, default: bool },
-    Locked(Vec<Stmt>),
-    Unlock,
-    Once(Option<ChanOp>),
-}
-
-/// A goroutine (the first is `main`): its statements, and whether it ends with `wg.Done()`
-/// (for `main`: with `wg.Wait()`).
-#[derive(Clone, Debug)]
-struct Body {
-    statements: Vec<Stmt>,
-    waitgroup: bool,
-}
-
-/// A whole program.
-#[derive(Clone, Debug)]
-struct GoProgram {
-    capacities: Vec<u8>,
-    bodies: Vec<Body>,
-    add_skew: i8,
-}
-
-fn chan_op(channels: usize) -> impl Strategy<Value = ChanOp> {
-    prop_oneof![
-        (0..channels).prop_map(ChanOp::Send),
-        (0..channels).prop_map(ChanOp::Recv),
-    ]
-}
-
-fn simple(channels: usize) -> impl Strategy<Value = Stmt> {
-    prop_oneof![
-        6 => chan_op(channels).prop_map(Stmt::Chan),
-        1 => (0..channels).prop_map(Stmt::Close),
-        3 => (prop::collection::vec(chan_op(channels), 1..=3), any::<bool>())
-            .prop_map(|(cases, default)| Stmt::Select { cases, default }),
-        1 => Just(Stmt::Unlock),
-        1 => prop::option::of(chan_op(channels)).prop_map(Stmt::Once),
-    ]
-}
-
-fn statement(channels: usize) -> impl Strategy<Value = Stmt> {
-    prop_oneof![
-        8 => simple(channels),
-        2 => prop::collection::vec(simple(channels), 0..=2).prop_map(Stmt::Locked),
-    ]
-}
-
-fn body(channels: usize, statements: usize) -> impl Strategy<Value = Body> {
-    (
-        prop::collection::vec(statement(channels), 0..=statements),
-        prop::bool::weighted(0.6),
-    )
-        .prop_map(|(statements, waitgroup)| Body {
-            statements,
-            waitgroup,
-        })
-}
-
-fn program() -> impl Strategy<Value = GoProgram> {
-    (
-        prop::collection::vec(
-            prop_oneof![3 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)],
-            1..=3,
-        ),
-        2..=4usize,
-    )
-        .prop_flat_map(|(capacities, goroutines)| {
-            let channels = capacities.len();
-            // At most about 8 statements in all, so that loom can run every schedule.
-            let statements = 8 / goroutines;
-            (
-                Just(capacities),
-                prop::collection::vec(body(channels, statements), goroutines),
-                prop_oneof![8 => Just(0i8), 1 => Just(-1i8), 1 => Just(1i8)],
-            )
-        })
-        .prop_map(|(capacities, bodies, add_skew)| GoProgram {
-            capacities,
-            bodies,
-            add_skew,
-        })
-}
-
-impl fmt::Display for ChanOp {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ChanOp::Send(channel) => write!(f, "c{channel} <- 1"),
-            ChanOp::Recv(channel) => write!(f, "<-c{channel}"),
-        }
-    }
-}
-
-fn write_statements(out: &mut String, statements: &[Stmt], indent: usize) {
-    let tabs = "\t".repeat(indent);
-    for statement in statements {
-        match statement {
-            Stmt::Chan(op) => writeln!(out, "{tabs}{op}").unwrap(),
-            Stmt::Close(channel) => writeln!(out, "{tabs}close(c{channel})").unwrap(),
-            Stmt::Select { cases, default } => {
-                writeln!(out, "{tabs}select {{").unwrap();
-                for case in cases {
-                    writeln!(out, "{tabs}case {case}:").unwrap();
-                }
-                if *default {
-                    writeln!(out, "{tabs}default:").unwrap();
-                }
-                writeln!(out, "{tabs}}}").unwrap();
-            }
-            Stmt::Locked(inner) => {
-                writeln!(out, "{tabs}mu.Lock()").unwrap();
-                write_statements(out, inner, indent);
-                writeln!(out, "{tabs}mu.Unlock()").unwrap();
-            }
-            Stmt::Unlock => writeln!(out, "{tabs}mu.Unlock()").unwrap(),
-            Stmt::Once(op) => {
-                writeln!(out, "{tabs}once.Do(func() {{").unwrap();
-                if let Some(op) = op {
-                    writeln!(out, "{tabs}\t{op}").unwrap();
-                }
-                writeln!(out, "{tabs}}})").unwrap();
-            }
-        }
-    }
-}
-
-impl fmt::Display for GoProgram {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        out.push_str("package main\n\nimport \"sync\"\n\nvar (\n");
-        out.push_str("\tmu   sync.Mutex\n\twg   sync.WaitGroup\n\tonce sync.Once\n");
-        for (index, capacity) in self.capacities.iter().enumerate() {
-            if *capacity == 0 {
-                writeln!(out, "\tc{index} = make(chan int)").unwrap();
-            } else {
-                writeln!(out, "\tc{index} = make(chan int, {capacity})").unwrap();
-            }
-        }
-        out.push_str(")\n\nfunc main() {\n");
-        let done = self.bodies[1..]
-            .iter()
-            .filter(|body| body.waitgroup)
-            .count() as i64;
-        let add = done + i64::from(self.add_skew);
-        if add != 0 {
-            writeln!(out, "\twg.Add({add})").unwrap();
-        }
-        for body in &self.bodies[1..] {
-            out.push_str("\tgo func() {\n");
-            write_statements(&mut out, &body.statements, 2);
-            if body.waitgroup {
-                out.push_str("\t\twg.Done()\n");
-            }
-            out.push_str("\t}()\n");
-        }
-        write_statements(&mut out, &self.bodies[0].statements, 1);
-        if self.bodies[0].waitgroup {
-            out.push_str("\twg.Wait()\n");
-        }
-        out.push_str("}\n");
-        f.write_str(&out)
-    }
-}
 
 fn config() -> ProptestConfig {
     let mut config = ProptestConfig::default();
@@ -276,7 +97,7 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn generated_programs_agree_on_all_three_engines(program in program()) {
+    fn generated_programs_agree_on_all_three_engines(program in program(Extras::Off)) {
         let source = program.to_string();
         let checked = std::panic::catch_unwind(|| check_three_ways(&source));
         if let Err(payload) = checked {

@@ -1,0 +1,322 @@
+//! The differential check against the real Go runtime: Go is the ground truth for what a Go
+//! program does. Random well-formed programs (`program_generator/mod.rs`, with its extras:
+//! prints, panics, recover, copies of sync values) are built with the Go toolchain and run many
+//! times under varied `GOMAXPROCS`; every behaviour the runtime shows must be one gomc finds
+//! reachable, which also means that a program gomc proves clean never fails under Go.
+//!
+//! What is compared, per run: how it ended (exit 0, Go's deadlock, the panic or fatal error
+//! line, or a hang: killed after a timeout) and the lines it printed (`println`). gomc's side is
+//! every `(ending, printed lines)` pair of its state graph, found by a search over states paired
+//! with what was printed on the way: Go ends the process when `main` returns, so every state in
+//! which `main` has returned counts as "exit 0 with what was printed so far"; a deadlock or a
+//! panic end state counts with its line. A Go timeout needs gomc's `hang`.
+//!
+//! One known difference is tolerated and counted, not failed: gomc runs a goroutine's local
+//! code (a `println` included) in the step that starts or wakes it, while Go may end the
+//! process, or let another goroutine print, before it gets there. So a run whose ending gomc
+//! reaches, and whose printed lines gomc prints too but not at the same moment, counts as
+//! "explained up to output timing" (pinned by
+//! `fixme_a_goroutine_prints_in_the_step_that_starts_it`). A run whose ending gomc does not
+//! reach, or that prints a line gomc never prints there, fails the test. A second one is the
+//! WaitGroup misuse panic gomc does not model (`REUSED`, see `semantics/waitgroup.rs` and the
+//! README's Limitations; pinned by `fixme_waitgroup_reuse_is_not_detected`): counted, not
+//! failed.
+//!
+//! Bounded here (CI installs Go from Debian, `.ci/run`): `PROGRAMS` programs, `RUNS` runs each.
+//! The long version is the same test with more: `GOMC_DIFF_PROGRAMS=500 GOMC_DIFF_RUNS=64
+//! GOMC_DIFF_SEED=7 cargo test --release --test differential -- --nocapture`. Without Go on a
+//! developer's machine the test says so and passes; under CI it fails.
+
+mod program_generator;
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use gomc::explore::{Model, OutcomeKind, StateStatus};
+use gomc::frontend::{compile, CompileOptions};
+use gomc::program::SourceFile;
+use gomc::semantics::{GoroutineStatus, Machine};
+use gomc::{check_source, Config};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+
+use program_generator::{program, Extras};
+
+/// Programs per run unless `GOMC_DIFF_PROGRAMS` says otherwise.
+const PROGRAMS: usize = 24;
+
+/// Runtime executions per program unless `GOMC_DIFF_RUNS` says otherwise.
+const RUNS: usize = 16;
+
+/// A run still going after this is a hang (Go reports a deadlock at once).
+const TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How many `(state, printed lines)` pairs gomc's side may visit before the program is left
+/// out (and counted as such).
+const MAX_PAIRS: usize = 200_000;
+
+/// The WaitGroup misuse Go detects on some interleavings and gomc does not model.
+const REUSED: &str = "panic: sync: WaitGroup is reused before previous Wait has returned";
+
+/// How a run ended and what it printed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Observed {
+    /// `exit 0`, `deadlock`, `hang`, or Go's `panic: ...`/`fatal error: ...` line.
+    ending: String,
+    /// The `println` lines, in order.
+    printed: Vec<String>,
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Every `(ending, printed)` pair gomc finds reachable, or `None` past [`MAX_PAIRS`].
+fn gomc_observations(source: &str) -> Option<BTreeSet<Observed>> {
+    let file = SourceFile {
+        name: "main.go".into(),
+        text: source.into(),
+    };
+    let program = compile(file, &CompileOptions::default())
+        .unwrap_or_else(|error| panic!("gomc rejects a well-formed program: {error}\n{source}"));
+    let machine = Machine::new(&program);
+    let initial = machine.initial().expect("the initial state");
+    let mut seen = HashSet::new();
+    let mut stack = vec![(initial, Vec::<String>::new())];
+    let mut observed = BTreeSet::new();
+    let mut choices = Vec::new();
+    while let Some((state, printed)) = stack.pop() {
+        if !seen.insert((machine.fingerprint(&state), printed.clone())) {
+            continue;
+        }
+        if seen.len() > MAX_PAIRS {
+            return None;
+        }
+        let main_returned = machine
+            .goroutines(&state)
+            .iter()
+            .all(|goroutine| goroutine.id != 1 || goroutine.status == GoroutineStatus::Dead);
+        if main_returned {
+            observed.insert(Observed {
+                ending: "exit 0".into(),
+                printed: printed.clone(),
+            });
+        }
+        match machine.status(&state) {
+            StateStatus::Ended(OutcomeKind::Deadlock) => {
+                observed.insert(Observed {
+                    ending: "deadlock".into(),
+                    printed,
+                });
+            }
+            StateStatus::Ended(OutcomeKind::Panic) => {
+                let (_, message) = machine.panic_message(&state).expect("a panic message");
+                let ending =
+                    if message.starts_with("fatal error: ") || message.starts_with("panic: ") {
+                        message
+                    } else {
+                        format!("panic: {message}")
+                    };
+                observed.insert(Observed { ending, printed });
+            }
+            StateStatus::Ended(_) => {}
+            StateStatus::Running => {
+                choices.clear();
+                machine.choices(&state, &mut choices);
+                for &choice in &choices {
+                    let (next, step) = machine.step_traced(&state, choice).expect("a step");
+                    let mut printed = printed.clone();
+                    printed.extend(step.output);
+                    stack.push((next, printed));
+                }
+            }
+        }
+    }
+    Some(observed)
+}
+
+/// Builds `source` with the Go toolchain into `directory`; the binary's path.
+fn go_build(directory: &Path, source: &str) -> PathBuf {
+    std::fs::create_dir_all(directory).unwrap();
+    std::fs::write(directory.join("main.go"), source).unwrap();
+    let output = Command::new("go")
+        .args(["build", "-o", "program", "main.go"])
+        .current_dir(directory)
+        .env("GOFLAGS", "")
+        .env("GOPROXY", "off")
+        .env("GO111MODULE", "off")
+        .output()
+        .expect("go build runs");
+    assert!(
+        output.status.success(),
+        "go build rejects a generated program:\n{}\n{source}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    directory.join("program")
+}
+
+/// Runs the binary once under `GOMAXPROCS=procs`.
+fn go_run(binary: &Path, procs: usize) -> Observed {
+    let mut child = Command::new(binary)
+        .env("GOMAXPROCS", procs.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the program starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting works") {
+            break Some(status);
+        }
+        if started.elapsed() > TIMEOUT {
+            child.kill().ok();
+            child.wait().ok();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    let mut printed = Vec::new();
+    let mut ending = None;
+    for line in stderr.lines() {
+        if line.starts_with("panic: ") || line.starts_with("fatal error: ") {
+            ending = Some(line.to_string());
+            break;
+        }
+        printed.push(line.to_string());
+    }
+    let ending = match (status, ending) {
+        (None, _) => "hang".to_string(),
+        // main returned and ended the process while another goroutine was printing its
+        // panic or fatal error (Go prints a cut `fatal error: ` line then, and exits 0).
+        (Some(status), _) if status.success() => "exit 0".to_string(),
+        (Some(_), Some(line)) if line == "fatal error: all goroutines are asleep - deadlock!" => {
+            "deadlock".to_string()
+        }
+        (Some(_), Some(line)) => line,
+        (Some(status), None) => format!("unexplained exit {status}: {stderr}"),
+    };
+    Observed { ending, printed }
+}
+
+/// Whether gomc reaches the same ending with every line Go printed printed too (as often),
+/// perhaps more and at other moments: the known difference in output timing.
+fn explained_up_to_output_timing(observed: &Observed, reachable: &BTreeSet<Observed>) -> bool {
+    reachable.iter().any(|candidate| {
+        candidate.ending == observed.ending
+            && observed.printed.iter().all(|line| {
+                let count = |lines: &[String]| lines.iter().filter(|other| *other == line).count();
+                count(&observed.printed) <= count(&candidate.printed)
+            })
+    })
+}
+
+#[test]
+fn fixme_a_goroutine_prints_in_the_step_that_starts_it() {
+    // Go may return from main before the new goroutine prints (exit 0, nothing printed); gomc
+    // runs the goroutine up to its first synchronization operation inside the `go` step, so it
+    // always prints. Found by the differential check; making output a scheduling point of its
+    // own flips this test.
+    let source = "package main\n\nfunc main() {\n\tgo func() {\n\t\tprintln(\"p3\")\n\t}()\n}\n";
+    let reachable = gomc_observations(source).expect("small");
+    let printed_p3 = Observed {
+        ending: "exit 0".into(),
+        printed: vec!["p3".into()],
+    };
+    assert_eq!(reachable, BTreeSet::from([printed_p3]));
+}
+
+#[test]
+fn fixme_waitgroup_reuse_is_not_detected() {
+    // Go panics "WaitGroup is reused before previous Wait has returned" when `Add` comes
+    // between the wake-up of `Wait` and its check of the counter (sync/waitgroup.go, `Wait`
+    // after `runtime_Semacquire`; a window of a few instructions, so rare in practice); gomc's
+    // woken `Wait` returns in the step that woke it, so it never sees the reuse. Found by the
+    // differential check on a generated program.
+    let source = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\t\
+                  wg.Add(1)\n\tgo func() {\n\t\twg.Done()\n\t\twg.Add(1)\n\t\twg.Done()\n\t}()\n\t\
+                  wg.Wait()\n}\n";
+    let reachable = gomc_observations(source).expect("small");
+    assert!(reachable.iter().all(|observed| observed.ending != REUSED));
+    assert!(reachable.iter().any(|observed| observed.ending == "exit 0"));
+}
+
+#[test]
+fn every_behaviour_of_the_go_runtime_is_one_gomc_finds_reachable() {
+    if Command::new("go").arg("version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Go: .ci/run installs golang-go"
+        );
+        eprintln!("differential check skipped: no `go` on PATH (apt-get install golang-go)");
+        return;
+    }
+    let programs = env_number("GOMC_DIFF_PROGRAMS", PROGRAMS);
+    let runs = env_number("GOMC_DIFF_RUNS", RUNS);
+    let seed = env_number("GOMC_DIFF_SEED", 0) as u64;
+    let mut seed_bytes = [0u8; 32];
+    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut runner = TestRunner::new_with_rng(
+        proptest::test_runner::Config::default(),
+        TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
+    );
+    let strategy = program(Extras::On);
+    let scratch = std::env::temp_dir().join(format!("gomc-differential-{}", std::process::id()));
+    let (mut compared, mut executions, mut left_out, mut timing, mut reused) = (0, 0, 0, 0, 0);
+    let mut disagreements = Vec::new();
+    for index in 0..programs {
+        let source = strategy
+            .new_tree(&mut runner)
+            .expect("a program")
+            .current()
+            .to_string();
+        let Some(reachable) = gomc_observations(&source) else {
+            left_out += 1;
+            continue;
+        };
+        let binary = go_build(&scratch.join(index.to_string()), &source);
+        let mut shown = BTreeSet::new();
+        for run in 0..runs {
+            shown.insert(go_run(&binary, [1, 2, 4, 8][run % 4]));
+        }
+        executions += runs;
+        compared += 1;
+        for observed in shown {
+            let explained = if observed.ending == "hang" {
+                check_source("main.go", &source, &Config::new())
+                    .is_ok_and(|report| report.violations.contains(&OutcomeKind::Hang))
+            } else if reachable.contains(&observed) {
+                true
+            } else if explained_up_to_output_timing(&observed, &reachable) {
+                timing += 1;
+                true
+            } else if observed.ending == REUSED {
+                reused += 1;
+                true
+            } else {
+                false
+            };
+            if !explained {
+                disagreements.push(format!(
+                    "Go showed {observed:?}, which gomc does not reach; gomc reaches \
+                     {reachable:?}\n{source}"
+                ));
+            }
+        }
+    }
+    std::fs::remove_dir_all(&scratch).ok();
+    eprintln!(
+        "differential check: {compared} programs compared ({left_out} left out, too large), \
+         {executions} runtime executions, {timing} distinct behaviours explained up to output \
+         timing, {reused} WaitGroup reuse panics (not modelled), {} disagreements",
+        disagreements.len()
+    );
+    assert!(compared > 0, "no program was compared");
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n\n"));
+}

@@ -1,4 +1,4 @@
-//! The three engines agree (DESIGN §1, "Agreement contract"): on every bundled model and
+//! The three engines agree (README, "Agreement"): on every bundled model and
 //! example, every outcome kind loom or shuttle reaches is one the native explorer reaches, and
 //! when loom explored everything, it reaches exactly the native kinds; shuttle finds every
 //! expected violation of the bundled models within a fixed budget. Plus known answers for the

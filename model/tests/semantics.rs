@@ -1,5 +1,5 @@
 //! Known-answer tests of the semantics: tiny programs per primitive whose outcome sets and
-//! state counts were worked out by hand (STYLE "Tests" 1 and 2).
+//! state counts were worked out by hand.
 //!
 //! How to count: a state is a point where every runnable goroutine stands at its next
 //! synchronization operation. A transition runs one goroutine's operation (a send or receive

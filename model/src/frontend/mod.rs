@@ -16,7 +16,7 @@
 //! functions; function literals capturing by reference; integers (one 64-bit kind), bool,
 //! string, structs, arrays (literals, `[...]T`, element assignment), pointers (also to struct
 //! fields and to slice and array elements), slices, maps, channels, function values,
-//! `error`/`any` holding any of these, `nil`; every statement of DESIGN §2 except those below;
+//! `error`/`any` holding any of these, `nil`; every statement the README lists except those below;
 //! `go`, `defer`, `panic`, `recover` (also `defer recover()`), `runtime.Goexit`/`Gosched`,
 //! `os.Exit`, `time.Sleep`, `time.After`, the duration constants; `sync.Mutex`, `RWMutex`,
 //! `WaitGroup` (with `Go`), `Once`, `Cond` (`NewCond`, `L`, `Wait`, `Signal`, `Broadcast`),

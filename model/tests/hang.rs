@@ -4,7 +4,7 @@
 //! rule at the top of `semantics.rs`).
 
 use gomc::explore::{OutcomeKind, StoppedBy};
-use gomc::{check_source, replay, Config, Engine, Report, Scheduler};
+use gomc::{check_source, replay, Config, Report};
 
 fn check(source: &str) -> Report {
     check_with(source, &Config::new())
@@ -234,11 +234,12 @@ fn the_header_can_expect_a_hang() {
     assert_eq!(report.verdict, gomc::report::Verdict::Pass);
 }
 
+#[cfg(feature = "shuttle")]
 #[test]
 fn shuttle_cuts_endless_runs_and_never_claims_a_proof() {
     let config = Config::new()
-        .engine(Engine::Shuttle)
-        .scheduler(Scheduler::Random)
+        .engine(gomc::Engine::Shuttle)
+        .scheduler(gomc::Scheduler::Random)
         .iterations(20)
         .max_depth(200);
     let report = check_with(POLL_NEVER_SET, &config);

@@ -38,6 +38,9 @@ pub struct Config {
     pub(crate) scheduler: Scheduler,
     pub(crate) preemption_bound: Option<usize>,
     pub(crate) races: bool,
+    pub(crate) stop_at_first: bool,
+    pub(crate) time_limit: Option<std::time::Duration>,
+    pub(crate) max_memory: Option<u64>,
 }
 
 impl Config {
@@ -49,6 +52,26 @@ impl Config {
     /// Searches in this order (breadth-first by default).
     pub fn search(mut self, order: SearchOrder) -> Self {
         self.order = order;
+        self
+    }
+
+    /// Stops the native search at the first violation found (a shortest one under
+    /// breadth-first search); the report is then not exhaustive.
+    pub fn stop_at_first(mut self, stop: bool) -> Self {
+        self.stop_at_first = stop;
+        self
+    }
+
+    /// Stops the native search once it has run this long.
+    pub fn time_limit(mut self, limit: std::time::Duration) -> Self {
+        self.time_limit = Some(limit);
+        self
+    }
+
+    /// Stops the native search once the process's resident memory exceeds this many bytes
+    /// (read from `/proc` on Linux; not applied where it cannot be read).
+    pub fn max_memory(mut self, bytes: u64) -> Self {
+        self.max_memory = Some(bytes);
         self
     }
 

@@ -10,18 +10,20 @@ mod config;
 mod files;
 mod header;
 mod include;
+mod memory;
 mod replay;
 mod source;
 
 pub use config::{Config, ProgressCallback};
 pub use files::{model_files, STDIN_PATH};
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
+pub use memory::{default_memory_limit, resident_bytes};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
 pub use source::{inside_tree, read_bounded, read_model_text, MAX_MODEL_BYTES};
 
 use std::path::Path;
 
-use crate::explore::{explore, Progress, SearchOptions};
+use crate::explore::{explore, MemoryLimit, Progress, SearchOptions};
 use crate::frontend::{compile, CompileOptions, ModelError};
 use crate::program::{Program, SourceFile};
 use crate::report::{build_report, Report, SearchSettings};
@@ -229,6 +231,12 @@ fn explore_natively(
         } else {
             None
         },
+        stop_at_first: config.stop_at_first,
+        time_limit: config.time_limit,
+        memory_limit: config.max_memory.map(|bytes| MemoryLimit {
+            bytes,
+            measure: &resident_bytes,
+        }),
     };
     let exploration = explore(&machine, options);
     let search = SearchSettings {

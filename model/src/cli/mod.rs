@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
+//!                    [--stop-at-first] [--time-limit DURATION] [--max-memory SIZE]
 //!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
@@ -129,6 +130,18 @@ struct CheckArgs {
     /// at this many steps [loom, shuttle default: 1000] (the result is then not a proof).
     #[arg(long, value_name = "N")]
     max_depth: Option<u32>,
+    /// Stop at the first violation found, a shortest one under bfs (the result is then not
+    /// exhaustive) (native engine).
+    #[arg(long)]
+    stop_at_first: bool,
+    /// Stop after this long: `90`, `90s`, `5m`, `1h` (the result is then not a proof) (native
+    /// engine).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    time_limit: Option<std::time::Duration>,
+    /// Stop once gomc holds this much memory: `512M`, `4G`, or bytes [default: 3/4 of the
+    /// machine's memory] (the result is then not a proof) (native engine).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    max_memory: Option<u64>,
     /// The engine: native (explicit-state search, exhaustive, shortest witnesses), loom (every
     /// interleaving without merging states; at most 4 goroutines) or shuttle (random or PCT
     /// sampling of schedules).
@@ -229,6 +242,24 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
         "the native engine",
     )?;
     only(
+        args.stop_at_first,
+        "--stop-at-first",
+        &[Native],
+        "the native engine",
+    )?;
+    only(
+        args.time_limit.is_some(),
+        "--time-limit",
+        &[Native],
+        "the native engine",
+    )?;
+    only(
+        args.max_memory.is_some(),
+        "--max-memory",
+        &[Native],
+        "the native engine",
+    )?;
+    only(
         args.iterations.is_some(),
         "--iterations",
         &[Loom, Shuttle],
@@ -271,6 +302,13 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
     if let Some(depth) = args.max_depth {
         config = config.max_depth(depth);
     }
+    config = config.stop_at_first(args.stop_at_first);
+    if let Some(limit) = args.time_limit {
+        config = config.time_limit(limit);
+    }
+    if let Some(bytes) = args.max_memory.or_else(crate::check::default_memory_limit) {
+        config = config.max_memory(bytes);
+    }
     if let Some(iterations) = args.iterations {
         config = config.iterations(iterations);
     }
@@ -289,6 +327,51 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
         config = config.preemption_bound(bound);
     }
     Ok(config)
+}
+
+/// `--time-limit`: seconds, or a number with `s`, `m` or `h`.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let (number, unit) = match text.strip_suffix(['s', 'm', 'h']) {
+        Some(number) => (number, &text[number.len()..]),
+        None => (text, "s"),
+    };
+    let value: f64 = number
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite() && *value >= 0.0)
+        .ok_or_else(|| format!("`{text}` is not a duration: write e.g. 90, 90s, 5m or 1h"))?;
+    let seconds = match unit {
+        "h" => value * 3600.0,
+        "m" => value * 60.0,
+        _ => value,
+    };
+    Ok(std::time::Duration::from_secs_f64(seconds))
+}
+
+/// `--max-memory`: bytes, or a number with `K`, `M`, `G` or `T` (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.to_ascii_uppercase();
+    let trimmed = upper.strip_suffix('B').unwrap_or(&upper);
+    let (number, shift) = match trimmed.strip_suffix(['K', 'M', 'G', 'T']) {
+        Some(number) => {
+            let shift = match &trimmed[number.len()..] {
+                "K" => 10,
+                "M" => 20,
+                "G" => 30,
+                _ => 40,
+            };
+            (number, shift)
+        }
+        None => (trimmed, 0),
+    };
+    let value: f64 = number
+        .parse()
+        .ok()
+        .filter(|value: &f64| value.is_finite() && *value > 0.0)
+        .ok_or_else(|| {
+            format!("`{text}` is not a size: write e.g. 512M, 4G or a number of bytes")
+        })?;
+    Ok((value * (1u64 << shift) as f64) as u64)
 }
 
 /// The engine asked for, or how to build a gomc that has it.

@@ -15,4 +15,4 @@ mod visited;
 
 pub use model::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
 pub use result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
-pub use search::{explore, SearchOptions, SearchOrder, PROGRESS_INTERVAL};
+pub use search::{explore, MemoryLimit, SearchOptions, SearchOrder, PROGRESS_INTERVAL};

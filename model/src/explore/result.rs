@@ -29,6 +29,12 @@ pub enum StoppedBy {
     MaxDepth,
     /// The cancel flag (Ctrl-C).
     Cancelled,
+    /// `--stop-at-first`: a violation was found.
+    FirstViolation,
+    /// `--time-limit`.
+    TimeLimit,
+    /// `--max-memory`: the process held more memory than allowed.
+    MaxMemory,
     /// A step the model could not take.
     StepError,
     /// The bound on executions of a loom or shuttle run (`--iterations`); a shuttle run, which
@@ -51,6 +57,9 @@ impl StoppedBy {
             StoppedBy::MaxStates => "--max-states",
             StoppedBy::MaxDepth => "--max-depth",
             StoppedBy::Cancelled => "Ctrl-C",
+            StoppedBy::FirstViolation => "--stop-at-first",
+            StoppedBy::TimeLimit => "--time-limit",
+            StoppedBy::MaxMemory => "--max-memory",
             StoppedBy::StepError => "a step error",
             StoppedBy::Iterations => "--iterations",
             StoppedBy::PreemptionBound => "--preemption-bound",

@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::graph::Graph;
 use super::hang::hang_outcome;
@@ -55,7 +55,27 @@ pub struct SearchOptions<'a> {
     pub cancel: Option<&'a AtomicBool>,
     /// Called about every 2¹⁶ discovered states with the statistics so far.
     pub progress: Option<&'a mut dyn FnMut(&Progress)>,
+    /// Stop at the first violation found (its witness is a shortest one under breadth-first
+    /// search), as SPIN and TLC do by default.
+    pub stop_at_first: bool,
+    /// Stop once the search has run this long.
+    pub time_limit: Option<Duration>,
+    /// Stop once the process holds more memory than this.
+    pub memory_limit: Option<MemoryLimit<'a>>,
 }
+
+/// A bound on memory: the search stops once `measure` (the process's resident memory, in
+/// bytes, as the caller reads it) exceeds `bytes`. The explorer itself does no I/O.
+#[derive(Clone, Copy)]
+pub struct MemoryLimit<'a> {
+    /// The bound.
+    pub bytes: u64,
+    /// Reads the memory in use; `None` when it cannot be read (the bound is then not applied).
+    pub measure: &'a dyn Fn() -> Option<u64>,
+}
+
+/// How often, in expanded states, the time and memory limits are looked at.
+const LIMIT_INTERVAL: u64 = 1 << 10;
 
 /// How often, in discovered states, the progress callback is called (a power of two).
 pub const PROGRESS_INTERVAL: u64 = 1 << 16;
@@ -119,9 +139,23 @@ pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M
 /// What the loop accumulates besides the visited set and the frontier.
 struct Tally<C> {
     outcomes: BTreeMap<super::OutcomeKind, Found<C>>,
+    /// A violation has been counted.
+    violated: bool,
     transitions: u64,
     max_depth: u32,
     depth_cut: u64,
+}
+
+/// The limit the search has run past, if any.
+fn over_limit(options: &SearchOptions<'_>, started: Instant) -> Option<StoppedBy> {
+    if options
+        .time_limit
+        .is_some_and(|limit| started.elapsed() >= limit)
+    {
+        return Some(StoppedBy::TimeLimit);
+    }
+    let limit = options.memory_limit?;
+    ((limit.measure)()? > limit.bytes).then_some(StoppedBy::MaxMemory)
 }
 
 /// Whether the search was asked to stop (Ctrl-C).
@@ -144,6 +178,7 @@ where
     let started = Instant::now();
     let mut tally = Tally {
         outcomes: BTreeMap::new(),
+        violated: false,
         transitions: 0,
         max_depth: 0,
         depth_cut: 0,
@@ -186,6 +221,7 @@ where
     );
 
     let mut choices = Vec::new();
+    let mut expanded: u64 = 0;
     'search: while let Some(Pending {
         index,
         depth,
@@ -195,6 +231,17 @@ where
         if cancelled(&options) {
             stopped_by = Some(StoppedBy::Cancelled);
             break;
+        }
+        if options.stop_at_first && tally.violated {
+            stopped_by = Some(StoppedBy::FirstViolation);
+            break;
+        }
+        expanded += 1;
+        if expanded.is_multiple_of(LIMIT_INTERVAL) {
+            if let Some(limit) = over_limit(&options, started) {
+                stopped_by = Some(limit);
+                break;
+            }
         }
         choices.clear();
         model.choices(&state, &mut choices);
@@ -256,6 +303,10 @@ where
                 next_depth,
                 next,
             );
+            if options.stop_at_first && tally.violated {
+                stopped_by = Some(StoppedBy::FirstViolation);
+                break 'search;
+            }
             if visited.len() % PROGRESS_INTERVAL == 0 {
                 if let Some(progress) = options.progress.as_mut() {
                     progress(&Progress {
@@ -316,7 +367,8 @@ fn discover<M, F>(
 {
     tally.max_depth = tally.max_depth.max(depth);
     // Counts the state under `kind`; the first state counted keeps its path as the witness.
-    let mut count = |kind| {
+    let mut count = |kind: super::OutcomeKind| {
+        tally.violated |= kind.is_violation();
         tally
             .outcomes
             .entry(kind)

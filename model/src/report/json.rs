@@ -19,7 +19,8 @@
 //!   },
 //!   "exhaustive": true,                // every reachable state explored (loom: every
 //!                                      // interleaving and data choice; shuttle: never)
-//!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "step-error"
+//!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "first-violation"
+//!               | "time-limit" | "max-memory" | "step-error"
 //!               | "iterations" | "preemption-bound" | "thread-limit" | "backend-failure",
 //!   "expectation": null | {            // from `// gomc:expect ...`
 //!     "kinds": ["deadlock"],           // [] for `none`

@@ -4,24 +4,11 @@
 //! every element its own object. Each program's verdict was confirmed with `go run` (Go 1.19);
 //! state counts are worked out by hand with the counting rule at the top of `semantics.rs`.
 
+mod common;
+
+use common::{assert_space, check};
 use gomc::explore::OutcomeKind;
 use gomc::{check_source, Config, Report};
-
-fn check(source: &str) -> Report {
-    check_source("copy.go", source, &Config::new())
-        .unwrap_or_else(|error| panic!("model does not compile:\n{error}"))
-}
-
-/// Asserts the outcome kinds (with how many distinct end states each), unique states and
-/// transitions of an exhaustive search.
-fn assert_space(report: &Report, outcomes: &[(OutcomeKind, u64)], states: u64, transitions: u64) {
-    assert!(report.exhaustive, "search not exhaustive");
-    let found: Vec<(OutcomeKind, u64)> =
-        report.outcomes.iter().map(|o| (o.kind, o.count)).collect();
-    assert_eq!(found, outcomes, "outcomes");
-    assert_eq!(report.statistics.states, states, "unique states");
-    assert_eq!(report.statistics.transitions, transitions, "transitions");
-}
 
 /// Everything the shortest `ok` run printed, in order.
 fn output(report: &Report) -> Vec<String> {

@@ -185,3 +185,24 @@ fn the_command_line_stops_an_unbounded_model_at_its_memory_limit() {
     assert_eq!(output.status.code(), Some(3), "{text}");
     assert!(text.contains("stopped by --max-memory"), "{text}");
 }
+
+#[test]
+fn the_progress_callback_announces_the_first_violation_found() {
+    // Every state n ≥ 0 has a deadlocked successor: by the first progress call (2¹⁶ states,
+    // half of them deadlocks) the first violation is known and counted.
+    let seen = Cell::new(None);
+    let mut record = |progress: &gomc::explore::Progress| {
+        if seen.get().is_none() {
+            seen.set(Some((progress.first_violation, progress.violations)));
+        }
+    };
+    let options = SearchOptions {
+        progress: Some(&mut record),
+        max_states: Some(1 << 17),
+        ..SearchOptions::default()
+    };
+    explore(&Unbounded { deadlock_from: 0 }, options);
+    let (first, count) = seen.get().expect("a progress call");
+    assert_eq!(first, Some(OutcomeKind::Deadlock));
+    assert!(count >= (1 << 15) - 1, "{count}");
+}

@@ -31,10 +31,21 @@ impl ProgressLine {
                 return;
             }
             let rate = progress.states as f64 / elapsed.as_secs_f64();
+            let memory = crate::check::resident_bytes()
+                .map(|bytes| format!(", {} MiB", bytes >> 20))
+                .unwrap_or_default();
+            let found = match progress.first_violation {
+                Some(kind) => format!(
+                    ", FOUND {} (first: {}; full report at the end, or now with Ctrl-C)",
+                    progress.violations,
+                    kind.name()
+                ),
+                None => String::new(),
+            };
             let mut stderr = std::io::stderr().lock();
             let _ = write!(
                 stderr,
-                "\r\x1b[K{file}: {} states, {rate:.0} states/s, depth {}, queue {}",
+                "\r\x1b[K{file}: {} states, {rate:.0} states/s, depth {}, queue {}{memory}{found}",
                 progress.states, progress.max_depth, progress.frontier
             );
             let _ = stderr.flush();

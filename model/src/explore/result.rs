@@ -17,6 +17,11 @@ pub struct Progress {
     pub max_depth: u32,
     /// States waiting to be expanded.
     pub frontier: u64,
+    /// The violation kind found first, if any: the progress line announces it at once, and the
+    /// full report follows at the end of the search (or on Ctrl-C or a limit).
+    pub first_violation: Option<OutcomeKind>,
+    /// Distinct states counted as violations so far.
+    pub violations: u64,
 }
 
 /// What stopped a search before it was exhaustive.

@@ -141,6 +141,10 @@ struct Tally<C> {
     outcomes: BTreeMap<super::OutcomeKind, Found<C>>,
     /// A violation has been counted.
     violated: bool,
+    /// The first violation kind counted.
+    first_violation: Option<super::OutcomeKind>,
+    /// Violating states counted.
+    violations: u64,
     transitions: u64,
     max_depth: u32,
     depth_cut: u64,
@@ -179,6 +183,8 @@ where
     let mut tally = Tally {
         outcomes: BTreeMap::new(),
         violated: false,
+        first_violation: None,
+        violations: 0,
         transitions: 0,
         max_depth: 0,
         depth_cut: 0,
@@ -314,6 +320,8 @@ where
                         transitions: tally.transitions,
                         max_depth: tally.max_depth,
                         frontier: frontier.len() as u64,
+                        first_violation: tally.first_violation,
+                        violations: tally.violations,
                     });
                 }
             }
@@ -368,7 +376,11 @@ fn discover<M, F>(
     tally.max_depth = tally.max_depth.max(depth);
     // Counts the state under `kind`; the first state counted keeps its path as the witness.
     let mut count = |kind: super::OutcomeKind| {
-        tally.violated |= kind.is_violation();
+        if kind.is_violation() {
+            tally.violated = true;
+            tally.violations += 1;
+            tally.first_violation.get_or_insert(kind);
+        }
         tally
             .outcomes
             .entry(kind)

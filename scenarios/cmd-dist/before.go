@@ -5,7 +5,7 @@
 //
 // Bound: 2 helpers (maxbg), 2 jobs: A's compile fails, B's succeeds; main waits in bgwait.
 // Property: termination (P2.1): a failing job must lead to xexit(2), never to a hang.
-// Bug (GO-HISTORY §3.2, fixed by 73a10bfcbb46): the failing job's die goroutine calls fatal,
+// Bug (the README's Bundled models, fixed by 73a10bfcbb46): the failing job's die goroutine calls fatal,
 // which reuses bgwait from a second goroutine. Main's barrier and die's barrier each capture
 // one helper, and each waits for the helper the other captured: every goroutine blocks.
 //

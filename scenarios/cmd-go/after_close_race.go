@@ -1,4 +1,4 @@
-// Residual hazard of cmd/go's builder registry AFTER 55d96f98ef13 (GO-HISTORY §2.7, P1.3):
+// Residual hazard of cmd/go's builder registry AFTER 55d96f98ef13 (the README's Bundled models, P1.3):
 // work_after.go's Close (action.go:L306-L325) racing the exit-time closeBuilders
 // (action.go:L327-L340) on the same builder. Unreported upstream; the code is unchanged on
 // master (action.go:L337-L373 at d1c13566375d).

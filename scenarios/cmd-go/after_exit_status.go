@@ -1,4 +1,4 @@
-// Residual hazard of cmd/go AFTER 55d96f98ef13 (GO-HISTORY §2.7, P1.7): base.GetExitStatus
+// Residual hazard of cmd/go AFTER 55d96f98ef13 (the README's Bundled models, P1.7): base.GetExitStatus
 // (base.go:L147-L149) reads exitStatus without exitMu, which SetExitStatus (L139-L145) holds.
 // closeBuilders (action.go:L327-L340) reads it at exit to decide whether a leaked builder is
 // an error. A PR making the read locked (golang/go#66363) was closed; the unlocked read is

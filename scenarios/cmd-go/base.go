@@ -5,7 +5,7 @@
 // src/cmd/go/internal/base/base.go: atExitFuncs L107, AtExit L109-L111 (an unsynchronized
 // append), Exit L113-L118 (runs every handler, then os.Exit), Fatalf L120-L123, Errorf
 // L125-L128, exitStatus/exitMu L137-L138, SetExitStatus L139-L145 (locked), GetExitStatus
-// L147-L149 (NOT locked; still so on master, GO-HISTORY §2.7).
+// L147-L149 (NOT locked; still so on master, the README's Bundled models).
 //
 // The model's own bookkeeping (the set of temporary directories, the exit-time check) uses
 // sync.Map and atomics, so that it adds no data race of its own.

@@ -6,7 +6,7 @@
 // `cc`, issue #54423); main waits for them, then exits through base.Exit. No -n, no -work.
 // Properties: P1.1 no data race on atExitFuncs; P1.2 every temp dir is registered for removal
 // (the model asserts at exit that no temp dir is left).
-// Bug (GO-HISTORY §2.5): both goroutines append to atExitFuncs with no lock: a race, and, in
+// Bug (the README's Bundled models): both goroutines append to atExitFuncs with no lock: a race, and, in
 // the interleaving where both read the slice before either writes it back, one handler is lost
 // and its temp dir is never removed.
 //

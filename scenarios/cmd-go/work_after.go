@@ -3,7 +3,7 @@
 // closeBuilders as the only exit handler) and action.go NewBuilder L249-L302 (registers the
 // builder in a sync.Map), builderWorkDirs L304, Close L306-L325 (idempotent through
 // Load + deferred Delete), closeBuilders L327-L340 (closes what is left; a builder left at a
-// clean exit turns the status into 1). The same design is on master (GO-HISTORY §2.4).
+// clean exit turns the status into 1). The same design is on master (the README's Bundled models).
 //
 // gomc:library
 package main

@@ -6,7 +6,7 @@
 //
 // Bound: 3 parallel tests over 2 targets: T1 and T2 want "testprog", T3 "testprogcgo". Each
 // build succeeds, fails, or calls t.Skip in testenv.GoToolPath (a Goexit inside once.Do).
-// Properties (GO-HISTORY §1.8): P0.1 each target is built at most once (goBuild asserts it,
+// Properties (the README's Bundled models): P0.1 each target is built at most once (goBuild asserts it,
 // a Goexit included); P0.2 every caller of a target gets the same (exe, err), with no data
 // race on buildexe (race mode); P0.3 at most two builds run at once (goBuild asserts it);
 // P0.6 the semaphore is released on every path (main asserts it is empty at the end). P0.4

@@ -1,4 +1,4 @@
-// Residual hazard of runtime's buildTestProg AFTER 0555ea3ce997 (GO-HISTORY §1.7, P0.5),
+// Residual hazard of runtime's buildTestProg AFTER 0555ea3ce997 (the README's Bundled models, P0.5),
 // unreported and still on master (crash_test.go:L143-L151 at d1c13566375d): when
 // os.MkdirTemp fails, t.Fatalf runs runtime.Goexit while testprog is locked (L121-L126), and
 // since the fix dropped the deferred Unlock, the lock is never released.

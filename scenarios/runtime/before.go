@@ -7,7 +7,7 @@
 // Property P0.4: a caller never waits on testprog's lock while an unrelated build runs. The
 // model asserts it where the test would block: a TryLock that fails while another target is
 // being built.
-// Bug (GO-HISTORY §1.5, #44422): T2's cache hit waits for T1's whole build, since T1 builds
+// Bug (the README's Bundled models, #44422): T2's cache hit waits for T1's whole build, since T1 builds
 // holding the lock: panic.
 //
 // gomc:include harness.go

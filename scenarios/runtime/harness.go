@@ -1,6 +1,6 @@
 // Shared declarations of the runtime buildTestProg models: a minimal test runner, the
 // stand-ins for os.MkdirTemp and `go build`, and the model's own bookkeeping of the
-// properties of GO-HISTORY §1.8. The bookkeeping uses sync.Map and atomics only, so that it
+// properties of the README's Bundled models. The bookkeeping uses sync.Map and atomics only, so that it
 // adds no synchronization between the tests and no data race of its own.
 //
 // gomc:library
@@ -18,7 +18,7 @@ import (
 // fail, or testenv.GoToolPath calling t.Skip, a Goexit, before the build starts).
 var buildOutcomes = 3
 
-// mkdirCanFail lets os.MkdirTemp fail (GO-HISTORY §1.7).
+// mkdirCanFail lets os.MkdirTemp fail (the README's Bundled models).
 var mkdirCanFail = false
 
 // trackBuilding records which targets are being built, for the P0.4 check of before.go.

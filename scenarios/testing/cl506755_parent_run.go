@@ -2,7 +2,7 @@
 // Run against CL 506755's design (golang/go e6b76bfc4675, reverted).
 //
 // #64402 reproduced: the outer test holds t1.runMu while it waits on <-sub.doneOrParallel,
-// and the subtest blocks in t1.runMu.Lock (GO-HISTORY §4.4).
+// and the subtest blocks in t1.runMu.Lock (the README's Bundled models).
 //
 // gomc:include runner_cl506755.go
 // gomc:include programs.go

@@ -1,6 +1,6 @@
 // Test programs run by the testing-package models against each runner design
 // (runner_restored.go, runner_cl506755.go, runner_pr80562.go). Each is a test function as a
-// user writes it, with the model's assertions where the property needs one (GO-HISTORY §4.10).
+// user writes it, with the model's assertions where the property needs one (the README's Bundled models).
 //
 // gomc:library
 package main
@@ -34,7 +34,7 @@ func TestConcurrentRun(t *T) {
 	done.Wait()
 }
 
-// TestOversubscribe (#64470, GO-HISTORY §4.8): two concurrent Run callers, each starting a
+// TestOversubscribe (#64470, the README's Bundled models): two concurrent Run callers, each starting a
 // sequential subtest that has one parallel subtest. With -parallel=1 at most one parallel body
 // may run at a time; the runners assert it.
 func TestOversubscribe(t *T) {

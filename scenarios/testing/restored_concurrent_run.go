@@ -2,7 +2,7 @@
 // Run against the restored design (golang/go 6317fb41e920, still on master).
 //
 // No violation: both Run calls proceed at once, both subtests reach ready.Done, and the test
-// closes block (GO-HISTORY §4.5).
+// closes block (the README's Bundled models).
 //
 // gomc:include runner_slots.go
 // gomc:include runner_restored.go

@@ -2,7 +2,7 @@
 // Run against the restored design (golang/go 6317fb41e920, still on master).
 //
 // No violation: nothing is locked, so not_inner runs as another child of t1, signals, and
-// outer returns (GO-HISTORY §4.4).
+// outer returns (the README's Bundled models).
 //
 // gomc:include runner_slots.go
 // gomc:include runner_restored.go

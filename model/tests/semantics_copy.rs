@@ -6,20 +6,9 @@
 
 mod common;
 
-use common::{assert_space, check};
+use common::{assert_space, check, printed};
 use gomc::explore::OutcomeKind;
-use gomc::{check_source, Config, Report};
-
-/// Everything the shortest `ok` run printed, in order.
-fn output(report: &Report) -> Vec<String> {
-    let outcome = report.outcome(OutcomeKind::Ok).expect("an ok outcome");
-    outcome
-        .witness
-        .trace
-        .iter()
-        .flat_map(|step| step.output.iter().cloned())
-        .collect()
-}
+use gomc::{check_source, Config};
 
 #[test]
 fn a_struct_copied_while_its_mutex_is_locked_holds_a_locked_mutex() {
@@ -156,7 +145,7 @@ fn a_copied_once_that_ran_is_done_and_a_copied_rwmutex_keeps_its_lock() {
          rwCopy := rw\n\trw.Unlock()\n\tprintln(rw.TryRLock(), rwCopy.TryRLock())\n}\n",
     );
     assert!(report.exhaustive);
-    assert_eq!(output(&report), ["first", "true false"]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["first", "true false"]);
 }
 
 #[test]

@@ -475,9 +475,9 @@ fn fixme_unsynchronized_counter_is_not_reported_without_race_mode() {
     );
 }
 
-/// Known gap: all integer kinds are one 64-bit kind, so a conversion does not narrow.
+/// A conversion to a sized kind narrows as Go's does (`int32(1<<40)` is 0).
 #[test]
-fn fixme_integer_conversion_does_not_narrow() {
+fn integer_conversion_narrows() {
     let report = check(
         "package main
 func main() {
@@ -487,11 +487,7 @@ func main() {
 	}
 }",
     );
-    assert_eq!(
-        report.kinds(),
-        [OutcomeKind::Ok],
-        "today: int32(1<<40) stays 1<<40"
-    );
+    assert_eq!(report.kinds(), [OutcomeKind::Panic]);
 }
 
 /// Go prints the goroutine whose panic ended the program first, as `[running]`, with the stack

@@ -6,7 +6,7 @@ use tree_sitter::Node;
 use super::call::Special;
 use super::lowerer::Lowerer;
 use super::syntax::{named_children, Result};
-use super::types::Ty;
+use super::types::{Ty, INT};
 use crate::program::{BinOp, Instr};
 
 impl<'t> Lowerer<'t> {
@@ -42,7 +42,7 @@ impl<'t> Lowerer<'t> {
                         ))
                     }
                 };
-                special(1, tail, vec![Ty::Int])
+                special(1, tail, vec![INT])
             }
             "append" => {
                 let Some((&first, rest)) = arguments.split_first() else {
@@ -196,7 +196,7 @@ impl<'t> Lowerer<'t> {
         let mut temps = Vec::new();
         for &argument in &arguments {
             let argument_ty = self.expr(argument)?;
-            if !matches!(self.types.underlying(&argument_ty), Ty::Int | Ty::String) {
+            if !matches!(self.types.underlying(&argument_ty), Ty::Int(_) | Ty::String) {
                 return Err(self.src.unsupported(argument, "min or max of this type"));
             }
             let temp = self.temp();

@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
+use super::constant::ConstValue;
 use super::lowerer::{Entity, Lowerer};
 use super::package::{PkgEntity, Std};
 use super::resolve::Name;
 use super::syncmethod::sync_method_results;
 use super::syntax::{named_children, unparen, Result};
-use super::types::{MethodInfo, Sig, Ty};
+use super::types::{MethodInfo, Sig, Ty, INT};
 use super::typing::{Selection, Step};
 use crate::program::{BinOp, Instr};
 
@@ -238,7 +239,7 @@ impl<'t> Lowerer<'t> {
         let arguments = self.arguments(call)?;
         Ok(match callee {
             Callee::Builtin(name) => match name {
-                "len" | "cap" => vec![Ty::Int],
+                "len" | "cap" => vec![INT],
                 "append" => match arguments.first() {
                     Some(&first) => vec![self.type_of(first)?],
                     None => return Err(self.src.error(call, "not enough arguments for append")),
@@ -271,10 +272,10 @@ impl<'t> Lowerer<'t> {
                 }
                 Some(StdCall::ErrorsIs) => vec![Ty::Bool],
                 Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
-                Some(StdCall::AtomicSwap) => vec![Ty::Int],
-                Some(StdCall::After) => vec![Ty::Chan(Ty::Int.into())],
+                Some(StdCall::AtomicSwap) => vec![INT],
+                Some(StdCall::After) => vec![Ty::Chan(INT.into())],
                 Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
-                    vec![Ty::Int]
+                    vec![INT]
                 }
                 Some(StdCall::AtomicCas | StdCall::ChooseBool) => vec![Ty::Bool],
                 _ => vec![],
@@ -364,9 +365,25 @@ impl<'t> Lowerer<'t> {
             self.emit_const(&value, node);
             return Ok(());
         }
-        let source = self.expr(argument)?;
         let to = self.types.underlying(target);
+        if let (Some((ConstValue::Int(v), _)), Ty::Int(kind)) = (self.const_value(argument)?, &to) {
+            if !kind.holds(v) {
+                return Err(self.src.error(
+                    argument,
+                    format!(
+                        "cannot convert {} (untyped int constant) to type {}",
+                        self.src.text_of(argument),
+                        self.types.describe(target)
+                    ),
+                ));
+            }
+        }
+        let source = self.expr(argument)?;
         let from = self.types.underlying(&source);
+        if let (Ty::Int(_), Ty::Int(_)) = (&to, &from) {
+            self.emit_wrap(&to, node);
+            return Ok(());
+        }
         let same_shape = match (&to, &from) {
             (Ty::Interface, _) => true,
             (_, Ty::UntypedNil) => matches!(

@@ -4,7 +4,7 @@ use tree_sitter::Node;
 
 use super::lowerer::{Breakable, Lowerer};
 use super::syntax::{has_token, named_children, unparen, Result};
-use super::types::Ty;
+use super::types::{Ty, INT};
 use crate::program::{BinOp, Instr, SelectCase, SelectCaseKind, SelectId, SelectTable};
 
 /// A receive case's targets, whether `:=` declares them, the element type, and the statement.
@@ -251,8 +251,8 @@ impl<'t> Lowerer<'t> {
         }
         // Integer-indexed iteration: over 0..n, a slice or array, or a map's sorted keys.
         let (key_ty, value_ty) = match &shape {
-            Ty::Int => (ty.clone(), None),
-            Ty::Slice(element) | Ty::Array(_, element) => (Ty::Int, Some((**element).clone())),
+            Ty::Int(_) => (ty.clone(), None),
+            Ty::Slice(element) | Ty::Array(_, element) => (INT, Some((**element).clone())),
             Ty::Map(key, value) => ((**key).clone(), Some((**value).clone())),
             Ty::String => return Err(self.src.unsupported(right, "range over a string")),
             Ty::Func(_) => return Err(self.src.unsupported(right, "range over a function")),
@@ -284,7 +284,7 @@ impl<'t> Lowerer<'t> {
             None
         };
         match (&shape, keys) {
-            (Ty::Int, _) => self.emit(Instr::LoadLocal(collection), clause),
+            (Ty::Int(_), _) => self.emit(Instr::LoadLocal(collection), clause),
             (Ty::Array(n, _), _) => self.emit(Instr::PushInt(*n as i64), clause),
             (_, Some(keys)) => {
                 self.emit(Instr::LoadLocal(keys), clause);

@@ -205,6 +205,7 @@ impl<'t> Lowerer<'t> {
                 };
                 if let Some(op) = op {
                     self.emit(Instr::Unary(op), node);
+                    self.emit_wrap(&ty, node);
                 }
                 Ok(ty)
             }
@@ -245,9 +246,9 @@ impl<'t> Lowerer<'t> {
             let (l, r) = (shape(&left_ty), shape(&right_ty));
             let ok = match op {
                 BinOp::Add => {
-                    (l == Ty::Int || l == Ty::String) && (r == Ty::Int || r == Ty::String)
+                    (matches!(l, Ty::Int(_) | Ty::String)) && (matches!(r, Ty::Int(_) | Ty::String))
                 }
-                _ => l == Ty::Int && r == Ty::Int,
+                _ => matches!(l, Ty::Int(_)) && matches!(r, Ty::Int(_)),
             };
             if !ok {
                 return Err(self.src.error(
@@ -260,6 +261,9 @@ impl<'t> Lowerer<'t> {
             }
         }
         self.emit(Instr::Binary(op), node);
+        if !op.is_comparison() {
+            self.emit_wrap(&ty, node);
+        }
         Ok(ty)
     }
 

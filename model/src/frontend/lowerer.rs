@@ -300,7 +300,7 @@ impl<'t> Lowerer<'t> {
     /// The machine type (for zero values) of a static type.
     pub fn type_id(&mut self, ty: &Ty) -> TypeId {
         let shape = match self.types.underlying(ty) {
-            Ty::Int => Type::Int,
+            Ty::Int(_) => Type::Int,
             Ty::Bool => Type::Bool,
             Ty::String => Type::String,
             Ty::Struct(index) => Type::Struct(index),
@@ -328,6 +328,16 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Emits the zero value of a type.
+    /// After arithmetic whose result has type `ty`: Go's wrap-around for a sized or unsigned
+    /// integer kind (nothing for `int`, `int64` and non-integers).
+    pub fn emit_wrap(&mut self, ty: &Ty, node: Node) {
+        if let Ty::Int(kind) = self.types.underlying(ty) {
+            if kind.needs_wrap() {
+                self.emit(Instr::Wrap(kind), node);
+            }
+        }
+    }
+
     pub fn emit_zero(&mut self, ty: &Ty, node: Node) {
         let id = self.type_id(ty);
         self.emit(Instr::Zero(id), node);

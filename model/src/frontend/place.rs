@@ -487,6 +487,9 @@ impl<'t> Lowerer<'t> {
             self.emit_place_read(&place, node);
             self.expr(*value)?;
             self.emit(Instr::Binary(op), node);
+            if let Some(ty) = place.ty.clone() {
+                self.emit_wrap(&ty, node);
+            }
             self.emit_store(&place, node);
             return Ok(());
         }
@@ -512,6 +515,9 @@ impl<'t> Lowerer<'t> {
         self.emit_place_read(&place, node);
         self.emit(Instr::PushInt(1), node);
         self.emit(Instr::Binary(op), node);
+        if let Some(ty) = place.ty.clone() {
+            self.emit_wrap(&ty, node);
+        }
         self.emit_store(&place, node);
         Ok(())
     }

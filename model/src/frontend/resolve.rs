@@ -9,7 +9,7 @@ use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal}
 use super::lowerer::{Entity, Lowerer};
 use super::package::{is_int_type_name, parse_override, ConstState, PkgEntity, Std};
 use super::syntax::{field_children, has_token, named_children, unparen, Result};
-use super::types::{AtomicKind, FieldInfo, Sig, StructType, Ty};
+use super::types::{AtomicKind, FieldInfo, IntKind, Sig, StructType, Ty, INT};
 
 /// What an identifier denotes at a point of the program.
 #[derive(Clone, Debug)]
@@ -103,7 +103,7 @@ impl<'t> Lowerer<'t> {
                     (Std::Atomic, "Int64") => Ty::Atomic(AtomicKind::Int64),
                     (Std::Atomic, "Uint32") => Ty::Atomic(AtomicKind::Uint32),
                     (Std::Atomic, "Uint64") => Ty::Atomic(AtomicKind::Uint64),
-                    (Std::Time, "Duration") => Ty::Int,
+                    (Std::Time, "Duration") => Ty::Int(IntKind::Int64),
                     _ => return Ok(None),
                 };
                 Ok(Some(ty))
@@ -290,11 +290,11 @@ impl<'t> Lowerer<'t> {
         let text = self.src.text_of(node);
         let value = match node.kind() {
             "int_literal" => match int_literal(text) {
-                Some(v) => (ConstValue::Int(v), Ty::Int),
+                Some(v) => (ConstValue::Int(v), INT),
                 None => return Err(self.src.error(node, "integer constant overflows int64")),
             },
             "rune_literal" => match rune_literal(text) {
-                Ok(v) => (ConstValue::Int(v), Ty::Int),
+                Ok(v) => (ConstValue::Int(v), INT),
                 Err(message) => return Err(self.src.error(node, message)),
             },
             "interpreted_string_literal" | "raw_string_literal" => match string_literal(text) {
@@ -303,7 +303,7 @@ impl<'t> Lowerer<'t> {
             },
             "true" | "false" => (ConstValue::Bool(text == "true"), Ty::Bool),
             "iota" => match self.iota {
-                Some(iota) => (ConstValue::Int(iota), Ty::Int),
+                Some(iota) => (ConstValue::Int(iota), INT),
                 None => {
                     return Err(self
                         .src
@@ -338,7 +338,7 @@ impl<'t> Lowerer<'t> {
                     "Hour" => 3_600_000_000_000,
                     _ => return Ok(None),
                 };
-                (ConstValue::Int(nanoseconds), Ty::Int)
+                (ConstValue::Int(nanoseconds), INT)
             }
             "unary_expression" => {
                 let (Some(operator), Some(operand)) = (
@@ -355,7 +355,7 @@ impl<'t> Lowerer<'t> {
                     && operand.kind() == "int_literal"
                     && int_literal_u64(self.src.text_of(operand)) == Some(1 << 63)
                 {
-                    return Ok(Some((ConstValue::Int(i64::MIN), Ty::Int)));
+                    return Ok(Some((ConstValue::Int(i64::MIN), INT)));
                 }
                 let Some((value, ty)) = self.const_value(operand)? else {
                     return Ok(None);
@@ -366,10 +366,17 @@ impl<'t> Lowerer<'t> {
                         None => return Err(self.src.error(node, "constant overflows int64")),
                     },
                     ("+", ConstValue::Int(v)) => ConstValue::Int(v),
-                    ("^", ConstValue::Int(v)) => ConstValue::Int(!v),
+                    // `^x` of an unsigned typed constant flips the kind's bits only.
+                    ("^", ConstValue::Int(v)) => match self.types.underlying(&ty) {
+                        Ty::Int(kind) if kind.unsigned() => {
+                            ConstValue::Int(kind.wrap(!v).unwrap_or(!v))
+                        }
+                        _ => ConstValue::Int(!v),
+                    },
                     ("!", ConstValue::Bool(b)) => ConstValue::Bool(!b),
                     _ => return Err(self.src.error(node, "invalid constant operation")),
                 };
+                self.check_const_fits(&value, &ty, node)?;
                 (value, ty)
             }
             "binary_expression" => {
@@ -403,13 +410,14 @@ impl<'t> Lowerer<'t> {
                     .map_err(|message| self.src.error(node, message))?;
                 let ty = if constant::is_comparison(op) {
                     Ty::Bool
-                } else if matches!(left_ty, Ty::Named(_))
+                } else if left_ty != INT
                     || matches!(op, crate::program::BinOp::Shl | crate::program::BinOp::Shr)
                 {
                     left_ty
                 } else {
                     right_ty
                 };
+                self.check_const_fits(&value, &ty, node)?;
                 (value, ty)
             }
             "call_expression" => {
@@ -430,7 +438,7 @@ impl<'t> Lowerer<'t> {
                 {
                     return Ok(match self.const_value(*argument)? {
                         Some((ConstValue::Str(s), _)) => {
-                            Some((ConstValue::Int(s.len() as i64), Ty::Int))
+                            Some((ConstValue::Int(s.len() as i64), INT))
                         }
                         _ => None,
                     });
@@ -442,7 +450,17 @@ impl<'t> Lowerer<'t> {
                     return Ok(None);
                 };
                 match (self.types.underlying(&target), &value) {
-                    (Ty::Int, ConstValue::Int(_))
+                    (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => {
+                        return Err(self.src.error(
+                            *argument,
+                            format!(
+                                "cannot convert {} (untyped int constant) to type {}",
+                                self.src.text_of(*argument),
+                                self.types.describe(&target)
+                            ),
+                        ))
+                    }
+                    (Ty::Int(_), ConstValue::Int(_))
                     | (Ty::Bool, ConstValue::Bool(_))
                     | (Ty::String, ConstValue::Str(_)) => (value, target),
                     _ => return Ok(None),
@@ -484,6 +502,20 @@ impl<'t> Lowerer<'t> {
         Ok((value, ty))
     }
 
+    /// A typed constant of a sized integer kind must fit it (Go: "constant 256 overflows
+    /// uint8"); untyped constants and `int` are checked against int64 by the arithmetic.
+    fn check_const_fits(&self, value: &ConstValue, ty: &Ty, node: Node) -> Result<()> {
+        if let (ConstValue::Int(v), Ty::Int(kind)) = (value, self.types.underlying(ty)) {
+            if !kind.holds(*v) && kind.bits() < 64 {
+                return Err(self.src.error(
+                    node,
+                    format!("constant {v} overflows {}", self.types.describe(ty)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Evaluates one constant specification (with `iota` already set).
     pub fn const_spec_value(
         &mut self,
@@ -502,7 +534,15 @@ impl<'t> Lowerer<'t> {
         };
         let declared = self.resolve_type(type_node)?;
         match (self.types.underlying(&declared), &value) {
-            (Ty::Int, ConstValue::Int(_))
+            (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => Err(self.src.error(
+                value_node,
+                format!(
+                    "cannot use {} (untyped int constant {v}) as {} value in constant declaration (overflows)",
+                    self.src.text_of(value_node),
+                    self.types.describe(&declared)
+                ),
+            )),
+            (Ty::Int(_), ConstValue::Int(_))
             | (Ty::Bool, ConstValue::Bool(_))
             | (Ty::String, ConstValue::Str(_)) => Ok((value, declared)),
             _ => Err(self.src.error(
@@ -519,7 +559,7 @@ impl<'t> Lowerer<'t> {
 /// The predeclared types.
 fn predeclared_type(name: &str) -> Option<Ty> {
     Some(match name {
-        n if is_int_type_name(n) => Ty::Int,
+        n if is_int_type_name(n) => Ty::Int(IntKind::from_name(n)?),
         "bool" => Ty::Bool,
         "string" => Ty::String,
         "error" | "any" => Ty::Interface,

@@ -13,7 +13,7 @@ use tree_sitter::Node;
 use super::call::Special;
 use super::lowerer::Lowerer;
 use super::syntax::Result;
-use super::types::{AtomicKind, Ty};
+use super::types::{AtomicKind, IntKind, Ty};
 use super::typing::Step;
 use crate::program::{BinOp, FuncId, Function, Instr, LabelId, Span, SyncMapOp};
 
@@ -60,7 +60,10 @@ pub(super) fn sync_method_results(at: &Ty, name: &str) -> Vec<Ty> {
 fn atomic_value(kind: AtomicKind) -> Ty {
     match kind {
         AtomicKind::Bool => Ty::Bool,
-        _ => Ty::Int,
+        AtomicKind::Int32 => Ty::Int(IntKind::Int32),
+        AtomicKind::Int64 => Ty::Int(IntKind::Int64),
+        AtomicKind::Uint32 => Ty::Int(IntKind::Uint32),
+        AtomicKind::Uint64 => Ty::Int(IntKind::Uint64),
     }
 }
 

@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
-/// A Go type of the subset. All integer kinds are one 64-bit kind.
+pub(super) use crate::program::IntKind;
+
+/// A Go type of the subset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Ty {
-    /// Every integer kind, runes and bytes.
-    Int,
+    /// An integer kind (`byte` is `uint8`, `rune` is `int32`).
+    Int(IntKind),
     /// `bool`.
     Bool,
     /// `string`.
@@ -49,6 +51,9 @@ pub(super) enum Ty {
     /// One of sync/atomic's types: a plain value whose methods work on its address.
     Atomic(AtomicKind),
 }
+
+/// `int`, the type of untyped integer constants once they need one.
+pub(super) const INT: Ty = Ty::Int(IntKind::Int);
 
 /// sync/atomic's types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +202,7 @@ impl TypeTable {
     /// A Go-like rendering of a type, for messages.
     pub fn describe(&self, ty: &Ty) -> String {
         match ty {
-            Ty::Int => "int".into(),
+            Ty::Int(kind) => kind.name().into(),
             Ty::Bool => "bool".into(),
             Ty::String => "string".into(),
             Ty::UntypedNil => "untyped nil".into(),

@@ -9,7 +9,7 @@ use super::lowerer::{Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
 use super::syntax::{named_children, Result};
-use super::types::{MethodInfo, Ty};
+use super::types::{IntKind, MethodInfo, Ty};
 
 /// One step from a value to one of its (possibly promoted) fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,7 +153,7 @@ impl<'t> Lowerer<'t> {
                 match self.types.underlying(&operand_ty) {
                     Ty::Slice(element) | Ty::Array(_, element) => Ok((*element).clone()),
                     Ty::Map(_, value) => Ok((*value).clone()),
-                    Ty::String => Ok(Ty::Int),
+                    Ty::String => Ok(Ty::Int(IntKind::Uint8)),
                     Ty::Pointer(inner) => match self.types.underlying(&inner) {
                         Ty::Array(_, element) => Ok((*element).clone()),
                         _ => Err(self.src.error(node, "cannot index a pointer")),

@@ -114,6 +114,7 @@ impl Program {
             Instr::SetField(i) => format!("SetField {i}"),
             Instr::Unary(op) => format!("Unary {op:?}"),
             Instr::Binary(op) => format!("Binary {op:?}"),
+            Instr::Wrap(kind) => format!("Wrap {}", kind.name()),
             Instr::Jump(t) => format!("Jump {t}"),
             Instr::JumpIfFalse(t) => format!("JumpIfFalse {t}"),
             Instr::JumpIfTrue(t) => format!("JumpIfTrue {t}"),

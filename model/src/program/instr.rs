@@ -8,7 +8,7 @@
 //! nil dereference, …) panic the goroutine with Go's own message; they are documented per
 //! variant.
 
-use super::{FuncId, GlobalId, LabelId, SelectId, StrId, TypeId};
+use super::{FuncId, GlobalId, IntKind, LabelId, SelectId, StrId, TypeId};
 
 /// One instruction. Jump targets are indices into the same function's `code`.
 ///
@@ -86,6 +86,9 @@ pub enum Instr {
     /// channels and sync objects by identity, structs field by field). Division or remainder by
     /// zero panics "integer divide by zero". `+` on strings concatenates.
     Binary(BinOp),
+    /// Brings the integer on top of the stack into the range of a sized or unsigned kind
+    /// (Go's wrap-around after arithmetic and on conversion).
+    Wrap(IntKind),
 
     // ---- control flow ----
     /// pc = target
@@ -420,6 +423,16 @@ pub enum BinOp {
     Gt,
     /// `>=`
     Ge,
+}
+
+impl BinOp {
+    /// Whether the operator compares (its result is a `bool`, not an operand's type).
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
+    }
 }
 
 /// The case table of one `select` statement.

@@ -46,3 +46,136 @@ pub struct StructDef {
     /// Field types, for the zero value.
     pub field_types: Vec<TypeId>,
 }
+
+/// Go's integer kinds. The machine holds every integer as an `i64`; a result of a sized kind
+/// is brought back into its range by [`IntKind::wrap`] (`Instr::Wrap`), which is Go's
+/// two's-complement wrap-around on arithmetic and on conversion (Go spec, "Integer overflow"
+/// and "Conversions between numeric types").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IntKind {
+    /// `int` (64 bits on the platforms gomc models).
+    Int,
+    /// `int8`.
+    Int8,
+    /// `int16`.
+    Int16,
+    /// `int32`, `rune`.
+    Int32,
+    /// `int64`.
+    Int64,
+    /// `uint` (64 bits).
+    Uint,
+    /// `uint8`, `byte`.
+    Uint8,
+    /// `uint16`.
+    Uint16,
+    /// `uint32`.
+    Uint32,
+    /// `uint64`.
+    Uint64,
+    /// `uintptr` (64 bits).
+    Uintptr,
+}
+
+impl IntKind {
+    /// The kind a predeclared type name denotes (`byte` is `uint8`, `rune` is `int32`).
+    pub fn from_name(name: &str) -> Option<IntKind> {
+        Some(match name {
+            "int" => IntKind::Int,
+            "int8" => IntKind::Int8,
+            "int16" => IntKind::Int16,
+            "int32" | "rune" => IntKind::Int32,
+            "int64" => IntKind::Int64,
+            "uint" => IntKind::Uint,
+            "uint8" | "byte" => IntKind::Uint8,
+            "uint16" => IntKind::Uint16,
+            "uint32" => IntKind::Uint32,
+            "uint64" => IntKind::Uint64,
+            "uintptr" => IntKind::Uintptr,
+            _ => return None,
+        })
+    }
+
+    /// The Go name (`uint8`; Go's messages also say `uint8` for `byte`).
+    pub fn name(self) -> &'static str {
+        match self {
+            IntKind::Int => "int",
+            IntKind::Int8 => "int8",
+            IntKind::Int16 => "int16",
+            IntKind::Int32 => "int32",
+            IntKind::Int64 => "int64",
+            IntKind::Uint => "uint",
+            IntKind::Uint8 => "uint8",
+            IntKind::Uint16 => "uint16",
+            IntKind::Uint32 => "uint32",
+            IntKind::Uint64 => "uint64",
+            IntKind::Uintptr => "uintptr",
+        }
+    }
+
+    /// The width in bits.
+    pub fn bits(self) -> u32 {
+        match self {
+            IntKind::Int8 | IntKind::Uint8 => 8,
+            IntKind::Int16 | IntKind::Uint16 => 16,
+            IntKind::Int32 | IntKind::Uint32 => 32,
+            _ => 64,
+        }
+    }
+
+    /// Whether the kind is unsigned.
+    pub fn unsigned(self) -> bool {
+        matches!(
+            self,
+            IntKind::Uint | IntKind::Uint8 | IntKind::Uint16 | IntKind::Uint32 | IntKind::Uint64
+        ) || self == IntKind::Uintptr
+    }
+
+    /// Whether results of this kind need [`IntKind::wrap`] after arithmetic (the 64-bit kinds
+    /// wrap already: the machine's arithmetic is two's-complement on 64 bits).
+    pub fn needs_wrap(self) -> bool {
+        self.bits() < 64 || self.unsigned()
+    }
+
+    /// `v` brought into the kind's range. `None` for an unsigned 64-bit value at or above
+    /// 2^63, which the machine's `i64` cannot hold with its unsigned meaning.
+    pub fn wrap(self, v: i64) -> Option<i64> {
+        let bits = self.bits();
+        if bits == 64 {
+            return if self.unsigned() && v < 0 {
+                None
+            } else {
+                Some(v)
+            };
+        }
+        let shift = 64 - bits;
+        Some(if self.unsigned() {
+            ((v as u64) << shift >> shift) as i64
+        } else {
+            (v << shift) >> shift
+        })
+    }
+
+    /// Whether `v` is a value of this kind (for constants: Go rejects an overflowing one).
+    pub fn holds(self, v: i64) -> bool {
+        self.wrap(v) == Some(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IntKind;
+
+    #[test]
+    fn wrap_follows_twos_complement() {
+        assert_eq!(IntKind::Uint8.wrap(256), Some(0));
+        assert_eq!(IntKind::Uint8.wrap(-1), Some(255));
+        assert_eq!(IntKind::Int8.wrap(128), Some(-128));
+        assert_eq!(IntKind::Int16.wrap(40000), Some(40000 - 65536));
+        assert_eq!(IntKind::Uint32.wrap(-1), Some(u32::MAX as i64));
+        assert_eq!(IntKind::Int32.wrap(1 << 31), Some(i32::MIN as i64));
+        assert_eq!(IntKind::Int64.wrap(-5), Some(-5));
+        assert_eq!(IntKind::Uint64.wrap(-1), None);
+        assert!(IntKind::Uint8.holds(255) && !IntKind::Uint8.holds(256));
+    }
+}

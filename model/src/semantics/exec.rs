@@ -650,6 +650,23 @@ pub fn exec_goroutine_local(
             goroutine.push(result);
             Ok(())
         }
+        Instr::Wrap(kind) => {
+            let Value::Int(v) = goroutine.pop() else {
+                unreachable!("internal error: wrap of a non-integer");
+            };
+            match kind.wrap(v) {
+                Some(wrapped) => {
+                    goroutine.push(Value::Int(wrapped));
+                    Ok(())
+                }
+                None => Err(Trap::TooLarge(format!(
+                    "the model makes a {} value of 2^63 or more ({}), which gomc's 64-bit \
+                     signed integers cannot hold (a bound of the checker, not of Go)",
+                    kind.name(),
+                    v as u64
+                ))),
+            }
+        }
         Instr::Binary(op) => {
             let right = goroutine.pop();
             let left = goroutine.pop();

@@ -87,7 +87,7 @@ fn gomc_observations(source: &str) -> Option<BTreeSet<Observed>> {
     let machine = Machine::new(&program);
     let initial = machine.initial().expect("the initial state");
     let mut seen = HashSet::new();
-    let mut stack = vec![(initial, Vec::<String>::new())];
+    let mut stack = vec![(initial, machine.initial_output())];
     let mut observed = BTreeSet::new();
     let mut choices = Vec::new();
     while let Some((state, printed)) = stack.pop() {

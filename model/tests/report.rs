@@ -377,6 +377,7 @@ fn deadlock_report() -> Report {
     let ok_witness = Witness {
         steps: 2,
         schedule: "1,2".into(),
+        initial_output: vec![],
         trace: vec![],
         goroutines: vec![],
         panic: None,
@@ -417,6 +418,7 @@ fn deadlock_report() -> Report {
                 witness: Witness {
                     steps: 3,
                     schedule: "1,2,1".into(),
+                    initial_output: vec![],
                     trace,
                     goroutines,
                     panic: None,
@@ -775,6 +777,8 @@ mod hand_built {
             labels: vec!["ch".into()],
             strings: vec![],
             selects: vec![],
+            dyn_types: vec![],
+            interfaces: vec![],
             start: FuncId(0),
             entry: FuncId(1),
             warnings: Vec::new(),
@@ -886,6 +890,8 @@ mod hand_built {
             labels: vec!["ch".into()],
             strings: vec![],
             selects: vec![],
+            dyn_types: vec![],
+            interfaces: vec![],
             start: FuncId(0),
             entry: FuncId(1),
             warnings: Vec::new(),

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{check, compile_error, printed};
+use common::{check, compile_error, panic_message, printed};
 use gomc::explore::OutcomeKind;
 use gomc::{check_source, Config};
 
@@ -42,4 +42,258 @@ fn go_style(error: &gomc::frontend::ModelError) -> String {
         "{}:{}:{}: {}",
         error.file, error.line, error.col, error.message
     )
+}
+
+#[test]
+fn interfaces_dispatch_assert_and_switch_on_the_dynamic_type() {
+    // Dispatch through value, pointer and promoted methods from three goroutines; a user error
+    // type behind `error`, compared and asserted; a type switch with `nil`, a two-type case and
+    // an interface case; `fmt` calling `String()`; `any` compared with constants; a failed
+    // assertion recovered.
+    let report = check(include_str!("models/types/interfaces.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "total 25",
+            "0 <nil> false false false",
+            "1 read: timeout true false false",
+            "2 closed false true true",
+            "nil int 42 string or bool s shape rect error closed string or bool true",
+            "busy idle",
+            "true false true",
+            "recovered: interface conversion: interface {} is string, not int",
+            "runtime error: interface conversion: interface {} is string, not int",
+        ]
+    );
+}
+
+#[test]
+fn interface_runtime_panics_say_what_go_says() {
+    let cases = [
+        (
+            "var a, b any = []int{1}, []int{1}\n\tprintln(a == b)",
+            "panic: runtime error: comparing uncomparable type []int",
+        ),
+        (
+            "var x any = 5\n\t_ = x.(Shape)",
+            "panic: interface conversion: int is not main.Shape: missing method Area",
+        ),
+        (
+            "var x any\n\t_ = x.(int)",
+            "panic: interface conversion: interface {} is nil, not int",
+        ),
+        (
+            "var s Shape\n\t_ = s.(*T)",
+            "panic: interface conversion: main.Shape is nil, not *main.T",
+        ),
+        (
+            "var s Shape\n\ts.Area()",
+            "panic: runtime error: invalid memory address or nil pointer dereference",
+        ),
+    ];
+    for (body, expected) in cases {
+        let source = format!(
+            "package main\n\ntype Shape interface{{ Area() int }}\n\ntype T struct{{}}\n\n\
+             func (t *T) Area() int {{ return 1 }}\n\nfunc main() {{\n\t{body}\n}}\n"
+        );
+        let report = check(&source);
+        assert_eq!(panic_message(&report), expected, "{body}");
+    }
+}
+
+#[test]
+fn an_interface_method_runs_in_a_goroutine_and_blocks_like_any_other() {
+    // A worker behind an interface forgets to close its channel: the range in main never ends.
+    let report = check(
+        "package main\n\ntype Source interface{ Produce(out chan<- int) }\n\ntype counter \
+         struct{ n int }\n\nfunc (c counter) Produce(out chan<- int) {\n\tfor i := 0; i < c.n; \
+         i++ {\n\t\tout <- i\n\t}\n}\n\nfunc main() {\n\tvar s Source = counter{2}\n\t\
+         ch := make(chan int)\n\tgo s.Produce(ch)\n\tfor v := range ch {\n\t\tprintln(v)\n\t}\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Deadlock]);
+}
+
+/// Every file under `models/type_errors/` is a program `go build` rejects; gomc must reject it
+/// with the same message at the same line and column. The expected text is `go build`'s own
+/// output when Go is installed (`.ci/run` installs Debian's `golang-go`); otherwise the file's
+/// `// go build:` comment, which records what Go 1.19 printed.
+#[test]
+fn ill_typed_programs_get_go_builds_error() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/type_errors");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("type_errors directory")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "go"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 14, "{files:?}");
+    let go = go_available();
+    let mut checked_with_go = 0;
+    for path in &files {
+        let source = std::fs::read_to_string(path).expect("read");
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let expected = match &go {
+            Some(go) => {
+                checked_with_go += 1;
+                go_build_error(go, path, &name)
+            }
+            None => recorded_error(&source, &name),
+        };
+        let error = match check_source(&name, &source, &Config::new()) {
+            Ok(_) => panic!("{name}: accepted, but go build says:\n{expected}"),
+            Err(error) => error,
+        };
+        assert_eq!(go_style(&error), expected, "{name}");
+    }
+    if go.is_some() {
+        assert_eq!(checked_with_go, files.len());
+    }
+}
+
+/// `go`, if installed.
+fn go_available() -> Option<std::path::PathBuf> {
+    let output = std::process::Command::new("go")
+        .arg("version")
+        .output()
+        .ok()?;
+    output.status.success().then(|| "go".into())
+}
+
+/// The first error `go build` prints for a file, as `name:line:col: message` (continuation
+/// lines included).
+fn go_build_error(go: &std::path::Path, path: &std::path::Path, name: &str) -> String {
+    let work = std::env::temp_dir().join(format!("gomc-type-error-{}", std::process::id()));
+    std::fs::create_dir_all(&work).expect("temp dir");
+    std::fs::copy(path, work.join(name)).expect("copy");
+    let output = std::process::Command::new(go)
+        .args(["build", "-o", "/dev/null", name])
+        .current_dir(&work)
+        .env("GO111MODULE", "off")
+        .env("GOCACHE", work.join("cache"))
+        .output()
+        .expect("go build");
+    let _ = std::fs::remove_dir_all(&work);
+    let text = String::from_utf8_lossy(&output.stderr).to_string();
+    let mut lines = text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.trim_start_matches("./").to_string());
+    let mut first = lines.next().unwrap_or_default();
+    for line in lines {
+        if !line.starts_with('\t') {
+            break;
+        }
+        first.push('\n');
+        first.push_str(&line);
+    }
+    first
+}
+
+/// The error recorded in the file's `// go build: ` comment lines.
+fn recorded_error(source: &str, name: &str) -> String {
+    let lines: Vec<&str> = source
+        .lines()
+        .filter_map(|line| line.strip_prefix("// go build: "))
+        .collect();
+    assert!(!lines.is_empty(), "{name}: no `// go build:` comment");
+    format!("{name}:{}", lines.join("\n\t"))
+}
+
+/// The issue's acceptance program: interfaces with dynamic dispatch, a type switch, a
+/// user-defined error type, a method value (`done := wg.Done`), a local type and a `uint8`
+/// ring index that wraps around. `go run` deadlocks on the first (main waits for workers
+/// blocked sending to it) and prints the lines below on the fixed one, in some order.
+#[test]
+fn the_acceptance_program_gets_gos_verdicts() {
+    let broken = check(include_str!("models/types/ring_deadlock.go"));
+    assert_eq!(broken.kinds(), [OutcomeKind::Deadlock]);
+    let fixed = check(include_str!("models/types/ring_fixed.go"));
+    assert_eq!(fixed.kinds(), [OutcomeKind::Ok]);
+    let mut lines = printed(&fixed, OutcomeKind::Ok);
+    lines.sort();
+    assert_eq!(
+        lines,
+        ["0 ok", "254 ok", "255 error 1 fetch 1 failed", "head 1"]
+    );
+}
+
+#[test]
+fn method_values_and_expressions_bind_their_receivers() {
+    // `inc := c.Add` binds a pointer receiver (the counter changes); `get := c.Get` copies a
+    // value receiver when evaluated (it keeps the old value); `lock := mu.Lock` binds the
+    // mutex; `(*counter).Add` and `counter.Get` are functions taking the receiver first; an
+    // interface method value dispatches on the value bound.
+    let source = "package main
+
+import (
+	\"fmt\"
+	\"sync\"
+)
+
+type counter struct{ n int }
+
+func (c *counter) Add(d int) { c.n += d }
+func (c counter) Get() int   { return c.n }
+
+type getter interface{ Get() int }
+
+func main() {
+	var mu sync.Mutex
+	c := &counter{}
+	inc := c.Add
+	get := c.Get
+	lock, unlock := mu.Lock, mu.Unlock
+	lock()
+	inc(2)
+	unlock()
+	add := (*counter).Add
+	add(c, 3)
+	var g getter = *c
+	viaIface := g.Get
+	c.Add(10)
+	fmt.Println(c.n, get(), counter.Get(*c), viaIface())
+	mu.Lock()
+	fmt.Println(\"locked again\")
+}
+";
+    let report = check(source);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["15 0 15 5", "locked again"]
+    );
+}
+
+#[test]
+fn local_types_are_scoped_to_their_function() {
+    let source = "package main
+
+import \"fmt\"
+
+func first() any {
+	type pair struct{ a, b int }
+	return pair{1, 2}
+}
+
+func second() any {
+	type pair struct{ a, b int }
+	return pair{1, 2}
+}
+
+func main() {
+	type node struct {
+		v    int
+		next *node
+	}
+	list := &node{1, &node{2, nil}}
+	sum := 0
+	for n := list; n != nil; n = n.next {
+		sum += n.v
+	}
+	type celsius = int
+	var t celsius = 3
+	fmt.Println(sum, t, first() == second(), first() == first())
+}
+";
+    let report = check(source);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["3 3 false true"]);
 }

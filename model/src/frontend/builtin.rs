@@ -6,7 +6,7 @@ use tree_sitter::Node;
 use super::call::Special;
 use super::lowerer::Lowerer;
 use super::syntax::{named_children, Result};
-use super::types::{Ty, INT};
+use super::types::{Ty, ANY, INT};
 use crate::program::{BinOp, Instr};
 
 impl<'t> Lowerer<'t> {
@@ -31,10 +31,10 @@ impl<'t> Lowerer<'t> {
                 };
                 let tail = match (&shape, name) {
                     (Ty::Array(n, _), _) => vec![Instr::Pop, Instr::PushInt(*n as i64)],
-                    (Ty::String | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(_), "len") => {
+                    (Ty::String | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(..), "len") => {
                         vec![Instr::Len]
                     }
-                    (Ty::Slice(_) | Ty::Chan(_), "cap") => vec![Instr::Cap],
+                    (Ty::Slice(_) | Ty::Chan(..), "cap") => vec![Instr::Cap],
                     _ => {
                         return Err(self.src.error(
                             arguments[0],
@@ -76,7 +76,11 @@ impl<'t> Lowerer<'t> {
                             .src
                             .error(argument, "can only use ... with final argument"));
                     }
-                    self.expr(argument)?;
+                    let element = match self.types.underlying(&ty) {
+                        Ty::Slice(element) => (*element).clone(),
+                        _ => unreachable!("checked above"),
+                    };
+                    self.expr_to(argument, &element, "argument")?;
                 }
                 let n = rest.len() as u32;
                 special(1 + n, vec![Instr::Append(n)], vec![ty])
@@ -87,7 +91,7 @@ impl<'t> Lowerer<'t> {
                 };
                 let ty = self.resolve_type(type_node)?;
                 match self.types.underlying(&ty) {
-                    Ty::Chan(element) => match sizes {
+                    Ty::Chan(_, element) => match sizes {
                         [] => {
                             let element = self.type_id(&element);
                             special(
@@ -154,17 +158,27 @@ impl<'t> Lowerer<'t> {
             "close" => {
                 self.expect_args(call, arguments, 1)?;
                 let label = self.label_of(arguments[0]);
-                self.expr(arguments[0])?;
+                let ty = self.expr(arguments[0])?;
+                if let Ty::Chan(super::types::ChanDir::Recv, _) = self.types.underlying(&ty) {
+                    return Err(self.src.error(
+                        arguments[0],
+                        format!(
+                            "invalid operation: cannot close receive-only channel {} ({})",
+                            self.src.text_of(arguments[0]),
+                            self.operand_description(arguments[0], &ty)
+                        ),
+                    ));
+                }
                 special(1, vec![Instr::Close(label)], vec![])
             }
             "panic" => {
                 self.expect_args(call, arguments, 1)?;
-                self.expr(arguments[0])?;
+                self.expr_to(arguments[0], &ANY, "argument")?;
                 special(1, vec![Instr::Panic], vec![])
             }
             "recover" => {
                 self.expect_args(call, arguments, 0)?;
-                special(0, vec![Instr::Recover], vec![Ty::Interface])
+                special(0, vec![Instr::Recover], vec![ANY])
             }
             "print" | "println" => {
                 let n = self.push_plain_args(arguments)?;

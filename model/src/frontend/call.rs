@@ -11,7 +11,7 @@ use super::package::{PkgEntity, Std};
 use super::resolve::Name;
 use super::syncmethod::sync_method_results;
 use super::syntax::{named_children, unparen, Result};
-use super::types::{MethodInfo, Sig, Ty, INT};
+use super::types::{ChanDir, MethodInfo, Sig, Ty, ANY, ERROR, INT};
 use super::typing::{Selection, Step};
 use crate::program::{BinOp, Instr};
 
@@ -42,8 +42,12 @@ pub(super) enum Callee<'t> {
     },
     /// A function value.
     Value(Node<'t>, Rc<Sig>),
-    /// `err.Error()` on an `error` value.
-    ErrorText(Node<'t>),
+    /// A method of an interface value, dispatched on its dynamic type.
+    Dynamic {
+        receiver: Node<'t>,
+        name: &'t str,
+        sig: Rc<Sig>,
+    },
 }
 
 /// A call lowered as "operands, then a fixed straight-line tail": builtins, library functions
@@ -152,7 +156,9 @@ impl<'t> Lowerer<'t> {
                 let text = self.src.text_of(function);
                 match self.lookup(text) {
                     Name::Builtin => Ok(Callee::Builtin(text)),
-                    Name::Type(ty) | Name::Pkg(PkgEntity::Type(ty)) => Ok(Callee::Conversion(ty)),
+                    Name::Type(ty)
+                    | Name::Pkg(PkgEntity::Type(ty))
+                    | Name::Local(Entity::Type(ty)) => Ok(Callee::Conversion(ty)),
                     Name::Pkg(PkgEntity::Func(index)) => Ok(Callee::Func(index)),
                     Name::Local(Entity::Var(_)) | Name::Pkg(PkgEntity::Global(_)) => {
                         self.value_callee(function)
@@ -184,14 +190,19 @@ impl<'t> Lowerer<'t> {
                     }
                     return Ok(Callee::Std(package, name));
                 }
+                if self.method_expression_receiver(operand)?.is_some() {
+                    return self.value_callee(function);
+                }
                 let ty = self.type_of(operand)?;
-                if self.types.underlying(&ty) == Ty::Interface {
-                    if name == "Error" {
-                        return Ok(Callee::ErrorText(operand));
-                    }
-                    return Err(self
-                        .src
-                        .unsupported(function, "method call on interface value"));
+                if let Some(iface) = self.types.as_interface(&ty) {
+                    let Some((_, sig)) = iface.methods.iter().find(|(n, _)| n == name) else {
+                        return Err(self.no_field(function, &ty, name));
+                    };
+                    return Ok(Callee::Dynamic {
+                        receiver: operand,
+                        name,
+                        sig: sig.clone(),
+                    });
                 }
                 match self.lookup_selector(&ty, name, function)? {
                     Some(Selection::Method { steps, method, at }) => Ok(Callee::Method {
@@ -252,7 +263,7 @@ impl<'t> Lowerer<'t> {
                     Some(&first) => vec![Ty::Pointer(self.resolve_type(first)?.into())],
                     None => return Err(self.src.error(call, "not enough arguments for new")),
                 },
-                "recover" => vec![Ty::Interface],
+                "recover" => vec![ANY],
                 "min" | "max" => match arguments.first() {
                     Some(&first) => vec![self.type_of(first)?],
                     None => {
@@ -268,12 +279,12 @@ impl<'t> Lowerer<'t> {
             Callee::Std(package, name) => match std_call(package, name) {
                 Some(StdCall::Sprintf | StdCall::Sprint) => vec![Ty::String],
                 Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap) => {
-                    vec![Ty::Interface]
+                    vec![ERROR]
                 }
                 Some(StdCall::ErrorsIs) => vec![Ty::Bool],
                 Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
                 Some(StdCall::AtomicSwap) => vec![INT],
-                Some(StdCall::After) => vec![Ty::Chan(INT.into())],
+                Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
                 Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
                     vec![INT]
                 }
@@ -284,7 +295,7 @@ impl<'t> Lowerer<'t> {
             Callee::Method { method, .. } => self.pkg.funcs[method.func].sig.results.clone(),
             Callee::Sync { at, name, .. } => sync_method_results(&at, name),
             Callee::Value(_, sig) => sig.results.clone(),
-            Callee::ErrorText(_) => vec![Ty::String],
+            Callee::Dynamic { sig, .. } => sig.results.clone(),
         })
     }
 
@@ -307,7 +318,7 @@ impl<'t> Lowerer<'t> {
                 Ok(vec![])
             }
             Callee::Builtin(name @ ("min" | "max")) => self.min_max(call, name == "min"),
-            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::ErrorText(_) => {
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::Dynamic { .. } => {
                 let special = self.special_call(call, &callee)?;
                 let tail_at = self.here();
                 for instr in special.tail {
@@ -385,15 +396,15 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         let same_shape = match (&to, &from) {
-            (Ty::Interface, _) => true,
+            (Ty::Interface(_), _) => true,
             (_, Ty::UntypedNil) => matches!(
                 to,
-                Ty::Pointer(_) | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(_) | Ty::Func(_)
+                Ty::Pointer(_) | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(..) | Ty::Func(_)
             ),
             (Ty::Pointer(_), Ty::Pointer(_))
             | (Ty::Slice(_), Ty::Slice(_))
             | (Ty::Map(..), Ty::Map(..))
-            | (Ty::Chan(_), Ty::Chan(_))
+            | (Ty::Chan(..), Ty::Chan(..))
             | (Ty::Func(_), Ty::Func(_)) => true,
             (a, b) => a == b,
         };
@@ -473,6 +484,10 @@ impl<'t> Lowerer<'t> {
     /// values were pushed (the parameter count).
     pub fn push_args(&mut self, call: Node<'t>, sig: &Sig) -> Result<u32> {
         let arguments = self.arguments(call)?;
+        let context = format!(
+            "argument to {}",
+            self.src.text_of(self.required(call, "function")?)
+        );
         let params = sig.params.len();
         if let [single] = arguments.as_slice() {
             if params > 1 && unparen(*single).kind() == "call_expression" {
@@ -496,15 +511,19 @@ impl<'t> Lowerer<'t> {
             if arguments.len() < fixed {
                 return Err(self.src.error(call, "not enough arguments in call"));
             }
-            for &argument in &arguments[..fixed] {
-                self.expr(argument)?;
+            for (&argument, param) in arguments[..fixed].iter().zip(&sig.params) {
+                self.expr_to(argument, param, &context)?;
             }
             let extra = &arguments[fixed..];
+            let element = match sig.params.last() {
+                Some(Ty::Slice(element)) => (**element).clone(),
+                _ => ANY,
+            };
             if extra.is_empty() {
                 self.emit(Instr::PushNil, call);
             } else {
                 for &argument in extra {
-                    self.expr(argument)?;
+                    self.expr_to(argument, &element, &context)?;
                 }
                 self.emit(Instr::SliceLit(extra.len() as u32), call);
             }
@@ -519,7 +538,7 @@ impl<'t> Lowerer<'t> {
                 ),
             ));
         }
-        for argument in arguments {
+        for (argument, param) in arguments.into_iter().zip(&sig.params) {
             let argument = if argument.kind() == "variadic_argument" {
                 named_children(argument)
                     .first()
@@ -528,9 +547,58 @@ impl<'t> Lowerer<'t> {
             } else {
                 argument
             };
-            self.expr(argument)?;
+            self.expr_to(argument, param, &context)?;
         }
         Ok(params as u32)
+    }
+
+    /// Pushes the operands of a `fmt` printing function: as `push_plain_args`, but a value
+    /// whose type has an `Error() string` or `String() string` method is printed as what that
+    /// method returns, as fmt does (`Instr::Stringer`).
+    pub fn push_fmt_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
+        if let [single] = arguments {
+            if unparen(*single).kind() == "call_expression" {
+                return self.push_plain_args(arguments);
+            }
+        }
+        for &argument in arguments {
+            if argument.kind() == "variadic_argument" {
+                return Err(self
+                    .src
+                    .unsupported(argument, "... argument to this function"));
+            }
+            let ty = self.expr(argument)?;
+            if self.types.is_interface(&ty) {
+                self.emit(Instr::Stringer, argument);
+            } else if self.has_text_method(&ty, argument)? {
+                self.coerce(&ty, &ANY, argument, "argument")?;
+                self.emit(Instr::Stringer, argument);
+            }
+        }
+        Ok(arguments.len() as u32)
+    }
+
+    /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).
+    fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+        let named = match ty {
+            Ty::Named(_) => true,
+            Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),
+            _ => false,
+        };
+        if !named {
+            return Ok(false);
+        }
+        for name in ["Error", "String"] {
+            if let Some(Selection::Method { method, at, .. }) =
+                self.lookup_selector(ty, name, node)?
+            {
+                // A pointer method is not in the method set of the value type.
+                if !method.pointer || matches!(at, Ty::Pointer(_)) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// Pushes plain arguments (no `...`), spreading a single multi-value call; returns how many
@@ -594,14 +662,14 @@ impl<'t> Lowerer<'t> {
                 };
                 Ok(match op {
                     StdCall::Print(newline) => {
-                        let n = self.push_plain_args(&arguments)?;
+                        let n = self.push_fmt_args(&arguments)?;
                         special(n, vec![Instr::Print { args: n, newline }], results)
                     }
                     StdCall::Printf | StdCall::Sprintf => {
                         if arguments.is_empty() {
                             return Err(self.src.error(call, "missing format argument"));
                         }
-                        let n = self.push_plain_args(&arguments)?;
+                        let n = self.push_fmt_args(&arguments)?;
                         let instr = if matches!(op, StdCall::Printf) {
                             Instr::Printf { args: n - 1 }
                         } else {
@@ -610,7 +678,7 @@ impl<'t> Lowerer<'t> {
                         special(n, vec![instr], results)
                     }
                     StdCall::Sprint => {
-                        let n = self.push_plain_args(&arguments)?;
+                        let n = self.push_fmt_args(&arguments)?;
                         special(n, vec![Instr::Sprint { args: n }], results)
                     }
                     StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
@@ -686,10 +754,19 @@ impl<'t> Lowerer<'t> {
                 at,
                 name,
             } => self.sync_method(call, *receiver, steps, at, name, &arguments),
-            Callee::ErrorText(receiver) => {
-                self.expect_args(call, &arguments, 0)?;
+            Callee::Dynamic {
+                receiver,
+                name,
+                sig,
+            } => {
                 self.expr(*receiver)?;
-                Ok(special(1, vec![Instr::ErrorText], vec![Ty::String]))
+                let args = self.push_args(call, sig)?;
+                let method = self.string(name);
+                Ok(special(
+                    args + 1,
+                    vec![Instr::CallMethod { method, args }],
+                    sig.results.clone(),
+                ))
             }
             _ => Err(self.src.error(call, "internal error: not a special call")),
         }

@@ -58,6 +58,7 @@ impl<'t> Lowerer<'t> {
         match statement.kind() {
             "for_statement" => self.for_statement(statement, Some(name)),
             "expression_switch_statement" => self.switch_statement(statement, Some(name)),
+            "type_switch_statement" => self.type_switch(statement, Some(name)),
             "select_statement" => self.select_statement(statement, Some(name)),
             // Only `goto` can target the label of another statement, and `goto` is refused
             // where it stands.
@@ -106,7 +107,7 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    fn push_breakable(&mut self, label: Option<String>, is_loop: bool) {
+    pub fn push_breakable(&mut self, label: Option<String>, is_loop: bool) {
         self.builder().breakables.push(Breakable {
             label,
             is_loop,
@@ -117,7 +118,7 @@ impl<'t> Lowerer<'t> {
 
     /// Closes the innermost breakable statement: breaks go to the next instruction, continues
     /// to `continue_target`.
-    fn pop_breakable(&mut self, continue_target: u32) {
+    pub fn pop_breakable(&mut self, continue_target: u32) {
         let breakable = self
             .builder()
             .breakables
@@ -216,7 +217,7 @@ impl<'t> Lowerer<'t> {
         let collection = self.temp();
         self.expr(right)?;
         self.emit(Instr::StoreLocal(collection), right);
-        if let Ty::Chan(element) = &shape {
+        if let Ty::Chan(_, element) = &shape {
             if targets.len() > 1 {
                 return Err(self.src.error(
                     clause,
@@ -486,8 +487,7 @@ impl<'t> Lowerer<'t> {
                     let channel = self.required(communication, "channel")?;
                     let value = self.required(communication, "value")?;
                     let label = self.label_of(channel);
-                    self.expr(channel)?;
-                    self.expr(value)?;
+                    self.send_operands(channel, value)?;
                     cases.push(SelectCase {
                         kind: SelectCaseKind::Send,
                         label,

@@ -60,11 +60,19 @@ impl<'t> Lowerer<'t> {
                 let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
                 let name = self.src.text_of(self.required(node, "field")?);
+                if let Some(receiver) = self.method_expression_receiver(operand)? {
+                    return self.method_expression(node, receiver);
+                }
                 let operand_ty = self.type_of(operand)?;
-                let Some(Selection::Field { steps, .. }) =
-                    self.lookup_selector(&operand_ty, name, node)?
-                else {
-                    return Err(self.src.unsupported(node, "method value"));
+                if let Ty::Func(sig) = &ty {
+                    if self.types.is_interface(&operand_ty) {
+                        return self.interface_method_value(node, operand, sig.clone());
+                    }
+                }
+                let steps = match self.lookup_selector(&operand_ty, name, node)? {
+                    Some(Selection::Field { steps, .. }) => steps,
+                    Some(selection) => return self.method_value(node, operand, selection),
+                    None => return Err(self.no_field(node, &operand_ty, name)),
                 };
                 self.expr_uncopied(operand)?;
                 self.narrow_read(&steps, node);
@@ -129,6 +137,7 @@ impl<'t> Lowerer<'t> {
                 Ok(ty)
             }
             "func_literal" => self.func_literal(node),
+            "type_assertion_expression" => self.type_assertion(node, false),
             "type_conversion_expression" => {
                 let type_node = self.required(node, "type")?;
                 let operand = self.required(node, "operand")?;
@@ -236,8 +245,21 @@ impl<'t> Lowerer<'t> {
             return Err(self.src.unsupported(node, format!("operator {operator}")));
         };
         let ty = self.type_of(node)?;
-        let left_ty = self.expr(left)?;
-        let right_ty = self.expr(right)?;
+        let (left_ty, right_ty) = if matches!(op, BinOp::Eq | BinOp::Ne) {
+            // An interface compared with a concrete value: the value is converted (boxed).
+            let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
+            let left_ty = self.expr(left)?;
+            if self.types.is_interface(&right_static) {
+                self.coerce(&left_static, &right_static, left, "comparison")?;
+            }
+            let right_ty = self.expr(right)?;
+            if self.types.is_interface(&left_static) {
+                self.coerce(&right_static, &left_static, right, "comparison")?;
+            }
+            (left_ty, right_ty)
+        } else {
+            (self.expr(left)?, self.expr(right)?)
+        };
         if matches!(
             op,
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -634,7 +656,7 @@ impl<'t> Lowerer<'t> {
             }
             return Ok(());
         }
-        self.expr(inner)?;
+        self.expr_to(inner, expected, "struct literal")?;
         Ok(())
     }
 }

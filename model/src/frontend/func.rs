@@ -68,6 +68,8 @@ impl<'t> Lowerer<'t> {
             labels: self.labels,
             strings: self.strings,
             selects: self.selects,
+            dyn_types: self.dynamic.dyn_types,
+            interfaces: self.dynamic.interfaces,
             warnings: self.warnings,
             start,
             entry,
@@ -199,6 +201,9 @@ impl<'t> Lowerer<'t> {
         let end = body
             .child(body.child_count().saturating_sub(1))
             .unwrap_or(body);
+        if self.builder().results > 0 && !super::terminating::block_terminates(self.src, body) {
+            return Err(self.src.error(end, "missing return"));
+        }
         self.emit(Instr::Return, end);
         self.pop_scope();
         let builder = self.builders.pop().expect("internal error: builder stack");
@@ -285,7 +290,25 @@ impl<'t> Lowerer<'t> {
                     self.emit_zero(&ty, spec);
                 }
             } else {
-                self.push_values(&values, globals.len(), spec)?;
+                let mut targets = Vec::new();
+                for global in &globals {
+                    match global {
+                        Some(g) if self.pkg.globals[*g].type_node.is_some() => {
+                            targets.push(self.global_type(*g)?)
+                        }
+                        _ => {
+                            targets.clear();
+                            break;
+                        }
+                    }
+                }
+                self.push_values(
+                    &values,
+                    globals.len(),
+                    spec,
+                    &targets,
+                    "variable declaration",
+                )?;
             }
             for global in globals.iter().rev() {
                 let node = global.map_or(spec, |g| self.pkg.globals[g].node);

@@ -107,7 +107,7 @@ impl<'t> Lowerer<'t> {
         };
         let callee = self.classify_call(call)?;
         match &callee {
-            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::ErrorText(_) => {
+            Callee::Builtin(_) | Callee::Std(..) | Callee::Sync { .. } | Callee::Dynamic { .. } => {
                 let wrapper = self.reserve_function();
                 self.emit(Instr::FuncValue(wrapper), call);
                 let mut special = self.special_call(call, &callee)?;

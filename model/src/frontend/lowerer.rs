@@ -22,6 +22,8 @@ pub(super) enum Entity {
     Var(usize),
     /// A local constant.
     Const(ConstValue, Ty),
+    /// A local type (declared or an alias).
+    Type(Ty),
 }
 
 /// One lexical block.
@@ -123,6 +125,8 @@ pub(super) struct Lowerer<'t> {
     pub strings: Vec<String>,
     pub string_ids: HashMap<String, StrId>,
     pub selects: Vec<SelectTable>,
+    /// Dynamic types and asserted interfaces (`frontend/dynamic.rs`).
+    pub dynamic: super::dynamic::DynTables,
     /// `go vet`-style warnings (`Program::warnings`).
     pub warnings: Vec<crate::program::Warning>,
     pub builders: Vec<FnBuilder>,
@@ -505,7 +509,7 @@ impl<'t> Lowerer<'t> {
     pub fn declared_in_innermost(&self, name: &str) -> Option<usize> {
         match self.scopes.last()?.1.names.get(name)? {
             Entity::Var(id) => Some(*id),
-            Entity::Const(..) => None,
+            Entity::Const(..) | Entity::Type(_) => None,
         }
     }
 

@@ -13,10 +13,13 @@
 //! non-struct types, aliases); functions with multiple and named results (also captured by
 //! deferred closures: `Instr::ResultCells`), variadic parameters; methods with value and
 //! pointer receivers (`main.T.M`, `main.(*T).M`), promoted through embedded fields; `init`
-//! functions; function literals capturing by reference; integers (one 64-bit kind), bool,
-//! string, structs, arrays (literals, `[...]T`, element assignment), pointers (also to struct
-//! fields and to slice and array elements), slices, maps, channels, function values,
-//! `error`/`any` holding any of these, `nil`; every statement the README lists except those below;
+//! functions; local type declarations; function literals capturing by reference; the integer
+//! kinds (wrapping around: `Instr::Wrap`), bool, string, structs, arrays (literals, `[...]T`,
+//! element assignment), pointers (also to struct fields and to slice and array elements),
+//! slices, maps, channels with directions, function values, interface types with methods
+//! (values boxed with their dynamic type, dynamic dispatch, type assertions and switches,
+//! user-defined error types), method values and expressions, `nil`; every statement the
+//! README lists except those below;
 //! `go`, `defer`, `panic`, `recover` (also `defer recover()`), `runtime.Goexit`/`Gosched`,
 //! `os.Exit`, `time.Sleep`, `time.After`, the duration constants; `sync.Mutex`, `RWMutex`,
 //! `WaitGroup` (with `Go`), `Once`, `Cond` (`NewCond`, `L`, `Wait`, `Signal`, `Broadcast`),
@@ -26,13 +29,12 @@
 //! `fmt.Println`/`Print`/`Printf`/`Sprintf`/`Sprint`, `println`/`print`;
 //! `gomc.Choose`/`gomc.Bool`; `min`/`max`.
 //!
-//! Lowered by a documented simplification: conversions between integer kinds are no-ops (no
-//! narrowing wrap-around); `println` prints like `fmt.Println`.
+//! Lowered by a documented simplification: `println` prints like `fmt.Println`; mixing two
+//! integer kinds is not reported as a type error.
 //!
-//! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, type switches and type
-//! assertions, generics, floating-point and complex numbers, method calls on interface values
-//! other than `err.Error()` and the `sync.Locker` methods, user-defined error types (a method
-//! named `Error`), method values, slicing an array, assigning `sync.Cond`'s `L`,
+//! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, generics, floating-point and
+//! complex numbers, method values of sync methods with arguments or results, slicing an array,
+//! assigning `sync.Cond`'s `L`,
 //! `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`, `errors.As`, `copy`, `clear`, string
 //! iteration and conversions between strings and byte slices, labels on statements other than
 //! `for`/`switch`/`select`, and any library function not listed above.
@@ -42,23 +44,28 @@
 //! runs again, with those variables boxed from their declaration on, whenever a pass finds one
 //! that was not (at most a few passes: the set only grows).
 
+mod assert;
+mod assign;
 mod builtin;
 mod call;
 mod constant;
 mod control;
 mod copylocks;
+mod dynamic;
 mod error;
 mod expr;
 mod func;
 mod goroutine;
 mod literal;
 mod lowerer;
+mod methodvalue;
 mod package;
 mod place;
 mod resolve;
 mod stmt;
 mod syncmethod;
 mod syntax;
+mod terminating;
 mod types;
 mod typing;
 

@@ -142,6 +142,7 @@ impl<'t> Lowerer<'t> {
             strings: Vec::new(),
             string_ids: HashMap::new(),
             selects: Vec::new(),
+            dynamic: Default::default(),
             warnings: Vec::new(),
             builders: Vec::new(),
             scopes: Vec::new(),
@@ -471,7 +472,7 @@ impl<'t> Lowerer<'t> {
             return Ok(ty.clone());
         }
         let Some(&(_, type_node)) = self.pkg.type_specs.iter().find(|(i, _)| *i == index) else {
-            return Ok(Ty::Interface);
+            return Ok(super::types::ANY);
         };
         if resolving.contains(&index) {
             return Err(self.src.error(type_node, "invalid recursive type"));
@@ -583,14 +584,6 @@ impl<'t> Lowerer<'t> {
             return Err(self.src.error(node, "method without a name"));
         };
         let name = self.src.text_of(name_node).to_string();
-        if name == "Error" {
-            // Its values would reach `err.Error()` through an `error` interface, which needs
-            // dynamic dispatch the machine does not have.
-            return Err(self.src.unsupported(
-                name_node,
-                "user-defined error type (a method named Error); use errors.New or fmt.Errorf",
-            ));
-        }
         let type_name = self.types.named[named as usize].name.clone();
         let methods = &mut self.types.named[named as usize].methods;
         if methods.iter().any(|m| m.name == name) {

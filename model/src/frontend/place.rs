@@ -424,18 +424,34 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::MapIndex(zero), node);
                 Ok(Some(vec![ty, Ty::Bool]))
             }
-            "type_assertion_expression" => Err(self.src.unsupported(node, "type assertion")),
+            "type_assertion_expression" => {
+                let ty = self.type_assertion(node, true)?;
+                Ok(Some(vec![ty, Ty::Bool]))
+            }
             _ => Ok(None),
         }
     }
 
     /// Pushes the values of the right side of an assignment or declaration with `count`
-    /// targets: one expression per target, one multi-value call, or a comma-ok form.
-    pub fn push_values(&mut self, values: &[Node<'t>], count: usize, at: Node) -> Result<Vec<Ty>> {
+    /// targets: one expression per target, one multi-value call, or a comma-ok form. With
+    /// `targets` (the places' types, or empty when they take the values' types), each value
+    /// is converted for its place (`coerce`); `context` names the statement for messages.
+    pub fn push_values(
+        &mut self,
+        values: &[Node<'t>],
+        count: usize,
+        at: Node,
+        targets: &[Ty],
+        context: &str,
+    ) -> Result<Vec<Ty>> {
         if values.len() == count {
             let mut types = Vec::new();
-            for &value in values {
-                types.push(self.expr(value)?);
+            for (index, &value) in values.iter().enumerate() {
+                let ty = self.expr(value)?;
+                if let Some(target) = targets.get(index) {
+                    self.coerce(&ty, target, value, context)?;
+                }
+                types.push(ty);
             }
             return Ok(types);
         }
@@ -495,12 +511,23 @@ impl<'t> Lowerer<'t> {
         }
         if let ([target], [value]) = (left.as_slice(), right.as_slice()) {
             let place = self.place(*target)?;
-            self.expr(*value)?;
+            match &place.ty {
+                Some(ty) => self.expr_to(*value, &ty.clone(), "assignment")?,
+                None => self.expr(*value)?,
+            };
             self.emit_store(&place, node);
             return Ok(());
         }
         let places = self.saved_places(&left)?;
-        self.push_values(&right, left.len(), node)?;
+        let targets: Vec<Ty> = if places.iter().all(|(place, _)| place.ty.is_some()) {
+            places
+                .iter()
+                .filter_map(|(place, _)| place.ty.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.push_values(&right, left.len(), node, &targets, "assignment")?;
         self.store_saved(&places, &left);
         Ok(())
     }

@@ -9,7 +9,7 @@ use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal}
 use super::lowerer::{Entity, Lowerer};
 use super::package::{is_int_type_name, parse_override, ConstState, PkgEntity, Std};
 use super::syntax::{field_children, has_token, named_children, unparen, Result};
-use super::types::{AtomicKind, FieldInfo, IntKind, Sig, StructType, Ty, INT};
+use super::types::{AtomicKind, ChanDir, FieldInfo, IntKind, Sig, StructType, Ty, ANY, ERROR, INT};
 
 /// What an identifier denotes at a point of the program.
 #[derive(Clone, Debug)]
@@ -35,8 +35,10 @@ const BUILTINS: &[&str] = &[
 impl<'t> Lowerer<'t> {
     /// Resolves an identifier: local blocks, then package, then universe.
     pub fn lookup(&self, name: &str) -> Name {
-        if let Some(entity) = self.lookup_local(name) {
-            return Name::Local(entity);
+        match self.lookup_local(name) {
+            Some(Entity::Type(ty)) => return Name::Type(ty),
+            Some(entity) => return Name::Local(entity),
+            None => {}
         }
         if let Some(entity) = self.pkg.names.get(name) {
             return Name::Pkg(entity.clone());
@@ -179,20 +181,22 @@ impl<'t> Lowerer<'t> {
             }
             "channel_type" => {
                 let element = self.type_field(node, "value")?;
-                Ok(Ty::Chan(element.into()))
+                let text = self.src.text_of(node);
+                let dir = if text.starts_with("<-") {
+                    ChanDir::Recv
+                } else if text["chan".len().min(text.len())..]
+                    .trim_start()
+                    .starts_with("<-")
+                {
+                    ChanDir::Send
+                } else {
+                    ChanDir::Both
+                };
+                Ok(Ty::Chan(dir, element.into()))
             }
             "function_type" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
             "struct_type" => self.struct_type(node, None),
-            "interface_type" => {
-                for element in named_children(node) {
-                    if element.kind() != "method_elem" {
-                        return Err(self
-                            .src
-                            .unsupported(element, "interface with type constraints"));
-                    }
-                }
-                Ok(Ty::Interface)
-            }
+            "interface_type" => self.interface_type(node),
             "generic_type" => Err(self.src.unsupported(node, "generic type")),
             "negated_type" => Err(self.src.unsupported(node, "type constraint")),
             other => Err(self.src.unsupported(node, format!("type syntax {other}"))),
@@ -502,6 +506,46 @@ impl<'t> Lowerer<'t> {
         Ok((value, ty))
     }
 
+    /// `interface { M(); Embedded }`: the method set, embedded interfaces flattened in.
+    fn interface_type(&mut self, node: Node<'t>) -> Result<Ty> {
+        let mut methods = Vec::new();
+        for element in named_children(node) {
+            match element.kind() {
+                "method_elem" => {
+                    let name = self
+                        .src
+                        .text_of(self.required(element, "name")?)
+                        .to_string();
+                    methods.push((name, Rc::new(self.signature(element)?)));
+                }
+                "type_elem" => {
+                    let embedded = match named_children(element).as_slice() {
+                        [single] => self.resolve_type(*single)?,
+                        _ => {
+                            return Err(self
+                                .src
+                                .unsupported(element, "interface with type constraints"))
+                        }
+                    };
+                    let Some(inner) = self.types.as_interface(&embedded) else {
+                        return Err(self.src.unsupported(
+                            element,
+                            "interface with type constraints (a non-interface type element)",
+                        ));
+                    };
+                    methods.extend(inner.methods.iter().cloned());
+                }
+                "comment" => {}
+                _ => {
+                    return Err(self
+                        .src
+                        .unsupported(element, "interface with type constraints"))
+                }
+            }
+        }
+        Ok(self.types.interface(methods))
+    }
+
     /// A typed constant of a sized integer kind must fit it (Go: "constant 256 overflows
     /// uint8"); untyped constants and `int` are checked against int64 by the arithmetic.
     fn check_const_fits(&self, value: &ConstValue, ty: &Ty, node: Node) -> Result<()> {
@@ -562,7 +606,8 @@ fn predeclared_type(name: &str) -> Option<Ty> {
         n if is_int_type_name(n) => Ty::Int(IntKind::from_name(n)?),
         "bool" => Ty::Bool,
         "string" => Ty::String,
-        "error" | "any" => Ty::Interface,
+        "any" => ANY,
+        "error" => ERROR,
         _ => return None,
     })
 }

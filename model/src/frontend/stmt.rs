@@ -4,7 +4,7 @@ use tree_sitter::Node;
 
 use super::lowerer::{Entity, Lowerer};
 use super::syntax::{named_children, unparen, var_specs, Result};
-use super::types::Ty;
+use super::types::{ChanDir, Ty};
 use crate::program::{BinOp, Instr};
 
 impl<'t> Lowerer<'t> {
@@ -67,8 +67,7 @@ impl<'t> Lowerer<'t> {
                 let channel = self.required(node, "channel")?;
                 let value = self.required(node, "value")?;
                 let label = self.label_of(channel);
-                self.expr(channel)?;
-                self.expr(value)?;
+                self.send_operands(channel, value)?;
                 self.emit(Instr::Send(label), node);
                 Ok(())
             }
@@ -78,7 +77,7 @@ impl<'t> Lowerer<'t> {
             "short_var_declaration" => {
                 let left = named_children(self.required(node, "left")?);
                 let right = named_children(self.required(node, "right")?);
-                let types = self.push_values(&right, left.len(), node)?;
+                let types = self.push_values(&right, left.len(), node, &[], "assignment")?;
                 self.bind_from_stack(&left, &types, true, node)
             }
             "var_declaration" => self.local_vars(node),
@@ -99,14 +98,12 @@ impl<'t> Lowerer<'t> {
                 }
                 Ok(())
             }
-            "type_declaration" => Err(self
-                .src
-                .unsupported(node, "type declaration inside a function")),
+            "type_declaration" => self.local_types(node),
             "block" => self.block(node),
             "if_statement" => self.if_statement(node),
             "for_statement" => self.for_statement(node, None),
             "expression_switch_statement" => self.switch_statement(node, None),
-            "type_switch_statement" => Err(self.src.unsupported(node, "type switch")),
+            "type_switch_statement" => self.type_switch(node, None),
             "select_statement" => self.select_statement(node, None),
             "labeled_statement" => self.labeled_statement(node),
             "return_statement" => self.return_statement(node),
@@ -120,6 +117,56 @@ impl<'t> Lowerer<'t> {
             "defer_statement" => self.go_or_defer(node, false),
             "empty_statement" => Ok(()),
             other => Err(self.src.unsupported(node, format!("statement {other}"))),
+        }
+    }
+
+    /// `type T ...` inside a function: a defined type (or alias) scoped to the block. Methods
+    /// cannot be declared on it (Go allows none inside a function either).
+    fn local_types(&mut self, node: Node<'t>) -> Result<()> {
+        for spec in named_children(node) {
+            let (Some(name), Some(type_node)) = (
+                spec.child_by_field_name("name"),
+                spec.child_by_field_name("type"),
+            ) else {
+                continue;
+            };
+            if let Some(params) = spec.child_by_field_name("type_parameters") {
+                return Err(self.src.unsupported(params, "generic type"));
+            }
+            let text = self.src.text_of(name).to_string();
+            if spec.kind() == "type_alias" {
+                let ty = self.resolve_type(type_node)?;
+                self.declare_local_type(text, ty);
+                continue;
+            }
+            let index = self.types.named.len() as u32;
+            self.types.named.push(super::types::NamedType {
+                name: text.clone(),
+                underlying: None,
+                methods: Vec::new(),
+            });
+            // Declared before its type is resolved: `type node struct{ next *node }`.
+            self.declare_local_type(text.clone(), Ty::Named(index));
+            let underlying = if type_node.kind() == "struct_type" {
+                self.struct_type(type_node, Some(text))?
+            } else {
+                let ty = self.resolve_type(type_node)?;
+                self.types.underlying(&ty)
+            };
+            if underlying == Ty::Named(index) {
+                return Err(self.src.error(type_node, "invalid recursive type"));
+            }
+            self.types.named[index as usize].underlying = Some(underlying);
+        }
+        Ok(())
+    }
+
+    fn declare_local_type(&mut self, name: String, ty: Ty) {
+        if name == "_" {
+            return;
+        }
+        if let Some((_, scope)) = self.scopes.last_mut() {
+            scope.names.insert(name, Entity::Type(ty));
         }
     }
 
@@ -143,7 +190,12 @@ impl<'t> Lowerer<'t> {
                 }
                 vec![ty.clone(); names.len()]
             } else {
-                let types = self.push_values(&values, names.len(), spec)?;
+                let targets = match &declared {
+                    Some(ty) => vec![ty.clone(); names.len()],
+                    None => Vec::new(),
+                };
+                let types =
+                    self.push_values(&values, names.len(), spec, &targets, "variable declaration")?;
                 match &declared {
                     Some(ty) => vec![ty.clone(); names.len()],
                     None => types,
@@ -165,6 +217,37 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
+    /// Pushes the channel and the value of a send (a statement or a `select` case), checked
+    /// as Go does: a channel that may be sent on, and a value assignable to its element type.
+    pub fn send_operands(&mut self, channel: Node<'t>, value: Node<'t>) -> Result<()> {
+        let channel_ty = self.expr(channel)?;
+        let element = match self.types.underlying(&channel_ty) {
+            Ty::Chan(ChanDir::Recv, _) => {
+                return Err(self.src.error(
+                    channel.parent().unwrap_or(channel),
+                    format!(
+                        "invalid operation: cannot send to receive-only channel {} ({})",
+                        self.src.text_of(channel),
+                        self.operand_description(channel, &channel_ty)
+                    ),
+                ))
+            }
+            Ty::Chan(_, element) => (*element).clone(),
+            _ => {
+                return Err(self.src.error(
+                    channel,
+                    format!(
+                        "invalid operation: cannot send to non-channel {} (variable of type {})",
+                        self.src.text_of(channel),
+                        self.types.describe(&channel_ty)
+                    ),
+                ))
+            }
+        };
+        self.expr_to(value, &element, "send")?;
+        Ok(())
+    }
+
     /// `return`, `return e1, e2`, `return f()`.
     fn return_statement(&mut self, node: Node<'t>) -> Result<()> {
         let values = named_children(node)
@@ -179,8 +262,9 @@ impl<'t> Lowerer<'t> {
                 return Err(self.src.error(node, "too many return values"));
             }
             let pushed = if values.len() == count {
-                for &value in &values {
-                    self.expr(value)?;
+                let targets = self.builder().result_types.clone();
+                for (&value, target) in values.iter().zip(&targets) {
+                    self.expr_to(value, target, "return statement")?;
                 }
                 count
             } else if let [value] = values.as_slice() {

@@ -27,7 +27,7 @@ fn receiver_base(at: &Ty) -> Ty {
 
 /// The `sync.Map` operation of a method name, with its argument count and result types.
 fn map_op(name: &str) -> Option<(SyncMapOp, usize, Vec<Ty>)> {
-    let value_ok = || vec![Ty::Interface, Ty::Bool];
+    let value_ok = || vec![super::types::ANY, Ty::Bool];
     Some(match name {
         "Load" => (SyncMapOp::Load, 1, value_ok()),
         "Store" => (SyncMapOp::Store, 2, vec![]),
@@ -99,7 +99,12 @@ impl<'t> Lowerer<'t> {
         }
         self.drop_handle_loads(receiver_at);
         for &argument in arguments {
-            self.expr(argument)?;
+            // sync.Map's keys and values are `any`: boxed with their dynamic types.
+            if base == Ty::SyncMap && name != "Range" {
+                self.expr_to(argument, &super::types::ANY, "argument")?;
+            } else {
+                self.expr(argument)?;
+            }
         }
         let operands = 1 + count as u32;
         let span = self.src.span(call);

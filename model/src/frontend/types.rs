@@ -28,12 +28,12 @@ pub(super) enum Ty {
     Array(u32, Rc<Ty>),
     /// `map[K]V`.
     Map(Rc<Ty>, Rc<Ty>),
-    /// `chan T`, `chan<- T`, `<-chan T` (the direction does not matter to the machine).
-    Chan(Rc<Ty>),
+    /// `chan T`, `chan<- T`, `<-chan T` (the direction only matters to the type check).
+    Chan(ChanDir, Rc<Ty>),
     /// A function type.
     Func(Rc<Sig>),
-    /// `any`, `interface{...}`, `error`.
-    Interface,
+    /// An interface type: index into [`TypeTable::interfaces`] (0 is `any`, 1 is `error`).
+    Interface(u32),
     /// `sync.Mutex`.
     Mutex,
     /// `sync.WaitGroup`.
@@ -50,6 +50,17 @@ pub(super) enum Ty {
     Locker,
     /// One of sync/atomic's types: a plain value whose methods work on its address.
     Atomic(AtomicKind),
+}
+
+/// A channel type's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ChanDir {
+    /// `chan T`.
+    Both,
+    /// `chan<- T`.
+    Send,
+    /// `<-chan T`.
+    Recv,
 }
 
 /// `int`, the type of untyped integer constants once they need one.
@@ -136,23 +147,84 @@ pub(super) struct MethodInfo {
     pub pointer: bool,
 }
 
+/// An interface type's method set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct InterfaceType {
+    /// The methods with their signatures, sorted by name (embedded interfaces' included).
+    pub methods: Vec<(String, Rc<Sig>)>,
+}
+
+/// `interface {}` (and `any`).
+pub(super) const ANY: Ty = Ty::Interface(0);
+/// `error`: `interface { Error() string }`.
+pub(super) const ERROR: Ty = Ty::Interface(1);
+
 /// The types of the model.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct TypeTable {
     /// Defined types, in declaration order.
     pub named: Vec<NamedType>,
     /// Struct types: those of defined types and the literal ones, deduplicated.
     pub structs: Vec<StructType>,
+    /// Interface types, deduplicated: `any` and `error` first.
+    pub interfaces: Vec<InterfaceType>,
+}
+
+impl Default for TypeTable {
+    fn default() -> Self {
+        let error = Sig {
+            params: Vec::new(),
+            results: vec![Ty::String],
+            variadic: false,
+        };
+        TypeTable {
+            named: Vec::new(),
+            structs: Vec::new(),
+            interfaces: vec![
+                InterfaceType {
+                    methods: Vec::new(),
+                },
+                InterfaceType {
+                    methods: vec![("Error".to_string(), Rc::new(error))],
+                },
+            ],
+        }
+    }
 }
 
 impl TypeTable {
+    /// Interns an interface type with these methods.
+    pub fn interface(&mut self, mut methods: Vec<(String, Rc<Sig>)>) -> Ty {
+        methods.sort_by(|a, b| a.0.cmp(&b.0));
+        methods.dedup_by(|a, b| a.0 == b.0);
+        let shape = InterfaceType { methods };
+        if let Some(index) = self.interfaces.iter().position(|i| *i == shape) {
+            return Ty::Interface(index as u32);
+        }
+        self.interfaces.push(shape);
+        Ty::Interface(self.interfaces.len() as u32 - 1)
+    }
+
+    /// The interface a type is, if it is one.
+    pub fn as_interface(&self, ty: &Ty) -> Option<&InterfaceType> {
+        match self.underlying(ty) {
+            Ty::Interface(index) => Some(&self.interfaces[index as usize]),
+            _ => None,
+        }
+    }
+
+    /// Whether a type is an interface type.
+    pub fn is_interface(&self, ty: &Ty) -> bool {
+        matches!(self.underlying(ty), Ty::Interface(_))
+    }
+
     /// The underlying type (the type itself unless it is a defined type).
     pub fn underlying(&self, ty: &Ty) -> Ty {
         match ty {
             Ty::Named(index) => self.named[*index as usize]
                 .underlying
                 .clone()
-                .unwrap_or(Ty::Interface),
+                .unwrap_or(ANY),
             other => other.clone(),
         }
     }
@@ -212,9 +284,25 @@ impl TypeTable {
             Ty::Slice(inner) => format!("[]{}", self.describe(inner)),
             Ty::Array(n, inner) => format!("[{n}]{}", self.describe(inner)),
             Ty::Map(key, value) => format!("map[{}]{}", self.describe(key), self.describe(value)),
-            Ty::Chan(inner) => format!("chan {}", self.describe(inner)),
+            Ty::Chan(dir, inner) => {
+                let keyword = match dir {
+                    ChanDir::Both => "chan",
+                    ChanDir::Send => "chan<-",
+                    ChanDir::Recv => "<-chan",
+                };
+                format!("{keyword} {}", self.describe(inner))
+            }
             Ty::Func(_) => "func".into(),
-            Ty::Interface => "interface".into(),
+            Ty::Interface(0) => "interface {}".into(),
+            Ty::Interface(1) => "error".into(),
+            Ty::Interface(index) => {
+                let methods: Vec<String> = self.interfaces[*index as usize]
+                    .methods
+                    .iter()
+                    .map(|(name, _)| format!("{name}()"))
+                    .collect();
+                format!("interface {{ {} }}", methods.join("; "))
+            }
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),
             Ty::RWMutex => "sync.RWMutex".into(),

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 use super::lowerer::{Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
-use super::syntax::{named_children, Result};
+use super::syntax::{named_children, unparen, Result};
 use super::types::{IntKind, MethodInfo, Ty};
 
 /// One step from a value to one of its (possibly promoted) fields.
@@ -77,7 +77,9 @@ impl<'t> Lowerer<'t> {
                         Ok(Ty::Func(Rc::new(self.pkg.funcs[index].sig.clone())))
                     }
                     Name::Pkg(PkgEntity::Const(index)) => Ok(self.const_def_value(index)?.1),
-                    Name::Pkg(PkgEntity::Type(_)) | Name::Type(_) => Err(self
+                    Name::Pkg(PkgEntity::Type(_))
+                    | Name::Type(_)
+                    | Name::Local(Entity::Type(_)) => Err(self
                         .src
                         .error(node, format!("{text} (type) is not an expression"))),
                     Name::Pkg(PkgEntity::Import(_)) => Err(self
@@ -103,7 +105,19 @@ impl<'t> Lowerer<'t> {
                         _ => Err(self.src.error(node, "invalid indirect of a non-pointer")),
                     },
                     "<-" => match self.underlying_type_of(operand)? {
-                        Ty::Chan(inner) => Ok((*inner).clone()),
+                        Ty::Chan(super::types::ChanDir::Send, _) => {
+                            let ty = self.type_of(operand)?;
+                            Err(self.src.error(
+                                node,
+                                format!(
+                                    "invalid operation: cannot receive from send-only channel \
+                                     {} ({})",
+                                    self.src.text_of(operand),
+                                    self.operand_description(operand, &ty)
+                                ),
+                            ))
+                        }
+                        Ty::Chan(_, inner) => Ok((*inner).clone()),
                         _ => Err(self.src.error(node, "receive from a non-channel")),
                     },
                     "!" => Ok(Ty::Bool),
@@ -140,10 +154,26 @@ impl<'t> Lowerer<'t> {
                         .src
                         .unsupported(node, format!("{} as a value", self.src.text_of(node))));
                 }
+                if let Some(receiver) = self.method_expression_receiver(operand)? {
+                    let Some(Selection::Method { method, .. }) =
+                        self.lookup_selector(&receiver, name, node)?
+                    else {
+                        return Err(self.no_field(node, &receiver, name));
+                    };
+                    let mut sig = self.pkg.funcs[method.func].sig.clone();
+                    sig.params.insert(0, receiver);
+                    return Ok(Ty::Func(Rc::new(sig)));
+                }
                 let ty = self.type_of(operand)?;
+                if let Some(iface) = self.types.as_interface(&ty) {
+                    return match iface.methods.iter().find(|(n, _)| n == name) {
+                        Some((_, sig)) => Ok(Ty::Func(sig.clone())),
+                        None => Err(self.no_field(node, &ty, name)),
+                    };
+                }
                 match self.lookup_selector(&ty, name, node)? {
                     Some(Selection::Field { ty, .. }) => Ok(ty),
-                    Some(_) => Err(self.src.unsupported(node, "method value")),
+                    Some(selection) => self.method_value_type(node, &selection),
                     None => Err(self.no_field(node, &ty, name)),
                 }
             }
@@ -182,7 +212,7 @@ impl<'t> Lowerer<'t> {
             }
             "composite_literal" => self.composite_type(node),
             "func_literal" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
-            "type_conversion_expression" => {
+            "type_conversion_expression" | "type_assertion_expression" => {
                 let type_node = self.required(node, "type")?;
                 self.resolve_type(type_node)
             }
@@ -206,10 +236,30 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// The receiver type of a method expression's operand (`T` in `T.M`, `*T` in `(*T).M`),
+    /// or `None` when the operand is a value.
+    pub fn method_expression_receiver(&mut self, operand: Node<'t>) -> Result<Option<Ty>> {
+        let inner = unparen(operand);
+        if inner.kind() == "unary_expression"
+            && inner
+                .child_by_field_name("operator")
+                .is_some_and(|o| self.src.text_of(o) == "*")
+        {
+            let target = self.required(inner, "operand")?;
+            return Ok(self.type_named_by(target)?.map(|ty| Ty::Pointer(ty.into())));
+        }
+        if matches!(
+            inner.kind(),
+            "identifier" | "pointer_type" | "parenthesized_type"
+        ) {
+            return self.type_named_by(inner);
+        }
+        Ok(None)
+    }
+
     /// The error for an expression kind outside the subset.
     pub fn unsupported_expression(&self, node: Node) -> super::ModelError {
         let what = match node.kind() {
-            "type_assertion_expression" => "type assertion".to_string(),
             "float_literal" => "floating-point number".to_string(),
             "imaginary_literal" => "complex number".to_string(),
             "type_instantiation_expression" => "generic instantiation".to_string(),

@@ -8,7 +8,10 @@
 //! nil dereference, …) panic the goroutine with Go's own message; they are documented per
 //! variant.
 
-use super::{FuncId, GlobalId, IntKind, LabelId, SelectId, StrId, TypeId};
+use super::{
+    AssertTarget, DynTypeId, FuncId, GlobalId, IntKind, InterfaceId, LabelId, SelectId, StrId,
+    TypeId,
+};
 
 /// One instruction. Jump targets are indices into the same function's `code`.
 ///
@@ -198,15 +201,36 @@ pub enum Instr {
     /// capacity 1 that a timer may fill at any later point (a choice of the checker).
     TimerChan,
 
+    // ---- interfaces (program/dynamic.rs, semantics/iface.rs) ----
+    /// stack: v → i; a concrete value converted to an interface type: boxed with its dynamic
+    /// type.
+    Box(DynTypeId),
+    /// stack: i, a1 … an → results; `i.M(a1, …, an)` on a value of interface type: the method
+    /// named by the string, found in the dynamic type's method table. Panics "invalid memory
+    /// address or nil pointer dereference" on a nil interface.
+    CallMethod { method: StrId, args: u32 },
+    /// stack: i → v (or v, ok); `i.(T)`. Without `with_ok` a failed assertion panics
+    /// "interface conversion: …" (runtime/iface.go `assertE2I`, runtime/error.go
+    /// `TypeAssertionError`); with it, a failure gives T's zero value and false. `from` names
+    /// i's static interface type for the message.
+    TypeAssert {
+        from: InterfaceId,
+        target: AssertTarget,
+        with_ok: bool,
+    },
+    /// stack: i → bool; whether a type switch case matches i.
+    TypeIs(AssertTarget),
+    /// stack: i → i or text; how `fmt` prints an operand (fmt/print.go `handleMethods`): a
+    /// value whose dynamic type has `Error() string` or else `String() string` is replaced by
+    /// what that method returns; other values stay.
+    Stringer,
+
     // ---- errors ----
     /// stack: text → err; `errors.New(text)`: a new error, equal only to itself.
     NewError,
     /// stack: format, a0 … an-1 → err; `fmt.Errorf`: the text formatted as by `Sprintf` (`%w`
     /// prints like `%v`); the error wraps the operand of the first `%w`, if any.
     Errorf { args: u32 },
-    /// stack: err → text; `err.Error()`. Panics "invalid memory address or nil pointer
-    /// dereference" on nil.
-    ErrorText,
     /// stack: err → wrapped; `errors.Unwrap(err)` (nil when err wraps nothing or is nil).
     ErrorUnwrap,
     /// stack: err, target → bool; `errors.Is(err, target)`: whether err or an error it wraps

@@ -12,10 +12,15 @@
 //! c" means `b` is on top before and `c` is on top after).
 
 mod disasm;
+mod dynamic;
 mod instr;
 mod source;
 mod types;
 
+pub use dynamic::{
+    AssertTarget, DynMethod, DynType, DynTypeId, InterfaceDef, InterfaceId, ReceiverStep,
+    ERROR_STRING,
+};
 pub use instr::{
     AccessSite, BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
 };
@@ -64,6 +69,10 @@ pub struct Program {
     pub strings: Vec<String>,
     /// Case tables of `select` statements.
     pub selects: Vec<SelectTable>,
+    /// Dynamic types of interface values (`DynTypeId`); id 0 is [`ERROR_STRING`].
+    pub dyn_types: Vec<DynType>,
+    /// Interface types asserted to (`InterfaceId`).
+    pub interfaces: Vec<InterfaceDef>,
     /// The function goroutine 1 starts in: it initializes the globals in dependency order, then
     /// calls `entry` and returns. It has no parameters and no results.
     pub start: FuncId,

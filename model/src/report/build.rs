@@ -171,6 +171,7 @@ fn witness(
             return Witness {
                 steps: choices.len(),
                 schedule,
+                initial_output: Vec::new(),
                 trace: Vec::new(),
                 goroutines: Vec::new(),
                 panic: None,
@@ -203,6 +204,7 @@ fn witness(
         steps: choices.len(),
         schedule,
         goroutines: machine.goroutines(&walked.state),
+        initial_output: machine.initial_output(),
         trace: walked.trace,
         panic,
         race: (kind == OutcomeKind::Race)

@@ -176,6 +176,10 @@ pub struct Witness {
     pub steps: usize,
     /// The schedule string that replays it.
     pub schedule: String,
+    /// What main printed before the first transition (its run up to its first scheduling
+    /// point, part of the initial state).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub initial_output: Vec<String>,
     /// One entry per transition.
     pub trace: Vec<TraceStep>,
     /// The goroutine dump of the state it ends in (dead goroutines left out).

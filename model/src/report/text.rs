@@ -216,6 +216,19 @@ fn witness_body(out: &mut String, witness: &Witness) {
     if let Some(error) = &witness.replay_error {
         writeln!(out, "  {error}").unwrap();
     }
+    if !witness.initial_output.is_empty() {
+        let printed: Vec<String> = witness
+            .initial_output
+            .iter()
+            .map(|line| format!("{line:?}"))
+            .collect();
+        writeln!(
+            out,
+            "  output before step 1 (main, up to its first scheduling point): {}",
+            printed.join(", ")
+        )
+        .unwrap();
+    }
     section(out, "trace", &render_trace(&witness.trace));
     section(out, "goroutines", &render_dump(&witness.goroutines));
 }

@@ -394,6 +394,10 @@ impl Walker<'_> {
                 self.h.word(13 | (items.len() as u64) << 8);
                 items.iter().for_each(|item| self.value(item));
             }
+            Value::Boxed(boxed) => {
+                self.h.word(14 | (boxed.ty.0 as u64) << 8);
+                self.value(&boxed.value);
+            }
             Value::Nil => self.h.word(0),
             Value::Int(v) => {
                 self.h.word(1);

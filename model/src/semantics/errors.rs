@@ -11,7 +11,7 @@
 
 use std::sync::Arc;
 
-use super::exec::{runtime_error, Exec};
+use super::exec::Exec;
 use super::format::{format_sprintf, format_value};
 use super::state::{Object, State};
 use super::value::{Gid, Value};
@@ -35,6 +35,11 @@ fn parts(st: &State, error: &Value) -> Option<(Value, Value)> {
         Object::Cell(Value::Tuple(items)) => Some((items[0].clone(), items[1].clone())),
         other => unreachable!("internal error: error value in {other:?}"),
     }
+}
+
+/// What `Unwrap()` of one of the machine's errors returns (nil when it wraps nothing).
+pub fn unwrap_error(st: &State, error: &Value) -> Value {
+    parts(st, error).map_or(Value::Nil, |(_, wrapped)| wrapped)
 }
 
 /// The text of an error value, as `err.Error()` returns it (and as `fmt` prints it).
@@ -69,23 +74,6 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let error = new_error(st, &text, wrapped);
             st.goroutine_mut(g).push(error);
             Ok(())
-        }
-        Instr::ErrorText => {
-            let error = st.goroutine_mut(g).pop();
-            match error {
-                Value::Nil => Err(runtime_error(
-                    "invalid memory address or nil pointer dereference",
-                )),
-                Value::Str(text) => {
-                    st.goroutine_mut(g).push(Value::Str(text));
-                    Ok(())
-                }
-                other => {
-                    let text = error_text(st, &other).unwrap_or_else(|| format_value(st, &other));
-                    st.goroutine_mut(g).push(Value::str(&text));
-                    Ok(())
-                }
-            }
         }
         Instr::ErrorUnwrap => {
             let error = st.goroutine_mut(g).pop();

@@ -348,7 +348,7 @@ fn call_deferred(program: &Program, goroutine: &mut Goroutine, deferred: Deferre
 }
 
 /// Pushes a frame whose parameters are already at `stack[base..]`.
-fn push_frame(
+pub(super) fn push_frame(
     program: &Program,
     goroutine: &mut Goroutine,
     func: crate::program::FuncId,
@@ -670,6 +670,11 @@ pub fn exec_goroutine_local(
         Instr::Binary(op) => {
             let right = goroutine.pop();
             let left = goroutine.pop();
+            if matches!(op, BinOp::Eq | BinOp::Ne) {
+                if let Err(trap) = super::iface::check_comparable(program, &left, &right) {
+                    return Some(Err(trap));
+                }
+            }
             binary(*op, left, right).map(|value| goroutine.push(value))
         }
         Instr::Jump(target) => {
@@ -843,6 +848,10 @@ pub fn spawn(
 /// runtime/panic.go's `printpanicval` after `preprintpanics`: an error prints its `Error()`
 /// text; strings are printed with a tab after each newline (`printindented`).
 pub fn panic_message(st: &State, value: &Value) -> String {
+    let value = match value {
+        Value::Boxed(boxed) => &boxed.value,
+        other => other,
+    };
     let text = match value {
         Value::Str(text) => text.to_string(),
         Value::Error(_) => super::errors::error_text(st, value).unwrap_or_default(),

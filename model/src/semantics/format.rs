@@ -23,6 +23,7 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
     }
     match value {
         Value::Nil => out.push_str("<nil>"),
+        Value::Boxed(boxed) => write_value(st, &boxed.value, out, depth),
         Value::Int(v) => {
             let _ = write!(out, "{v}");
         }

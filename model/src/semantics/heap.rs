@@ -246,7 +246,9 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let locker = super::cond::locker(st, &cond)?;
             st.goroutine_mut(g).push(locker);
         }
-        other => match super::errors::exec(st, g, other) {
+        other => match super::errors::exec(st, g, other)
+            .or_else(|| super::iface::exec(program, st, g, other))
+        {
             Some(result) => return result,
             None => unreachable!("internal error: {other:?} is not a local instruction"),
         },

@@ -19,6 +19,7 @@ mod errors;
 mod exec;
 mod format;
 mod heap;
+mod iface;
 mod invariants;
 mod limits;
 mod mutex;
@@ -289,12 +290,11 @@ impl<'p> Machine<'p> {
     }
 }
 
-impl Model for Machine<'_> {
-    type State = State;
-    type Choice = Choice;
-
-    fn initial(&self) -> Result<State, StepError> {
+impl Machine<'_> {
+    /// The initial state, with what main prints before its first scheduling point in `log`.
+    fn initial_logged(&self, log: &mut StepLog) -> Result<State, StepError> {
         let program = self.program;
+
         let mut main = Goroutine {
             id: 1,
             parent: 0,
@@ -329,15 +329,24 @@ impl Model for Machine<'_> {
             entry_returned: false,
             end: None,
         };
-        exec::run_local_with(
-            program,
-            &mut st,
-            1,
-            &mut StepLog::default(),
-            self.races.as_ref(),
-            self.cancel,
-        )?;
+        exec::run_local_with(program, &mut st, 1, log, self.races.as_ref(), self.cancel)?;
         Ok(st)
+    }
+
+    /// What main prints before its first scheduling point (the trace's steps start after it).
+    pub fn initial_output(&self) -> Vec<String> {
+        let mut log = StepLog::default();
+        let _ = self.initial_logged(&mut log);
+        log.output
+    }
+}
+
+impl Model for Machine<'_> {
+    type State = State;
+    type Choice = Choice;
+
+    fn initial(&self) -> Result<State, StepError> {
+        self.initial_logged(&mut StepLog::default())
     }
 
     fn choices(&self, state: &State, out: &mut Vec<Choice>) {

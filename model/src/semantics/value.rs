@@ -73,6 +73,19 @@ pub enum Value {
     /// holding `Tuple[message, wrapped error or nil]`. Errors are equal only to themselves, as
     /// Go's `*errorString` pointers are.
     Error(ObjId),
+    /// A non-nil value of interface type other than an `errors.New`/`fmt.Errorf` error: the
+    /// dynamic type and the value (runtime/runtime2.go's `eface`/`iface`). Two are equal when
+    /// both the types and the values are.
+    Boxed(Arc<Boxed>),
+}
+
+/// The dynamic type and value of an interface value.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Boxed {
+    /// The dynamic type.
+    pub ty: crate::program::DynTypeId,
+    /// The value.
+    pub value: Value,
 }
 
 /// Where an interior pointer points: into the value of a cell, or into an element of a backing
@@ -106,6 +119,7 @@ impl Value {
             Value::Tuple(items) | Value::Array(items) => {
                 items.iter().for_each(|item| item.for_each_ref(visit))
             }
+            Value::Boxed(boxed) => boxed.value.for_each_ref(visit),
             Value::Nil
             | Value::Int(_)
             | Value::Bool(_)
@@ -161,6 +175,10 @@ impl Value {
             Value::Array(items) => {
                 Value::Array(items.iter().map(|item| item.remapped(map)).collect())
             }
+            Value::Boxed(boxed) => Value::Boxed(Arc::new(Boxed {
+                ty: boxed.ty,
+                value: boxed.value.remapped(map),
+            })),
             Value::Nil
             | Value::Int(_)
             | Value::Bool(_)

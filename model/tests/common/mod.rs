@@ -80,10 +80,16 @@ pub fn wait_reasons(report: &Report, kind: OutcomeKind) -> Vec<String> {
 /// The text printed along the shortest witness of `kind`.
 pub fn printed(report: &Report, kind: OutcomeKind) -> Vec<String> {
     let outcome = report.outcome(kind).expect("outcome");
-    outcome
-        .witness
-        .trace
+    let witness = &outcome.witness;
+    witness
+        .initial_output
         .iter()
-        .flat_map(|step| step.output.iter().cloned())
+        .cloned()
+        .chain(
+            witness
+                .trace
+                .iter()
+                .flat_map(|step| step.output.iter().cloned()),
+        )
         .collect()
 }

@@ -1,14 +1,15 @@
 // Corpus: a poller loops on a timer until its quit channel closes; the owner returns without
-// closing it, so the poller is left running (a goroutine leak, in the style of ticker loops
-// that are never stopped).
-// gomc:expect leak
+// closing it, so the poller is left running forever, in the style of ticker loops that are
+// never stopped: gomc's `hang` (see the README's Outcomes), since the goroutine never blocks
+// for good and the program can never finish.
+// gomc:expect hang
 package main
 
 import "time"
 
 type Poller struct {
-	quit  chan struct{}
-	polls int
+	quit chan struct{}
+	last bool
 }
 
 func (p *Poller) loop() {
@@ -17,7 +18,7 @@ func (p *Poller) loop() {
 		case <-p.quit:
 			return
 		case <-time.After(time.Second):
-			p.polls++
+			p.last = !p.last
 		}
 	}
 }

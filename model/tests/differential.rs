@@ -82,7 +82,7 @@ fn gomc_observations(source: &str) -> Option<BTreeSet<Observed>> {
         name: "main.go".into(),
         text: source.into(),
     };
-    let program = compile(file, &CompileOptions::default())
+    let program = compile(&[file], &CompileOptions::default())
         .unwrap_or_else(|error| panic!("gomc rejects a well-formed program: {error}\n{source}"));
     let machine = Machine::new(&program);
     let initial = machine.initial().expect("the initial state");

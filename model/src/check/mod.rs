@@ -9,7 +9,6 @@
 mod config;
 mod files;
 mod header;
-mod include;
 mod memory;
 mod replay;
 mod source;
@@ -259,7 +258,8 @@ pub(crate) fn read(path: &Path) -> Result<(String, String), ModelError> {
     }
 }
 
-/// Compiles a loaded model with the entry and overrides in effect, merging its includes.
+/// Compiles a loaded model with the entry and overrides in effect: the model and its includes
+/// are the files of one package.
 pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program, ModelError> {
     let options = CompileOptions {
         entry: config.entry.clone().or_else(|| loaded.header.entry.clone()),
@@ -270,7 +270,7 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         text: loaded.text.clone(),
     };
     if loaded.header.includes.is_empty() {
-        return compile(file, &options);
+        return compile(&[file], &options);
     }
     let mut files = vec![file];
     for include in &loaded.header.includes {
@@ -292,11 +292,7 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         }
         files.push(SourceFile { name, text });
     }
-    let merged = include::merge(files)?;
-    match compile(merged.source.clone(), &options) {
-        Ok(program) => Ok(merged.map_program(program)),
-        Err(error) => Err(merged.map_error(error)),
-    }
+    compile(&files, &options)
 }
 
 #[cfg(test)]

@@ -57,10 +57,15 @@ impl<'t> Lowerer<'t> {
             })?);
         }
         let program = Program {
-            files: vec![SourceFile {
-                name: self.src.name.to_string(),
-                text: self.src.text.to_string(),
-            }],
+            files: self
+                .src
+                .files
+                .iter()
+                .map(|slot| SourceFile {
+                    name: slot.name.to_string(),
+                    text: self.src.text[slot.start..slot.end].to_string(),
+                })
+                .collect(),
             functions,
             globals,
             types: self.program_types,

@@ -94,14 +94,16 @@ pub struct CompileOptions {
 /// thread stack does not always hold.
 const LOWERING_STACK: usize = 64 << 20;
 
-/// Compiles a model file.
-pub fn compile(file: SourceFile, options: &CompileOptions) -> Result<Program, ModelError> {
-    let name = file.name.clone();
+/// Compiles a model: the files of its `package main`, the model itself first (its
+/// `gomc:include` files after it). Each file is parsed once; the report's spans name the file
+/// each position is in.
+pub fn compile(files: &[SourceFile], options: &CompileOptions) -> Result<Program, ModelError> {
+    let name = files.first().map_or_else(String::new, |f| f.name.clone());
     let outcome = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("gomc-frontend".to_string())
             .stack_size(LOWERING_STACK)
-            .spawn_scoped(scope, || compile_here(&file, options))
+            .spawn_scoped(scope, || compile_here(files, options))
             .map(|handle| handle.join())
     });
     match outcome {
@@ -110,27 +112,57 @@ pub fn compile(file: SourceFile, options: &CompileOptions) -> Result<Program, Mo
             &name,
             "internal error: the front end panicked",
         )),
-        Err(_) => compile_here(&file, options),
+        Err(_) => compile_here(files, options),
     }
 }
 
 /// Compiles on the current thread.
-fn compile_here(file: &SourceFile, options: &CompileOptions) -> Result<Program, ModelError> {
+fn compile_here(files: &[SourceFile], options: &CompileOptions) -> Result<Program, ModelError> {
+    let Some(first) = files.first() else {
+        return Err(ModelError::without_position("", "no model file"));
+    };
+    // Lay the files out one after another, each on lines of its own.
+    let mut text = String::new();
+    let mut slots = Vec::new();
+    for file in files {
+        let start = text.len();
+        let rows_before = text.matches('\n').count() as u32;
+        text.push_str(&file.text);
+        let end = text.len();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        slots.push(syntax::FileSlot {
+            name: &file.name,
+            start,
+            end,
+            rows_before,
+        });
+    }
+    let mut trees = Vec::new();
+    for slot in &slots {
+        match syntax::parse(&text, slot) {
+            Some(tree) => trees.push(tree),
+            None => {
+                return Err(ModelError::without_position(
+                    slot.name,
+                    "the parser gave up on this file",
+                ))
+            }
+        }
+    }
     let source = Source {
-        name: &file.name,
-        text: &file.text,
+        name: &first.name,
+        text: &text,
+        files: slots,
     };
-    let Some(tree) = syntax::parse(&file.text) else {
-        return Err(ModelError::without_position(
-            &file.name,
-            "the parser gave up on this file",
-        ));
-    };
-    let root = tree.root_node();
-    syntax::check_tree(&source, root)?;
+    let roots: Vec<_> = trees.iter().map(|tree| tree.root_node()).collect();
+    for &root in &roots {
+        syntax::check_tree(&source, root)?;
+    }
     let mut boxed = BTreeSet::new();
     loop {
-        let lowerer = Lowerer::new(&source, root, options, &boxed)?;
+        let lowerer = Lowerer::new(&source, &roots, options, &boxed)?;
         let (program, wanted) = lowerer.run()?;
         if wanted.is_subset(&boxed) {
             return Ok(program);

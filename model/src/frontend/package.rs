@@ -124,7 +124,7 @@ impl<'t> Lowerer<'t> {
     /// overrides.
     pub fn new(
         src: &'t Source<'t>,
-        root: Node<'t>,
+        roots: &[Node<'t>],
         options: &'t CompileOptions,
         boxed: &'t BTreeSet<usize>,
     ) -> Result<Self> {
@@ -150,7 +150,15 @@ impl<'t> Lowerer<'t> {
             iota: None,
             pending_aliases: Vec::new(),
         };
-        lowerer.collect(root)?;
+        for &root in roots {
+            lowerer.collect(root)?;
+        }
+        if lowerer.pkg.package_clause.is_none() {
+            return Err(ModelError::without_position(
+                src.name,
+                "a model must start with `package main`",
+            ));
+        }
         lowerer.resolve_package()?;
         Ok(lowerer)
     }
@@ -163,7 +171,7 @@ impl<'t> Lowerer<'t> {
                     if name != Some("main") {
                         return Err(self.src.error(item, "a model must be package main"));
                     }
-                    self.pkg.package_clause = Some(item);
+                    self.pkg.package_clause.get_or_insert(item);
                 }
                 "import_declaration" => {
                     for child in named_children(item) {
@@ -214,12 +222,6 @@ impl<'t> Lowerer<'t> {
                         .unsupported(item, format!("{} at package level", item.kind())))
                 }
             }
-        }
-        if self.pkg.package_clause.is_none() {
-            return Err(ModelError::without_position(
-                self.src.name,
-                "a model must start with `package main`",
-            ));
         }
         Ok(())
     }
@@ -272,10 +274,16 @@ impl<'t> Lowerer<'t> {
             }
             None => path.rsplit('/').next().unwrap_or(&path).to_string(),
         };
-        if self.pkg.names.contains_key(&local) {
-            return Err(self
-                .src
-                .error(spec, format!("{local} redeclared in this block")));
+        match self.pkg.names.get(&local) {
+            // Imports are per file in Go; another file of the package importing the same
+            // package under the same name is not a redeclaration.
+            Some(PkgEntity::Import(existing)) if *existing == package => return Ok(()),
+            Some(_) => {
+                return Err(self
+                    .src
+                    .error(spec, format!("{local} redeclared in this block")))
+            }
+            None => {}
         }
         self.pkg.names.insert(local, PkgEntity::Import(package));
         Ok(())

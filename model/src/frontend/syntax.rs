@@ -12,12 +12,31 @@ pub(super) type Result<T> = std::result::Result<T, ModelError>;
 /// deep; garbage input that does is refused instead of overflowing the stack.
 pub(super) const MAX_TREE_DEPTH: usize = 400;
 
-/// The model's text, with the helpers that turn nodes into spans and errors.
+/// The model's files, with the helpers that turn nodes into spans and errors.
+///
+/// The files of a package are laid out one after another in one text (each starting on a line
+/// of its own) and each is parsed on its own over its range of it (tree-sitter's included
+/// ranges), so a node's byte offsets say which file it is in: no node carries a file id and
+/// nothing is merged or rewritten.
 pub(super) struct Source<'s> {
+    /// The model's name (its first file).
+    pub name: &'s str,
+    /// All files' texts, laid out in order.
+    pub text: &'s str,
+    /// Where each file lies in `text`.
+    pub files: Vec<FileSlot<'s>>,
+}
+
+/// One file of the model within [`Source::text`].
+pub(super) struct FileSlot<'s> {
     /// The file name as given.
     pub name: &'s str,
-    /// The whole text.
-    pub text: &'s str,
+    /// Its first byte in the laid-out text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Lines of the laid-out text before it.
+    pub rows_before: u32,
 }
 
 impl<'s> Source<'s> {
@@ -28,14 +47,24 @@ impl<'s> Source<'s> {
             .unwrap_or("")
     }
 
-    /// The span of a node in file 0.
+    /// The index of the file holding a byte of the laid-out text.
+    fn file_at(&self, byte: usize) -> usize {
+        self.files
+            .iter()
+            .rposition(|slot| slot.start <= byte)
+            .unwrap_or(0)
+    }
+
+    /// The span of a node, in the file it belongs to.
     pub fn span(&self, node: Node) -> Span {
         let position = node.start_position();
+        let file = self.file_at(node.start_byte());
+        let slot = &self.files[file];
         Span {
-            file: 0,
-            start: node.start_byte() as u32,
-            end: node.end_byte() as u32,
-            line: position.row as u32 + 1,
+            file: file as u32,
+            start: (node.start_byte() - slot.start) as u32,
+            end: (node.end_byte().min(slot.end) - slot.start) as u32,
+            line: position.row as u32 - slot.rows_before + 1,
             col: position.column as u32 + 1,
         }
     }
@@ -71,8 +100,12 @@ impl<'s> Source<'s> {
 
     /// An error pointing at a byte range.
     pub fn error_at(&self, start: usize, end: usize, message: impl Into<String>) -> ModelError {
-        let bytes = self.text.as_bytes();
-        let start = start.min(bytes.len());
+        let slot = &self.files[self.file_at(start)];
+        let bytes = &self.text.as_bytes()[slot.start..slot.end];
+        let (start, end) = (
+            start.saturating_sub(slot.start).min(bytes.len()),
+            end.saturating_sub(slot.start),
+        );
         let line_start = bytes[..start]
             .iter()
             .rposition(|&b| b == b'\n')
@@ -89,7 +122,7 @@ impl<'s> Source<'s> {
         let width = end.min(line_end).saturating_sub(start).max(1) as u32;
         ModelError {
             message: message.into(),
-            file: self.name.to_string(),
+            file: slot.name.to_string(),
             line,
             col: (start - line_start) as u32 + 1,
             source_line,
@@ -98,10 +131,25 @@ impl<'s> Source<'s> {
     }
 }
 
-/// Parses Go source text; `None` only if tree-sitter gives up.
-pub(super) fn parse(text: &str) -> Option<Tree> {
+/// Parses one file of the laid-out text (its range only); `None` only if tree-sitter gives up.
+pub(super) fn parse(text: &str, slot: &FileSlot) -> Option<Tree> {
     let mut parser = Parser::new();
     parser.set_language(&tree_sitter_go::LANGUAGE.into()).ok()?;
+    let inner = &text[slot.start..slot.end];
+    let last_newline = inner.rfind('\n').map_or(0, |i| i + 1);
+    let range = tree_sitter::Range {
+        start_byte: slot.start,
+        end_byte: slot.end,
+        start_point: tree_sitter::Point {
+            row: slot.rows_before as usize,
+            column: 0,
+        },
+        end_point: tree_sitter::Point {
+            row: slot.rows_before as usize + inner.matches('\n').count(),
+            column: inner.len() - last_newline,
+        },
+    };
+    parser.set_included_ranges(&[range]).ok()?;
     parser.parse(text, None)
 }
 

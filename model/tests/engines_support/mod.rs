@@ -179,10 +179,10 @@ pub fn remove_scratch(path: &Path) {
 /// explores schedules without merging states, must run once each.
 pub fn count_schedules(source: &str, limit: usize) -> Option<u128> {
     let program = gomc::frontend::compile(
-        gomc::program::SourceFile {
+        &[gomc::program::SourceFile {
             name: "count.go".to_string(),
             text: source.to_string(),
-        },
+        }],
         &Default::default(),
     )
     .ok()?;

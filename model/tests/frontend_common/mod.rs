@@ -11,10 +11,10 @@ use gomc::program::{Function, Instr, Program, SourceFile};
 
 pub fn compile_with(text: &str, options: &CompileOptions) -> Result<Program, ModelError> {
     compile(
-        SourceFile {
+        &[SourceFile {
             name: "model.go".to_string(),
             text: text.to_string(),
-        },
+        }],
         options,
     )
 }

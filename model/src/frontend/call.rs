@@ -141,6 +141,7 @@ fn package_name(package: Std) -> &'static str {
         Std::Errors => "errors",
         Std::Strings => "strings",
         Std::Gomc => "gomc",
+        Std::Context => "context",
     }
 }
 
@@ -182,6 +183,11 @@ impl<'t> Lowerer<'t> {
                 if let Some(package) = self.package_of(operand) {
                     if let Some(ty) = self.type_named_by(function)? {
                         return Ok(Callee::Conversion(ty));
+                    }
+                    match self.lib_member(package, name) {
+                        Some(PkgEntity::Func(index)) => return Ok(Callee::Func(index)),
+                        Some(PkgEntity::Global(_)) => return self.value_callee(function),
+                        _ => {}
                     }
                     if std_call(package, name).is_none() {
                         return Err(self
@@ -557,7 +563,8 @@ impl<'t> Lowerer<'t> {
     /// method returns, as fmt does (`Instr::Stringer`).
     pub fn push_fmt_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
         if let [single] = arguments {
-            if unparen(*single).kind() == "call_expression" {
+            let inner = unparen(*single);
+            if inner.kind() == "call_expression" && self.call_result_types(inner)?.len() != 1 {
                 return self.push_plain_args(arguments);
             }
         }

@@ -46,7 +46,11 @@ impl<'t> Lowerer<'t> {
     /// The type's name as Go's runtime prints it (`main.T`, `*main.T`, `[]int`).
     pub fn go_type_name(&self, ty: &Ty) -> String {
         match ty {
-            Ty::Named(index) => format!("main.{}", self.types.named[*index as usize].name),
+            Ty::Named(index) => {
+                let named = &self.types.named[*index as usize];
+                let package = named.package.map_or("main", |p| p.go_name());
+                format!("{package}.{}", named.name)
+            }
             Ty::Pointer(inner) => format!("*{}", self.go_type_name(inner)),
             Ty::Slice(inner) => format!("[]{}", self.go_type_name(inner)),
             Ty::Array(n, inner) => format!("[{n}]{}", self.go_type_name(inner)),

@@ -60,6 +60,21 @@ impl<'t> Lowerer<'t> {
                 let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
                 let name = self.src.text_of(self.required(node, "field")?);
+                if let Some(package) = self.package_of(operand) {
+                    // A member of a library package written in Go (`context.Canceled`).
+                    match self.lib_member(package, name) {
+                        Some(PkgEntity::Global(index)) => {
+                            let access = self.global_access(index);
+                            self.emit_load(access, node);
+                        }
+                        Some(PkgEntity::Func(index)) => {
+                            let func = self.pkg.funcs[index].id;
+                            self.emit(Instr::FuncValue(func), node);
+                        }
+                        _ => return Err(self.unsupported_expression(node)),
+                    }
+                    return Ok(ty);
+                }
                 if let Some(receiver) = self.method_expression_receiver(operand)? {
                     return self.method_expression(node, receiver);
                 }

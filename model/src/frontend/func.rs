@@ -111,6 +111,11 @@ impl<'t> Lowerer<'t> {
     }
 
     fn lower_declaration(&mut self, index: usize) -> Result<()> {
+        let package = self.pkg.funcs[index].package;
+        self.in_package(package, |lowerer| lowerer.lower_declaration_here(index))
+    }
+
+    fn lower_declaration_here(&mut self, index: usize) -> Result<()> {
         let node = self.pkg.funcs[index].node;
         let name = self.pkg.funcs[index].name.clone();
         let Some(body) = node.child_by_field_name("body") else {
@@ -281,52 +286,8 @@ impl<'t> Lowerer<'t> {
         ));
         self.push_scope();
         for unit in self.init_order() {
-            let spec = self.pkg.units[unit].spec;
-            let globals = self.pkg.units[unit].globals.clone();
-            let values = self.pkg.units[unit].values.clone();
-            if let Some(value) = self.pkg.units[unit].override_value.clone() {
-                self.emit_const(&value, spec);
-            } else if values.is_empty() {
-                for global in &globals {
-                    let ty = match global {
-                        Some(global) => self.global_type(*global)?,
-                        None => return Err(self.src.error(spec, "missing type or initializer")),
-                    };
-                    self.emit_zero(&ty, spec);
-                }
-            } else {
-                let mut targets = Vec::new();
-                for global in &globals {
-                    match global {
-                        Some(g) if self.pkg.globals[*g].type_node.is_some() => {
-                            targets.push(self.global_type(*g)?)
-                        }
-                        _ => {
-                            targets.clear();
-                            break;
-                        }
-                    }
-                }
-                self.push_values(
-                    &values,
-                    globals.len(),
-                    spec,
-                    &targets,
-                    "variable declaration",
-                )?;
-            }
-            for global in globals.iter().rev() {
-                let node = global.map_or(spec, |g| self.pkg.globals[g].node);
-                match global {
-                    None => self.emit(Instr::Pop, node),
-                    Some(global) => {
-                        if self.pkg.globals[*global].boxed {
-                            self.emit(Instr::NewCell, node);
-                        }
-                        self.emit(Instr::StoreGlobal(GlobalId(*global as u32)), node);
-                    }
-                }
-            }
+            let package = self.pkg.units[unit].package;
+            self.in_package(package, |lowerer| lowerer.lower_init_unit(unit))?;
         }
         for position in 0..self.pkg.inits.len() {
             let index = self.pkg.inits[position];
@@ -365,6 +326,57 @@ impl<'t> Lowerer<'t> {
         Ok(id)
     }
 
+    /// Initializes the variables of one initializer unit (inside `runtime.main`).
+    fn lower_init_unit(&mut self, unit: usize) -> Result<()> {
+        let spec = self.pkg.units[unit].spec;
+        let globals = self.pkg.units[unit].globals.clone();
+        let values = self.pkg.units[unit].values.clone();
+        if let Some(value) = self.pkg.units[unit].override_value.clone() {
+            self.emit_const(&value, spec);
+        } else if values.is_empty() {
+            for global in &globals {
+                let ty = match global {
+                    Some(global) => self.global_type(*global)?,
+                    None => return Err(self.src.error(spec, "missing type or initializer")),
+                };
+                self.emit_zero(&ty, spec);
+            }
+        } else {
+            let mut targets = Vec::new();
+            for global in &globals {
+                match global {
+                    Some(g) if self.pkg.globals[*g].type_node.is_some() => {
+                        targets.push(self.global_type(*g)?)
+                    }
+                    _ => {
+                        targets.clear();
+                        break;
+                    }
+                }
+            }
+            self.push_values(
+                &values,
+                globals.len(),
+                spec,
+                &targets,
+                "variable declaration",
+            )?;
+        }
+        for global in globals.iter().rev() {
+            let node = global.map_or(spec, |g| self.pkg.globals[g].node);
+            match global {
+                None => self.emit(Instr::Pop, node),
+                Some(global) => {
+                    if self.pkg.globals[*global].boxed {
+                        self.emit(Instr::NewCell, node);
+                    }
+                    self.emit(Instr::StoreGlobal(GlobalId(*global as u32)), node);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Go's package initialization order: repeatedly the earliest declared variable whose
     /// initializer refers (directly or through functions) to no uninitialized variable.
     fn init_order(&self) -> Vec<usize> {
@@ -374,8 +386,9 @@ impl<'t> Lowerer<'t> {
             .map(|unit| {
                 let mut refs = BTreeSet::new();
                 let mut visiting = BTreeSet::new();
+                let package = self.pkg.units[unit].package;
                 for &value in &self.pkg.units[unit].values {
-                    self.collect_refs(value, &mut refs, &mut visiting, &mut function_refs);
+                    self.collect_refs(value, package, &mut refs, &mut visiting, &mut function_refs);
                 }
                 refs.remove(&unit);
                 refs
@@ -383,10 +396,15 @@ impl<'t> Lowerer<'t> {
             .collect();
         let mut done = vec![false; units];
         let mut order = Vec::new();
+        // Library packages are initialized before main (Go initializes imported packages
+        // first): their units are eligible first.
+        let library = |u: usize| self.pkg.units[u].package.is_some();
         while order.len() < units {
+            let pending_library = (0..units).any(|u| !done[u] && library(u));
+            let eligible = |u: usize| !done[u] && (library(u) || !pending_library);
             let next = (0..units)
-                .find(|&u| !done[u] && dependencies[u].iter().all(|&d| done[d]))
-                .or_else(|| (0..units).find(|&u| !done[u]))
+                .find(|&u| eligible(u) && dependencies[u].iter().all(|&d| done[d]))
+                .or_else(|| (0..units).find(|&u| eligible(u)))
                 .expect("an uninitialized unit");
             done[next] = true;
             order.push(next);
@@ -398,6 +416,7 @@ impl<'t> Lowerer<'t> {
     fn collect_refs(
         &self,
         node: Node<'t>,
+        package: Option<super::package::Std>,
         refs: &mut BTreeSet<usize>,
         visiting: &mut BTreeSet<usize>,
         memo: &mut HashMap<usize, BTreeSet<usize>>,
@@ -406,7 +425,7 @@ impl<'t> Lowerer<'t> {
         let mut stack = vec![node];
         while let Some(current) = stack.pop() {
             if current.kind() == "identifier" {
-                match self.pkg.names.get(self.src.text_of(current)) {
+                match self.pkg_name_in(package, self.src.text_of(current)) {
                     Some(PkgEntity::Global(global)) => {
                         refs.insert(self.pkg.globals[*global].unit);
                     }
@@ -446,7 +465,8 @@ impl<'t> Lowerer<'t> {
         }
         let mut own = BTreeSet::new();
         if let Some(body) = self.pkg.funcs[function].node.child_by_field_name("body") {
-            self.collect_refs(body, &mut own, visiting, memo);
+            let package = self.pkg.funcs[function].package;
+            self.collect_refs(body, package, &mut own, visiting, memo);
         }
         refs.extend(own.iter().copied());
         memo.insert(function, own);

@@ -136,6 +136,9 @@ pub(super) struct Lowerer<'t> {
     pub vars: Vec<Var>,
     /// The value of `iota` while a constant specification is evaluated.
     pub iota: Option<i64>,
+    /// The library package whose code is being resolved or lowered (`None`: `package main`);
+    /// it decides which package-level names are in scope (`Lowerer::pkg_name`).
+    pub current: Option<super::package::Std>,
     /// Type aliases collected but not yet resolved.
     pub pending_aliases: Vec<(Node<'t>, Node<'t>)>,
 }

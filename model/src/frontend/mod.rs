@@ -121,35 +121,46 @@ fn compile_here(files: &[SourceFile], options: &CompileOptions) -> Result<Progra
     let Some(first) = files.first() else {
         return Err(ModelError::without_position("", "no model file"));
     };
-    // Lay the files out one after another, each on lines of its own.
+    // Lay the files out one after another, each on lines of its own, then the library
+    // packages written in Go that they import (`package::Std::library_source`).
     let mut text = String::new();
     let mut slots = Vec::new();
-    for file in files {
+    let mut trees = Vec::new();
+    let mut libraries: Vec<package::Std> = Vec::new();
+    let mut pending: Vec<(&str, &str)> = files
+        .iter()
+        .map(|file| (file.name.as_str(), file.text.as_str()))
+        .collect();
+    pending.reverse();
+    while let Some((name, file_text)) = pending.pop() {
         let start = text.len();
         let rows_before = text.matches('\n').count() as u32;
-        text.push_str(&file.text);
+        text.push_str(file_text);
         let end = text.len();
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        slots.push(syntax::FileSlot {
-            name: &file.name,
+        let slot = syntax::FileSlot {
+            name,
             start,
             end,
             rows_before,
-        });
-    }
-    let mut trees = Vec::new();
-    for slot in &slots {
-        match syntax::parse(&text, slot) {
-            Some(tree) => trees.push(tree),
-            None => {
-                return Err(ModelError::without_position(
-                    slot.name,
-                    "the parser gave up on this file",
-                ))
+        };
+        let Some(tree) = syntax::parse(&text, &slot) else {
+            return Err(ModelError::without_position(
+                name,
+                "the parser gave up on this file",
+            ));
+        };
+        for path in syntax::import_paths(&text, tree.root_node()) {
+            let library = package::Std::from_path(&path).filter(|std| !libraries.contains(std));
+            if let Some((lib_name, lib_text)) = library.and_then(|std| std.library_source()) {
+                libraries.push(library.expect("checked"));
+                pending.insert(0, (lib_name, lib_text));
             }
         }
+        slots.push(slot);
+        trees.push(tree);
     }
     let source = Source {
         name: &first.name,

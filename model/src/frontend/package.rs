@@ -14,7 +14,7 @@ use super::{CompileOptions, ModelError};
 use crate::program::FuncId;
 
 /// A standard package (or the project's helper) the model may import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum Std {
     Fmt,
     Os,
@@ -25,6 +25,54 @@ pub(super) enum Std {
     Errors,
     Strings,
     Gomc,
+    /// `context`: written in Go (`model/src/stdlib/context.go`), compiled with the model.
+    Context,
+}
+
+impl Std {
+    /// The packages gomc ships as Go source, with the file's name in traces and its text.
+    pub fn library_source(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Std::Context => Some((
+                "gomc:context/context.go",
+                include_str!("../stdlib/context.go"),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The package an import path names, if gomc models it.
+    pub fn from_path(path: &str) -> Option<Std> {
+        Some(match path {
+            "fmt" => Std::Fmt,
+            "os" => Std::Os,
+            "runtime" => Std::Runtime,
+            "sync" => Std::Sync,
+            "sync/atomic" => Std::Atomic,
+            "time" => Std::Time,
+            "errors" => Std::Errors,
+            "strings" => Std::Strings,
+            "context" => Std::Context,
+            p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
+            _ => return None,
+        })
+    }
+
+    /// The package's name in Go's messages and frames (`context`).
+    pub fn go_name(self) -> &'static str {
+        match self {
+            Std::Fmt => "fmt",
+            Std::Os => "os",
+            Std::Runtime => "runtime",
+            Std::Sync => "sync",
+            Std::Atomic => "atomic",
+            Std::Time => "time",
+            Std::Errors => "errors",
+            Std::Strings => "strings",
+            Std::Gomc => "gomc",
+            Std::Context => "context",
+        }
+    }
 }
 
 /// What a package-level name denotes.
@@ -60,6 +108,8 @@ pub(super) struct ConstDef<'t> {
     pub state: ConstState,
     /// A `--set` replacement value, as written.
     pub override_text: Option<String>,
+    /// The library package declaring it (`None`: the model's `package main`).
+    pub package: Option<Std>,
 }
 
 /// A package-level variable.
@@ -76,6 +126,8 @@ pub(super) struct GlobalDef<'t> {
     pub ty: Option<Ty>,
     pub in_progress: bool,
     pub boxed: bool,
+    /// The library package declaring it (`None`: the model's `package main`).
+    pub package: Option<Std>,
 }
 
 /// The variables one initializer assigns: `var a = e`, `var a, b = f()`, or a `var` without
@@ -90,6 +142,8 @@ pub(super) struct InitUnit<'t> {
     pub spec: Node<'t>,
     /// A `--set` replacement of the (single) literal initializer.
     pub override_value: Option<ConstValue>,
+    /// The library package declaring it (`None`: the model's `package main`).
+    pub package: Option<Std>,
 }
 
 /// A top-level function or method.
@@ -102,12 +156,19 @@ pub(super) struct FuncDef<'t> {
     pub receiver: Option<(u32, bool)>,
     pub sig: Sig,
     pub id: FuncId,
+    /// The library package declaring it (`None`: the model's `package main`).
+    pub package: Option<Std>,
 }
 
 /// Everything declared at package level.
 #[derive(Debug, Default)]
 pub(super) struct Package<'t> {
     pub names: HashMap<String, PkgEntity>,
+    /// The package-level names of the library packages written in Go (`Std::library_source`).
+    pub lib_names: HashMap<(Std, String), PkgEntity>,
+    /// How many of `inits` belong to library packages (they run first, as Go initializes
+    /// imported packages before `main`).
+    pub lib_inits: usize,
     pub consts: Vec<ConstDef<'t>>,
     pub globals: Vec<GlobalDef<'t>>,
     pub units: Vec<InitUnit<'t>>,
@@ -149,6 +210,7 @@ impl<'t> Lowerer<'t> {
             vars: Vec::new(),
             iota: None,
             pending_aliases: Vec::new(),
+            current: None,
         };
         for &root in roots {
             lowerer.collect(root)?;
@@ -168,10 +230,20 @@ impl<'t> Lowerer<'t> {
             match item.kind() {
                 "package_clause" => {
                     let name = named_children(item).first().map(|n| self.src.text_of(*n));
-                    if name != Some("main") {
-                        return Err(self.src.error(item, "a model must be package main"));
+                    // A library file (`Std::library_source`) declares its own package.
+                    let library = self
+                        .src
+                        .file_name_at(item.start_byte())
+                        .strip_prefix("gomc:")
+                        .is_some();
+                    match name {
+                        Some("main") if !library => {
+                            self.current = None;
+                            self.pkg.package_clause.get_or_insert(item);
+                        }
+                        Some("context") if library => self.current = Some(Std::Context),
+                        _ => return Err(self.src.error(item, "a model must be package main")),
                     }
-                    self.pkg.package_clause.get_or_insert(item);
                 }
                 "import_declaration" => {
                     for child in named_children(item) {
@@ -193,6 +265,7 @@ impl<'t> Lowerer<'t> {
                         receiver: None,
                         sig: empty_sig(),
                         id: FuncId(index as u32),
+                        package: self.current,
                     });
                 }
                 "const_declaration" => {
@@ -208,6 +281,7 @@ impl<'t> Lowerer<'t> {
                             iota,
                             state: ConstState::Pending,
                             override_text: None,
+                            package: self.current,
                         });
                         let index = self.pkg.consts.len() - 1;
                         self.declare_pkg_name(name, PkgEntity::Const(index))?;
@@ -231,13 +305,57 @@ impl<'t> Lowerer<'t> {
         if text == "_" {
             return Ok(());
         }
-        if self.pkg.names.contains_key(text) {
+        if self.pkg_name(text).is_some() {
             return Err(self
                 .src
                 .error(name, format!("{text} redeclared in this block")));
         }
-        self.pkg.names.insert(text.to_string(), entity);
+        self.insert_pkg_name(text.to_string(), entity);
         Ok(())
+    }
+
+    /// A package-level name of the package whose code is being processed.
+    pub fn pkg_name(&self, name: &str) -> Option<&PkgEntity> {
+        self.pkg_name_in(self.current, name)
+    }
+
+    /// A package-level name of `package` (`None`: main).
+    pub fn pkg_name_in(&self, package: Option<Std>, name: &str) -> Option<&PkgEntity> {
+        match package {
+            None => self.pkg.names.get(name),
+            Some(package) => self.pkg.lib_names.get(&(package, name.to_string())),
+        }
+    }
+
+    fn insert_pkg_name(&mut self, name: String, entity: PkgEntity) {
+        match self.current {
+            None => self.pkg.names.insert(name, entity),
+            Some(package) => self.pkg.lib_names.insert((package, name), entity),
+        };
+    }
+
+    /// An exported name of a library package written in Go (`context.WithCancel`).
+    pub fn lib_member(&self, package: Std, name: &str) -> Option<PkgEntity> {
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        self.pkg
+            .lib_names
+            .get(&(package, name.to_string()))
+            .cloned()
+    }
+
+    /// The prefix of Go's names for this package's functions and types (`main`, `context`).
+    pub fn package_prefix(&self) -> &'static str {
+        self.current.map_or("main", Std::go_name)
+    }
+
+    /// Runs `f` with the names of `package` in scope (a library package's or `main`'s).
+    pub fn in_package<R>(&mut self, package: Option<Std>, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = std::mem::replace(&mut self.current, package);
+        let result = f(self);
+        self.current = saved;
+        result
     }
 
     fn collect_import(&mut self, spec: Node<'t>) -> Result<()> {
@@ -246,21 +364,10 @@ impl<'t> Lowerer<'t> {
         };
         let path = string_literal(self.src.text_of(path_node))
             .map_err(|message| self.src.error(path_node, message))?;
-        let package = match path.as_str() {
-            "fmt" => Std::Fmt,
-            "os" => Std::Os,
-            "runtime" => Std::Runtime,
-            "sync" => Std::Sync,
-            "sync/atomic" => Std::Atomic,
-            "time" => Std::Time,
-            "errors" => Std::Errors,
-            "strings" => Std::Strings,
-            p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
-            _ => {
-                return Err(self
-                    .src
-                    .unsupported(spec, format!("import of package \"{path}\"")))
-            }
+        let Some(package) = Std::from_path(&path) else {
+            return Err(self
+                .src
+                .unsupported(spec, format!("import of package \"{path}\"")));
         };
         let local = match spec.child_by_field_name("name") {
             Some(name) if name.kind() == "package_identifier" => self.src.text_of(name).to_string(),
@@ -274,7 +381,7 @@ impl<'t> Lowerer<'t> {
             }
             None => path.rsplit('/').next().unwrap_or(&path).to_string(),
         };
-        match self.pkg.names.get(&local) {
+        match self.pkg_name(&local) {
             // Imports are per file in Go; another file of the package importing the same
             // package under the same name is not a redeclaration.
             Some(PkgEntity::Import(existing)) if *existing == package => return Ok(()),
@@ -285,7 +392,7 @@ impl<'t> Lowerer<'t> {
             }
             None => {}
         }
-        self.pkg.names.insert(local, PkgEntity::Import(package));
+        self.insert_pkg_name(local, PkgEntity::Import(package));
         Ok(())
     }
 
@@ -298,11 +405,20 @@ impl<'t> Lowerer<'t> {
         };
         let text = self.src.text_of(name).to_string();
         let index = self.pkg.funcs.len();
-        let go_name = if text == "init" {
+        let prefix = self.package_prefix();
+        let go_name = if text == "init" && self.current.is_some() {
+            // Library packages are initialized before main: their init functions run first.
+            self.pkg.inits.insert(self.pkg.lib_inits, index);
+            self.pkg.lib_inits += 1;
+            format!("{prefix}.init.{}", self.pkg.lib_inits - 1)
+        } else if text == "init" {
             self.pkg.inits.push(index);
-            format!("main.init.{}", self.pkg.inits.len() - 1)
+            format!(
+                "{prefix}.init.{}",
+                self.pkg.inits.len() - 1 - self.pkg.lib_inits
+            )
         } else {
-            format!("main.{text}")
+            format!("{prefix}.{text}")
         };
         self.pkg.funcs.push(FuncDef {
             name: go_name,
@@ -310,6 +426,7 @@ impl<'t> Lowerer<'t> {
             receiver: None,
             sig: empty_sig(),
             id: FuncId(index as u32),
+            package: self.current,
         });
         if text != "init" {
             self.declare_pkg_name(name, PkgEntity::Func(index))?;
@@ -411,6 +528,7 @@ impl<'t> Lowerer<'t> {
                         position,
                         ty: None,
                         in_progress: false,
+                        package: self.current,
                     });
                     self.declare_pkg_name(name, PkgEntity::Global(index))?;
                     globals.push(Some(index));
@@ -420,6 +538,7 @@ impl<'t> Lowerer<'t> {
                     values: group_values,
                     spec,
                     override_value: None,
+                    package: self.current,
                 });
             }
         }
@@ -446,6 +565,7 @@ impl<'t> Lowerer<'t> {
                 name: self.src.text_of(name).to_string(),
                 underlying: None,
                 methods: Vec::new(),
+                package: self.current,
             });
             self.pkg.type_specs.push((index, type_node));
             self.declare_pkg_name(name, PkgEntity::Type(Ty::Named(index)))?;
@@ -476,6 +596,13 @@ impl<'t> Lowerer<'t> {
     }
 
     fn resolve_named(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
+        let package = self.types.named[index as usize].package;
+        self.in_package(package, |lowerer| {
+            lowerer.resolve_named_here(index, resolving)
+        })
+    }
+
+    fn resolve_named_here(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
         if let Some(ty) = &self.types.named[index as usize].underlying {
             return Ok(ty.clone());
         }
@@ -536,6 +663,11 @@ impl<'t> Lowerer<'t> {
     }
 
     fn resolve_func(&mut self, index: usize) -> Result<()> {
+        let package = self.pkg.funcs[index].package;
+        self.in_package(package, |lowerer| lowerer.resolve_func_here(index))
+    }
+
+    fn resolve_func_here(&mut self, index: usize) -> Result<()> {
         let node = self.pkg.funcs[index].node;
         let params = node.child_by_field_name("parameters");
         let result = node.child_by_field_name("result");
@@ -577,7 +709,7 @@ impl<'t> Lowerer<'t> {
         if type_node.kind() == "generic_type" {
             return Err(self.src.unsupported(type_node, "method of a generic type"));
         }
-        let named = match self.pkg.names.get(self.src.text_of(type_node)) {
+        let named = match self.pkg_name(self.src.text_of(type_node)) {
             Some(PkgEntity::Type(Ty::Named(named))) if type_node.kind() == "type_identifier" => {
                 *named
             }
@@ -607,10 +739,12 @@ impl<'t> Lowerer<'t> {
         });
         let def = &mut self.pkg.funcs[index];
         def.receiver = Some((named, pointer));
+        let prefix = self.package_prefix();
+        let def = &mut self.pkg.funcs[index];
         def.name = if pointer {
-            format!("main.(*{type_name}).{name}")
+            format!("{prefix}.(*{type_name}).{name}")
         } else {
-            format!("main.{type_name}.{name}")
+            format!("{prefix}.{type_name}.{name}")
         };
         Ok(())
     }

@@ -40,7 +40,7 @@ impl<'t> Lowerer<'t> {
             Some(entity) => return Name::Local(entity),
             None => {}
         }
-        if let Some(entity) = self.pkg.names.get(name) {
+        if let Some(entity) = self.pkg_name(name) {
             return Name::Pkg(entity.clone());
         }
         if let Some(ty) = predeclared_type(name) {
@@ -92,6 +92,9 @@ impl<'t> Lowerer<'t> {
                     return Ok(None);
                 };
                 let name = self.src.text_of(name);
+                if let Some(PkgEntity::Type(ty)) = self.lib_member(std, name) {
+                    return Ok(Some(ty));
+                }
                 let ty = match (std, name) {
                     (Std::Sync, "Mutex") => Ty::Mutex,
                     (Std::Sync, "WaitGroup") => Ty::WaitGroup,
@@ -477,6 +480,11 @@ impl<'t> Lowerer<'t> {
 
     /// The value of a package-level constant (evaluated once, in the package scope).
     pub fn const_def_value(&mut self, index: usize) -> Result<(ConstValue, Ty)> {
+        let package = self.pkg.consts[index].package;
+        self.in_package(package, |lowerer| lowerer.const_def_value_here(index))
+    }
+
+    fn const_def_value_here(&mut self, index: usize) -> Result<(ConstValue, Ty)> {
         let def = &self.pkg.consts[index];
         match &def.state {
             ConstState::Done(value, ty) => return Ok((value.clone(), ty.clone())),

@@ -144,6 +144,7 @@ impl<'t> Lowerer<'t> {
                 name: text.clone(),
                 underlying: None,
                 methods: Vec::new(),
+                package: self.current,
             });
             // Declared before its type is resolved: `type node struct{ next *node }`.
             self.declare_local_type(text.clone(), Ty::Named(index));

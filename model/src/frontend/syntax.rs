@@ -47,6 +47,11 @@ impl<'s> Source<'s> {
             .unwrap_or("")
     }
 
+    /// The name of the file holding a byte of the laid-out text.
+    pub fn file_name_at(&self, byte: usize) -> &'s str {
+        self.files[self.file_at(byte)].name
+    }
+
     /// The index of the file holding a byte of the laid-out text.
     fn file_at(&self, byte: usize) -> usize {
         self.files
@@ -151,6 +156,33 @@ pub(super) fn parse(text: &str, slot: &FileSlot) -> Option<Tree> {
     };
     parser.set_included_ranges(&[range]).ok()?;
     parser.parse(text, None)
+}
+
+/// The import paths a file's syntax tree names (unquoted; malformed ones left out).
+pub(super) fn import_paths(text: &str, root: Node) -> Vec<String> {
+    let mut paths = Vec::new();
+    for declaration in named_children(root) {
+        if declaration.kind() != "import_declaration" {
+            continue;
+        }
+        let mut specs = Vec::new();
+        for child in named_children(declaration) {
+            if child.kind() == "import_spec_list" {
+                specs.extend(named_children(child));
+            } else {
+                specs.push(child);
+            }
+        }
+        for spec in specs {
+            if let Some(path) = spec.child_by_field_name("path") {
+                let quoted = text.get(path.start_byte()..path.end_byte()).unwrap_or("");
+                if let Ok(path) = super::literal::string_literal(quoted) {
+                    paths.push(path);
+                }
+            }
+        }
+    }
+    paths
 }
 
 /// Checks the tree for `ERROR`/`MISSING` nodes (the first one in source order is reported) and

@@ -134,6 +134,8 @@ pub(super) struct NamedType {
     pub underlying: Option<Ty>,
     /// Its methods.
     pub methods: Vec<MethodInfo>,
+    /// The library package declaring it (`None`: the model's `package main`).
+    pub package: Option<super::package::Std>,
 }
 
 /// A method declared on a defined type.
@@ -278,7 +280,13 @@ impl TypeTable {
             Ty::Bool => "bool".into(),
             Ty::String => "string".into(),
             Ty::UntypedNil => "untyped nil".into(),
-            Ty::Named(index) => self.named[*index as usize].name.clone(),
+            Ty::Named(index) => {
+                let named = &self.named[*index as usize];
+                match named.package {
+                    Some(package) => format!("{}.{}", package.go_name(), named.name),
+                    None => named.name.clone(),
+                }
+            }
             Ty::Struct(index) => self.structs[*index as usize].name.clone(),
             Ty::Pointer(inner) => format!("*{}", self.describe(inner)),
             Ty::Slice(inner) => format!("[]{}", self.describe(inner)),

@@ -149,10 +149,17 @@ impl<'t> Lowerer<'t> {
                 let operand = self.required(node, "operand")?;
                 let name_node = self.required(node, "field")?;
                 let name = self.src.text_of(name_node);
-                if let Some(_package) = self.package_of(operand) {
-                    return Err(self
-                        .src
-                        .unsupported(node, format!("{} as a value", self.src.text_of(node))));
+                if let Some(package) = self.package_of(operand) {
+                    return match self.lib_member(package, name) {
+                        Some(PkgEntity::Global(index)) => self.global_type(index),
+                        Some(PkgEntity::Func(index)) => {
+                            Ok(Ty::Func(Rc::new(self.pkg.funcs[index].sig.clone())))
+                        }
+                        Some(PkgEntity::Const(index)) => Ok(self.const_def_value(index)?.1),
+                        _ => Err(self
+                            .src
+                            .unsupported(node, format!("{} as a value", self.src.text_of(node)))),
+                    };
                 }
                 if let Some(receiver) = self.method_expression_receiver(operand)? {
                     let Some(Selection::Method { method, .. }) =
@@ -379,6 +386,11 @@ impl<'t> Lowerer<'t> {
 
     /// The type of a package-level variable (declared, or inferred from its initializer).
     pub fn global_type(&mut self, index: usize) -> Result<Ty> {
+        let package = self.pkg.globals[index].package;
+        self.in_package(package, |lowerer| lowerer.global_type_here(index))
+    }
+
+    fn global_type_here(&mut self, index: usize) -> Result<Ty> {
         let global = &self.pkg.globals[index];
         if let Some(ty) = &global.ty {
             return Ok(ty.clone());

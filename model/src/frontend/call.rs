@@ -130,21 +130,6 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
     })
 }
 
-fn package_name(package: Std) -> &'static str {
-    match package {
-        Std::Fmt => "fmt",
-        Std::Os => "os",
-        Std::Runtime => "runtime",
-        Std::Sync => "sync",
-        Std::Atomic => "atomic",
-        Std::Time => "time",
-        Std::Errors => "errors",
-        Std::Strings => "strings",
-        Std::Gomc => "gomc",
-        Std::Context => "context",
-    }
-}
-
 impl<'t> Lowerer<'t> {
     /// Decides what a call expression calls, without emitting anything.
     pub fn classify_call(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
@@ -192,7 +177,7 @@ impl<'t> Lowerer<'t> {
                     if std_call(package, name).is_none() {
                         return Err(self
                             .src
-                            .unsupported(function, format!("{}.{name}", package_name(package))));
+                            .unsupported(function, format!("{}.{name}", package.go_name())));
                     }
                     return Ok(Callee::Std(package, name));
                 }
@@ -657,7 +642,7 @@ impl<'t> Lowerer<'t> {
                 let Some(op) = std_call(*package, name) else {
                     return Err(self
                         .src
-                        .unsupported(call, format!("{}.{name}", package_name(*package))));
+                        .unsupported(call, format!("{}.{name}", package.go_name())));
                 };
                 let results = self.call_result_types(call)?;
                 let fixed = |lowerer: &mut Self, count: usize| -> Result<u32> {

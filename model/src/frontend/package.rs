@@ -27,6 +27,8 @@ pub(super) enum Std {
     Gomc,
     /// `context`: written in Go (`model/src/stdlib/context.go`), compiled with the model.
     Context,
+    /// `golang.org/x/sync/errgroup`: written in Go (`model/src/stdlib/errgroup.go`).
+    Errgroup,
 }
 
 impl Std {
@@ -36,6 +38,10 @@ impl Std {
             Std::Context => Some((
                 "gomc:context/context.go",
                 include_str!("../stdlib/context.go"),
+            )),
+            Std::Errgroup => Some((
+                "gomc:golang.org/x/sync/errgroup/errgroup.go",
+                include_str!("../stdlib/errgroup.go"),
             )),
             _ => None,
         }
@@ -53,6 +59,7 @@ impl Std {
             "errors" => Std::Errors,
             "strings" => Std::Strings,
             "context" => Std::Context,
+            "golang.org/x/sync/errgroup" => Std::Errgroup,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -71,7 +78,23 @@ impl Std {
             Std::Strings => "strings",
             Std::Gomc => "gomc",
             Std::Context => "context",
+            Std::Errgroup => "errgroup",
         }
+    }
+
+    /// The prefix of the package's functions in Go's frames: its import path.
+    pub fn frame_prefix(self) -> &'static str {
+        match self {
+            Std::Errgroup => "golang.org/x/sync/errgroup",
+            other => other.go_name(),
+        }
+    }
+
+    /// The library package a library file's package clause names.
+    fn library_named(name: &str) -> Option<Std> {
+        [Std::Context, Std::Errgroup]
+            .into_iter()
+            .find(|std| std.go_name() == name)
     }
 }
 
@@ -241,7 +264,9 @@ impl<'t> Lowerer<'t> {
                             self.current = None;
                             self.pkg.package_clause.get_or_insert(item);
                         }
-                        Some("context") if library => self.current = Some(Std::Context),
+                        Some(name) if library && Std::library_named(name).is_some() => {
+                            self.current = Std::library_named(name)
+                        }
                         _ => return Err(self.src.error(item, "a model must be package main")),
                     }
                 }
@@ -347,7 +372,7 @@ impl<'t> Lowerer<'t> {
 
     /// The prefix of Go's names for this package's functions and types (`main`, `context`).
     pub fn package_prefix(&self) -> &'static str {
-        self.current.map_or("main", Std::go_name)
+        self.current.map_or("main", Std::frame_prefix)
     }
 
     /// Runs `f` with the names of `package` in scope (a library package's or `main`'s).

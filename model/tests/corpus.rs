@@ -1,6 +1,6 @@
-//! The corpus (`corpus/` at the repository root): thirty small programs in the style of real
-//! hang reports, written for gomc, using interfaces, user error types, type switches, method
-//! values, local types and sized integers. Each states its expected verdict in a
+//! The corpus (`corpus/` at the repository root): thirty-five small programs in the style of
+//! real hang reports, written for gomc, using interfaces, user error types, type switches,
+//! method values, local types, sized integers, context, errgroup and timers. Each states its expected verdict in a
 //! `gomc:expect` header; every one must load unchanged and match it. The deadlocks and panics
 //! were confirmed with `go run` (Go 1.19); leaks and hangs are gomc's findings after `main`
 //! returns, which `go run` does not show (the README's Outcomes).
@@ -18,7 +18,7 @@ fn every_corpus_program_loads_and_gets_its_expected_verdict() {
         .filter(|path| path.extension().is_some_and(|e| e == "go"))
         .collect();
     files.sort();
-    assert!(files.len() >= 30, "{} corpus programs", files.len());
+    assert!(files.len() >= 35, "{} corpus programs", files.len());
     let mut failures = Vec::new();
     for path in &files {
         match check_file(path, &Config::new()) {

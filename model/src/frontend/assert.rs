@@ -182,20 +182,9 @@ impl<'t> Lowerer<'t> {
                 self.stmt(statement)?;
             }
             self.pop_scope();
-            let jump = self.emit_jump(Instr::Jump, *clause);
-            self.builder()
-                .breakables
-                .last_mut()
-                .expect("switch breakable")
-                .breaks
-                .push(jump);
+            self.leave_switch_clause(*clause);
         }
-        if default.is_none() {
-            self.patch_here(no_match);
-        }
-        let end = self.here();
-        self.pop_breakable(end);
-        self.pop_scope();
+        self.finish_switch(default.is_none(), no_match);
         Ok(())
     }
 }

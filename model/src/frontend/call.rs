@@ -76,6 +76,11 @@ enum StdCall {
     AtomicSwap,
     Sleep,
     After,
+    /// The timer primitives behind `stdlib/time.go` (visible only to that file).
+    NewTimerChan,
+    NewTickerChan,
+    StopTimer,
+    ResetTimer,
     Gosched,
     Goexit,
     Exit,
@@ -104,6 +109,10 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Errors, "New") => StdCall::ErrorsNew,
         (Std::Time, "Sleep") => StdCall::Sleep,
         (Std::Time, "After") => StdCall::After,
+        (Std::Time, "newTimerChan") => StdCall::NewTimerChan,
+        (Std::Time, "newTickerChan") => StdCall::NewTickerChan,
+        (Std::Time, "stopTimer") => StdCall::StopTimer,
+        (Std::Time, "resetTimer") => StdCall::ResetTimer,
         (Std::Runtime, "Gosched") => StdCall::Gosched,
         (Std::Runtime, "Goexit") => StdCall::Goexit,
         (Std::Os, "Exit") => StdCall::Exit,
@@ -158,7 +167,13 @@ impl<'t> Lowerer<'t> {
                             format!("invalid operation: cannot call non-function {text}"),
                         ))
                     }
-                    Name::Unknown => Err(self.src.error(function, format!("undefined: {text}"))),
+                    Name::Unknown => match self.current {
+                        // A library file's own primitives (`stdlib/time.go`'s stopTimer).
+                        Some(package) if std_call(package, text).is_some() => {
+                            Ok(Callee::Std(package, text))
+                        }
+                        _ => Err(self.src.error(function, format!("undefined: {text}"))),
+                    },
                 }
             }
             "selector_expression" => {
@@ -173,6 +188,12 @@ impl<'t> Lowerer<'t> {
                         Some(PkgEntity::Func(index)) => return Ok(Callee::Func(index)),
                         Some(PkgEntity::Global(_)) => return self.value_callee(function),
                         _ => {}
+                    }
+                    if name.starts_with(|c: char| c.is_lowercase()) {
+                        return Err(self.src.error(
+                            function,
+                            format!("name {name} not exported by package {}", package.go_name()),
+                        ));
                     }
                     if std_call(package, name).is_none() {
                         return Err(self
@@ -276,6 +297,10 @@ impl<'t> Lowerer<'t> {
                 Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
                 Some(StdCall::AtomicSwap) => vec![INT],
                 Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
+                Some(StdCall::NewTimerChan | StdCall::NewTickerChan) => {
+                    vec![Ty::Chan(ChanDir::Both, INT.into())]
+                }
+                Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
                 Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
                     vec![INT]
                 }
@@ -697,8 +722,17 @@ impl<'t> Lowerer<'t> {
                     StdCall::Sleep => {
                         special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results)
                     }
-                    StdCall::After => {
+                    StdCall::After | StdCall::NewTimerChan => {
                         special(fixed(self, 1)?, vec![Instr::Pop, Instr::TimerChan], results)
+                    }
+                    StdCall::NewTickerChan => special(
+                        fixed(self, 1)?,
+                        vec![Instr::Pop, Instr::TickerChan],
+                        results,
+                    ),
+                    StdCall::StopTimer => special(fixed(self, 1)?, vec![Instr::TimerStop], results),
+                    StdCall::ResetTimer => {
+                        special(fixed(self, 2)?, vec![Instr::TimerReset], results)
                     }
                     StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
                     StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),

@@ -443,22 +443,33 @@ impl<'t> Lowerer<'t> {
             }
             self.pop_scope();
             if !falls {
-                let jump = self.emit_jump(Instr::Jump, *clause);
-                self.builder()
-                    .breakables
-                    .last_mut()
-                    .expect("switch breakable")
-                    .breaks
-                    .push(jump);
+                self.leave_switch_clause(*clause);
             }
         }
-        if default.is_none() {
+        self.finish_switch(default.is_none(), no_match);
+        Ok(())
+    }
+
+    /// The end of a switch clause's statements: a jump to the end of the switch.
+    pub fn leave_switch_clause(&mut self, clause: Node<'t>) {
+        let jump = self.emit_jump(Instr::Jump, clause);
+        self.builder()
+            .breakables
+            .last_mut()
+            .expect("switch breakable")
+            .breaks
+            .push(jump);
+    }
+
+    /// The end of a switch: without a default clause, no match lands here; then the switch's
+    /// breakable and scope end.
+    pub fn finish_switch(&mut self, no_default: bool, no_match: usize) {
+        if no_default {
             self.patch_here(no_match);
         }
         let end = self.here();
         self.pop_breakable(end);
         self.pop_scope();
-        Ok(())
     }
 
     /// `select`: the operands of every case in case order, `Select`, then a branch on the

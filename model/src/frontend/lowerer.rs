@@ -140,7 +140,7 @@ pub(super) struct Lowerer<'t> {
     /// it decides which package-level names are in scope (`Lowerer::pkg_name`).
     pub current: Option<super::package::Std>,
     /// Type aliases collected but not yet resolved.
-    pub pending_aliases: Vec<(Node<'t>, Node<'t>)>,
+    pub pending_aliases: Vec<(Node<'t>, Node<'t>, Option<super::package::Std>)>,
 }
 
 impl<'t> Lowerer<'t> {

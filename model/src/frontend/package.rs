@@ -43,6 +43,7 @@ impl Std {
                 "gomc:golang.org/x/sync/errgroup/errgroup.go",
                 include_str!("../stdlib/errgroup.go"),
             )),
+            Std::Time => Some(("gomc:time/sleep.go", include_str!("../stdlib/time.go"))),
             _ => None,
         }
     }
@@ -92,7 +93,7 @@ impl Std {
 
     /// The library package a library file's package clause names.
     fn library_named(name: &str) -> Option<Std> {
-        [Std::Context, Std::Errgroup]
+        [Std::Context, Std::Errgroup, Std::Time]
             .into_iter()
             .find(|std| std.go_name() == name)
     }
@@ -570,19 +571,24 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
+    /// The name and type of a `type` specification (`None` for a malformed one); a generic
+    /// type is refused.
+    pub fn type_spec_parts(&self, spec: Node<'t>) -> Result<Option<(Node<'t>, Node<'t>)>> {
+        if let Some(params) = spec.child_by_field_name("type_parameters") {
+            return Err(self.src.unsupported(params, "generic type"));
+        }
+        Ok(spec
+            .child_by_field_name("name")
+            .zip(spec.child_by_field_name("type")))
+    }
+
     fn collect_types(&mut self, declaration: Node<'t>) -> Result<()> {
         for spec in named_children(declaration) {
-            let (Some(name), Some(type_node)) = (
-                spec.child_by_field_name("name"),
-                spec.child_by_field_name("type"),
-            ) else {
+            let Some((name, type_node)) = self.type_spec_parts(spec)? else {
                 continue;
             };
-            if let Some(params) = spec.child_by_field_name("type_parameters") {
-                return Err(self.src.unsupported(params, "generic type"));
-            }
             if spec.kind() == "type_alias" {
-                self.pending_aliases.push((name, type_node));
+                self.pending_aliases.push((name, type_node, self.current));
                 continue;
             }
             let index = self.types.named.len() as u32;
@@ -599,9 +605,11 @@ impl<'t> Lowerer<'t> {
     }
 
     fn resolve_package(&mut self) -> Result<()> {
-        for (name, type_node) in std::mem::take(&mut self.pending_aliases) {
-            let ty = self.resolve_type(type_node)?;
-            self.declare_pkg_name(name, PkgEntity::Type(ty))?;
+        for (name, type_node, package) in std::mem::take(&mut self.pending_aliases) {
+            self.in_package(package, |lowerer| {
+                let ty = lowerer.resolve_type(type_node)?;
+                lowerer.declare_pkg_name(name, PkgEntity::Type(ty))
+            })?;
         }
         for index in 0..self.types.named.len() {
             self.resolve_named(index as u32, &mut Vec::new())?;

@@ -124,15 +124,9 @@ impl<'t> Lowerer<'t> {
     /// cannot be declared on it (Go allows none inside a function either).
     fn local_types(&mut self, node: Node<'t>) -> Result<()> {
         for spec in named_children(node) {
-            let (Some(name), Some(type_node)) = (
-                spec.child_by_field_name("name"),
-                spec.child_by_field_name("type"),
-            ) else {
+            let Some((name, type_node)) = self.type_spec_parts(spec)? else {
                 continue;
             };
-            if let Some(params) = spec.child_by_field_name("type_parameters") {
-                return Err(self.src.unsupported(params, "generic type"));
-            }
             let text = self.src.text_of(name).to_string();
             if spec.kind() == "type_alias" {
                 let ty = self.resolve_type(type_node)?;

@@ -200,6 +200,17 @@ pub enum Instr {
     /// stack: → ch, `time.After(d)`/`time.NewTimer(d).C` (d already popped): a channel of
     /// capacity 1 that a timer may fill at any later point (a choice of the checker).
     TimerChan,
+    /// stack: → ch; `time.NewTicker(d).C` (d already popped): a channel of capacity 1 that a
+    /// timer fills again and again, at any later points, until it is stopped (a tick finding
+    /// the buffer full is dropped, as Go's is).
+    TickerChan,
+    /// stack: ch → active; `Timer.Stop`/`Ticker.Stop` on the timer filling ch: it no longer
+    /// fires, and (Go 1.23) a value it sent that nobody received is discarded. `active`: it
+    /// was pending. A scheduling point (the timer may fire just before).
+    TimerStop,
+    /// stack: ch, periodic → active; `Timer.Reset`/`Ticker.Reset`: stopped as by `TimerStop`,
+    /// then pending again (periodic for a ticker). A scheduling point.
+    TimerReset,
 
     // ---- interfaces (program/dynamic.rs, semantics/iface.rs) ----
     /// stack: v → i; a concrete value converted to an interface type: boxed with its dynamic
@@ -521,6 +532,8 @@ impl Instr {
                 | Instr::AtomicStore(_)
                 | Instr::AtomicCas(_)
                 | Instr::Choose
+                | Instr::TimerStop
+                | Instr::TimerReset
         )
     }
 }

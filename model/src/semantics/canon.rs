@@ -266,9 +266,9 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
     for timer in &st.timers {
         let chan = w.chan[timer.chan.0 as usize];
         if chan == UNSEEN {
-            unobserved += 1;
+            unobserved += 1 + (u64::from(timer.periodic) << 32);
         } else {
-            timer_chans.push(chan);
+            timer_chans.push(chan << 1 | u32::from(timer.periodic));
         }
     }
     timer_chans.sort_unstable();

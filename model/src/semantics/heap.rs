@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use super::exec::{int, load, runtime_error, store, Exec, Trap};
-use super::state::{Chan, Object, State, Timer};
+use super::state::{Chan, Object, State};
 use super::value::{ChanId, Gid, ObjId, Value};
 use super::zero::zero_value;
 use crate::program::{Instr, Program};
@@ -198,17 +198,10 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let chan = new_chan(st, Some(*elem), cap as u32);
             st.goroutine_mut(g).push(Value::Chan(chan));
         }
-        Instr::TimerChan => {
+        Instr::TimerChan | Instr::TickerChan => {
             let chan = new_chan(st, None, 1);
-            let goroutine = st.goroutine_mut(g);
-            let nth = goroutine.timers_created;
-            goroutine.timers_created += 1;
-            goroutine.push(Value::Chan(chan));
-            st.timers.push(Timer {
-                chan,
-                owner: g,
-                nth,
-            });
+            st.goroutine_mut(g).push(Value::Chan(chan));
+            super::timer::arm(st, g, chan, matches!(instr, Instr::TickerChan));
         }
         Instr::FieldAddr(field) => {
             let pointer = st.goroutine_mut(g).pop();

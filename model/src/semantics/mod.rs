@@ -30,6 +30,7 @@ mod race;
 mod rwmutex;
 mod state;
 mod syncmap;
+mod timer;
 mod value;
 mod view;
 mod waitgroup;
@@ -173,8 +174,13 @@ impl<'p> Machine<'p> {
                         message: format!("no timer t{owner}.{nth} can fire in this state"),
                     });
                 };
-                let timer = st.timers.remove(at);
-                chan::fire_timer(self.program, &mut st, timer.chan, log);
+                // A ticker stays pending (runtime/time.go: a periodic timer is re-armed when it
+                // fires); a one-shot timer is done.
+                let chan = st.timers[at].chan;
+                if !st.timers[at].periodic {
+                    st.timers.remove(at);
+                }
+                chan::fire_timer(self.program, &mut st, chan, log);
             }
         }
         let mut index = 0;
@@ -194,6 +200,7 @@ impl<'p> Machine<'p> {
             )?;
             index += 1;
         }
+        timer::collect_unreachable_tickers(&mut st);
         if self.check_invariants {
             invariants::check(self.program, &st, self.races.is_some()).map_err(|broken| {
                 StepError {

@@ -101,6 +101,8 @@ fn try_exec_sync(
         Instr::Send(_) => return chan::send(program, st, g, log),
         Instr::Recv { .. } => return Ok(chan::recv(program, st, g, log)),
         Instr::Close(_) => chan::close(program, st, g, log)?,
+        Instr::TimerStop => super::timer::stop(program, st, g, log),
+        Instr::TimerReset => super::timer::reset(program, st, g, log),
         Instr::Select(table) => return chan::select(program, st, g, *table, alternative, log),
         Instr::Lock(_) => return super::mutex::lock(program, st, g, log),
         Instr::Unlock(_) => super::mutex::unlock(program, st, g, log)?,
@@ -145,6 +147,8 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Send(id) => format!("send {}", label(*id)),
         Instr::Recv { label: id, .. } => format!("recv <-{}", label(*id)),
         Instr::Close(id) => format!("close({})", label(*id)),
+        Instr::TimerStop => "stop the timer".to_string(),
+        Instr::TimerReset => "reset the timer".to_string(),
         Instr::Select(table) => {
             let table = program.select(*table);
             match table.cases.get(alternative as usize) {

@@ -251,16 +251,24 @@ fn stops_at(program: &Program, st: &State, g: Gid, written_later: &[bool]) -> bo
     found.iter().any(|access| match access.root {
         Root::Global(_) => true,
         Root::Object(obj) => shared
-            .get_or_insert_with(|| reachable_from_others(st, g))
+            .get_or_insert_with(|| reachable_from_others(st, g).objects)
             .get(obj.0 as usize)
             .copied()
             .unwrap_or(false),
     })
 }
 
-/// Which heap objects are reachable from the package-level variables and from the live
-/// goroutines other than `g`.
-fn reachable_from_others(st: &State, g: Gid) -> Vec<bool> {
+/// What the package-level variables and some live goroutines can reach, by id.
+pub struct Reachable {
+    /// Heap objects.
+    pub objects: Vec<bool>,
+    /// Channels.
+    pub chans: Vec<bool>,
+}
+
+/// What is reachable from the package-level variables and from the live goroutines other than
+/// `g` (0: from every live goroutine).
+pub fn reachable_from_others(st: &State, g: Gid) -> Reachable {
     let mut objects = vec![false; st.heap.len()];
     let mut chans = vec![false; st.chans.len()];
     let mut syncs = vec![false; st.syncs.len()];
@@ -333,7 +341,7 @@ fn reachable_from_others(st: &State, g: Gid) -> Vec<bool> {
             }
         }
     }
-    objects
+    Reachable { objects, chans }
 }
 
 /// One side of a data race: the goroutine and the access it is about to make.

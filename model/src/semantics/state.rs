@@ -302,6 +302,8 @@ pub struct Timer {
     pub owner: Gid,
     /// Its index among the owner's timers.
     pub nth: u32,
+    /// A ticker's timer: it stays pending after it fires.
+    pub periodic: bool,
 }
 
 impl State {

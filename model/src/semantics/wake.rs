@@ -36,9 +36,11 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::WaitGroupWait(_)
         | Instr::AtomicLoad(_)
         | Instr::Choose
+        | Instr::TimerStop
         | Instr::Panic
         | Instr::Exit => 1,
         Instr::Send(_)
+        | Instr::TimerReset
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }
         | Instr::AtomicStore(_)

@@ -70,7 +70,8 @@ func (g *Group) Go(f func() error) {
 }
 
 // TryGo calls the given function in a new goroutine only if the group is below its limit,
-// and reports whether it did.
+// and reports whether it did. (Its goroutine repeats Go's, as upstream does, so that each
+// shows in goroutine dumps under the name Go gives it: (*Group).Go.func1, (*Group).TryGo.func1.)
 func (g *Group) TryGo(f func() error) bool {
 	if g.sem != nil {
 		select {

@@ -1,0 +1,62 @@
+//! Timers and tickers (`model/src/stdlib/time.go` over `semantics/timer.rs`), with Go 1.23's
+//! semantics: Stop and Reset report whether the timer was pending and leave no stale value in
+//! the channel; a ticker fires until stopped; an unreachable ticker is collected. Expected
+//! outputs of `stop_reset_tick.go` are what `go run` (Go 1.19) printed; the no-stale-value rule
+//! is Go 1.23's (time/sleep.go), which Go 1.19 does not follow.
+
+mod common;
+
+use common::{check, panic_message, printed};
+use gomc::explore::OutcomeKind;
+
+#[test]
+fn stop_reset_and_tickers_report_what_go_reports() {
+    let report = check(include_str!("models/time/stop_reset_tick.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["stopped true", "fired false", "ticks 3"]
+    );
+}
+
+#[test]
+fn no_stale_value_is_received_after_stop() {
+    // The timer may fire before Stop; as of Go 1.23 the value it sent is discarded by Stop,
+    // so the select always takes default.
+    let report = check(
+        "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTimer(time.Millisecond)\n\
+         \ttime.Sleep(time.Second)\n\tt.Stop()\n\tselect {\n\tcase <-t.C:\n\t\tpanic(\"stale value \
+         after Stop\")\n\tdefault:\n\t}\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+}
+
+#[test]
+fn a_ticker_loop_nobody_stops_never_finishes() {
+    let report = check(
+        "package main\n\nimport \"time\"\n\nfunc main() {\n\tticker := time.NewTicker(time.Second)\n\
+         \tgo func() {\n\t\tfor range ticker.C {\n\t\t}\n\t}()\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Hang]);
+}
+
+#[test]
+fn a_stopped_ticker_lets_the_program_finish() {
+    let report = check(
+        "package main\n\nimport \"time\"\n\nfunc main() {\n\tticker := time.NewTicker(time.Second)\n\
+         \tdone := make(chan bool)\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-done:\n\
+         \t\t\t\treturn\n\t\t\tcase <-ticker.C:\n\t\t\t}\n\t\t}\n\t}()\n\tticker.Stop()\n\
+         \tdone <- true\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+}
+
+#[test]
+fn a_non_positive_ticker_interval_panics_as_go_does() {
+    let report =
+        check("package main\n\nimport \"time\"\n\nfunc main() {\n\t_ = time.NewTicker(0)\n}\n");
+    assert_eq!(
+        panic_message(&report),
+        "panic: non-positive interval for NewTicker"
+    );
+}

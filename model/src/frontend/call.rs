@@ -65,6 +65,15 @@ pub(super) struct Special {
 #[derive(Clone, Copy, Debug)]
 enum StdCall {
     Print(bool),
+    /// `log.Print*` (`fatal`: then exit 1; `panic`: then panic with the text).
+    Log {
+        format: bool,
+        fatal: bool,
+        panic: bool,
+    },
+    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker; `Seed` does nothing.
+    RandN,
+    RandSeed,
     Printf,
     Sprintf,
     Sprint,
@@ -109,6 +118,38 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Errors, "New") => StdCall::ErrorsNew,
         (Std::Time, "Sleep") => StdCall::Sleep,
         (Std::Time, "After") => StdCall::After,
+        (Std::Log, "Print" | "Println") => StdCall::Log {
+            format: false,
+            fatal: false,
+            panic: false,
+        },
+        (Std::Log, "Printf") => StdCall::Log {
+            format: true,
+            fatal: false,
+            panic: false,
+        },
+        (Std::Log, "Fatal" | "Fatalln") => StdCall::Log {
+            format: false,
+            fatal: true,
+            panic: false,
+        },
+        (Std::Log, "Fatalf") => StdCall::Log {
+            format: true,
+            fatal: true,
+            panic: false,
+        },
+        (Std::Log, "Panic" | "Panicln") => StdCall::Log {
+            format: false,
+            fatal: false,
+            panic: true,
+        },
+        (Std::Log, "Panicf") => StdCall::Log {
+            format: true,
+            fatal: false,
+            panic: true,
+        },
+        (Std::Rand, "Intn" | "Int31n" | "Int63n") => StdCall::RandN,
+        (Std::Rand, "Seed") => StdCall::RandSeed,
         (Std::Time, "newTimerChan") => StdCall::NewTimerChan,
         (Std::Time, "newTickerChan") => StdCall::NewTickerChan,
         (Std::Time, "stopTimer") => StdCall::StopTimer,
@@ -301,6 +342,11 @@ impl<'t> Lowerer<'t> {
                     vec![Ty::Chan(ChanDir::Both, INT.into())]
                 }
                 Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
+                Some(StdCall::RandN) => match name {
+                    "Int31n" => vec![Ty::Int(super::types::IntKind::Int32)],
+                    "Int63n" => vec![Ty::Int(super::types::IntKind::Int64)],
+                    _ => vec![INT],
+                },
                 Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
                     vec![INT]
                 }
@@ -698,6 +744,58 @@ impl<'t> Lowerer<'t> {
                         let n = self.push_fmt_args(&arguments)?;
                         special(n, vec![Instr::Sprint { args: n }], results)
                     }
+                    StdCall::Log {
+                        format,
+                        fatal,
+                        panic,
+                    } => {
+                        if format && arguments.is_empty() {
+                            return Err(self.src.error(call, "missing format argument"));
+                        }
+                        // log formats like fmt.Sprint/Sprintf and ends the line (log.go
+                        // Output); gomc leaves out the date and time it prefixes.
+                        let n = self.push_fmt_args(&arguments)?;
+                        let mut tail = vec![if format {
+                            Instr::Sprintf { args: n - 1 }
+                        } else if name.ends_with("ln") {
+                            Instr::Sprint { args: 0 }
+                        } else {
+                            Instr::Sprint { args: n }
+                        }];
+                        if !format && name.ends_with("ln") {
+                            // Println-style spacing: fmt.Sprintln without its newline.
+                            tail = vec![Instr::Print {
+                                args: n,
+                                newline: true,
+                            }];
+                            if fatal {
+                                tail.extend([Instr::PushInt(1), Instr::Exit]);
+                            }
+                            if panic {
+                                return Err(self
+                                    .src
+                                    .unsupported(call, "log.Panicln (use log.Panicf)"));
+                            }
+                            return Ok(special(n, tail, results));
+                        }
+                        if panic {
+                            tail.push(Instr::Dup);
+                        }
+                        tail.push(Instr::Print {
+                            args: 1,
+                            newline: true,
+                        });
+                        if fatal {
+                            tail.extend([Instr::PushInt(1), Instr::Exit]);
+                        }
+                        if panic {
+                            let string = self.dyn_type_id(&Ty::String, call);
+                            tail.extend([Instr::Box(string), Instr::Panic]);
+                        }
+                        special(n, tail, results)
+                    }
+                    StdCall::RandN => special(fixed(self, 1)?, vec![Instr::Choose], results),
+                    StdCall::RandSeed => special(fixed(self, 1)?, vec![Instr::Pop], results),
                     StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
                     StdCall::Errorf => {
                         if arguments.is_empty() {

@@ -29,6 +29,10 @@ pub(super) enum Std {
     Context,
     /// `golang.org/x/sync/errgroup`: written in Go (`model/src/stdlib/errgroup.go`).
     Errgroup,
+    /// `log`: printing, `Fatal*` (exit 1) and `Panic*`.
+    Log,
+    /// `math/rand`: each random value is a choice of the checker.
+    Rand,
 }
 
 impl Std {
@@ -61,6 +65,8 @@ impl Std {
             "strings" => Std::Strings,
             "context" => Std::Context,
             "golang.org/x/sync/errgroup" => Std::Errgroup,
+            "log" => Std::Log,
+            "math/rand" => Std::Rand,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -80,6 +86,8 @@ impl Std {
             Std::Gomc => "gomc",
             Std::Context => "context",
             Std::Errgroup => "errgroup",
+            Std::Log => "log",
+            Std::Rand => "rand",
         }
     }
 

@@ -1,0 +1,49 @@
+//! `log` (printing, `Fatal*` exits 1, `Panic*` panics with the text) and `math/rand` (each
+//! value a choice of the checker). Expected lines are what `go run` (Go 1.19) printed, less
+//! the date and time log prefixes.
+
+mod common;
+
+use common::{check, printed};
+use gomc::explore::OutcomeKind;
+
+#[test]
+fn log_prints_and_panics_as_go_does() {
+    let report = check(include_str!("models/stdlib/log_rand.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    let lines = printed(&report, OutcomeKind::Ok);
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[0].starts_with("backoff "), "{lines:?}");
+    assert_eq!(
+        lines[1..],
+        [
+            "attempt 1 of 2",
+            "worker 7 failed",
+            "recovered: worker 7 failed true"
+        ]
+    );
+}
+
+#[test]
+fn every_random_value_is_explored() {
+    // rand.Intn(3) is a choice: three end states, one per value.
+    let report = check(
+        "package main\n\nimport \"math/rand\"\n\nvar picked int\n\nfunc main() {\n\tpicked = \
+         rand.Intn(3)\n}\n",
+    );
+    let ok = report.outcome(OutcomeKind::Ok).expect("ok");
+    assert_eq!(ok.count, 3);
+}
+
+#[test]
+fn log_fatal_exits_with_status_1() {
+    let report = check(
+        "package main\n\nimport \"log\"\n\nfunc main() {\n\tdone := make(chan bool)\n\tgo func() \
+         {\n\t\tlog.Fatalf(\"cannot connect: %s\", \"refused\")\n\t}()\n\t<-done\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Exit(1)]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Exit(1)),
+        ["cannot connect: refused"]
+    );
+}

@@ -9,8 +9,8 @@
 //!
 //! Supported: `package main` with imports of fmt, os, runtime, sync, sync/atomic, time, errors,
 //! strings, log, math/rand (`Intn`: a choice), context, golang.org/x/sync/errgroup (the last
-//! two, and time's timers, written in
-//! Go under `model/src/stdlib/`) and the helper package (`gomc`, or a path ending in `/gomc`); package-level `var`,
+//! two, and time's timers, written in Go under `model/src/stdlib/`) and the helper package
+//! (`gomc`, or a path ending in `/gomc`); package-level `var`,
 //! `const` (iota, implicit repetition, folding), `type` (structs with embedded fields, defined
 //! non-struct types, aliases); functions with multiple and named results (also captured by
 //! deferred closures: `Instr::ResultCells`), variadic parameters; methods with value and

@@ -16,6 +16,22 @@ use super::exec::Trap;
 /// copied (each state of the search may hold its own).
 pub const MAX_ELEMENTS: usize = 1 << 20;
 
+/// The most values one `gomc.Choose(n)` or `rand.Intn(n)` may choose among: each value is a
+/// successor of the state, all explored; a larger range is a step gomc does not take (a bound
+/// of the checker, reported as a step error naming it, never a silent sample).
+pub const MAX_CHOICES: i64 = 1024;
+
+/// The step error for a choice among `n` values past [`MAX_CHOICES`], or `None` within it.
+pub fn check_choice(n: i64) -> Option<String> {
+    (n > MAX_CHOICES).then(|| {
+        format!(
+            "the model chooses among {n} values (gomc.Choose or rand.Intn), over gomc's bound of \
+             {MAX_CHOICES}: every value is explored, so choose among the few that matter (a \
+             bound of the checker, not of Go)"
+        )
+    })
+}
+
 /// Checks that a `what` (e.g. "string", "slice") of `size` bytes or elements is within the
 /// bound; the error is [`Trap::TooLarge`], which the interpreter turns into a step error.
 pub fn check_size(what: &str, size: usize) -> Result<(), Trap> {

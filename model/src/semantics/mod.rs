@@ -149,7 +149,15 @@ impl<'p> Machine<'p> {
                 alternative,
             } => {
                 self.check_choice(state, goroutine)?;
-                if ops::current_instr(self.program, state, goroutine).is_sync() {
+                let instr = ops::current_instr(self.program, state, goroutine);
+                if let (crate::program::Instr::Choose, Value::Int(n)) =
+                    (instr, state.goroutine(goroutine).peek(0))
+                {
+                    if let Some(message) = limits::check_choice(*n) {
+                        return Err(StepError { message });
+                    }
+                }
+                if instr.is_sync() {
                     ops::exec_sync(self.program, &mut st, goroutine, alternative, log);
                 } else {
                     // Race mode: the goroutine stands at an access to shared memory.

@@ -20,7 +20,9 @@ pub fn alternatives(program: &Program, st: &State, g: Gid, push: &mut impl FnMut
     match current_instr(program, st, g) {
         Instr::Select(table) => chan::select_alternatives(program, st, g, *table, push),
         Instr::Choose => match st.goroutine(g).peek(0) {
-            Value::Int(n) if *n > 0 => (0..*n as u32).for_each(push),
+            Value::Int(n) if *n > 0 && *n <= super::limits::MAX_CHOICES => {
+                (0..*n as u32).for_each(push)
+            }
             _ => push(0),
         },
         _ => push(0),

@@ -70,3 +70,13 @@ fn a_timeout_may_win_or_lose_and_nothing_is_left_blocked() {
         "{trace:?}"
     );
 }
+
+#[test]
+fn after_func_runs_once_the_context_is_canceled_unless_stopped() {
+    let report = check(include_str!("models/context/after_func.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["stopped: true", "cleanup false"]
+    );
+}

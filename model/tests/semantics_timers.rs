@@ -60,3 +60,25 @@ fn a_non_positive_ticker_interval_panics_as_go_does() {
         "panic: non-positive interval for NewTicker"
     );
 }
+
+#[test]
+fn after_func_runs_in_its_own_goroutine_unless_stopped() {
+    // Expected lines from `go run`; the stopped AfterFunc never runs (no "never" anywhere).
+    let report = check(include_str!("models/time/after_func.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["stopped: true", "first 0"]
+    );
+}
+
+#[test]
+fn an_after_func_callback_can_deadlock_with_its_waiter() {
+    // The callback needs the lock main holds while it waits for the callback.
+    let report = check(
+        "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\
+         \tdone := make(chan bool)\n\tmu.Lock()\n\ttime.AfterFunc(time.Second, func() {\n\t\tmu.Lock()\n\
+         \t\tdone <- true\n\t})\n\t<-done\n\tmu.Unlock()\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Deadlock]);
+}

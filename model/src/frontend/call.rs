@@ -88,6 +88,7 @@ enum StdCall {
     /// The timer primitives behind `stdlib/time.go` (visible only to that file).
     NewTimerChan,
     NewTickerChan,
+    NewFuncTimer,
     StopTimer,
     ResetTimer,
     Gosched,
@@ -152,6 +153,7 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Rand, "Seed") => StdCall::RandSeed,
         (Std::Time, "newTimerChan") => StdCall::NewTimerChan,
         (Std::Time, "newTickerChan") => StdCall::NewTickerChan,
+        (Std::Time, "newFuncTimer") => StdCall::NewFuncTimer,
         (Std::Time, "stopTimer") => StdCall::StopTimer,
         (Std::Time, "resetTimer") => StdCall::ResetTimer,
         (Std::Runtime, "Gosched") => StdCall::Gosched,
@@ -338,7 +340,7 @@ impl<'t> Lowerer<'t> {
                 Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
                 Some(StdCall::AtomicSwap) => vec![INT],
                 Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
-                Some(StdCall::NewTimerChan | StdCall::NewTickerChan) => {
+                Some(StdCall::NewTimerChan | StdCall::NewTickerChan | StdCall::NewFuncTimer) => {
                     vec![Ty::Chan(ChanDir::Both, INT.into())]
                 }
                 Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
@@ -828,6 +830,9 @@ impl<'t> Lowerer<'t> {
                         vec![Instr::Pop, Instr::TickerChan],
                         results,
                     ),
+                    StdCall::NewFuncTimer => {
+                        special(fixed(self, 1)?, vec![Instr::AfterFuncTimer], results)
+                    }
                     StdCall::StopTimer => special(fixed(self, 1)?, vec![Instr::TimerStop], results),
                     StdCall::ResetTimer => {
                         special(fixed(self, 2)?, vec![Instr::TimerReset], results)

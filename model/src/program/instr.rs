@@ -204,6 +204,9 @@ pub enum Instr {
     /// timer fills again and again, at any later points, until it is stopped (a tick finding
     /// the buffer full is dropped, as Go's is).
     TickerChan,
+    /// stack: f → ch; `time.AfterFunc(d, f)` (d already popped): a timer that, when it
+    /// fires, runs f in a new goroutine; ch is its handle for `Stop` and `Reset`.
+    AfterFuncTimer,
     /// stack: ch → active; `Timer.Stop`/`Ticker.Stop` on the timer filling ch: it no longer
     /// fires, and (Go 1.23) a value it sent that nobody received is discarded. `active`: it
     /// was pending. A scheduling point (the timer may fire just before).

@@ -200,6 +200,13 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
             }
         }
     }
+    // A pending AfterFunc timer's function will run: what it captures is live.
+    for timer in &st.timers {
+        if st.chans[timer.chan.0 as usize].after_func.is_some() {
+            let n = w.reference(Ref::Chan(timer.chan));
+            w.h.word(n as u64);
+        }
+    }
     let mut next = 0;
     while next < w.queue.len() {
         let reference = w.queue[next];
@@ -231,6 +238,10 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
                 w.h.word(chan.cap as u64 | (chan.closed as u64) << 32);
                 w.h.word(chan.buf.len() as u64);
                 chan.buf.iter().for_each(|item| w.value(item));
+                match &chan.after_func {
+                    Some(func) => w.value(func),
+                    None => w.h.word(0xaf),
+                }
                 for queue in [&chan.recvq, &chan.sendq] {
                     w.h.word(queue.len() as u64);
                     for waiter in queue {

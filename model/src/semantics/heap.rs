@@ -198,6 +198,13 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let chan = new_chan(st, Some(*elem), cap as u32);
             st.goroutine_mut(g).push(Value::Chan(chan));
         }
+        Instr::AfterFuncTimer => {
+            let func = st.goroutine_mut(g).pop();
+            let chan = new_chan(st, None, 1);
+            st.chan_mut(chan).after_func = Some(func);
+            st.goroutine_mut(g).push(Value::Chan(chan));
+            super::timer::arm(st, g, chan, false);
+        }
         Instr::TimerChan | Instr::TickerChan => {
             let chan = new_chan(st, None, 1);
             st.goroutine_mut(g).push(Value::Chan(chan));
@@ -257,6 +264,7 @@ fn new_chan(st: &mut State, elem: Option<crate::program::TypeId>, cap: u32) -> C
         closed: false,
         recvq: Vec::new(),
         sendq: Vec::new(),
+        after_func: None,
     });
     ChanId(st.chans.len() as u32 - 1)
 }

@@ -184,11 +184,20 @@ impl<'p> Machine<'p> {
                 };
                 // A ticker stays pending (runtime/time.go: a periodic timer is re-armed when it
                 // fires); a one-shot timer is done.
-                let chan = st.timers[at].chan;
+                let (chan, owner) = (st.timers[at].chan, st.timers[at].owner);
                 if !st.timers[at].periodic {
                     st.timers.remove(at);
                 }
-                chan::fire_timer(self.program, &mut st, chan, log);
+                match st.chans[chan.0 as usize].after_func.clone() {
+                    // time.AfterFunc: the function runs in a new goroutine (time/sleep.go
+                    // goFunc), counted among its owner's goroutines.
+                    Some(func) => match exec::spawn(self.program, &mut st, owner, func, Vec::new())
+                    {
+                        Ok(id) => log.started.push(id),
+                        Err(_) => unreachable!("internal error: an AfterFunc without a func"),
+                    },
+                    None => chan::fire_timer(self.program, &mut st, chan, log),
+                }
             }
         }
         let mut index = 0;

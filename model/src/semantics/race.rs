@@ -275,6 +275,12 @@ pub fn reachable_from_others(st: &State, g: Gid) -> Reachable {
     let mut queue: Vec<Ref> = Vec::new();
     let visit = |value: &Value, queue: &mut Vec<Ref>| value.for_each_ref(&mut |r| queue.push(r));
     st.globals.iter().for_each(|value| visit(value, &mut queue));
+    // A pending AfterFunc timer will run its function in a goroutine of its own.
+    for timer in &st.timers {
+        if st.chans[timer.chan.0 as usize].after_func.is_some() {
+            queue.push(Ref::Chan(timer.chan));
+        }
+    }
     for goroutine in &st.goroutines {
         if goroutine.id == g || goroutine.status == Status::Dead {
             continue;
@@ -322,6 +328,9 @@ pub fn reachable_from_others(st: &State, g: Gid) -> Reachable {
                 }
                 let chan = &st.chans[id.0 as usize];
                 chan.buf.iter().for_each(|value| visit(value, &mut queue));
+                if let Some(func) = &chan.after_func {
+                    visit(func, &mut queue);
+                }
                 for waiter in chan.sendq.iter().chain(&chan.recvq) {
                     visit(&waiter.value, &mut queue);
                 }

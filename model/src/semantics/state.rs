@@ -213,6 +213,9 @@ pub struct Chan {
     pub recvq: Vec<Waiter>,
     /// Parked senders with their values, oldest first.
     pub sendq: Vec<Waiter>,
+    /// For the channel of a `time.AfterFunc` timer: the function each firing runs in a new
+    /// goroutine (nothing is sent on the channel).
+    pub after_func: Option<Value>,
 }
 
 /// A goroutine parked on a channel (runtime2.go's `sudog`).

@@ -15,6 +15,8 @@
 //     model may conclude from time), and Deadline always reports no deadline.
 //   - valueCtx and withoutCancelCtx forward Done and Err explicitly (the real ones inherit
 //     them from the embedded Context).
+//   - AfterFunc registers with the nearest cancelCtx or a watching goroutine, as propagateCancel
+//     does for every child (the real one also accepts parents with their own AfterFunc).
 package context
 
 import (
@@ -115,6 +117,39 @@ func WithDeadline(parent Context, remaining time.Duration) (Context, CancelFunc)
 		}
 	}()
 	return c, func() { c.cancel(true, Canceled, nil) }
+}
+
+// AfterFunc arranges to call f in its own goroutine after ctx is canceled (at most once);
+// stop unregisters it and reports whether it stopped the call (context.go L290-L340).
+func AfterFunc(ctx Context, f func()) (stop func() bool) {
+	a := &afterFuncCtx{f: f}
+	a.cancelCtx.propagateCancel(ctx, a)
+	return func() bool {
+		stopped := false
+		a.once.Do(func() {
+			stopped = true
+		})
+		if stopped {
+			a.cancel(true, Canceled, nil)
+		}
+		return stopped
+	}
+}
+
+type afterFuncCtx struct {
+	cancelCtx
+	once sync.Once // either starts running f or stops f from running
+	f    func()
+}
+
+func (a *afterFuncCtx) cancel(removeFromParent bool, err, cause error) {
+	a.cancelCtx.cancel(false, err, cause)
+	if removeFromParent {
+		removeChild(a.Context, a)
+	}
+	a.once.Do(func() {
+		go a.f()
+	})
 }
 
 // WithValue returns a copy of parent in which the value for key is val.

@@ -5,7 +5,8 @@
 //
 // The clock is abstract: a pending timer fires at any later point of the schedule, whatever
 // its duration (the README's Semantics); durations are checked only where Go panics on them.
-// newTimerChan, newTickerChan, stopTimer and resetTimer are gomc's timer primitives
+// newTimerChan, newTickerChan, newFuncTimer, stopTimer and resetTimer are gomc's timer
+// primitives
 // (semantics/timer.rs), visible only to this file.
 package time
 
@@ -40,6 +41,12 @@ func (t *Timer) Reset(d Duration) bool {
 		panic("time: Reset called on uninitialized Timer")
 	}
 	return resetTimer(t.c, false)
+}
+
+// AfterFunc waits for the duration to elapse and then calls f in its own goroutine. It
+// returns a Timer whose Stop cancels the call; its C is nil.
+func AfterFunc(d Duration, f func()) *Timer {
+	return &Timer{c: newFuncTimer(f)}
 }
 
 // A Ticker sends on C at intervals until it is stopped; a tick finding C full is dropped.

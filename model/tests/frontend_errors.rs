@@ -152,6 +152,7 @@ fn overrides_replace_constants_and_literal_variables() {
             ("verbose".into(), "true".into()),
             ("name".into(), "\"y\"".into()),
         ],
+        ..CompileOptions::default()
     };
     let program = compile_with(OVERRIDES, &options).unwrap();
     // The constant is folded into the loop condition and into `computed`.
@@ -183,6 +184,7 @@ fn overrides_replace_constants_and_literal_variables() {
         let options = CompileOptions {
             entry: None,
             overrides: vec![(name.into(), value.into())],
+            ..CompileOptions::default()
         };
         let error = err_with(OVERRIDES, &options);
         assert_eq!(error.message, message);
@@ -195,7 +197,7 @@ fn entry_must_be_a_function_without_parameters_or_results() {
     let source = "package main\n\nfunc run(n int) {}\n\nfunc TestRun() {}\n\nfunc main() {}\n";
     let options = |entry: &str| CompileOptions {
         entry: Some(entry.into()),
-        overrides: vec![],
+        ..CompileOptions::default()
     };
     let error = err_with(source, &options("run"));
     assert_eq!(

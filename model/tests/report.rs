@@ -176,6 +176,13 @@ fn bad_directives_point_at_the_line_and_column() {
         "{message}"
     );
 
+    let (line, col, width, message) = header_error("// gomc:go one.22\npackage main\n");
+    assert_eq!((line, col, width), (1, 12, 6));
+    assert_eq!(
+        message,
+        "`gomc:go` wants a Go release such as 1.22, not `one.22`"
+    );
+
     let (line, col, _, message) = header_error("// gomc:expect none deadlock\npackage main\n");
     assert_eq!((line, col), (1, 16));
     assert!(message.contains("`none` cannot be combined"), "{message}");
@@ -779,6 +786,7 @@ mod hand_built {
             selects: vec![],
             dyn_types: vec![],
             interfaces: vec![],
+            timers_drop_stale_values: true,
             start: FuncId(0),
             entry: FuncId(1),
             warnings: Vec::new(),
@@ -892,6 +900,7 @@ mod hand_built {
             selects: vec![],
             dyn_types: vec![],
             interfaces: vec![],
+            timers_drop_stale_values: true,
             start: FuncId(0),
             entry: FuncId(1),
             warnings: Vec::new(),

@@ -82,3 +82,14 @@ fn an_after_func_callback_can_deadlock_with_its_waiter() {
     );
     assert_eq!(report.kinds(), [OutcomeKind::Deadlock]);
 }
+
+/// Before Go 1.23 (`gomc:go 1.22`), a value the timer sent before Stop stays in the channel.
+#[test]
+fn before_go_1_23_a_stale_value_survives_stop() {
+    let report = check(
+        "// gomc:go 1.22\npackage main\n\nimport \"time\"\n\nfunc main() {\n\tt := \
+         time.NewTimer(time.Millisecond)\n\ttime.Sleep(time.Second)\n\tt.Stop()\n\tselect {\n\
+         \tcase <-t.C:\n\t\tpanic(\"stale value after Stop\")\n\tdefault:\n\t}\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok, OutcomeKind::Panic]);
+}

@@ -297,3 +297,15 @@ func main() {
     let report = check(source);
     assert_eq!(printed(&report, OutcomeKind::Ok), ["3 3 false true"]);
 }
+
+/// `gomc:go 1.21`: loop variables are one per loop, as before Go 1.22, so goroutines started
+/// in the loop can see its final value (Go 1.19's `go run` panics here every time); from Go
+/// 1.22, the default, each iteration has its own.
+#[test]
+fn the_go_release_header_switches_loop_variable_semantics() {
+    let source = include_str!("models/types/loopvar_go121.go");
+    let old = check(source);
+    assert_eq!(old.kinds(), [OutcomeKind::Panic]);
+    let current = check(&source.replacen("// gomc:go 1.21\n", "", 1));
+    assert_eq!(current.kinds(), [OutcomeKind::Ok]);
+}

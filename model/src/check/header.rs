@@ -33,6 +33,10 @@ pub struct Header {
     pub library: bool,
     /// `gomc:races`: check in race mode (as `--races` does).
     pub races: bool,
+    /// `gomc:go 1.22`: the Go release whose semantics the model follows where releases differ
+    /// (loop variables per iteration since 1.22; timers without stale values since 1.23), as
+    /// the minor version (`22`); `None`: the release gomc mirrors.
+    pub go_minor: Option<u32>,
 }
 
 /// A `gomc:include` directive, with the folder its path is relative to.
@@ -87,6 +91,7 @@ impl Header {
             includes,
             library: base.library,
             races: self.races || base.races,
+            go_minor: self.go_minor.or(base.go_minor),
         }
     }
 }
@@ -251,6 +256,32 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     ))
                 }
             },
+            "go" => {
+                let minor = match words.as_slice() {
+                    [(_, version)] => version
+                        .strip_prefix("1.")
+                        .and_then(|rest| rest.split('.').next())
+                        .and_then(|minor| minor.parse::<u32>().ok()),
+                    _ => None,
+                };
+                match (minor, words.first()) {
+                    (Some(minor), _) => header.go_minor = Some(minor),
+                    (None, Some((offset, word))) => {
+                        return Err(at(
+                            *offset,
+                            word.len() as u32,
+                            format!("`gomc:go` wants a Go release such as 1.22, not `{word}`"),
+                        ))
+                    }
+                    (None, None) => {
+                        return Err(at(
+                            0,
+                            name_width,
+                            "`gomc:go` wants a Go release such as 1.22".to_string(),
+                        ))
+                    }
+                }
+            }
             "races" => {
                 if let Some((offset, extra)) = words.first() {
                     return Err(at(
@@ -300,7 +331,7 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     name_width,
                     format!(
                         "unknown directive `gomc:{name}` (known: gomc:expect, gomc:entry, \
-                         gomc:set, gomc:model, gomc:include, gomc:library, gomc:races)"
+                         gomc:set, gomc:model, gomc:include, gomc:library, gomc:races, gomc:go)"
                     ),
                 ))
             }

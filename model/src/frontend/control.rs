@@ -169,8 +169,10 @@ impl<'t> Lowerer<'t> {
                 self.push_breakable(label, true);
                 self.block(body)?;
                 let next = self.here();
-                // Go 1.22: each iteration has its own copy of the variables the clause declares.
-                for slot in loop_vars {
+                // Go 1.22: each iteration has its own copy of the variables the clause declares
+                // (before, one variable for the whole loop).
+                let per_iteration = self.options.go_minor() >= 22;
+                for slot in loop_vars.into_iter().filter(|_| per_iteration) {
                     self.emit(Instr::LoadLocal(slot), clause);
                     self.emit(Instr::Load, clause);
                     self.emit(Instr::NewCell, clause);
@@ -205,6 +207,27 @@ impl<'t> Lowerer<'t> {
     }
 
     /// `for k, v := range x` over an int, slice, array, map or channel.
+    /// Before Go 1.22 a `range` declared its variables once for the whole loop: they are
+    /// declared here (zero values) and assigned each iteration, and the result says to
+    /// assign instead of declare. From Go 1.22 each iteration declares its own.
+    fn predeclare_range_vars(
+        &mut self,
+        targets: &[Node<'t>],
+        types: &[Ty],
+        declare: bool,
+        clause: Node<'t>,
+    ) -> Result<bool> {
+        if !declare || targets.is_empty() || self.options.go_minor() >= 22 {
+            return Ok(declare);
+        }
+        let types = &types[..targets.len().min(types.len())];
+        for ty in types {
+            self.emit_zero(ty, clause);
+        }
+        self.bind_from_stack(targets, types, true, clause)?;
+        Ok(false)
+    }
+
     fn range(&mut self, clause: Node<'t>, body: Node<'t>, label: Option<String>) -> Result<()> {
         let targets = clause
             .child_by_field_name("left")
@@ -226,6 +249,8 @@ impl<'t> Lowerer<'t> {
             }
             let (value, ok) = (self.temp(), self.temp());
             let label_id = self.label_of(right);
+            let declare =
+                self.predeclare_range_vars(&targets, &[(**element).clone()], declare, clause)?;
             let top = self.here();
             self.emit(Instr::LoadLocal(collection), clause);
             self.emit(
@@ -299,6 +324,9 @@ impl<'t> Lowerer<'t> {
         self.emit(Instr::StoreLocal(length), clause);
         self.emit(Instr::PushInt(0), clause);
         self.emit(Instr::StoreLocal(index), clause);
+        let mut types = vec![key_ty.clone()];
+        types.extend(value_ty.clone());
+        let declare = self.predeclare_range_vars(&targets, &types, declare, clause)?;
         let top = self.here();
         self.emit(Instr::LoadLocal(index), clause);
         self.emit(Instr::LoadLocal(length), clause);

@@ -75,6 +75,7 @@ impl<'t> Lowerer<'t> {
             selects: self.selects,
             dyn_types: self.dynamic.dyn_types,
             interfaces: self.dynamic.interfaces,
+            timers_drop_stale_values: self.options.go_minor() >= 23,
             warnings: self.warnings,
             start,
             entry,

@@ -89,6 +89,20 @@ pub struct CompileOptions {
     /// `(name, value)`, e.g. `("maxbg", "4")`. The value is parsed as a Go literal of the
     /// declaration's type (int, bool or string). An unknown name is an error.
     pub overrides: Vec<(String, String)>,
+    /// The Go release the model targets, as its minor version (`22` for Go 1.22), where
+    /// releases differ: loop variables are per iteration from 22, timers drop stale values
+    /// from 23. `None`: [`CURRENT_GO_MINOR`].
+    pub go_minor: Option<u32>,
+}
+
+/// The Go release whose semantics gomc follows by default (Go 1.23's runtime and library).
+pub const CURRENT_GO_MINOR: u32 = 23;
+
+impl CompileOptions {
+    /// The Go release in effect, as its minor version.
+    pub fn go_minor(&self) -> u32 {
+        self.go_minor.unwrap_or(CURRENT_GO_MINOR)
+    }
 }
 
 /// Stack for the lowering thread: lowering recurses over the syntax tree (at most

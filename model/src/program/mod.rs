@@ -73,6 +73,9 @@ pub struct Program {
     pub dyn_types: Vec<DynType>,
     /// Interface types asserted to (`InterfaceId`).
     pub interfaces: Vec<InterfaceDef>,
+    /// Whether a stopped or reset timer drops a value it already sent (Go 1.23 and later;
+    /// earlier releases leave it in the channel).
+    pub timers_drop_stale_values: bool,
     /// The function goroutine 1 starts in: it initializes the globals in dependency order, then
     /// calls `entry` and returns. It has no parameters and no results.
     pub start: FuncId,

@@ -40,10 +40,13 @@ pub fn collect_unreachable_tickers(st: &mut State) {
 }
 
 /// Stops the timer of `chan`; whether it was pending.
-fn disarm(st: &mut State, chan: ChanId) -> bool {
+fn disarm(program: &Program, st: &mut State, chan: ChanId) -> bool {
     let found = st.timers.iter().position(|timer| timer.chan == chan);
-    // Go 1.23: a stopped or reset timer's channel holds no stale value.
-    st.chan_mut(chan).buf.clear();
+    // Go 1.23: a stopped or reset timer's channel holds no stale value (earlier releases keep
+    // a value already sent: `Program::timers_drop_stale_values`).
+    if program.timers_drop_stale_values {
+        st.chan_mut(chan).buf.clear();
+    }
     if let Some(at) = found {
         st.timers.remove(at);
     }
@@ -61,7 +64,7 @@ fn channel(value: &Value) -> ChanId {
 /// `TimerStop`: stack ch → active.
 pub fn stop(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) {
     let chan = channel(st.goroutine(g).peek(0));
-    let active = disarm(st, chan);
+    let active = disarm(program, st, chan);
     finish_op(program, st, g, &[Value::Bool(active)], log);
 }
 
@@ -70,7 +73,7 @@ pub fn reset(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) {
     let goroutine = st.goroutine(g);
     let chan = channel(goroutine.peek(1));
     let periodic = matches!(goroutine.peek(0), Value::Bool(true));
-    let active = disarm(st, chan);
+    let active = disarm(program, st, chan);
     arm(st, g, chan, periodic);
     finish_op(program, st, g, &[Value::Bool(active)], log);
 }

@@ -309,3 +309,15 @@ fn the_go_release_header_switches_loop_variable_semantics() {
     let current = check(&source.replacen("// gomc:go 1.21\n", "", 1));
     assert_eq!(current.kinds(), [OutcomeKind::Ok]);
 }
+
+/// `errors.As` finds a user error type (and an interface it implements) through `fmt.Errorf`'s
+/// `%w`, `fmt.Errorf` prints a user error through its `Error` method, and `errors.Is` compares
+/// a wrapped pointer by identity. Expected lines from `go run`.
+#[test]
+fn errors_as_and_is_see_user_error_types_through_wrapping() {
+    let report = check(include_str!("models/stdlib/errors_as.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["timeout in read true", "true false"]
+    );
+}

@@ -10,7 +10,7 @@ use crate::program::{AssertTarget, Instr};
 
 impl<'t> Lowerer<'t> {
     /// What an assertion to `ty` checks at run time.
-    fn assert_target(&mut self, ty: &Ty, node: Node<'t>) -> AssertTarget {
+    pub fn assert_target(&mut self, ty: &Ty, node: Node<'t>) -> AssertTarget {
         if self.types.is_interface(ty) {
             AssertTarget::Interface(self.interface_id(ty))
         } else {

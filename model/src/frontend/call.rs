@@ -80,6 +80,7 @@ enum StdCall {
     ErrorsNew,
     Errorf,
     ErrorsIs,
+    ErrorsAs,
     ErrorsUnwrap,
     NewCond,
     AtomicSwap,
@@ -110,6 +111,7 @@ fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Fmt, "Sprintf") => StdCall::Sprintf,
         (Std::Fmt, "Errorf") => StdCall::Errorf,
         (Std::Errors, "Is") => StdCall::ErrorsIs,
+        (Std::Errors, "As") => StdCall::ErrorsAs,
         (Std::Errors, "Unwrap") => StdCall::ErrorsUnwrap,
         (Std::Sync, "NewCond") => StdCall::NewCond,
         (Std::Atomic, "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64") => {
@@ -336,7 +338,7 @@ impl<'t> Lowerer<'t> {
                 Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap) => {
                     vec![ERROR]
                 }
-                Some(StdCall::ErrorsIs) => vec![Ty::Bool],
+                Some(StdCall::ErrorsIs | StdCall::ErrorsAs) => vec![Ty::Bool],
                 Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
                 Some(StdCall::AtomicSwap) => vec![INT],
                 Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
@@ -803,10 +805,54 @@ impl<'t> Lowerer<'t> {
                         if arguments.is_empty() {
                             return Err(self.src.error(call, "missing format argument"));
                         }
-                        let n = self.push_plain_args(&arguments)?;
-                        special(n, vec![Instr::Errorf { args: n - 1 }], results)
+                        // Each operand twice: as fmt prints it (through Error/String), then as
+                        // the value `%w` wraps.
+                        let (&format, operands) = arguments.split_first().expect("checked");
+                        self.expr(format)?;
+                        let mut temps = Vec::new();
+                        for &operand in operands {
+                            if operand.kind() == "variadic_argument" {
+                                return Err(self
+                                    .src
+                                    .unsupported(operand, "... argument to fmt.Errorf"));
+                            }
+                            self.expr_to(operand, &ANY, "argument to fmt.Errorf")?;
+                            let temp = self.temp();
+                            self.emit(Instr::StoreLocal(temp), operand);
+                            temps.push((temp, operand));
+                        }
+                        for &(temp, operand) in &temps {
+                            self.emit(Instr::LoadLocal(temp), operand);
+                            self.emit(Instr::Stringer, operand);
+                        }
+                        for &(temp, operand) in &temps {
+                            self.emit(Instr::LoadLocal(temp), operand);
+                        }
+                        let n = temps.len() as u32;
+                        special(1 + 2 * n, vec![Instr::Errorf { args: n }], results)
                     }
-                    StdCall::ErrorsIs => special(fixed(self, 2)?, vec![Instr::ErrorIs], results),
+                    StdCall::ErrorsIs => {
+                        // Both operands are `error`s: a concrete error value is boxed.
+                        self.expect_args(call, &arguments, 2)?;
+                        for &argument in &arguments {
+                            self.expr_to(argument, &ERROR, "argument to errors.Is")?;
+                        }
+                        special(2, vec![Instr::ErrorIs], results)
+                    }
+                    StdCall::ErrorsAs => {
+                        self.expect_args(call, &arguments, 2)?;
+                        self.expr_to(arguments[0], &ERROR, "argument to errors.As")?;
+                        let pointer = self.expr(arguments[1])?;
+                        let Ty::Pointer(target) = self.types.underlying(&pointer) else {
+                            return Err(self.src.error(
+                                arguments[1],
+                                "second argument to errors.As must be a non-nil pointer to either \
+                                 a type that implements error, or to any interface type",
+                            ));
+                        };
+                        let target = self.assert_target(&target, arguments[1]);
+                        special(2, vec![Instr::ErrorAs(target)], results)
+                    }
                     StdCall::ErrorsUnwrap => {
                         special(fixed(self, 1)?, vec![Instr::ErrorUnwrap], results)
                     }

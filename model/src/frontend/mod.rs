@@ -27,7 +27,7 @@
 //! `WaitGroup` (with `Go`), `Once`, `Cond` (`NewCond`, `L`, `Wait`, `Signal`, `Broadcast`),
 //! `Map`, `Locker`; the sync/atomic functions on int32/int64/uint32/uint64 (Add, Load, Store,
 //! CompareAndSwap, Swap) and the types `atomic.Bool`, `Int32`, `Int64`, `Uint32`, `Uint64`;
-//! `errors.New`, `errors.Is`, `errors.Unwrap`, `fmt.Errorf` (with `%w`), `err.Error()`;
+//! `errors.New`, `errors.Is`, `errors.As`, `errors.Unwrap`, `fmt.Errorf` (with `%w`), `err.Error()`;
 //! `fmt.Println`/`Print`/`Printf`/`Sprintf`/`Sprint`, `println`/`print`;
 //! `gomc.Choose`/`gomc.Bool`; `min`/`max`.
 //!
@@ -37,7 +37,7 @@
 //! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, generics, floating-point and
 //! complex numbers, method values of sync methods with arguments or results, slicing an array,
 //! assigning `sync.Cond`'s `L`,
-//! `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`, `errors.As`, `copy`, `clear`, string
+//! `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`, `copy`, `clear`, string
 //! iteration and conversions between strings and byte slices, labels on statements other than
 //! `for`/`switch`/`select`, and any library function not listed above.
 //!

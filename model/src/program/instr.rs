@@ -234,6 +234,9 @@ pub enum Instr {
     },
     /// stack: i → bool; whether a type switch case matches i.
     TypeIs(AssertTarget),
+    /// stack: err, p → bool; `errors.As(err, p)`: the first error in err's chain (err, then
+    /// what `fmt.Errorf`'s `%w` wrapped) whose dynamic type matches is stored through p.
+    ErrorAs(AssertTarget),
     /// stack: i → i or text; how `fmt` prints an operand (fmt/print.go `handleMethods`): a
     /// value whose dynamic type has `Error() string` or else `String() string` is replaced by
     /// what that method returns; other values stay.
@@ -242,8 +245,9 @@ pub enum Instr {
     // ---- errors ----
     /// stack: text → err; `errors.New(text)`: a new error, equal only to itself.
     NewError,
-    /// stack: format, a0 … an-1 → err; `fmt.Errorf`: the text formatted as by `Sprintf` (`%w`
-    /// prints like `%v`); the error wraps the operand of the first `%w`, if any.
+    /// stack: format, p0 … pn-1, a0 … an-1 → err; `fmt.Errorf`: the text formatted as by
+    /// `Sprintf` from the operands as printed (`p`, after `Stringer`; `%w` prints like `%v`);
+    /// the error wraps the operand `a` of the first `%w`, if any.
     Errorf { args: u32 },
     /// stack: err → wrapped; `errors.Unwrap(err)` (nil when err wraps nothing or is nil).
     ErrorUnwrap,

@@ -63,8 +63,9 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
         }
         Instr::Errorf { args } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
+            let printed = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &format, &values);
+            let text = format_sprintf(st, &format, &printed);
             let wrapped = match &format {
                 Value::Str(format) => wrapped_operand(format)
                     .and_then(|index| values.get(index).cloned())

@@ -64,6 +64,29 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<
                 )))
             }
         }
+        Instr::ErrorAs(target) => {
+            let pointer = st.goroutine_mut(g).pop();
+            let mut error = st.goroutine_mut(g).pop();
+            // errors/wrap.go `As`: err itself, then each error it wraps.
+            let found = loop {
+                if matches(program, &error, target) {
+                    let value = match (target, &error) {
+                        (AssertTarget::Concrete { .. }, Value::Boxed(boxed)) => boxed.value.clone(),
+                        _ => error.clone(),
+                    };
+                    if let Err(trap) = super::exec::store(st, &pointer, value) {
+                        return Some(Err(trap));
+                    }
+                    break true;
+                }
+                match unwrap_error(st, &error) {
+                    Value::Nil => break false,
+                    wrapped => error = wrapped,
+                }
+            };
+            st.goroutine_mut(g).push(Value::Bool(found));
+            Ok(())
+        }
         Instr::TypeIs(target) => {
             let value = st.goroutine_mut(g).pop();
             let matched = matches(program, &value, target);

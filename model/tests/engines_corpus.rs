@@ -4,6 +4,8 @@
 //! the corpus expects. Budgets are small so that this stays a few seconds per file; the
 //! bundled models get the full treatment in `engines.rs`.
 
+#![cfg(all(feature = "loom", feature = "shuttle"))]
+
 mod engines_support;
 
 use std::path::Path;

@@ -321,3 +321,16 @@ fn errors_as_and_is_see_user_error_types_through_wrapping() {
         ["timeout in read true", "true false"]
     );
 }
+
+/// `copy` (slices, a string into bytes, overlapping) and `clear` (maps and slices). Expected
+/// lines from `go run` of the same program with `clear` written as loops (Go 1.19 has no
+/// `clear`; Go 1.21's spec defines it as those loops do).
+#[test]
+fn copy_and_clear_work_as_go_defines_them() {
+    let report = check(include_str!("models/types/copy_clear.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["2 [1 2] 3 [104 101 121] [1 1 2 3] 0 [0 0]", "[1 2]"]
+    );
+}

@@ -149,6 +149,44 @@ impl<'t> Lowerer<'t> {
                     vec![Ty::Pointer(ty.into())],
                 )
             }
+            "copy" => {
+                self.expect_args(call, arguments, 2)?;
+                let dst = self.expr(arguments[0])?;
+                let src = self.expr(arguments[1])?;
+                let ok = matches!(self.types.underlying(&dst), Ty::Slice(_))
+                    && matches!(self.types.underlying(&src), Ty::Slice(_) | Ty::String);
+                if !ok {
+                    return Err(self.src.error(
+                        call,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {} and {}",
+                            self.types.describe(&dst),
+                            self.types.describe(&src)
+                        ),
+                    ));
+                }
+                special(2, vec![Instr::Copy], vec![INT])
+            }
+            "clear" => {
+                self.expect_args(call, arguments, 1)?;
+                let ty = self.expr(arguments[0])?;
+                let zero = match self.types.underlying(&ty) {
+                    Ty::Map(..) => None,
+                    Ty::Slice(element) => Some(self.type_id(&element)),
+                    _ => {
+                        return Err(self.src.error(
+                            arguments[0],
+                            format!(
+                                "invalid argument: {} (variable of type {}) must be a map or \
+                                 slice",
+                                self.src.text_of(arguments[0]),
+                                self.types.describe(&ty)
+                            ),
+                        ))
+                    }
+                };
+                special(1, vec![Instr::Clear(zero)], vec![])
+            }
             "delete" => {
                 self.expect_args(call, arguments, 2)?;
                 self.expr(arguments[0])?;

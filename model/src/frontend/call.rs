@@ -329,7 +329,8 @@ impl<'t> Lowerer<'t> {
                             .error(call, format!("not enough arguments for {name}")))
                     }
                 },
-                "close" | "delete" | "panic" | "print" | "println" => vec![],
+                "close" | "delete" | "panic" | "print" | "println" | "clear" => vec![],
+                "copy" => vec![INT],
                 other => return Err(self.src.unsupported(call, format!("builtin {other}"))),
             },
             Callee::Conversion(ty) => vec![ty],

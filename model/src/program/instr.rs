@@ -85,6 +85,12 @@ pub enum Instr {
     // ---- arithmetic; integers are 64-bit and wrap around as in Go ----
     /// stack: a → op a
     Unary(UnOp),
+    /// stack: dst, src → n; `copy(dst, src)`: the first n = min(len(dst), len(src)) elements
+    /// of src (bytes of a string) into dst, as if read before any is written.
+    Copy,
+    /// stack: m → (empty); `clear(m)` of a map: every entry deleted. With a type: `clear(s)` of
+    /// a slice, every element set to that type's zero value.
+    Clear(Option<TypeId>),
     /// stack: a, b → a op b. `==`/`!=` compare any comparable values as Go does (pointers,
     /// channels and sync objects by identity, structs field by field). Division or remainder by
     /// zero panics "integer divide by zero". `+` on strings concatenates.
@@ -373,6 +379,8 @@ impl Instr {
                 | Instr::MapKeys
                 | Instr::Append(_)
                 | Instr::AppendSlice
+                | Instr::Copy
+                | Instr::Clear(_)
         )
     }
 
@@ -387,6 +395,8 @@ impl Instr {
                 | Instr::MapDelete
                 | Instr::Append(_)
                 | Instr::AppendSlice
+                | Instr::Copy
+                | Instr::Clear(_)
         )
     }
 }

@@ -105,6 +105,36 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let result = append(st, slice, items)?;
             st.goroutine_mut(g).push(result);
         }
+        Instr::Copy => {
+            let goroutine = st.goroutine_mut(g);
+            let src = goroutine.pop();
+            let dst = goroutine.pop();
+            let items = slice_items(st, &src);
+            let room = match &dst {
+                Value::Slice { len, .. } => *len as usize,
+                _ => 0,
+            };
+            let n = items.len().min(room);
+            for (index, item) in items.into_iter().take(n).enumerate() {
+                set_index(st, &dst, index as i64, item)?;
+            }
+            st.goroutine_mut(g).push(Value::Int(n as i64));
+        }
+        Instr::Clear(zero) => {
+            let target = st.goroutine_mut(g).pop();
+            match (target, zero) {
+                (Value::Map(obj), _) => {
+                    st.heap_mut()[obj.0 as usize] = Object::Map(Arc::new(Vec::new()));
+                }
+                (slice @ Value::Slice { len, .. }, Some(ty)) => {
+                    for index in 0..len {
+                        let value = zero_value(program, st, *ty);
+                        set_index(st, &slice, index as i64, value)?;
+                    }
+                }
+                _ => {} // clear of a nil map or slice does nothing
+            }
+        }
         Instr::AppendSlice => {
             let goroutine = st.goroutine_mut(g);
             let tail = goroutine.pop();

@@ -334,3 +334,24 @@ fn copy_and_clear_work_as_go_defines_them() {
         ["2 [1 2] 3 [104 101 121] [1 1 2 3] 0 [0 0]", "[1 2]"]
     );
 }
+
+/// `range` over a string yields byte indexes and runes; conversions between strings, byte
+/// slices and runes. Expected lines from `go run` (gomc records each `fmt.Print` call as a
+/// line of its own, so the two runes printed by the goroutine are two lines).
+#[test]
+fn strings_range_by_rune_and_convert() {
+    let report = check(include_str!("models/types/strings.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["1 é", "8 世", "11 界", "10 Go 2 世", "o", "k", ""]
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_cannot_become_a_string_and_the_search_says_why() {
+    let source = "package main\n\nfunc main() {\n\ts := string([]byte{0xff})\n\tprintln(s)\n}\n";
+    let report = check_source("bytes.go", source, &Config::new()).expect("compiles");
+    assert!(!report.exhaustive);
+    let error = format!("{:?}", report.step_error.expect("a step error"));
+    assert!(error.contains("not UTF-8"), "{error}");
+}

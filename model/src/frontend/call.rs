@@ -462,6 +462,10 @@ impl<'t> Lowerer<'t> {
             self.emit_wrap(&to, node);
             return Ok(());
         }
+        if let Some(instr) = self.string_conversion(&to, &from) {
+            self.emit(instr, node);
+            return Ok(());
+        }
         let same_shape = match (&to, &from) {
             (Ty::Interface(_), _) => true,
             (_, Ty::UntypedNil) => matches!(

@@ -210,7 +210,7 @@ impl<'t> Lowerer<'t> {
     /// Before Go 1.22 a `range` declared its variables once for the whole loop: they are
     /// declared here (zero values) and assigned each iteration, and the result says to
     /// assign instead of declare. From Go 1.22 each iteration declares its own.
-    fn predeclare_range_vars(
+    pub fn predeclare_range_vars(
         &mut self,
         targets: &[Node<'t>],
         types: &[Ty],
@@ -280,7 +280,9 @@ impl<'t> Lowerer<'t> {
             Ty::Int(_) => (ty.clone(), None),
             Ty::Slice(element) | Ty::Array(_, element) => (INT, Some((**element).clone())),
             Ty::Map(key, value) => ((**key).clone(), Some((**value).clone())),
-            Ty::String => return Err(self.src.unsupported(right, "range over a string")),
+            Ty::String => {
+                return self.range_string(clause, body, label, &targets, declare, collection)
+            }
             Ty::Func(_) => return Err(self.src.unsupported(right, "range over a function")),
             _ => {
                 return Err(self.src.error(

@@ -36,10 +36,9 @@
 //!
 //! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, generics, floating-point and
 //! complex numbers, method values of sync methods with arguments or results, slicing an array,
-//! assigning `sync.Cond`'s `L`,
-//! `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`, string
-//! iteration and conversions between strings and byte slices, labels on statements other than
-//! `for`/`switch`/`select`, and any library function not listed above.
+//! assigning `sync.Cond`'s `L`, `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`,
+//! `[]rune` conversions, labels on statements other than `for`/`switch`/`select`, and any
+//! library function not listed above.
 //!
 //! Which variables live in heap cells (captured by a function literal, or whose address is
 //! taken) is only known once the functions using them have been lowered; lowering therefore
@@ -65,6 +64,7 @@ mod package;
 mod place;
 mod resolve;
 mod stmt;
+mod strings;
 mod syncmethod;
 mod syntax;
 mod terminating;

@@ -85,6 +85,15 @@ pub enum Instr {
     // ---- arithmetic; integers are 64-bit and wrap around as in Go ----
     /// stack: a → op a
     Unary(UnOp),
+    // ---- strings (semantics/strings.rs) ----
+    /// stack: s, i → r, width; the rune starting at byte i of s (`range` over a string).
+    RuneAt,
+    /// stack: r → s; `string(r)` of an integer: its UTF-8 encoding.
+    RuneString,
+    /// stack: b → s; `string(b)` of a byte slice.
+    BytesString,
+    /// stack: s → b; `[]byte(s)`: a new byte slice.
+    StringBytes,
     /// stack: dst, src → n; `copy(dst, src)`: the first n = min(len(dst), len(src)) elements
     /// of src (bytes of a string) into dst, as if read before any is written.
     Copy,

@@ -278,6 +278,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
         }
         other => match super::errors::exec(st, g, other)
             .or_else(|| super::iface::exec(program, st, g, other))
+            .or_else(|| super::strings::exec(st, g, other))
         {
             Some(result) => return result,
             None => unreachable!("internal error: {other:?} is not a local instruction"),
@@ -299,7 +300,7 @@ fn new_chan(st: &mut State, elem: Option<crate::program::TypeId>, cap: u32) -> C
     ChanId(st.chans.len() as u32 - 1)
 }
 
-fn new_slice(st: &mut State, items: Vec<Value>) -> Value {
+pub fn new_slice(st: &mut State, items: Vec<Value>) -> Value {
     let len = items.len() as u32;
     let array = st.alloc(Object::Array(Arc::new(items)));
     Value::Slice {

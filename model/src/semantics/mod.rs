@@ -29,6 +29,7 @@ mod pointer;
 mod race;
 mod rwmutex;
 mod state;
+mod strings;
 mod syncmap;
 mod timer;
 mod value;

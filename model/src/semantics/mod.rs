@@ -151,11 +151,12 @@ impl<'p> Machine<'p> {
             } => {
                 self.check_choice(state, goroutine)?;
                 let instr = ops::current_instr(self.program, state, goroutine);
-                if let (crate::program::Instr::Choose, Value::Int(n)) =
-                    (instr, state.goroutine(goroutine).peek(0))
-                {
-                    if let Some(message) = limits::check_choice(*n) {
-                        return Err(StepError { message });
+                // Only a `Choose` has its operand on the stack to look at.
+                if *instr == crate::program::Instr::Choose {
+                    if let Value::Int(n) = state.goroutine(goroutine).peek(0) {
+                        if let Some(message) = limits::check_choice(*n) {
+                            return Err(StepError { message });
+                        }
                     }
                 }
                 if instr.is_sync() {

@@ -219,10 +219,6 @@ fn remaining_sync_and_error_limits_are_errors() {
             "unsupported Go construct: type atomic.Value",
         ),
         (
-            "package main\nimport \"errors\"\nfunc main() {\n\tvar target error\n\t_ = errors.As(nil, &target)\n}\n",
-            "unsupported Go construct: errors.As",
-        ),
-        (
             "package main\nimport \"sync\"\nfunc main() {\n\tc := sync.NewCond(&sync.Mutex{})\n\tc.L = &sync.Mutex{}\n}\n",
             "unsupported Go construct: assignment to sync.Cond's L",
         ),

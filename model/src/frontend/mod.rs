@@ -63,6 +63,7 @@ mod methodvalue;
 mod package;
 mod place;
 mod resolve;
+mod stdcall;
 mod stmt;
 mod strings;
 mod syncmethod;

@@ -1,0 +1,387 @@
+//! Calls of library functions built into the front end (fmt, errors, sync/atomic's
+//! functions, time's After and Sleep, runtime, os, log, math/rand, gomc's helpers, and the
+//! timer primitives of `stdlib/time.go`): which ones exist, their result types, and the
+//! instructions they lower to.
+
+use tree_sitter::Node;
+
+use super::call::Special;
+use super::lowerer::Lowerer;
+use super::package::Std;
+use super::syntax::Result;
+use super::types::{ChanDir, Ty, ANY, ERROR, INT};
+use crate::program::{BinOp, Instr};
+
+/// A library function of the subset.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum StdCall {
+    Print(bool),
+    /// `log.Print*` (`fatal`: then exit 1; `panic`: then panic with the text).
+    Log {
+        format: bool,
+        fatal: bool,
+        panic: bool,
+    },
+    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker; `Seed` does nothing.
+    RandN,
+    RandSeed,
+    Printf,
+    Sprintf,
+    Sprint,
+    ErrorsNew,
+    Errorf,
+    ErrorsIs,
+    ErrorsAs,
+    ErrorsUnwrap,
+    NewCond,
+    AtomicSwap,
+    Sleep,
+    After,
+    /// The timer primitives behind `stdlib/time.go` (visible only to that file).
+    NewTimerChan,
+    NewTickerChan,
+    NewFuncTimer,
+    StopTimer,
+    ResetTimer,
+    Gosched,
+    Goexit,
+    Exit,
+    AtomicAdd(u8, bool),
+    AtomicLoad,
+    AtomicStore,
+    AtomicCas,
+    Choose,
+    ChooseBool,
+}
+
+pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
+    Some(match (package, name) {
+        (Std::Fmt, "Println") => StdCall::Print(true),
+        (Std::Fmt, "Print") => StdCall::Print(false),
+        (Std::Fmt, "Printf") => StdCall::Printf,
+        (Std::Fmt, "Sprintf") => StdCall::Sprintf,
+        (Std::Fmt, "Errorf") => StdCall::Errorf,
+        (Std::Errors, "Is") => StdCall::ErrorsIs,
+        (Std::Errors, "As") => StdCall::ErrorsAs,
+        (Std::Errors, "Unwrap") => StdCall::ErrorsUnwrap,
+        (Std::Sync, "NewCond") => StdCall::NewCond,
+        (Std::Atomic, "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64") => {
+            StdCall::AtomicSwap
+        }
+        (Std::Fmt, "Sprint") => StdCall::Sprint,
+        (Std::Errors, "New") => StdCall::ErrorsNew,
+        (Std::Time, "Sleep") => StdCall::Sleep,
+        (Std::Time, "After") => StdCall::After,
+        (Std::Log, "Print" | "Println") => StdCall::Log {
+            format: false,
+            fatal: false,
+            panic: false,
+        },
+        (Std::Log, "Printf") => StdCall::Log {
+            format: true,
+            fatal: false,
+            panic: false,
+        },
+        (Std::Log, "Fatal" | "Fatalln") => StdCall::Log {
+            format: false,
+            fatal: true,
+            panic: false,
+        },
+        (Std::Log, "Fatalf") => StdCall::Log {
+            format: true,
+            fatal: true,
+            panic: false,
+        },
+        (Std::Log, "Panic" | "Panicln") => StdCall::Log {
+            format: false,
+            fatal: false,
+            panic: true,
+        },
+        (Std::Log, "Panicf") => StdCall::Log {
+            format: true,
+            fatal: false,
+            panic: true,
+        },
+        (Std::Rand, "Intn" | "Int31n" | "Int63n") => StdCall::RandN,
+        (Std::Rand, "Seed") => StdCall::RandSeed,
+        (Std::Time, "newTimerChan") => StdCall::NewTimerChan,
+        (Std::Time, "newTickerChan") => StdCall::NewTickerChan,
+        (Std::Time, "newFuncTimer") => StdCall::NewFuncTimer,
+        (Std::Time, "stopTimer") => StdCall::StopTimer,
+        (Std::Time, "resetTimer") => StdCall::ResetTimer,
+        (Std::Runtime, "Gosched") => StdCall::Gosched,
+        (Std::Runtime, "Goexit") => StdCall::Goexit,
+        (Std::Os, "Exit") => StdCall::Exit,
+        (Std::Atomic, "AddInt32") => StdCall::AtomicAdd(32, false),
+        (Std::Atomic, "AddUint32") => StdCall::AtomicAdd(32, true),
+        (Std::Atomic, "AddInt64") => StdCall::AtomicAdd(64, false),
+        (Std::Atomic, "AddUint64" | "AddUintptr") => StdCall::AtomicAdd(64, true),
+        (Std::Atomic, "LoadInt32" | "LoadInt64" | "LoadUint32" | "LoadUint64") => {
+            StdCall::AtomicLoad
+        }
+        (Std::Atomic, "StoreInt32" | "StoreInt64" | "StoreUint32" | "StoreUint64") => {
+            StdCall::AtomicStore
+        }
+        (
+            Std::Atomic,
+            "CompareAndSwapInt32"
+            | "CompareAndSwapInt64"
+            | "CompareAndSwapUint32"
+            | "CompareAndSwapUint64",
+        ) => StdCall::AtomicCas,
+        (Std::Gomc, "Choose") => StdCall::Choose,
+        (Std::Gomc, "Bool") => StdCall::ChooseBool,
+        _ => return None,
+    })
+}
+
+impl<'t> Lowerer<'t> {
+    /// The result types of a library call.
+    pub fn std_results(&mut self, package: Std, name: &str) -> Vec<Ty> {
+        match std_call(package, name) {
+            Some(StdCall::Sprintf | StdCall::Sprint) => vec![Ty::String],
+            Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap) => {
+                vec![ERROR]
+            }
+            Some(StdCall::ErrorsIs | StdCall::ErrorsAs) => vec![Ty::Bool],
+            Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
+            Some(StdCall::AtomicSwap) => vec![INT],
+            Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
+            Some(StdCall::NewTimerChan | StdCall::NewTickerChan | StdCall::NewFuncTimer) => {
+                vec![Ty::Chan(ChanDir::Both, INT.into())]
+            }
+            Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
+            Some(StdCall::RandN) => match name {
+                "Int31n" => vec![Ty::Int(super::types::IntKind::Int32)],
+                "Int63n" => vec![Ty::Int(super::types::IntKind::Int64)],
+                _ => vec![INT],
+            },
+            Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
+                vec![INT]
+            }
+            Some(StdCall::AtomicCas | StdCall::ChooseBool) => vec![Ty::Bool],
+            _ => vec![],
+        }
+    }
+
+    /// Emits the operands of a library call and returns the tail that completes it.
+    pub fn std_special(
+        &mut self,
+        call: Node<'t>,
+        package: Std,
+        name: &str,
+        arguments: &[Node<'t>],
+    ) -> Result<Special> {
+        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
+            operands,
+            tail,
+            results,
+        };
+        let Some(op) = std_call(package, name) else {
+            return Err(self
+                .src
+                .unsupported(call, format!("{}.{name}", package.go_name())));
+        };
+        let results = self.call_result_types(call)?;
+        let fixed = |lowerer: &mut Self, count: usize| -> Result<u32> {
+            lowerer.expect_args(call, arguments, count)?;
+            for &argument in arguments {
+                lowerer.expr(argument)?;
+            }
+            Ok(count as u32)
+        };
+        Ok(match op {
+            StdCall::Print(newline) => {
+                let n = self.push_fmt_args(arguments)?;
+                special(n, vec![Instr::Print { args: n, newline }], results)
+            }
+            StdCall::Printf | StdCall::Sprintf => {
+                if arguments.is_empty() {
+                    return Err(self.src.error(call, "missing format argument"));
+                }
+                let n = self.push_fmt_args(arguments)?;
+                let instr = if matches!(op, StdCall::Printf) {
+                    Instr::Printf { args: n - 1 }
+                } else {
+                    Instr::Sprintf { args: n - 1 }
+                };
+                special(n, vec![instr], results)
+            }
+            StdCall::Sprint => {
+                let n = self.push_fmt_args(arguments)?;
+                special(n, vec![Instr::Sprint { args: n }], results)
+            }
+            StdCall::Log {
+                format,
+                fatal,
+                panic,
+            } => {
+                if format && arguments.is_empty() {
+                    return Err(self.src.error(call, "missing format argument"));
+                }
+                // log formats like fmt.Sprint/Sprintf and ends the line (log.go
+                // Output); gomc leaves out the date and time it prefixes.
+                let n = self.push_fmt_args(arguments)?;
+                let mut tail = vec![if format {
+                    Instr::Sprintf { args: n - 1 }
+                } else if name.ends_with("ln") {
+                    Instr::Sprint { args: 0 }
+                } else {
+                    Instr::Sprint { args: n }
+                }];
+                if !format && name.ends_with("ln") {
+                    // Println-style spacing: fmt.Sprintln without its newline.
+                    tail = vec![Instr::Print {
+                        args: n,
+                        newline: true,
+                    }];
+                    if fatal {
+                        tail.extend([Instr::PushInt(1), Instr::Exit]);
+                    }
+                    if panic {
+                        return Err(self.src.unsupported(call, "log.Panicln (use log.Panicf)"));
+                    }
+                    return Ok(special(n, tail, results));
+                }
+                if panic {
+                    tail.push(Instr::Dup);
+                }
+                tail.push(Instr::Print {
+                    args: 1,
+                    newline: true,
+                });
+                if fatal {
+                    tail.extend([Instr::PushInt(1), Instr::Exit]);
+                }
+                if panic {
+                    let string = self.dyn_type_id(&Ty::String, call);
+                    tail.extend([Instr::Box(string), Instr::Panic]);
+                }
+                special(n, tail, results)
+            }
+            StdCall::RandN => special(fixed(self, 1)?, vec![Instr::Choose], results),
+            StdCall::RandSeed => special(fixed(self, 1)?, vec![Instr::Pop], results),
+            StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
+            StdCall::Errorf => {
+                if arguments.is_empty() {
+                    return Err(self.src.error(call, "missing format argument"));
+                }
+                // Each operand twice: as fmt prints it (through Error/String), then as
+                // the value `%w` wraps.
+                let (&format, operands) = arguments.split_first().expect("checked");
+                self.expr(format)?;
+                let mut temps = Vec::new();
+                for &operand in operands {
+                    if operand.kind() == "variadic_argument" {
+                        return Err(self.src.unsupported(operand, "... argument to fmt.Errorf"));
+                    }
+                    self.expr_to(operand, &ANY, "argument to fmt.Errorf")?;
+                    let temp = self.temp();
+                    self.emit(Instr::StoreLocal(temp), operand);
+                    temps.push((temp, operand));
+                }
+                for &(temp, operand) in &temps {
+                    self.emit(Instr::LoadLocal(temp), operand);
+                    self.emit(Instr::Stringer, operand);
+                }
+                for &(temp, operand) in &temps {
+                    self.emit(Instr::LoadLocal(temp), operand);
+                }
+                let n = temps.len() as u32;
+                special(1 + 2 * n, vec![Instr::Errorf { args: n }], results)
+            }
+            StdCall::ErrorsIs => {
+                // Both operands are `error`s: a concrete error value is boxed.
+                self.expect_args(call, arguments, 2)?;
+                for &argument in arguments {
+                    self.expr_to(argument, &ERROR, "argument to errors.Is")?;
+                }
+                special(2, vec![Instr::ErrorIs], results)
+            }
+            StdCall::ErrorsAs => {
+                self.expect_args(call, arguments, 2)?;
+                self.expr_to(arguments[0], &ERROR, "argument to errors.As")?;
+                let pointer = self.expr(arguments[1])?;
+                let Ty::Pointer(target) = self.types.underlying(&pointer) else {
+                    return Err(self.src.error(
+                        arguments[1],
+                        "second argument to errors.As must be a non-nil pointer to either \
+                             a type that implements error, or to any interface type",
+                    ));
+                };
+                let target = self.assert_target(&target, arguments[1]);
+                special(2, vec![Instr::ErrorAs(target)], results)
+            }
+            StdCall::ErrorsUnwrap => special(fixed(self, 1)?, vec![Instr::ErrorUnwrap], results),
+            StdCall::NewCond => special(
+                fixed(self, 1)?,
+                vec![Instr::MakeCond, Instr::NewCell],
+                results,
+            ),
+            StdCall::AtomicSwap => {
+                let label = self.pointer_label(arguments);
+                special(fixed(self, 2)?, vec![Instr::AtomicSwap(label)], results)
+            }
+            StdCall::Sleep => special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results),
+            StdCall::After | StdCall::NewTimerChan => {
+                special(fixed(self, 1)?, vec![Instr::Pop, Instr::TimerChan], results)
+            }
+            StdCall::NewTickerChan => special(
+                fixed(self, 1)?,
+                vec![Instr::Pop, Instr::TickerChan],
+                results,
+            ),
+            StdCall::NewFuncTimer => special(fixed(self, 1)?, vec![Instr::AfterFuncTimer], results),
+            StdCall::StopTimer => special(fixed(self, 1)?, vec![Instr::TimerStop], results),
+            StdCall::ResetTimer => special(fixed(self, 2)?, vec![Instr::TimerReset], results),
+            StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
+            StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),
+            StdCall::Exit => special(fixed(self, 1)?, vec![Instr::Exit], results),
+            StdCall::AtomicAdd(bits, unsigned) => {
+                let label = self.pointer_label(arguments);
+                special(
+                    fixed(self, 2)?,
+                    vec![Instr::AtomicAdd {
+                        label,
+                        bits,
+                        unsigned,
+                    }],
+                    results,
+                )
+            }
+            StdCall::AtomicLoad => {
+                let label = self.pointer_label(arguments);
+                special(fixed(self, 1)?, vec![Instr::AtomicLoad(label)], results)
+            }
+            StdCall::AtomicStore => {
+                let label = self.pointer_label(arguments);
+                special(fixed(self, 2)?, vec![Instr::AtomicStore(label)], results)
+            }
+            StdCall::AtomicCas => {
+                let label = self.pointer_label(arguments);
+                special(fixed(self, 3)?, vec![Instr::AtomicCas(label)], results)
+            }
+            StdCall::Choose => special(fixed(self, 1)?, vec![Instr::Choose], results),
+            StdCall::ChooseBool => special(
+                fixed(self, 0)?,
+                vec![
+                    Instr::PushInt(2),
+                    Instr::Choose,
+                    Instr::PushInt(1),
+                    Instr::Binary(BinOp::Eq),
+                ],
+                results,
+            ),
+        })
+    }
+
+    /// The label of an atomic operation's pointer operand: `&nfatal` → `nfatal`.
+    fn pointer_label(&mut self, arguments: &[Node<'t>]) -> crate::program::LabelId {
+        let text = arguments
+            .first()
+            .map(|a| self.src.text_of(*a))
+            .unwrap_or("");
+        let text = text.trim().trim_start_matches('&').trim();
+        self.label(text)
+    }
+}

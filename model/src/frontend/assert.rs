@@ -137,12 +137,7 @@ impl<'t> Lowerer<'t> {
         let no_match = self.emit_jump(Instr::Jump, node);
         self.push_breakable(label, false);
         for (i, clause) in clauses.iter().enumerate() {
-            for &jump in &entries[i] {
-                self.patch_here(jump);
-            }
-            if default == Some(i) {
-                self.patch_here(no_match);
-            }
+            self.enter_switch_clause(&entries[i], default == Some(i), no_match);
             self.push_scope();
             if let Some(alias) = alias {
                 // In a clause with exactly one type, the variable has that type; otherwise it

@@ -16,11 +16,7 @@ impl<'t> Lowerer<'t> {
         name: &str,
         arguments: &[Node<'t>],
     ) -> Result<Special> {
-        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
-            operands,
-            tail,
-            results,
-        };
+        let special = Special::new;
         Ok(match name {
             "len" | "cap" => {
                 self.expect_args(call, arguments, 1)?;

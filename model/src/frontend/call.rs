@@ -62,6 +62,17 @@ pub(super) struct Special {
     pub results: Vec<Ty>,
 }
 
+impl Special {
+    /// `operands` pushed, completed by `tail`, leaving values of the `results` types.
+    pub fn new(operands: u32, tail: Vec<Instr>, results: Vec<Ty>) -> Special {
+        Special {
+            operands,
+            tail,
+            results,
+        }
+    }
+}
+
 impl<'t> Lowerer<'t> {
     /// Decides what a call expression calls, without emitting anything.
     pub fn classify_call(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
@@ -478,56 +489,6 @@ impl<'t> Lowerer<'t> {
         Ok(params as u32)
     }
 
-    /// Pushes the operands of a `fmt` printing function: as `push_plain_args`, but a value
-    /// whose type has an `Error() string` or `String() string` method is printed as what that
-    /// method returns, as fmt does (`Instr::Stringer`).
-    pub fn push_fmt_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
-        if let [single] = arguments {
-            let inner = unparen(*single);
-            if inner.kind() == "call_expression" && self.call_result_types(inner)?.len() != 1 {
-                return self.push_plain_args(arguments);
-            }
-        }
-        for &argument in arguments {
-            if argument.kind() == "variadic_argument" {
-                return Err(self
-                    .src
-                    .unsupported(argument, "... argument to this function"));
-            }
-            let ty = self.expr(argument)?;
-            if self.types.is_interface(&ty) {
-                self.emit(Instr::Stringer, argument);
-            } else if self.has_text_method(&ty, argument)? {
-                self.coerce(&ty, &ANY, argument, "argument")?;
-                self.emit(Instr::Stringer, argument);
-            }
-        }
-        Ok(arguments.len() as u32)
-    }
-
-    /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).
-    fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
-        let named = match ty {
-            Ty::Named(_) => true,
-            Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),
-            _ => false,
-        };
-        if !named {
-            return Ok(false);
-        }
-        for name in ["Error", "String"] {
-            if let Some(Selection::Method { method, at, .. }) =
-                self.lookup_selector(ty, name, node)?
-            {
-                // A pointer method is not in the method set of the value type.
-                if !method.pointer || matches!(at, Ty::Pointer(_)) {
-                    return Ok(true);
-                }
-            }
-        }
-        Ok(false)
-    }
-
     /// Pushes plain arguments (no `...`), spreading a single multi-value call; returns how many
     /// values were pushed.
     pub fn push_plain_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
@@ -566,11 +527,7 @@ impl<'t> Lowerer<'t> {
     /// completes it.
     pub fn special_call(&mut self, call: Node<'t>, callee: &Callee<'t>) -> Result<Special> {
         let arguments = self.arguments(call)?;
-        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
-            operands,
-            tail,
-            results,
-        };
+        let special = Special::new;
         match callee {
             Callee::Builtin(name) => self.builtin(call, name, &arguments),
             Callee::Std(package, name) => self.std_special(call, *package, name, &arguments),

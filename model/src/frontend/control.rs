@@ -446,12 +446,7 @@ impl<'t> Lowerer<'t> {
         let no_match = self.emit_jump(Instr::Jump, node);
         self.push_breakable(label, false);
         for (i, clause) in clauses.iter().enumerate() {
-            for &jump in &entries[i] {
-                self.patch_here(jump);
-            }
-            if default == Some(i) {
-                self.patch_here(no_match);
-            }
+            self.enter_switch_clause(&entries[i], default == Some(i), no_match);
             let statements: Vec<Node<'t>> = named_children(*clause)
                 .into_iter()
                 .filter(|n| n.kind() == "statement_list")
@@ -478,6 +473,17 @@ impl<'t> Lowerer<'t> {
         }
         self.finish_switch(default.is_none(), no_match);
         Ok(())
+    }
+
+    /// The start of a switch clause: where its case jumps land, and, for the default clause,
+    /// where no match lands.
+    pub fn enter_switch_clause(&mut self, entries: &[usize], is_default: bool, no_match: usize) {
+        for &jump in entries {
+            self.patch_here(jump);
+        }
+        if is_default {
+            self.patch_here(no_match);
+        }
     }
 
     /// The end of a switch clause's statements: a jump to the end of the switch.

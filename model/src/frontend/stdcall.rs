@@ -8,8 +8,9 @@ use tree_sitter::Node;
 use super::call::Special;
 use super::lowerer::Lowerer;
 use super::package::Std;
-use super::syntax::Result;
+use super::syntax::{unparen, Result};
 use super::types::{ChanDir, Ty, ANY, ERROR, INT};
+use super::typing::Selection;
 use crate::program::{BinOp, Instr};
 
 /// A library function of the subset.
@@ -172,11 +173,7 @@ impl<'t> Lowerer<'t> {
         name: &str,
         arguments: &[Node<'t>],
     ) -> Result<Special> {
-        let special = |operands: u32, tail: Vec<Instr>, results: Vec<Ty>| Special {
-            operands,
-            tail,
-            results,
-        };
+        let special = Special::new;
         let Some(op) = std_call(package, name) else {
             return Err(self
                 .src
@@ -383,5 +380,55 @@ impl<'t> Lowerer<'t> {
             .unwrap_or("");
         let text = text.trim().trim_start_matches('&').trim();
         self.label(text)
+    }
+
+    /// Pushes the operands of a `fmt` printing function: as `push_plain_args`, but a value
+    /// whose type has an `Error() string` or `String() string` method is printed as what that
+    /// method returns, as fmt does (`Instr::Stringer`).
+    pub fn push_fmt_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
+        if let [single] = arguments {
+            let inner = unparen(*single);
+            if inner.kind() == "call_expression" && self.call_result_types(inner)?.len() != 1 {
+                return self.push_plain_args(arguments);
+            }
+        }
+        for &argument in arguments {
+            if argument.kind() == "variadic_argument" {
+                return Err(self
+                    .src
+                    .unsupported(argument, "... argument to this function"));
+            }
+            let ty = self.expr(argument)?;
+            if self.types.is_interface(&ty) {
+                self.emit(Instr::Stringer, argument);
+            } else if self.has_text_method(&ty, argument)? {
+                self.coerce(&ty, &ANY, argument, "argument")?;
+                self.emit(Instr::Stringer, argument);
+            }
+        }
+        Ok(arguments.len() as u32)
+    }
+
+    /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).
+    fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+        let named = match ty {
+            Ty::Named(_) => true,
+            Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),
+            _ => false,
+        };
+        if !named {
+            return Ok(false);
+        }
+        for name in ["Error", "String"] {
+            if let Some(Selection::Method { method, at, .. }) =
+                self.lookup_selector(ty, name, node)?
+            {
+                // A pointer method is not in the method set of the value type.
+                if !method.pointer || matches!(at, Ty::Pointer(_)) {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
     }
 }

@@ -355,3 +355,15 @@ fn bytes_that_are_not_utf8_cannot_become_a_string_and_the_search_says_why() {
     let error = format!("{:?}", report.step_error.expect("a step error"));
     assert!(error.contains("not UTF-8"), "{error}");
 }
+
+/// Methods promoted from embedded interface fields: an error type embedding `error`, and a
+/// store that overrides one method and inherits the other from the embedded interface.
+/// Expected lines from `go run`.
+#[test]
+fn embedded_interfaces_promote_their_methods() {
+    let report = check(include_str!("models/types/embedded_interfaces.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["1 <nil> not found true 404 not found", "1"]
+    );
+}

@@ -43,9 +43,11 @@ pub(super) enum Callee<'t> {
     },
     /// A function value.
     Value(Node<'t>, Rc<Sig>),
-    /// A method of an interface value, dispatched on its dynamic type.
+    /// A method of an interface value (the receiver, or the embedded interface field reached
+    /// from it by `steps`), dispatched on its dynamic type.
     Dynamic {
         receiver: Node<'t>,
+        steps: Vec<Step>,
         name: &'t str,
         sig: Rc<Sig>,
     },
@@ -146,6 +148,7 @@ impl<'t> Lowerer<'t> {
                     };
                     return Ok(Callee::Dynamic {
                         receiver: operand,
+                        steps: Vec::new(),
                         name,
                         sig: sig.clone(),
                     });
@@ -162,6 +165,12 @@ impl<'t> Lowerer<'t> {
                         steps,
                         at,
                         name,
+                    }),
+                    Some(Selection::Promoted { steps, sig }) => Ok(Callee::Dynamic {
+                        receiver: operand,
+                        steps,
+                        name,
+                        sig,
                     }),
                     Some(Selection::Field { .. }) => self.value_callee(function),
                     None => Err(self.no_field(function, &ty, name)),
@@ -539,10 +548,12 @@ impl<'t> Lowerer<'t> {
             } => self.sync_method(call, *receiver, steps, at, name, &arguments),
             Callee::Dynamic {
                 receiver,
+                steps,
                 name,
                 sig,
             } => {
-                self.expr(*receiver)?;
+                self.expr_uncopied(*receiver)?;
+                self.apply_steps(steps, *receiver);
                 let args = self.push_args(call, sig)?;
                 let method = self.string(name);
                 Ok(special(

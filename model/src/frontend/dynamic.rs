@@ -13,6 +13,15 @@ use super::types::Ty;
 use super::typing::{Selection, Step};
 use crate::program::{DynMethod, DynType, DynTypeId, InterfaceDef, InterfaceId, ReceiverStep};
 
+/// A selector step as a step from a boxed value to a receiver.
+fn receiver_step(step: Step) -> ReceiverStep {
+    match step {
+        Step::Load => ReceiverStep::Deref,
+        Step::Field(i) => ReceiverStep::Field(i),
+        Step::CondLocker => unreachable!("internal error: method through Cond.L"),
+    }
+}
+
 /// The dynamic types and asserted interfaces of the program under construction.
 #[derive(Debug)]
 pub(super) struct DynTables {
@@ -130,25 +139,36 @@ impl<'t> Lowerer<'t> {
             .named
             .iter()
             .flat_map(|named| named.methods.iter().map(|m| m.name.clone()))
+            .chain(
+                // Methods promoted from embedded interface fields.
+                self.types
+                    .interfaces
+                    .iter()
+                    .flat_map(|iface| iface.methods.iter().map(|(name, _)| name.clone())),
+            )
             .collect();
         names.sort();
         names.dedup();
         let mut table = Vec::new();
         for name in names {
             // An ambiguous selector is not in the method set; that is not an error here.
-            let Ok(Some(Selection::Method { steps, method, at })) =
-                self.lookup_selector(ty, &name, node)
-            else {
-                continue;
+            let (steps, method, at) = match self.lookup_selector(ty, &name, node) {
+                Ok(Some(Selection::Method { steps, method, at })) => (steps, method, at),
+                Ok(Some(Selection::Promoted { steps, .. })) => {
+                    // Through an embedded interface field: dispatched again on its value.
+                    let path = steps.iter().map(|step| receiver_step(*step)).collect();
+                    table.push(DynMethod {
+                        name,
+                        func: None,
+                        path,
+                    });
+                    continue;
+                }
+                // An ambiguous selector is not in the method set; that is not an error here.
+                _ => continue,
             };
-            let mut path: Vec<ReceiverStep> = steps
-                .iter()
-                .map(|step| match step {
-                    Step::Load => ReceiverStep::Deref,
-                    Step::Field(i) => ReceiverStep::Field(*i),
-                    Step::CondLocker => unreachable!("internal error: method through Cond.L"),
-                })
-                .collect();
+            let mut path: Vec<ReceiverStep> =
+                steps.iter().map(|step| receiver_step(*step)).collect();
             let at_pointer = matches!(at, Ty::Pointer(_));
             if method.pointer && !at_pointer {
                 // The receiver is the address of the value reached: only a value inside
@@ -171,7 +191,7 @@ impl<'t> Lowerer<'t> {
             } else if !method.pointer && at_pointer {
                 path.push(ReceiverStep::Deref);
             }
-            let func = self.pkg.funcs[method.func].id;
+            let func = Some(self.pkg.funcs[method.func].id);
             table.push(DynMethod { name, func, path });
         }
         table

@@ -65,6 +65,11 @@ impl<'t> Lowerer<'t> {
                 Ok(Ty::Func(Rc::new(empty_sig())))
             }
             Selection::Field { ty, .. } => Ok(ty.clone()),
+            Selection::Promoted { .. } => Err(self.src.unsupported(
+                node,
+                "method value of a method promoted from an embedded interface (use a function \
+                 literal)",
+            )),
         }
     }
 
@@ -110,7 +115,9 @@ impl<'t> Lowerer<'t> {
                 code.extend(sync_method_instr(&base, name, label).expect("checked by the type"));
                 self.types.describe(&base)
             }
-            Selection::Field { .. } => unreachable!("internal error: method value of a field"),
+            Selection::Field { .. } | Selection::Promoted { .. } => {
+                unreachable!("internal error: method value of a field")
+            }
         };
         self.finish_bound_method(node, &owner, name, params, results, code);
         Ok(ty)

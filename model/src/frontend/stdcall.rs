@@ -420,13 +420,15 @@ impl<'t> Lowerer<'t> {
             return Ok(false);
         }
         for name in ["Error", "String"] {
-            if let Some(Selection::Method { method, at, .. }) =
-                self.lookup_selector(ty, name, node)?
-            {
+            match self.lookup_selector(ty, name, node)? {
                 // A pointer method is not in the method set of the value type.
-                if !method.pointer || matches!(at, Ty::Pointer(_)) {
-                    return Ok(true);
+                Some(Selection::Method { method, at, .. })
+                    if !method.pointer || matches!(at, Ty::Pointer(_)) =>
+                {
+                    return Ok(true)
                 }
+                Some(Selection::Promoted { .. }) => return Ok(true),
+                _ => {}
             }
         }
         Ok(false)

@@ -9,7 +9,7 @@ use super::lowerer::{Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
-use super::types::{IntKind, MethodInfo, Ty};
+use super::types::{IntKind, MethodInfo, Sig, Ty};
 
 /// One step from a value to one of its (possibly promoted) fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,9 @@ pub(super) enum Selection {
     /// A method of `sync.Mutex`/`sync.WaitGroup` on the value reached by `steps` (of type
     /// `at`: the sync type or a pointer to it).
     Sync { steps: Vec<Step>, at: Ty },
+    /// A method of an embedded interface field: the interface value reached by `steps`
+    /// dispatches it.
+    Promoted { steps: Vec<Step>, sig: Rc<Sig> },
 }
 
 const MUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock"];
@@ -330,6 +333,17 @@ impl<'t> Lowerer<'t> {
                     Ty::Atomic(_) => ATOMIC_INT_METHODS,
                     _ => &[],
                 };
+                if !steps.is_empty() {
+                    // An embedded interface field promotes its methods.
+                    if let Some(iface) = self.types.as_interface(&base) {
+                        if let Some((_, sig)) = iface.methods.iter().find(|(n, _)| n == name) {
+                            found.push(Selection::Promoted {
+                                steps: steps.clone(),
+                                sig: sig.clone(),
+                            });
+                        }
+                    }
+                }
                 if base == Ty::Cond && name == "L" {
                     let mut path = steps.clone();
                     if is_pointer {

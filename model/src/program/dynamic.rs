@@ -30,8 +30,10 @@ pub struct DynType {
 pub struct DynMethod {
     /// The method name.
     pub name: String,
-    /// The function implementing it; its first parameter is the receiver.
-    pub func: FuncId,
+    /// The function implementing it (its first parameter is the receiver); `None` for a
+    /// method promoted from an embedded interface field, dispatched again on the interface
+    /// value `path` reaches.
+    pub func: Option<FuncId>,
     /// How to get from the boxed value to the receiver the function takes (empty for a method
     /// declared on the type itself with the matching receiver kind).
     pub path: Vec<ReceiverStep>,

@@ -241,8 +241,13 @@ fn call_method(program: &Program, st: &mut State, g: Gid, name: &str, args: u32)
             ReceiverStep::FieldAddr(index) => super::pointer::field_addr(&receiver, *index)?,
         };
     }
+    let func = method.func;
     let goroutine = st.goroutine_mut(g);
     goroutine.stack[at] = receiver;
-    push_frame(program, goroutine, method.func, None, at as u32, false);
+    match func {
+        Some(func) => push_frame(program, goroutine, func, None, at as u32, false),
+        // Promoted from an embedded interface: dispatch on that interface's value.
+        None => return call_method(program, st, g, name, args),
+    }
     Ok(())
 }

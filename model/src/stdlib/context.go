@@ -13,8 +13,6 @@
 //     as every timer in gomc does; the goroutine ends when the context is done.
 //   - WithDeadline takes the time remaining (gomc's clock is abstract: the README says what a
 //     model may conclude from time), and Deadline always reports no deadline.
-//   - valueCtx and withoutCancelCtx forward Done and Err explicitly (the real ones inherit
-//     them from the embedded Context).
 //   - AfterFunc registers with the nearest cancelCtx or a watching goroutine, as propagateCancel
 //     does for every child (the real one also accepts parents with their own AfterFunc).
 package context
@@ -167,9 +165,6 @@ type valueCtx struct {
 	Context
 	key, val any
 }
-
-func (c *valueCtx) Done() <-chan struct{} { return c.Context.Done() }
-func (c *valueCtx) Err() error            { return c.Context.Err() }
 
 func (c *valueCtx) Value(key any) any {
 	if c.key == key {

@@ -367,3 +367,20 @@ fn embedded_interfaces_promote_their_methods() {
         ["1 <nil> not found true 404 not found", "1"]
     );
 }
+
+/// Without a `gomc:go` header, a `go.mod` beside the model names the release.
+#[test]
+fn a_go_mod_beside_the_model_names_the_release() {
+    let dir = std::env::temp_dir().join(format!("gomc-go-mod-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let source = include_str!("models/types/loopvar_go121.go").replacen("// gomc:go 1.21\n", "", 1);
+    std::fs::write(dir.join("main.go"), source).expect("write model");
+    std::fs::write(dir.join("go.mod"), "module example.com/m\n\ngo 1.21\n").expect("write go.mod");
+    let old = gomc::check_file(dir.join("main.go"), &Config::new()).expect("compiles");
+    std::fs::write(dir.join("go.mod"), "module example.com/m\n\ngo 1.22.4\n")
+        .expect("write go.mod");
+    let current = gomc::check_file(dir.join("main.go"), &Config::new()).expect("compiles");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(old.kinds(), [OutcomeKind::Panic]);
+    assert_eq!(current.kinds(), [OutcomeKind::Ok]);
+}

@@ -138,6 +138,7 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
     refuse_library(&name, &header)?;
     set_folders(&mut header, &folder);
     let Some(base) = header.model.clone() else {
+        header.go_minor = header.go_minor.or_else(|| go_mod_minor(&folder));
         return Ok((name.clone(), Loaded { name, text, header }));
     };
     let base_path = folder.join(&base.path);
@@ -158,7 +159,8 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
         &mut base_header,
         base_path.parent().unwrap_or(Path::new("")),
     );
-    let header = header.over(base_header);
+    let mut header = header.over(base_header);
+    header.go_minor = header.go_minor.or_else(|| go_mod_minor(&folder));
     Ok((
         name,
         Loaded {
@@ -167,6 +169,19 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
             header,
         },
     ))
+}
+
+/// The Go release a `go.mod` beside the model names in its `go 1.N` directive, as N (the
+/// header's `gomc:go` wins over it). Only the model's own folder is read: a `go.mod` further
+/// up is outside the model's tree.
+fn go_mod_minor(folder: &Path) -> Option<u32> {
+    let text = inside_tree(folder, "go.mod")
+        .and_then(|path| read_model_text(&path))
+        .ok()?;
+    text.lines().find_map(|line| {
+        let version = line.trim().strip_prefix("go ")?.trim();
+        version.strip_prefix("1.")?.split('.').next()?.parse().ok()
+    })
 }
 
 fn set_folders(header: &mut Header, folder: &Path) {

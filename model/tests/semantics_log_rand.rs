@@ -1,6 +1,6 @@
-//! `log` (printing, `Fatal*` exits 1, `Panic*` panics with the text) and `math/rand` (each
-//! value a choice of the checker). Expected lines are what `go run` (Go 1.19) printed, less
-//! the date and time log prefixes.
+//! `log` (printing, `Fatal*` exits 1, `Panic*` panics with the text), `math/rand` (each
+//! value a choice of the checker) and sync/atomic's `Value`. Expected lines are what `go run`
+//! (Go 1.19) printed, less the date and time log prefixes.
 
 mod common;
 
@@ -56,4 +56,25 @@ fn a_range_past_the_choice_bound_stops_the_search_and_says_so() {
     assert!(!report.exhaustive);
     let error = format!("{:?}", report.step_error.expect("a step error"));
     assert!(error.contains("chooses among 1000000 values"), "{error}");
+}
+
+/// sync/atomic's Value (`model/src/stdlib/atomic_value.go`): a config swapped while another
+/// goroutine loads it; Swap and CompareAndSwap return Go's values. Expected lines from
+/// `go run`.
+#[test]
+fn atomic_value_loads_stores_swaps_and_compares() {
+    let report = check(include_str!("models/stdlib/atomic_value.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["true 2 true 4", "2"]);
+}
+
+#[test]
+fn storing_nil_in_an_atomic_value_panics_as_go_does() {
+    let report = check(
+        "package main\n\nimport \"sync/atomic\"\n\nfunc main() {\n\tvar v atomic.Value\n\tv.Store(nil)\n}\n",
+    );
+    assert_eq!(
+        common::panic_message(&report),
+        "panic: sync/atomic: store of nil value into Value"
+    );
 }

@@ -36,7 +36,7 @@
 //!
 //! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, generics, floating-point and
 //! complex numbers, method values of sync methods with arguments or results, slicing an array,
-//! assigning `sync.Cond`'s `L`, `RWMutex.RLocker`, `atomic.Value` and `atomic.Pointer`,
+//! assigning `sync.Cond`'s `L`, `RWMutex.RLocker`, `atomic.Pointer`,
 //! `[]rune` conversions, labels on statements other than `for`/`switch`/`select`, and any
 //! library function not listed above.
 //!

@@ -48,6 +48,10 @@ impl Std {
                 include_str!("../stdlib/errgroup.go"),
             )),
             Std::Time => Some(("gomc:time/sleep.go", include_str!("../stdlib/time.go"))),
+            Std::Atomic => Some((
+                "gomc:sync/atomic/value.go",
+                include_str!("../stdlib/atomic_value.go"),
+            )),
             _ => None,
         }
     }
@@ -95,13 +99,14 @@ impl Std {
     pub fn frame_prefix(self) -> &'static str {
         match self {
             Std::Errgroup => "golang.org/x/sync/errgroup",
+            Std::Atomic => "sync/atomic",
             other => other.go_name(),
         }
     }
 
     /// The library package a library file's package clause names.
     fn library_named(name: &str) -> Option<Std> {
-        [Std::Context, Std::Errgroup, Std::Time]
+        [Std::Context, Std::Errgroup, Std::Time, Std::Atomic]
             .into_iter()
             .find(|std| std.go_name() == name)
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{check, printed, wait_reasons};
+use common::{check, dumped_functions, printed, wait_reasons};
 use gomc::explore::OutcomeKind;
 
 #[test]
@@ -45,15 +45,7 @@ fn a_context_nobody_cancels_leaves_its_watcher_blocked() {
     let report = check(include_str!("models/context/forgotten_cancel.go"));
     assert_eq!(report.kinds(), [OutcomeKind::Leak]);
     assert_eq!(wait_reasons(&report, OutcomeKind::Leak), ["select"]);
-    let frames: Vec<String> = report
-        .outcome(OutcomeKind::Leak)
-        .expect("leak")
-        .witness
-        .goroutines
-        .iter()
-        .flat_map(|g| g.frames.iter().map(|f| f.function.clone()))
-        .collect();
-    assert_eq!(frames, ["main.watch"]);
+    assert_eq!(dumped_functions(&report, OutcomeKind::Leak), ["main.watch"]);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{check, printed};
+use common::{check, dumped_functions, printed};
 use gomc::explore::OutcomeKind;
 
 #[test]
@@ -21,14 +21,7 @@ fn the_first_error_cancels_the_group_context_and_wait_returns_it() {
 fn a_worker_that_ignores_the_context_keeps_wait_from_returning() {
     let report = check(include_str!("models/errgroup/stuck_worker.go"));
     assert_eq!(report.kinds(), [OutcomeKind::Deadlock]);
-    let frames: Vec<String> = report
-        .outcome(OutcomeKind::Deadlock)
-        .expect("deadlock")
-        .witness
-        .goroutines
-        .iter()
-        .flat_map(|g| g.frames.iter().map(|f| f.function.clone()))
-        .collect();
+    let frames = dumped_functions(&report, OutcomeKind::Deadlock);
     // The group's goroutine shows as Go's dump would show it.
     assert!(
         frames

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{check, compile_error, panic_message, printed};
+use common::{check, compile_error, panic_message, printed, step_error};
 use gomc::explore::OutcomeKind;
 use gomc::{check_source, Config};
 
@@ -21,9 +21,7 @@ fn sized_integers_wrap_around_on_arithmetic_and_conversion() {
 #[test]
 fn an_unsigned_64_bit_value_past_2_63_stops_the_search_and_says_why() {
     let source = "package main\n\nfunc main() {\n\tvar n uint = 0\n\tn--\n\tprintln(n)\n}\n";
-    let report = check_source("known.go", source, &Config::new()).expect("compiles");
-    assert!(!report.exhaustive);
-    let error = format!("{:?}", report.step_error.expect("a step error"));
+    let error = step_error(source);
     assert!(error.contains("uint value of 2^63 or more"), "{error}");
 }
 
@@ -350,9 +348,7 @@ fn strings_range_by_rune_and_convert() {
 #[test]
 fn bytes_that_are_not_utf8_cannot_become_a_string_and_the_search_says_why() {
     let source = "package main\n\nfunc main() {\n\ts := string([]byte{0xff})\n\tprintln(s)\n}\n";
-    let report = check_source("bytes.go", source, &Config::new()).expect("compiles");
-    assert!(!report.exhaustive);
-    let error = format!("{:?}", report.step_error.expect("a step error"));
+    let error = step_error(source);
     assert!(error.contains("not UTF-8"), "{error}");
 }
 

@@ -57,6 +57,7 @@ mod error;
 mod expr;
 mod func;
 mod goroutine;
+mod imports;
 mod literal;
 mod lowerer;
 mod methodvalue;

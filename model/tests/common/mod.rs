@@ -93,3 +93,23 @@ pub fn printed(report: &Report, kind: OutcomeKind) -> Vec<String> {
         )
         .collect()
 }
+
+/// The step error of a model that stops the search (it must compile and must not be
+/// exhaustive): the message, to look for the bound it names.
+pub fn step_error(source: &str) -> String {
+    let report = check_source("known.go", source, &Config::new()).expect("compiles");
+    assert!(!report.exhaustive, "an exhaustive search");
+    format!("{:?}", report.step_error.expect("a step error"))
+}
+
+/// The functions of every frame in the goroutine dump of an outcome's witness.
+pub fn dumped_functions(report: &Report, kind: OutcomeKind) -> Vec<String> {
+    report
+        .outcome(kind)
+        .expect("outcome")
+        .witness
+        .goroutines
+        .iter()
+        .flat_map(|g| g.frames.iter().map(|f| f.function.clone()))
+        .collect()
+}

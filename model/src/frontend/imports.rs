@@ -1,0 +1,193 @@
+//! The packages a model may import: those built into the front end (fmt, sync, time, ...)
+//! and those written in Go under `model/src/stdlib/` (compiled with the model, in a
+//! namespace of their own), and name lookup across these namespaces.
+
+use super::lowerer::Lowerer;
+use tree_sitter::Node;
+
+use super::literal::string_literal;
+use super::package::PkgEntity;
+use super::syntax::Result;
+
+/// A standard package (or the project's helper) the model may import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Std {
+    Fmt,
+    Os,
+    Runtime,
+    Sync,
+    Atomic,
+    Time,
+    Errors,
+    Strings,
+    Gomc,
+    /// `context`: written in Go (`model/src/stdlib/context.go`), compiled with the model.
+    Context,
+    /// `golang.org/x/sync/errgroup`: written in Go (`model/src/stdlib/errgroup.go`).
+    Errgroup,
+    /// `log`: printing, `Fatal*` (exit 1) and `Panic*`.
+    Log,
+    /// `math/rand`: each random value is a choice of the checker.
+    Rand,
+}
+
+impl Std {
+    /// The packages gomc ships as Go source, with the file's name in traces and its text.
+    pub fn library_source(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Std::Context => Some((
+                "gomc:context/context.go",
+                include_str!("../stdlib/context.go"),
+            )),
+            Std::Errgroup => Some((
+                "gomc:golang.org/x/sync/errgroup/errgroup.go",
+                include_str!("../stdlib/errgroup.go"),
+            )),
+            Std::Time => Some(("gomc:time/sleep.go", include_str!("../stdlib/time.go"))),
+            Std::Atomic => Some((
+                "gomc:sync/atomic/value.go",
+                include_str!("../stdlib/atomic_value.go"),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The package an import path names, if gomc models it.
+    pub fn from_path(path: &str) -> Option<Std> {
+        Some(match path {
+            "fmt" => Std::Fmt,
+            "os" => Std::Os,
+            "runtime" => Std::Runtime,
+            "sync" => Std::Sync,
+            "sync/atomic" => Std::Atomic,
+            "time" => Std::Time,
+            "errors" => Std::Errors,
+            "strings" => Std::Strings,
+            "context" => Std::Context,
+            "golang.org/x/sync/errgroup" => Std::Errgroup,
+            "log" => Std::Log,
+            "math/rand" => Std::Rand,
+            p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
+            _ => return None,
+        })
+    }
+
+    /// The package's name in Go's messages and frames (`context`).
+    pub fn go_name(self) -> &'static str {
+        match self {
+            Std::Fmt => "fmt",
+            Std::Os => "os",
+            Std::Runtime => "runtime",
+            Std::Sync => "sync",
+            Std::Atomic => "atomic",
+            Std::Time => "time",
+            Std::Errors => "errors",
+            Std::Strings => "strings",
+            Std::Gomc => "gomc",
+            Std::Context => "context",
+            Std::Errgroup => "errgroup",
+            Std::Log => "log",
+            Std::Rand => "rand",
+        }
+    }
+
+    /// The prefix of the package's functions in Go's frames: its import path.
+    pub fn frame_prefix(self) -> &'static str {
+        match self {
+            Std::Errgroup => "golang.org/x/sync/errgroup",
+            Std::Atomic => "sync/atomic",
+            other => other.go_name(),
+        }
+    }
+
+    /// The library package a library file's package clause names.
+    pub(super) fn library_named(name: &str) -> Option<Std> {
+        [Std::Context, Std::Errgroup, Std::Time, Std::Atomic]
+            .into_iter()
+            .find(|std| std.go_name() == name)
+    }
+}
+
+impl<'t> Lowerer<'t> {
+    /// A package-level name of the package whose code is being processed.
+    pub fn pkg_name(&self, name: &str) -> Option<&PkgEntity> {
+        self.pkg_name_in(self.current, name)
+    }
+
+    /// A package-level name of `package` (`None`: main).
+    pub fn pkg_name_in(&self, package: Option<Std>, name: &str) -> Option<&PkgEntity> {
+        match package {
+            None => self.pkg.names.get(name),
+            Some(package) => self.pkg.lib_names.get(&(package, name.to_string())),
+        }
+    }
+
+    pub fn insert_pkg_name(&mut self, name: String, entity: PkgEntity) {
+        match self.current {
+            None => self.pkg.names.insert(name, entity),
+            Some(package) => self.pkg.lib_names.insert((package, name), entity),
+        };
+    }
+
+    /// An exported name of a library package written in Go (`context.WithCancel`).
+    pub fn lib_member(&self, package: Std, name: &str) -> Option<PkgEntity> {
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        self.pkg
+            .lib_names
+            .get(&(package, name.to_string()))
+            .cloned()
+    }
+
+    /// The prefix of Go's names for this package's functions and types (`main`, `context`).
+    pub fn package_prefix(&self) -> &'static str {
+        self.current.map_or("main", Std::frame_prefix)
+    }
+
+    /// Runs `f` with the names of `package` in scope (a library package's or `main`'s).
+    pub fn in_package<R>(&mut self, package: Option<Std>, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = std::mem::replace(&mut self.current, package);
+        let result = f(self);
+        self.current = saved;
+        result
+    }
+
+    pub fn collect_import(&mut self, spec: Node<'t>) -> Result<()> {
+        let Some(path_node) = spec.child_by_field_name("path") else {
+            return Err(self.src.error(spec, "malformed import"));
+        };
+        let path = string_literal(self.src.text_of(path_node))
+            .map_err(|message| self.src.error(path_node, message))?;
+        let Some(package) = Std::from_path(&path) else {
+            return Err(self
+                .src
+                .unsupported(spec, format!("import of package \"{path}\"")));
+        };
+        let local = match spec.child_by_field_name("name") {
+            Some(name) if name.kind() == "package_identifier" => self.src.text_of(name).to_string(),
+            Some(name) => {
+                let what = if name.kind() == "dot" {
+                    "dot import"
+                } else {
+                    "blank import"
+                };
+                return Err(self.src.unsupported(name, what));
+            }
+            None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+        };
+        match self.pkg_name(&local) {
+            // Imports are per file in Go; another file of the package importing the same
+            // package under the same name is not a redeclaration.
+            Some(PkgEntity::Import(existing)) if *existing == package => return Ok(()),
+            Some(_) => {
+                return Err(self
+                    .src
+                    .error(spec, format!("{local} redeclared in this block")))
+            }
+            None => {}
+        }
+        self.insert_pkg_name(local, PkgEntity::Import(package));
+        Ok(())
+    }
+}

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::backends::{Engine, Scheduler};
 use crate::explore::{Progress, SearchOrder};
+use crate::program::Clock;
 
 /// A progress callback, called about every 2¹⁶ states.
 pub type ProgressCallback = Arc<dyn Fn(&Progress) + Send + Sync>;
@@ -38,6 +39,7 @@ pub struct Config {
     pub(crate) scheduler: Scheduler,
     pub(crate) preemption_bound: Option<usize>,
     pub(crate) races: bool,
+    pub(crate) clock: Option<Clock>,
     pub(crate) stop_at_first: bool,
     pub(crate) time_limit: Option<std::time::Duration>,
     pub(crate) max_memory: Option<u64>,
@@ -154,6 +156,12 @@ impl Config {
         self
     }
 
+    /// The clock timers run on, instead of the header's `gomc:clock` (the README's "Time").
+    pub fn clock(mut self, clock: Clock) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+
     /// The search order.
     pub fn order(&self) -> SearchOrder {
         self.order
@@ -192,6 +200,7 @@ impl fmt::Debug for Config {
             .field("scheduler", &self.scheduler)
             .field("preemption_bound", &self.preemption_bound)
             .field("races", &self.races)
+            .field("clock", &self.clock)
             .finish()
     }
 }

@@ -5,6 +5,7 @@
 //! | `// gomc:expect deadlock` | the violation kinds the check must find, exactly: one or several of `deadlock`, `leak`, `panic`, `race`, separated by commas or spaces; or `none` |
 //! | `// gomc:entry TestParentRun` | the entry function instead of `main` (`--entry` wins) |
 //! | `// gomc:set maxbg=1` | overrides a package-level constant or variable (several allowed, on one line or on several; `--set` wins) |
+//! | `// gomc:clock synctest` | the clock timers run on: `untimed` (any pending timer may fire at any point) or `synctest` (Go 1.25's `testing/synctest` fake clock); `--clock` wins |
 //! | `// gomc:model after.go` | this file is a *variant* of another model (path relative to this file's folder): the other file is checked with this header's directives added (its `gomc:set`s first, then these; this `gomc:expect` and `gomc:entry` replace its). A variant holds only its header and `package main`. |
 //!
 //! The leading comments are the comment lines (and blank lines) before the first line of code,
@@ -13,6 +14,7 @@
 
 use crate::explore::OutcomeKind;
 use crate::frontend::ModelError;
+use crate::program::Clock;
 
 /// The directives of a model's header.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,6 +39,8 @@ pub struct Header {
     /// (loop variables per iteration since 1.22; timers without stale values since 1.23), as
     /// the minor version (`22`); `None`: the release gomc mirrors.
     pub go_minor: Option<u32>,
+    /// `gomc:clock synctest`: the clock timers run on.
+    pub clock: Option<Clock>,
 }
 
 /// A `gomc:include` directive, with the folder its path is relative to.
@@ -92,6 +96,7 @@ impl Header {
             library: base.library,
             races: self.races || base.races,
             go_minor: self.go_minor.or(base.go_minor),
+            clock: self.clock.or(base.clock),
         }
     }
 }
@@ -282,6 +287,25 @@ pub fn parse_header(file: &str, text: &str) -> Result<Header, ModelError> {
                     }
                 }
             }
+            "clock" => match words.as_slice() {
+                [(offset, word)] => match Clock::named(word) {
+                    Some(clock) => header.clock = Some(clock),
+                    None => {
+                        return Err(at(
+                            *offset,
+                            word.len() as u32,
+                            format!("`gomc:clock` is `untimed` or `synctest`, not `{word}`"),
+                        ))
+                    }
+                },
+                _ => {
+                    return Err(at(
+                        0,
+                        name_width,
+                        "`gomc:clock` takes one clock: `untimed` or `synctest`".to_string(),
+                    ))
+                }
+            },
             "races" => {
                 if let Some((offset, extra)) = words.first() {
                     return Err(at(

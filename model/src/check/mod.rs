@@ -280,6 +280,7 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         entry: config.entry.clone().or_else(|| loaded.header.entry.clone()),
         overrides: config.merged_overrides(&loaded.header.overrides),
         go_minor: loaded.header.go_minor,
+        clock: config.clock.or(loaded.header.clock),
     };
     let file = SourceFile {
         name: loaded.name.clone(),

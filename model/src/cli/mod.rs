@@ -3,7 +3,7 @@
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
 //!                    [--stop-at-first] [--time-limit DURATION] [--max-memory SIZE]
-//!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races]
+//!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races] [--clock C]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
 //!                    [--preemption-bound N]                                (loom)
@@ -34,6 +34,7 @@ use clap_complete::Shell;
 use crate::backends::{Engine, Scheduler, DEFAULT_PCT_DEPTH};
 use crate::check::Config;
 use crate::explore::SearchOrder;
+use crate::program::Clock;
 
 /// Exit status: everything as expected.
 pub const EXIT_OK: i32 = 0;
@@ -111,6 +112,10 @@ struct ModelArgs {
     /// reported (as a model's `// gomc:races` header does; on every engine).
     #[arg(long)]
     races: bool,
+    /// The clock timers run on: `untimed` (any pending timer may fire at any point) or
+    /// `synctest` (Go's testing/synctest fake clock); wins over the header's `gomc:clock`.
+    #[arg(long, value_name = "CLOCK", value_parser = parse_clock)]
+    clock: Option<Clock>,
 }
 
 #[derive(Args, Debug)]
@@ -399,8 +404,15 @@ impl ModelArgs {
         for (name, value) in &self.overrides {
             config = config.set(name.clone(), value.clone());
         }
+        if let Some(clock) = self.clock {
+            config = config.clock(clock);
+        }
         config.races(self.races)
     }
+}
+
+fn parse_clock(text: &str) -> Result<Clock, String> {
+    Clock::named(text).ok_or_else(|| format!("`{text}` is not a clock: use untimed or synctest"))
 }
 
 /// Runs the command line with the process's arguments and returns the exit status. Installs a

@@ -14,7 +14,7 @@ use super::syncmethod::sync_method_results;
 use super::syntax::{named_children, unparen, Result};
 use super::types::{MethodInfo, Sig, Ty, ANY, INT};
 use super::typing::{Selection, Step};
-use crate::program::Instr;
+use crate::program::{Clock, Instr};
 
 /// What a call expression calls.
 #[derive(Clone, Debug)]
@@ -78,6 +78,37 @@ impl Special {
 impl<'t> Lowerer<'t> {
     /// Decides what a call expression calls, without emitting anything.
     pub fn classify_call(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
+        let callee = self.classify_callee(call)?;
+        self.note_clock_read(&callee);
+        Ok(callee)
+    }
+
+    /// Sets `reads_clock` when the model's own code calls what observes the clock: `time.Now`,
+    /// `Since`, `Until`, a method of `time.Time`, or a `Deadline` method
+    /// (`Program::reads_clock`). The library's own calls do not count: what they compute
+    /// from the clock reaches the model only through these.
+    fn note_clock_read(&mut self, callee: &Callee<'t>) {
+        if self.current.is_some() {
+            return;
+        }
+        let func = match callee {
+            Callee::Func(index) => *index,
+            Callee::Method { method, .. } => method.func,
+            Callee::Dynamic { name, .. } => {
+                self.reads_clock |= *name == "Deadline";
+                return;
+            }
+            _ => return,
+        };
+        let def = &self.pkg.funcs[func];
+        let observes = def.package == Some(Std::Time)
+            && (matches!(def.name.as_str(), "time.Now" | "time.Since" | "time.Until")
+                || def.name.starts_with("time.Time."))
+            || def.name.ends_with(".Deadline");
+        self.reads_clock |= observes;
+    }
+
+    fn classify_callee(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
         if let Some(arguments) = call.child_by_field_name("type_arguments") {
             return Err(self.src.unsupported(arguments, "generic function call"));
         }
@@ -120,7 +151,18 @@ impl<'t> Lowerer<'t> {
                     if let Some(ty) = self.type_named_by(function)? {
                         return Ok(Callee::Conversion(ty));
                     }
-                    match self.lib_member(package, name) {
+                    // time.Sleep is a yield under the untimed clock (stdlib/time.go's Sleep).
+                    let untimed_sleep = package == Std::Time
+                        && name == "Sleep"
+                        && self.options.clock.unwrap_or_default() == Clock::Untimed;
+                    if package == Std::Synctest && name == "Test" {
+                        return Err(self.src.unsupported(
+                            function,
+                            "synctest.Test (gomc does not model package testing yet: write the \
+                             test's body as synctest.Run(func() { ... }) in main)",
+                        ));
+                    }
+                    match self.lib_member(package, name).filter(|_| !untimed_sleep) {
                         Some(PkgEntity::Func(index)) => return Ok(Callee::Func(index)),
                         Some(PkgEntity::Global(_)) => return self.value_callee(function),
                         _ => {}

@@ -29,6 +29,9 @@ pub(super) enum Std {
     Log,
     /// `math/rand`: each random value is a choice of the checker.
     Rand,
+    /// `testing/synctest`: written in Go (`model/src/stdlib/synctest.go`); a model importing
+    /// it runs under the synctest clock.
+    Synctest,
 }
 
 impl Std {
@@ -47,6 +50,10 @@ impl Std {
             Std::Atomic => Some((
                 "gomc:sync/atomic/value.go",
                 include_str!("../stdlib/atomic_value.go"),
+            )),
+            Std::Synctest => Some((
+                "gomc:testing/synctest/synctest.go",
+                include_str!("../stdlib/synctest.go"),
             )),
             _ => None,
         }
@@ -67,6 +74,7 @@ impl Std {
             "golang.org/x/sync/errgroup" => Std::Errgroup,
             "log" => Std::Log,
             "math/rand" => Std::Rand,
+            "testing/synctest" => Std::Synctest,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -88,6 +96,7 @@ impl Std {
             Std::Errgroup => "errgroup",
             Std::Log => "log",
             Std::Rand => "rand",
+            Std::Synctest => "synctest",
         }
     }
 
@@ -96,15 +105,22 @@ impl Std {
         match self {
             Std::Errgroup => "golang.org/x/sync/errgroup",
             Std::Atomic => "sync/atomic",
+            Std::Synctest => "testing/synctest",
             other => other.go_name(),
         }
     }
 
     /// The library package a library file's package clause names.
     pub(super) fn library_named(name: &str) -> Option<Std> {
-        [Std::Context, Std::Errgroup, Std::Time, Std::Atomic]
-            .into_iter()
-            .find(|std| std.go_name() == name)
+        [
+            Std::Context,
+            Std::Errgroup,
+            Std::Time,
+            Std::Atomic,
+            Std::Synctest,
+        ]
+        .into_iter()
+        .find(|std| std.go_name() == name)
     }
 }
 

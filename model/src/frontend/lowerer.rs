@@ -116,6 +116,8 @@ pub(super) struct Lowerer<'t> {
     pub boxed: &'t BTreeSet<usize>,
     /// Declarations found to need a cell; when not all are in `boxed`, the pass is redone.
     pub wanted: BTreeSet<usize>,
+    /// Whether the model's own code reads the clock (`Program::reads_clock`).
+    pub reads_clock: bool,
     pub pkg: Package<'t>,
     pub types: TypeTable,
     pub functions: Vec<Option<Function>>,

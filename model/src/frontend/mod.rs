@@ -77,7 +77,7 @@ pub use error::ModelError;
 
 use std::collections::BTreeSet;
 
-use crate::program::{Program, SourceFile};
+use crate::program::{Clock, Program, SourceFile};
 use lowerer::Lowerer;
 use syntax::Source;
 
@@ -95,6 +95,9 @@ pub struct CompileOptions {
     /// releases differ: loop variables are per iteration from 22, timers drop stale values
     /// from 23. `None`: [`CURRENT_GO_MINOR`].
     pub go_minor: Option<u32>,
+    /// The clock timers run on (a `gomc:clock` header or `--clock`); `None`: the synctest
+    /// clock for a model importing "testing/synctest", else the untimed one.
+    pub clock: Option<Clock>,
 }
 
 /// The Go release whose semantics gomc follows by default (Go 1.23's runtime and library).
@@ -189,6 +192,7 @@ fn compile_here(files: &[SourceFile], options: &CompileOptions) -> Result<Progra
     for &root in &roots {
         syntax::check_tree(&source, root)?;
     }
+    let options = &with_clock(options, libraries.contains(&package::Std::Synctest), first)?;
     let mut boxed = BTreeSet::new();
     loop {
         let lowerer = Lowerer::new(&source, &roots, options, &boxed)?;
@@ -198,4 +202,27 @@ fn compile_here(files: &[SourceFile], options: &CompileOptions) -> Result<Progra
         }
         boxed.extend(wanted);
     }
+}
+
+/// The options with the clock settled: a model importing "testing/synctest" runs under the
+/// synctest clock, and cannot ask for the untimed one (Go's `synctest.Wait` panics outside a
+/// bubble).
+fn with_clock(
+    options: &CompileOptions,
+    imports_synctest: bool,
+    first: &SourceFile,
+) -> Result<CompileOptions, ModelError> {
+    let mut options = options.clone();
+    match (options.clock, imports_synctest) {
+        (Some(Clock::Untimed), true) => {
+            return Err(ModelError::without_position(
+                &first.name,
+                "a model importing \"testing/synctest\" runs under the synctest clock: drop \
+                 `gomc:clock untimed` or `--clock untimed`",
+            ))
+        }
+        (None, true) => options.clock = Some(Clock::Synctest),
+        _ => {}
+    }
+    Ok(options)
 }

@@ -134,6 +134,7 @@ impl<'t> Lowerer<'t> {
             options,
             boxed,
             wanted: BTreeSet::new(),
+            reads_clock: false,
             pkg: Package::default(),
             types: TypeTable::default(),
             functions: Vec::new(),

@@ -1,6 +1,6 @@
 //! Calls of library functions built into the front end (fmt, errors, sync/atomic's
-//! functions, time's After and Sleep, runtime, os, log, math/rand, gomc's helpers, and the
-//! timer primitives of `stdlib/time.go`): which ones exist, their result types, and the
+//! functions, time's Sleep as a yield under the untimed clock, runtime, os, log, math/rand,
+//! gomc's helpers, and the primitives of `stdlib/time.go` and `stdlib/synctest.go`): which ones exist, their result types, and the
 //! instructions they lower to.
 
 use tree_sitter::Node;
@@ -37,7 +37,9 @@ pub(super) enum StdCall {
     NewCond,
     AtomicSwap,
     Sleep,
-    After,
+    ClockNow,
+    SynctestWait,
+    NumGoroutine,
     /// The timer primitives behind `stdlib/time.go` (visible only to that file).
     NewTimerChan,
     NewTickerChan,
@@ -72,7 +74,9 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Fmt, "Sprint") => StdCall::Sprint,
         (Std::Errors, "New") => StdCall::ErrorsNew,
         (Std::Time, "Sleep") => StdCall::Sleep,
-        (Std::Time, "After") => StdCall::After,
+        (Std::Time, "clockNow") => StdCall::ClockNow,
+        (Std::Synctest, "wait") => StdCall::SynctestWait,
+        (Std::Runtime, "NumGoroutine") => StdCall::NumGoroutine,
         (Std::Log, "Print" | "Println") => StdCall::Log {
             format: false,
             fatal: false,
@@ -147,10 +151,15 @@ impl<'t> Lowerer<'t> {
             Some(StdCall::ErrorsIs | StdCall::ErrorsAs) => vec![Ty::Bool],
             Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
             Some(StdCall::AtomicSwap) => vec![INT],
-            Some(StdCall::After) => vec![Ty::Chan(ChanDir::Recv, INT.into())],
             Some(StdCall::NewTimerChan | StdCall::NewTickerChan | StdCall::NewFuncTimer) => {
-                vec![Ty::Chan(ChanDir::Both, INT.into())]
+                // Timer channels carry time.Time (stdlib/time.go).
+                let time = match self.pkg_name_in(Some(Std::Time), "Time") {
+                    Some(super::package::PkgEntity::Type(ty)) => ty.clone(),
+                    _ => INT,
+                };
+                vec![Ty::Chan(ChanDir::Both, time.into())]
             }
+            Some(StdCall::ClockNow | StdCall::NumGoroutine) => vec![INT],
             Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
             Some(StdCall::RandN) => match name {
                 "Int31n" => vec![Ty::Int(super::types::IntKind::Int32)],
@@ -320,17 +329,14 @@ impl<'t> Lowerer<'t> {
                 special(fixed(self, 2)?, vec![Instr::AtomicSwap(label)], results)
             }
             StdCall::Sleep => special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results),
-            StdCall::After | StdCall::NewTimerChan => {
-                special(fixed(self, 1)?, vec![Instr::Pop, Instr::TimerChan], results)
-            }
-            StdCall::NewTickerChan => special(
-                fixed(self, 1)?,
-                vec![Instr::Pop, Instr::TickerChan],
-                results,
-            ),
-            StdCall::NewFuncTimer => special(fixed(self, 1)?, vec![Instr::AfterFuncTimer], results),
+            StdCall::NewTimerChan => special(fixed(self, 1)?, vec![Instr::TimerChan], results),
+            StdCall::NewTickerChan => special(fixed(self, 1)?, vec![Instr::TickerChan], results),
+            StdCall::NewFuncTimer => special(fixed(self, 2)?, vec![Instr::AfterFuncTimer], results),
             StdCall::StopTimer => special(fixed(self, 1)?, vec![Instr::TimerStop], results),
-            StdCall::ResetTimer => special(fixed(self, 2)?, vec![Instr::TimerReset], results),
+            StdCall::ResetTimer => special(fixed(self, 3)?, vec![Instr::TimerReset], results),
+            StdCall::ClockNow => special(fixed(self, 0)?, vec![Instr::ClockNow], results),
+            StdCall::SynctestWait => special(fixed(self, 0)?, vec![Instr::SynctestWait], results),
+            StdCall::NumGoroutine => special(fixed(self, 0)?, vec![Instr::NumGoroutine], results),
             StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
             StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),
             StdCall::Exit => special(fixed(self, 1)?, vec![Instr::Exit], results),

@@ -212,23 +212,31 @@ pub enum Instr {
     /// value, ok, index. `index` is the case taken (the table's `cases.len()` for `default`);
     /// `value`/`ok` are the received value and flag for a receive case, nil/false otherwise.
     Select(SelectId),
-    /// stack: → ch, `time.After(d)`/`time.NewTimer(d).C` (d already popped): a channel of
-    /// capacity 1 that a timer may fill at any later point (a choice of the checker).
+    /// stack: d → ch; `time.After(d)`/`time.NewTimer(d).C`: a channel of capacity 1 that a
+    /// timer fills when it fires, at `d` (at least 0) past the current reading of the clock
+    /// (`program::Clock` says when that is).
     TimerChan,
-    /// stack: → ch; `time.NewTicker(d).C` (d already popped): a channel of capacity 1 that a
-    /// timer fills again and again, at any later points, until it is stopped (a tick finding
-    /// the buffer full is dropped, as Go's is).
+    /// stack: d → ch; `time.NewTicker(d).C`: a channel of capacity 1 that a timer fills every
+    /// `d` until it is stopped (a tick finding the buffer full is dropped, as Go's is).
     TickerChan,
-    /// stack: f → ch; `time.AfterFunc(d, f)` (d already popped): a timer that, when it
-    /// fires, runs f in a new goroutine; ch is its handle for `Stop` and `Reset`.
+    /// stack: d, f → ch; `time.AfterFunc(d, f)`: a timer that, when it fires, runs f in a new
+    /// goroutine; ch is its handle for `Stop` and `Reset`.
     AfterFuncTimer,
     /// stack: ch → active; `Timer.Stop`/`Ticker.Stop` on the timer filling ch: it no longer
     /// fires, and (Go 1.23) a value it sent that nobody received is discarded. `active`: it
     /// was pending. A scheduling point (the timer may fire just before).
     TimerStop,
-    /// stack: ch, periodic → active; `Timer.Reset`/`Ticker.Reset`: stopped as by `TimerStop`,
-    /// then pending again (periodic for a ticker). A scheduling point.
+    /// stack: ch, d, periodic → active; `Timer.Reset`/`Ticker.Reset`: stopped as by
+    /// `TimerStop`, then pending again, due `d` from now (every `d` for a ticker). A scheduling
+    /// point.
     TimerReset,
+    /// stack: → ns; `time.Now`: the clock's reading in nanoseconds since the program started.
+    ClockNow,
+    /// **sync.** `synctest.Wait`: parks until every other goroutine is blocked (the whole
+    /// program is the bubble), then resumes before the clock advances.
+    SynctestWait,
+    /// **sync.** stack: → n; `runtime.NumGoroutine`: how many goroutines have not exited.
+    NumGoroutine,
 
     // ---- interfaces (program/dynamic.rs, semantics/iface.rs) ----
     /// stack: v → i; a concrete value converted to an interface type: boxed with its dynamic
@@ -560,6 +568,8 @@ impl Instr {
                 | Instr::Choose
                 | Instr::TimerStop
                 | Instr::TimerReset
+                | Instr::SynctestWait
+                | Instr::NumGoroutine
         )
     }
 }

@@ -76,6 +76,11 @@ pub struct Program {
     /// Whether a stopped or reset timer drops a value it already sent (Go 1.23 and later;
     /// earlier releases leave it in the channel).
     pub timers_drop_stale_values: bool,
+    /// When timers fire: at any point, or in deadline order once every goroutine is blocked.
+    pub clock: Clock,
+    /// Whether the model's own code reads the clock (`time.Now`, `time.Since`, `time.Until`,
+    /// a `Deadline` method): only then is the clock's reading part of a state's identity.
+    pub reads_clock: bool,
     /// The function goroutine 1 starts in: it initializes the globals in dependency order, then
     /// calls `entry` and returns. It has no parameters and no results.
     pub start: FuncId,
@@ -85,6 +90,30 @@ pub struct Program {
     /// What `go vet` would say about the model that matters to its verdict: copies of sync
     /// values (its copylocks check), in source order. Warnings, not findings.
     pub warnings: Vec<Warning>,
+}
+
+/// When timers fire (the README's "Time" section says which clock answers which question).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Clock {
+    /// Any pending timer may fire at any point of the schedule, whatever its duration: every
+    /// timing at once, so a verdict holds however long each step takes.
+    #[default]
+    Untimed,
+    /// Go 1.25's `testing/synctest` bubble over the whole program: a fake clock that advances
+    /// only when every goroutine is blocked, to the earliest pending deadline; the timers due
+    /// then fire together, and `time.Sleep` blocks until its deadline.
+    Synctest,
+}
+
+impl Clock {
+    /// The clock a `gomc:clock` header or `--clock` flag names.
+    pub fn named(name: &str) -> Option<Clock> {
+        match name {
+            "untimed" => Some(Clock::Untimed),
+            "synctest" => Some(Clock::Synctest),
+            _ => None,
+        }
+    }
 }
 
 /// A `go vet`-style warning about the model's source.

@@ -12,8 +12,9 @@
 //! Invariant: equal canonical content ⇒ equal fingerprint; the walk and the hash visit
 //! everything in an order that depends only on canonical content.
 
-use super::state::{Blocked, End, Object, Sema, State, Status, SyncObj, UnwindKind};
+use super::state::{Blocked, End, Object, Sema, State, Status, SyncObj, Timer, UnwindKind};
 use super::value::{Gid, Ref, Value};
+use crate::program::{Clock, Program};
 
 const UNSEEN: u32 = u32::MAX;
 
@@ -30,7 +31,7 @@ pub struct Scratch {
     chan_map: Vec<u32>,
     sync_map: Vec<u32>,
     queue: Vec<Ref>,
-    timer_chans: Vec<u32>,
+    timer_chans: Vec<[u64; 3]>,
     words: Vec<u64>,
 }
 
@@ -98,7 +99,7 @@ fn hash128(words: &[u64]) -> u128 {
 /// One pass: goroutines are hashed in lineage order, and each object gets its canonical number
 /// the first time a hashed value refers to it; objects are then hashed in that order (a
 /// breadth-first walk, since hashing an object can reach further objects).
-pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
+pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch) -> u128 {
     lineage_order(st, scratch);
     let Scratch {
         order,
@@ -269,28 +270,49 @@ pub fn fingerprint(st: &State, scratch: &mut Scratch) -> u128 {
             }
         }
     }
-    // Timers as a set of canonical channel numbers. A timer on an unreachable channel cannot
-    // be observed, but it still counts: a state with such a timer pending can still move (the
-    // timer fires) while the same state without it has ended, so the two must not merge.
+    // Timers as a set of (canonical channel, period, deadline). A timer on an unreachable
+    // channel cannot be observed, but it still counts: a state with such a timer pending can
+    // still move (the timer fires) while the same state without it has ended, so the two must
+    // not merge.
     timer_chans.clear();
-    let mut unobserved = 0u64;
     for timer in &st.timers {
         let chan = w.chan[timer.chan.0 as usize];
-        if chan == UNSEEN {
-            unobserved += 1 + (u64::from(timer.periodic) << 32);
-        } else {
-            timer_chans.push(chan << 1 | u32::from(timer.periodic));
-        }
+        let [period, due] = timer_deadline(program, st, timer);
+        timer_chans.push([chan as u64, period, due]);
     }
     timer_chans.sort_unstable();
-    w.h.word(unobserved);
     w.h.word(timer_chans.len() as u64);
-    for &chan in timer_chans.iter() {
-        w.h.word(chan as u64);
+    for timer in timer_chans.iter() {
+        timer.iter().for_each(|&word| w.h.word(word));
+    }
+    // The clock's reading itself matters only to a model that reads it.
+    if program.reads_clock {
+        w.h.word(st.now as u64);
     }
     let fingerprint = hash128(&w.h.words);
     *words = w.h.words;
     fingerprint
+}
+
+/// What a timer's schedule contributes to a state's identity: its period and how long until it
+/// is due. The untimed clock ignores both (only whether it is a ticker) unless the model reads
+/// the clock; then only what can still move the clock counts (a one-shot timer already overdue
+/// is just due; an overdue ticker's phase decides its next deadline, runtime/time.go
+/// `unlockAndRun`).
+fn timer_deadline(program: &Program, st: &State, timer: &Timer) -> [u64; 2] {
+    if program.clock == Clock::Untimed && !program.reads_clock {
+        return [u64::from(timer.periodic()), 0];
+    }
+    let ahead = timer.when - st.now;
+    let due = if ahead >= 0 {
+        ahead as u64
+    } else if timer.periodic() {
+        // Overdue ticker: marked apart from any time ahead, with its phase.
+        1 << 63 | ((-ahead) % timer.period) as u64
+    } else {
+        0
+    };
+    [timer.period as u64, due]
 }
 
 /// Hashes values while numbering the objects they refer to in order of first reference.
@@ -334,6 +356,7 @@ impl Walker<'_> {
             Blocked::RWLock(id) => (10, self.reference(Ref::Sync(id))),
             Blocked::Once(id) => (11, self.reference(Ref::Sync(id))),
             Blocked::Cond(id) => (12, self.reference(Ref::Sync(id))),
+            Blocked::SynctestWait => (13, 0),
         };
         self.h.word(tag << 32 | id as u64);
     }

@@ -357,6 +357,11 @@ pub fn select(
     Ok(true)
 }
 
+/// The clock's reading when the program starts, in nanoseconds since the Unix epoch: midnight
+/// UTC, 2000-01-01, as in a synctest bubble (runtime/synctest.go `synctestBaseTime`;
+/// stdlib/time.go's `synctestBase`).
+const SYNCTEST_BASE: i64 = 946_684_800_000_000_000;
+
 /// A timer fires into its channel (runtime/time.go's `sendTime`: a send that never blocks;
 /// the channel has capacity 1 and a timer fires once).
 pub fn fire_timer(program: &Program, st: &mut State, chan: ChanId, log: &mut StepLog) {
@@ -364,6 +369,11 @@ pub fn fire_timer(program: &Program, st: &mut State, chan: ChanId, log: &mut Ste
     if c.closed || (c.recvq.is_empty() && c.buf.len() as u32 >= c.cap) {
         return;
     }
+    // The value is the time.Time of the firing (stdlib/time.go's Time, a struct of its
+    // nanoseconds), read from the clock only by a model that reads it
+    // (`Program::reads_clock`): otherwise the reading is no part of a state's identity.
+    let now = if program.reads_clock { st.now } else { 0 };
+    let time = Value::Tuple(std::sync::Arc::from([Value::Int(SYNCTEST_BASE + now)]));
     // A timer channel is never closed, so the send cannot fail.
-    let _ = send_now(program, st, chan, Value::Int(0), log);
+    let _ = send_now(program, st, chan, time, log);
 }

@@ -22,6 +22,7 @@ pub fn wait_reason(reason: Blocked) -> &'static str {
         // sync/once.go's doSlow waits in `o.m.Lock()`.
         Blocked::Once(_) => "sync.Mutex.Lock",
         Blocked::Cond(_) => "sync.Cond.Wait",
+        Blocked::SynctestWait => "synctest.Wait",
     }
 }
 

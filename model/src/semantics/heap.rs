@@ -230,15 +230,27 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
         }
         Instr::AfterFuncTimer => {
             let func = st.goroutine_mut(g).pop();
+            let delay = int(&st.goroutine_mut(g).pop());
             let chan = new_chan(st, None, 1);
             st.chan_mut(chan).after_func = Some(func);
             st.goroutine_mut(g).push(Value::Chan(chan));
-            super::timer::arm(st, g, chan, false);
+            super::timer::arm(st, g, chan, delay, 0);
         }
         Instr::TimerChan | Instr::TickerChan => {
+            let delay = int(&st.goroutine_mut(g).pop());
             let chan = new_chan(st, None, 1);
             st.goroutine_mut(g).push(Value::Chan(chan));
-            super::timer::arm(st, g, chan, matches!(instr, Instr::TickerChan));
+            // A ticker's period is positive: time.NewTicker and Ticker.Reset panic otherwise.
+            let period = if matches!(instr, Instr::TickerChan) {
+                delay.max(1)
+            } else {
+                0
+            };
+            super::timer::arm(st, g, chan, delay, period);
+        }
+        Instr::ClockNow => {
+            let now = st.now;
+            st.goroutine_mut(g).push(Value::Int(now));
         }
         Instr::FieldAddr(field) => {
             let pointer = st.goroutine_mut(g).pop();

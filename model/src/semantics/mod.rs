@@ -175,50 +175,10 @@ impl<'p> Machine<'p> {
                 )?;
             }
             Choice::FireTimer { owner, nth } => {
-                let Some(at) = st
-                    .timers
-                    .iter()
-                    .position(|t| t.owner == owner && t.nth == nth)
-                else {
-                    return Err(StepError {
-                        message: format!("no timer t{owner}.{nth} can fire in this state"),
-                    });
-                };
-                // A ticker stays pending (runtime/time.go: a periodic timer is re-armed when it
-                // fires); a one-shot timer is done.
-                let (chan, owner) = (st.timers[at].chan, st.timers[at].owner);
-                if !st.timers[at].periodic {
-                    st.timers.remove(at);
-                }
-                match st.chans[chan.0 as usize].after_func.clone() {
-                    // time.AfterFunc: the function runs in a new goroutine (time/sleep.go
-                    // goFunc), counted among its owner's goroutines.
-                    Some(func) => match exec::spawn(self.program, &mut st, owner, func, Vec::new())
-                    {
-                        Ok(id) => log.started.push(id),
-                        Err(_) => unreachable!("internal error: an AfterFunc without a func"),
-                    },
-                    None => chan::fire_timer(self.program, &mut st, chan, log),
-                }
+                timer::fire(self.program, &mut st, owner, nth, log)?
             }
         }
-        let mut index = 0;
-        while index < log.woken.len() + log.started.len() {
-            let g = if index < log.started.len() {
-                log.started[index]
-            } else {
-                log.woken[index - log.started.len()]
-            };
-            exec::run_local_with(
-                self.program,
-                &mut st,
-                g,
-                log,
-                self.races.as_ref(),
-                self.cancel,
-            )?;
-            index += 1;
-        }
+        self.run_woken(&mut st, log)?;
         timer::collect_unreachable_tickers(&mut st);
         if self.check_invariants {
             invariants::check(self.program, &st, self.races.is_some()).map_err(|broken| {
@@ -228,6 +188,29 @@ impl<'p> Machine<'p> {
             })?;
         }
         Ok(st)
+    }
+
+    /// Runs the local code of the goroutines the step started or woke, up to their next
+    /// scheduling point; then, once none can run, a goroutine in `synctest.Wait` resumes
+    /// (`timer::wake_synctest_waiter`) and runs in turn.
+    fn run_woken(&self, st: &mut State, log: &mut StepLog) -> Result<(), StepError> {
+        let mut index = 0;
+        loop {
+            while index < log.woken.len() + log.started.len() {
+                let g = if index < log.started.len() {
+                    log.started[index]
+                } else {
+                    log.woken[index - log.started.len()]
+                };
+                exec::run_local_with(self.program, st, g, log, self.races.as_ref(), self.cancel)?;
+                index += 1;
+            }
+            let before = log.woken.len();
+            timer::wake_synctest_waiter(self.program, st, log);
+            if log.woken.len() == before {
+                return Ok(());
+            }
+        }
     }
 
     fn check_choice(&self, state: &State, goroutine: u32) -> Result<(), StepError> {
@@ -267,7 +250,7 @@ impl<'p> Machine<'p> {
             }
             Choice::FireTimer { owner, nth } => (
                 0,
-                format!("timer {nth} of goroutine {owner} fires"),
+                timer::describe_firing(self.program, state, owner, nth),
                 String::new(),
                 Default::default(),
             ),
@@ -352,10 +335,12 @@ impl Machine<'_> {
             chans: Arc::default(),
             syncs: Arc::default(),
             timers: Vec::new(),
+            now: 0,
             entry_returned: false,
             end: None,
         };
         exec::run_local_with(program, &mut st, 1, log, self.races.as_ref(), self.cancel)?;
+        self.run_woken(&mut st, log)?;
         Ok(st)
     }
 
@@ -390,10 +375,12 @@ impl Model for Machine<'_> {
                 });
             }
         }
-        out.extend(state.timers.iter().map(|timer| Choice::FireTimer {
-            owner: timer.owner,
-            nth: timer.nth,
-        }));
+        timer::may_fire(self.program, state, &mut |timer| {
+            out.push(Choice::FireTimer {
+                owner: timer.owner,
+                nth: timer.nth,
+            })
+        });
     }
 
     fn step(&self, state: &State, choice: Choice) -> Result<State, StepError> {
@@ -405,7 +392,7 @@ impl Model for Machine<'_> {
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {
-        canon::fingerprint(state, &mut self.scratch.borrow_mut())
+        canon::fingerprint(self.program, state, &mut self.scratch.borrow_mut())
     }
 
     fn status(&self, state: &State) -> StateStatus {

@@ -4,7 +4,7 @@
 
 use super::chan;
 use super::exec::{int, panic_message, raise, spawn, start_goexit, start_panic, StepLog, Trap};
-use super::state::{End, State};
+use super::state::{End, State, Status};
 use super::value::{Gid, Value};
 use super::wake::finish_op;
 use crate::program::{Instr, Program};
@@ -105,6 +105,15 @@ fn try_exec_sync(
         Instr::Close(_) => chan::close(program, st, g, log)?,
         Instr::TimerStop => super::timer::stop(program, st, g, log),
         Instr::TimerReset => super::timer::reset(program, st, g, log),
+        Instr::SynctestWait => return super::timer::synctest_wait(st, g),
+        Instr::NumGoroutine => {
+            let alive = st
+                .goroutines
+                .iter()
+                .filter(|other| other.status != Status::Dead)
+                .count();
+            finish_op(program, st, g, &[Value::Int(alive as i64)], log);
+        }
         Instr::Select(table) => return chan::select(program, st, g, *table, alternative, log),
         Instr::Lock(_) => return super::mutex::lock(program, st, g, log),
         Instr::Unlock(_) => super::mutex::unlock(program, st, g, log)?,
@@ -151,6 +160,8 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Close(id) => format!("close({})", label(*id)),
         Instr::TimerStop => "stop the timer".to_string(),
         Instr::TimerReset => "reset the timer".to_string(),
+        Instr::SynctestWait => "synctest.Wait()".to_string(),
+        Instr::NumGoroutine => "runtime.NumGoroutine()".to_string(),
         Instr::Select(table) => {
             let table = program.select(*table);
             match table.cases.get(alternative as usize) {

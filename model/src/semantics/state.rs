@@ -31,6 +31,9 @@ pub struct State {
     pub syncs: Arc<Vec<SyncObj>>,
     /// Timers not yet fired, in creation order.
     pub timers: Vec<Timer>,
+    /// The clock's reading, in nanoseconds since the program started: the deadline of the
+    /// latest timer that fired (`program::Clock` says when timers fire).
+    pub now: i64,
     /// Whether goroutine 1 returned from the entry function (rather than calling `Goexit`).
     pub entry_returned: bool,
     /// How the program ended, once it has: `os.Exit` or an unrecovered panic.
@@ -126,6 +129,8 @@ pub enum Blocked {
     Once(SyncId),
     /// `Cond.Wait`: in the Cond's notify list.
     Cond(SyncId),
+    /// `synctest.Wait`: until every other goroutine is blocked.
+    SynctestWait,
 }
 
 /// A call frame.
@@ -296,7 +301,7 @@ pub struct Sema {
     pub waiters: Vec<Gid>,
 }
 
-/// A timer that may fire into its channel at any point (`time.After`).
+/// A pending timer: it fills its channel (or starts its AfterFunc) when it fires.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Timer {
     /// The channel it fills.
@@ -305,8 +310,18 @@ pub struct Timer {
     pub owner: Gid,
     /// Its index among the owner's timers.
     pub nth: u32,
+    /// When it is due, on the clock of `State::now`.
+    pub when: i64,
+    /// A ticker's period (positive): it stays pending after it fires, due again `period`
+    /// later. 0 for a one-shot timer.
+    pub period: i64,
+}
+
+impl Timer {
     /// A ticker's timer: it stays pending after it fires.
-    pub periodic: bool,
+    pub fn periodic(&self) -> bool {
+        self.period > 0
+    }
 }
 
 impl State {

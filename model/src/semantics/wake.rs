@@ -18,7 +18,7 @@ pub fn block(st: &mut State, g: Gid, reason: Blocked) {
 /// How many operands the sync instruction pops.
 pub fn operand_count(program: &Program, instr: &Instr) -> usize {
     match instr {
-        Instr::Yield | Instr::Goexit => 0,
+        Instr::Yield | Instr::Goexit | Instr::SynctestWait | Instr::NumGoroutine => 0,
         Instr::Recv { .. }
         | Instr::CopySync
         | Instr::Close(_)
@@ -40,13 +40,12 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::Panic
         | Instr::Exit => 1,
         Instr::Send(_)
-        | Instr::TimerReset
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }
         | Instr::AtomicStore(_)
         | Instr::AtomicSwap(_) => 2,
         Instr::SyncMap { op, .. } => super::syncmap::operand_count(*op),
-        Instr::AtomicCas(_) => 3,
+        Instr::AtomicCas(_) | Instr::TimerReset => 3,
         Instr::Go { args } => *args as usize + 1,
         Instr::Select(table) => program
             .select(*table)

@@ -9,10 +9,8 @@
 //   - done is made under the mutex on first use (the real one uses an atomic.Value fast path
 //     first): the same channel and the same closing, with the slow path's lock.
 //   - WithTimeout and WithDeadline cancel from a goroutine that waits for a timer (the real
-//     one sets a runtime timer with time.AfterFunc): the timer may fire at any later point,
-//     as every timer in gomc does; the goroutine ends when the context is done.
-//   - WithDeadline takes the time remaining (gomc's clock is abstract: the README says what a
-//     model may conclude from time), and Deadline always reports no deadline.
+//     one sets a runtime timer with time.AfterFunc): the timer fires when the model's clock
+//     lets it (the README's "Time"); the goroutine ends when the context is done.
 //   - AfterFunc registers with the nearest cancelCtx or a watching goroutine, as propagateCancel
 //     does for every child (the real one also accepts parents with their own AfterFunc).
 package context
@@ -25,6 +23,7 @@ import (
 
 // Context is the interface of every context (context.go L68-L157).
 type Context interface {
+	Deadline() (deadline time.Time, ok bool)
 	Done() <-chan struct{}
 	Err() error
 	Value(key any) any
@@ -42,9 +41,10 @@ func (deadlineExceededError) Error() string { return "context deadline exceeded"
 
 type emptyCtx struct{}
 
-func (emptyCtx) Done() <-chan struct{} { return nil }
-func (emptyCtx) Err() error            { return nil }
-func (emptyCtx) Value(key any) any     { return nil }
+func (emptyCtx) Deadline() (deadline time.Time, ok bool) { return }
+func (emptyCtx) Done() <-chan struct{}                   { return nil }
+func (emptyCtx) Err() error                              { return nil }
+func (emptyCtx) Value(key any) any                       { return nil }
 
 type backgroundCtx struct{ emptyCtx }
 
@@ -94,27 +94,46 @@ func Cause(c Context) error {
 	return c.Err()
 }
 
-// WithTimeout returns WithDeadline(parent, timeout).
+// WithTimeout returns WithDeadline(parent, time.Now().Add(timeout)).
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
-	return WithDeadline(parent, timeout)
+	return WithDeadline(parent, time.Now().Add(timeout))
 }
 
-// WithDeadline returns a copy of parent canceled with DeadlineExceeded when its timer fires
-// (gomc: after `remaining`, at any later point of the schedule).
-func WithDeadline(parent Context, remaining time.Duration) (Context, CancelFunc) {
-	c := withCancel(parent)
-	if remaining <= 0 {
-		c.cancel(true, DeadlineExceeded, nil)
+// WithDeadline returns a copy of parent canceled with DeadlineExceeded at d, or with parent's
+// earlier deadline (context.go WithDeadlineCause).
+func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
+	if parent == nil {
+		panic("cannot create context from nil parent")
+	}
+	if cur, ok := parent.Deadline(); ok && cur.Before(d) {
+		// The current deadline is already sooner than the new one.
+		return WithCancel(parent)
+	}
+	c := &timerCtx{deadline: d}
+	c.cancelCtx.propagateCancel(parent, c)
+	dur := time.Until(d)
+	if dur <= 0 {
+		c.cancel(true, DeadlineExceeded, nil) // deadline has already passed
 		return c, func() { c.cancel(false, Canceled, nil) }
 	}
 	go func() {
 		select {
-		case <-time.After(remaining):
+		case <-time.After(dur):
 			c.cancel(true, DeadlineExceeded, nil)
 		case <-c.Done():
 		}
 	}()
 	return c, func() { c.cancel(true, Canceled, nil) }
+}
+
+// A timerCtx is a cancelCtx with a deadline (context.go timerCtx).
+type timerCtx struct {
+	cancelCtx
+	deadline time.Time
+}
+
+func (c *timerCtx) Deadline() (deadline time.Time, ok bool) {
+	return c.deadline, true
 }
 
 // AfterFunc arranges to call f in its own goroutine after ctx is canceled (at most once);
@@ -185,9 +204,10 @@ type withoutCancelCtx struct {
 	c Context
 }
 
-func (withoutCancelCtx) Done() <-chan struct{} { return nil }
-func (withoutCancelCtx) Err() error            { return nil }
-func (c withoutCancelCtx) Value(key any) any   { return c.c.Value(key) }
+func (withoutCancelCtx) Deadline() (deadline time.Time, ok bool) { return }
+func (withoutCancelCtx) Done() <-chan struct{}                   { return nil }
+func (withoutCancelCtx) Err() error                              { return nil }
+func (c withoutCancelCtx) Value(key any) any                     { return c.c.Value(key) }
 
 // cancelCtxKey is the key that a cancelCtx returns itself for.
 var cancelCtxKey int

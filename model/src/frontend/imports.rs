@@ -32,6 +32,8 @@ pub(super) enum Std {
     /// `testing/synctest`: written in Go (`model/src/stdlib/synctest.go`); a model importing
     /// it runs under the synctest clock.
     Synctest,
+    /// `io`: written in Go (`model/src/stdlib/io.go`), with `io.Pipe`.
+    Io,
 }
 
 impl Std {
@@ -55,6 +57,8 @@ impl Std {
                 "gomc:testing/synctest/synctest.go",
                 include_str!("../stdlib/synctest.go"),
             )),
+            Std::Io => Some(("gomc:io/io.go", include_str!("../stdlib/io.go"))),
+            Std::Errors => Some(("gomc:errors/join.go", include_str!("../stdlib/errors.go"))),
             _ => None,
         }
     }
@@ -75,6 +79,7 @@ impl Std {
             "log" => Std::Log,
             "math/rand" => Std::Rand,
             "testing/synctest" => Std::Synctest,
+            "io" => Std::Io,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -97,6 +102,7 @@ impl Std {
             Std::Log => "log",
             Std::Rand => "rand",
             Std::Synctest => "synctest",
+            Std::Io => "io",
         }
     }
 
@@ -118,6 +124,8 @@ impl Std {
             Std::Time,
             Std::Atomic,
             Std::Synctest,
+            Std::Io,
+            Std::Errors,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

@@ -55,6 +55,7 @@ mod copylocks;
 mod dynamic;
 mod error;
 mod expr;
+mod fprint;
 mod func;
 mod goroutine;
 mod imports;

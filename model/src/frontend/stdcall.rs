@@ -6,6 +6,7 @@
 use tree_sitter::Node;
 
 use super::call::Special;
+use super::fprint::FmtStyle;
 use super::lowerer::Lowerer;
 use super::package::Std;
 use super::syntax::{unparen, Result};
@@ -29,11 +30,15 @@ pub(super) enum StdCall {
     Printf,
     Sprintf,
     Sprint,
+    Sprintln,
+    /// `fmt.Fprint`, `Fprintf`, `Fprintln` (`frontend/fprint.rs`).
+    Fprint(FmtStyle),
     ErrorsNew,
     Errorf,
     ErrorsIs,
     ErrorsAs,
     ErrorsUnwrap,
+    JoinErrors,
     NewCond,
     AtomicSwap,
     Sleep,
@@ -67,11 +72,16 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Errors, "Is") => StdCall::ErrorsIs,
         (Std::Errors, "As") => StdCall::ErrorsAs,
         (Std::Errors, "Unwrap") => StdCall::ErrorsUnwrap,
+        (Std::Errors, "joinErrors") => StdCall::JoinErrors,
         (Std::Sync, "NewCond") => StdCall::NewCond,
         (Std::Atomic, "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64") => {
             StdCall::AtomicSwap
         }
         (Std::Fmt, "Sprint") => StdCall::Sprint,
+        (Std::Fmt, "Sprintln") => StdCall::Sprintln,
+        (Std::Fmt, "Fprint") => StdCall::Fprint(FmtStyle::Plain),
+        (Std::Fmt, "Fprintln") => StdCall::Fprint(FmtStyle::Line),
+        (Std::Fmt, "Fprintf") => StdCall::Fprint(FmtStyle::Format),
         (Std::Errors, "New") => StdCall::ErrorsNew,
         (Std::Time, "Sleep") => StdCall::Sleep,
         (Std::Time, "clockNow") => StdCall::ClockNow,
@@ -144,8 +154,11 @@ impl<'t> Lowerer<'t> {
     /// The result types of a library call.
     pub fn std_results(&mut self, package: Std, name: &str) -> Vec<Ty> {
         match std_call(package, name) {
-            Some(StdCall::Sprintf | StdCall::Sprint) => vec![Ty::String],
-            Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap) => {
+            Some(StdCall::Sprintf | StdCall::Sprint | StdCall::Sprintln) => vec![Ty::String],
+            Some(StdCall::Fprint(_)) => vec![INT, ERROR],
+            Some(
+                StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap | StdCall::JoinErrors,
+            ) => {
                 vec![ERROR]
             }
             Some(StdCall::ErrorsIs | StdCall::ErrorsAs) => vec![Ty::Bool],
@@ -213,10 +226,16 @@ impl<'t> Lowerer<'t> {
                 };
                 special(n, vec![instr], results)
             }
-            StdCall::Sprint => {
+            StdCall::Sprint | StdCall::Sprintln => {
                 let n = self.push_fmt_args(arguments)?;
-                special(n, vec![Instr::Sprint { args: n }], results)
+                let style = if matches!(op, StdCall::Sprint) {
+                    FmtStyle::Plain
+                } else {
+                    FmtStyle::Line
+                };
+                special(n, vec![style.sprint(n)], results)
             }
+            StdCall::Fprint(style) => return self.fprint(call, name, style, arguments, results),
             StdCall::Log {
                 format,
                 fatal,
@@ -231,9 +250,9 @@ impl<'t> Lowerer<'t> {
                 let mut tail = vec![if format {
                     Instr::Sprintf { args: n - 1 }
                 } else if name.ends_with("ln") {
-                    Instr::Sprint { args: 0 }
+                    FmtStyle::Plain.sprint(0)
                 } else {
-                    Instr::Sprint { args: n }
+                    FmtStyle::Plain.sprint(n)
                 }];
                 if !format && name.ends_with("ln") {
                     // Println-style spacing: fmt.Sprintln without its newline.
@@ -319,6 +338,7 @@ impl<'t> Lowerer<'t> {
                 special(2, vec![Instr::ErrorAs(target)], results)
             }
             StdCall::ErrorsUnwrap => special(fixed(self, 1)?, vec![Instr::ErrorUnwrap], results),
+            StdCall::JoinErrors => special(fixed(self, 2)?, vec![Instr::JoinErrors], results),
             StdCall::NewCond => special(
                 fixed(self, 1)?,
                 vec![Instr::MakeCond, Instr::NewCell],

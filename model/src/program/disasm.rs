@@ -193,7 +193,7 @@ impl Program {
             }
             Instr::Printf { args } => format!("Printf args={args}"),
             Instr::Sprintf { args } => format!("Sprintf args={args}"),
-            Instr::Sprint { args } => format!("Sprint args={args}"),
+            Instr::Sprint { args, newline } => format!("Sprint args={args} newline={newline}"),
             other => format!("{other:?}"),
         }
     }

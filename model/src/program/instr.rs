@@ -270,8 +270,11 @@ pub enum Instr {
     NewError,
     /// stack: format, p0 … pn-1, a0 … an-1 → err; `fmt.Errorf`: the text formatted as by
     /// `Sprintf` from the operands as printed (`p`, after `Stringer`; `%w` prints like `%v`);
-    /// the error wraps the operand `a` of the first `%w`, if any.
+    /// the error wraps the operand `a` of a single `%w`, or the error operands of several.
     Errorf { args: u32 },
+    /// stack: text, errs → err; `errors.Join` (`stdlib/errors.go`): an error with this text
+    /// wrapping the errors of the slice (none of them nil).
+    JoinErrors,
     /// stack: err → wrapped; `errors.Unwrap(err)` (nil when err wraps nothing or is nil).
     ErrorUnwrap,
     /// stack: err, target → bool; `errors.Is(err, target)`: whether err or an error it wraps
@@ -346,8 +349,9 @@ pub enum Instr {
     Printf { args: u32 },
     /// stack: format, a0 … an-1 → string; `fmt.Sprintf`.
     Sprintf { args: u32 },
-    /// stack: a0 … an-1 → string; `fmt.Sprint`.
-    Sprint { args: u32 },
+    /// stack: a0 … an-1 → string; `fmt.Sprint`, or `fmt.Sprintln` when `newline` (spaces
+    /// between all operands and a newline after them).
+    Sprint { args: u32, newline: bool },
 }
 
 /// A memory access made by the instruction it is attached to (see [`super::Function::accesses`]),

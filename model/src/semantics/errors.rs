@@ -7,7 +7,8 @@
 //! even with the same text.
 //!
 //! Invariants: an error's cell is never written after it is made (errors are immutable); the
-//! wrapped value is an error or nil.
+//! wrapped value is an error, nil, or (`errors.Join`, `fmt.Errorf` with several `%w`) an array
+//! of the non-nil errors wrapped, in order: Go's `Unwrap() []error`.
 
 use std::sync::Arc;
 
@@ -37,9 +38,38 @@ fn parts(st: &State, error: &Value) -> Option<(Value, Value)> {
     }
 }
 
-/// What `Unwrap()` of one of the machine's errors returns (nil when it wraps nothing).
+/// What `Unwrap()` of one of the machine's errors returns (nil when it wraps nothing, and, as
+/// `errors.Unwrap` says, when it wraps several).
 pub fn unwrap_error(st: &State, error: &Value) -> Value {
-    parts(st, error).map_or(Value::Nil, |(_, wrapped)| wrapped)
+    match parts(st, error) {
+        Some((_, Value::Array(_))) | None => Value::Nil,
+        Some((_, wrapped)) => wrapped,
+    }
+}
+
+/// The errors an error wraps directly: none, one, or several (errors/wrap.go's two `Unwrap`
+/// shapes).
+pub fn wrapped_errors(st: &State, error: &Value) -> Vec<Value> {
+    match parts(st, error) {
+        Some((_, Value::Array(items))) => items.to_vec(),
+        Some((_, Value::Nil)) | None => Vec::new(),
+        Some((_, wrapped)) => vec![wrapped],
+    }
+}
+
+/// errors/wrap.go's `is` and `as`: whether `error` or, depth first, an error in the tree it
+/// wraps satisfies `found`; returns that error.
+pub fn find_in_tree(
+    st: &State,
+    error: &Value,
+    found: &mut impl FnMut(&Value) -> bool,
+) -> Option<Value> {
+    if found(error) {
+        return Some(error.clone());
+    }
+    wrapped_errors(st, error)
+        .iter()
+        .find_map(|wrapped| find_in_tree(st, wrapped, found))
 }
 
 /// The text of an error value, as `err.Error()` returns it (and as `fmt` prints it).
@@ -66,11 +96,25 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let printed = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
             let text = format_sprintf(st, &format, &printed);
-            let wrapped = match &format {
-                Value::Str(format) => wrapped_operand(format)
-                    .and_then(|index| values.get(index).cloned())
-                    .unwrap_or(Value::Nil),
-                _ => Value::Nil,
+            // fmt/errors.go: one `%w` wraps that operand; several wrap every operand that is
+            // an error, in order.
+            let operands: Vec<Value> = match &format {
+                Value::Str(format) => wrapped_operands(format)
+                    .into_iter()
+                    .filter_map(|index| values.get(index).cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let wrapped = match operands.as_slice() {
+                [] => Value::Nil,
+                [single] => single.clone(),
+                several => Value::Array(
+                    several
+                        .iter()
+                        .filter(|value| **value != Value::Nil)
+                        .cloned()
+                        .collect(),
+                ),
             };
             let error = new_error(st, &text, wrapped);
             st.goroutine_mut(g).push(error);
@@ -78,24 +122,26 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
         }
         Instr::ErrorUnwrap => {
             let error = st.goroutine_mut(g).pop();
-            let wrapped = parts(st, &error).map_or(Value::Nil, |(_, wrapped)| wrapped);
+            let wrapped = unwrap_error(st, &error);
             st.goroutine_mut(g).push(wrapped);
             Ok(())
         }
         Instr::ErrorIs => {
             let target = st.goroutine_mut(g).pop();
-            let mut error = st.goroutine_mut(g).pop();
+            let error = st.goroutine_mut(g).pop();
             // errors.Is: `err == target` is checked first, also for nil.
-            let found = loop {
-                if error == target {
-                    break true;
-                }
-                match parts(st, &error) {
-                    Some((_, wrapped)) if wrapped != Value::Nil => error = wrapped,
-                    _ => break false,
-                }
-            };
+            let found =
+                error == target || find_in_tree(st, &error, &mut |e| *e == target).is_some();
             st.goroutine_mut(g).push(Value::Bool(found));
+            Ok(())
+        }
+        Instr::JoinErrors => {
+            let errors = st.goroutine_mut(g).pop();
+            let text = st.goroutine_mut(g).pop();
+            let text = format_value(st, &text);
+            let errors = super::heap::slice_items(st, &errors);
+            let error = new_error(st, &text, Value::Array(errors.into()));
+            st.goroutine_mut(g).push(error);
             Ok(())
         }
         _ => return None,
@@ -103,10 +149,10 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
     Some(result)
 }
 
-/// The index of the operand that the first `%w` verb of a format consumes (fmt/errors.go
-/// wraps that one).
-fn wrapped_operand(format: &str) -> Option<usize> {
+/// The indices of the operands the `%w` verbs of a format consume (fmt/errors.go wraps them).
+fn wrapped_operands(format: &str) -> Vec<usize> {
     let mut operand = 0;
+    let mut wrapped = Vec::new();
     let mut chars = format.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
@@ -120,9 +166,12 @@ fn wrapped_operand(format: &str) -> Option<usize> {
         }
         match chars.next() {
             Some('%') | None => {}
-            Some('w') => return Some(operand),
+            Some('w') => {
+                wrapped.push(operand);
+                operand += 1;
+            }
             Some(_) => operand += 1,
         }
     }
-    None
+    wrapped
 }

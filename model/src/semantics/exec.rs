@@ -531,9 +531,12 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
         }
-        Instr::Sprint { args } => {
+        Instr::Sprint { args, newline } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
-            let text = format_print(st, &values, false);
+            let mut text = format_print(st, &values, *newline);
+            if *newline {
+                text.push('\n');
+            }
             super::limits::check_size("string", text.len())?;
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());

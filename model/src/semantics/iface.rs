@@ -66,24 +66,20 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<
         }
         Instr::ErrorAs(target) => {
             let pointer = st.goroutine_mut(g).pop();
-            let mut error = st.goroutine_mut(g).pop();
-            // errors/wrap.go `As`: err itself, then each error it wraps.
-            let found = loop {
-                if matches(program, &error, target) {
-                    let value = match (target, &error) {
-                        (AssertTarget::Concrete { .. }, Value::Boxed(boxed)) => boxed.value.clone(),
-                        _ => error.clone(),
-                    };
-                    if let Err(trap) = super::exec::store(st, &pointer, value) {
-                        return Some(Err(trap));
-                    }
-                    break true;
+            let error = st.goroutine_mut(g).pop();
+            // errors/wrap.go `As`: err itself, then, depth first, each error it wraps.
+            let error =
+                super::errors::find_in_tree(st, &error, &mut |e| matches(program, e, target));
+            let found = error.is_some();
+            if let Some(error) = error {
+                let value = match (target, &error) {
+                    (AssertTarget::Concrete { .. }, Value::Boxed(boxed)) => boxed.value.clone(),
+                    _ => error,
+                };
+                if let Err(trap) = super::exec::store(st, &pointer, value) {
+                    return Some(Err(trap));
                 }
-                match unwrap_error(st, &error) {
-                    Value::Nil => break false,
-                    wrapped => error = wrapped,
-                }
-            };
+            }
             st.goroutine_mut(g).push(Value::Bool(found));
             Ok(())
         }

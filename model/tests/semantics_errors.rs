@@ -1,0 +1,26 @@
+//! Error trees (Go 1.20): `errors.Join` (`model/src/stdlib/errors.go`) and `fmt.Errorf` with
+//! several `%w` wrap several errors; `errors.Is` and `errors.As` search them depth first and
+//! `errors.Unwrap` returns nil (errors/wrap.go, errors/join.go, fmt/errors.go). Debian's Go
+//! 1.19 predates both, so the expected values are those the Go 1.20 documentation states.
+
+mod common;
+
+use common::{assert_kinds, check, printed};
+use gomc::explore::OutcomeKind;
+
+#[test]
+fn join_and_several_wraps_make_trees_that_is_and_as_search() {
+    let report = check(include_str!("models/errors/join.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "a failed\ncode 7",
+            "true false",
+            "true 7",
+            "true true",
+            "both: a failed and b failed true true",
+            "true",
+        ]
+    );
+}

@@ -723,9 +723,17 @@ func main() {
 ";
     let program = ok(source);
     let main = function(&program, "main.main");
-    for wanted in [Instr::NewError, Instr::Errorf { args: 1 }, Instr::ErrorIs] {
+    for wanted in [Instr::NewError, Instr::Errorf { args: 1 }] {
         assert!(main.code.contains(&wanted), "{wanted:?}");
     }
+    // errors.Is is stdlib/errors.go's, which asks the machine what its own errors wrap.
+    assert!(main.code.iter().any(|i| matches!(
+        i,
+        Instr::Call { func, args: 2 } if program.function(*func).name == "errors.Is"
+    )));
+    assert!(function(&program, "errors.is")
+        .code
+        .contains(&Instr::OwnWrapped));
     // `err.Error()` is a method call on an interface value, dispatched on its dynamic type.
     assert!(main
         .code

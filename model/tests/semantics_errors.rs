@@ -1,4 +1,5 @@
-//! Error trees (Go 1.20): `errors.Join` (`model/src/stdlib/errors.go`) and `fmt.Errorf` with
+//! `errors.Is` and `errors.Unwrap` (`model/src/stdlib/errors.go`, through user `Unwrap` and `Is`
+//! methods too), and error trees (Go 1.20): `errors.Join` and `fmt.Errorf` with
 //! several `%w` wrap several errors; `errors.Is` and `errors.As` search them depth first and
 //! `errors.Unwrap` returns nil (errors/wrap.go, errors/join.go, fmt/errors.go). Debian's Go
 //! 1.19 predates both, so the expected values are those the Go 1.20 documentation states.
@@ -21,6 +22,23 @@ fn join_and_several_wraps_make_trees_that_is_and_as_search() {
             "true true",
             "both: a failed and b failed true true",
             "true",
+        ]
+    );
+}
+
+#[test]
+fn errors_is_follows_user_unwrap_and_is_methods_as_go_does() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/errors/user_unwrap.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "lookup: SELECT 1: not found",
+            "true false",
+            "true",
+            "true false",
+            "false true true",
         ]
     );
 }

@@ -174,9 +174,7 @@ impl<'t> Lowerer<'t> {
                         ));
                     }
                     if std_call(package, name).is_none() {
-                        return Err(self
-                            .src
-                            .unsupported(function, format!("{}.{name}", package.go_name())));
+                        return Err(self.unsupported_member(function, package, name));
                     }
                     return Ok(Callee::Std(package, name));
                 }
@@ -275,12 +273,52 @@ impl<'t> Lowerer<'t> {
             },
             Callee::Conversion(ty) => vec![ty],
             Callee::Std(package, name) => self.std_results(package, name),
-            Callee::Func(index) => self.pkg.funcs[index].sig.results.clone(),
+            Callee::Func(index) => self.func_sig(index, call)?.results,
             Callee::Method { method, .. } => self.pkg.funcs[method.func].sig.results.clone(),
             Callee::Sync { at, name, .. } => sync_method_results(&at, name),
             Callee::Value(_, sig) => sig.results.clone(),
             Callee::Dynamic { sig, .. } => sig.results.clone(),
         })
+    }
+
+    /// The signature a call of top-level function `index` is checked against: its own, or for
+    /// the library's stand-ins for generic functions (`sync.OnceValue`, `sync.OnceValues`,
+    /// whose `stdlib/sync.go` versions take `any`), the one instantiated from the argument.
+    pub fn func_sig(&mut self, index: usize, call: Node<'t>) -> Result<Sig> {
+        let def = &self.pkg.funcs[index];
+        let results = match (def.package, def.name.as_str()) {
+            (Some(Std::Sync), "sync.OnceValue") => 1,
+            (Some(Std::Sync), "sync.OnceValues") => 2,
+            _ => return Ok(def.sig.clone()),
+        };
+        let name = def.name.clone();
+        let arguments = self.arguments(call)?;
+        let [argument] = arguments.as_slice() else {
+            return Err(self
+                .src
+                .error(call, format!("wrong number of arguments in call to {name}")));
+        };
+        let ty = self.type_of(*argument)?;
+        match self.types.underlying(&ty) {
+            Ty::Func(sig) if sig.params.is_empty() && sig.results.len() == results => Ok(Sig {
+                params: vec![ty.clone()],
+                results: vec![ty],
+                variadic: false,
+            }),
+            _ => Err(self.src.error(
+                *argument,
+                format!(
+                    "in call to {name}, {} (type {}) does not match {}",
+                    self.src.text_of(*argument),
+                    self.types.describe(&ty),
+                    if results == 1 {
+                        "func() T"
+                    } else {
+                        "func() (T1, T2)"
+                    }
+                ),
+            )),
+        }
     }
 
     /// The argument expressions of a call (a `variadic_argument` stays as it is).
@@ -325,7 +363,7 @@ impl<'t> Lowerer<'t> {
                 Ok(vec![ty])
             }
             Callee::Func(index) => {
-                let sig = self.pkg.funcs[index].sig.clone();
+                let sig = self.func_sig(index, call)?;
                 let func = self.pkg.funcs[index].id;
                 let args = self.push_args(call, &sig)?;
                 self.emit(Instr::Call { func, args }, call);

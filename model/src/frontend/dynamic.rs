@@ -4,6 +4,7 @@
 //! interface (Go spec, "Assignability" and "Implementing an interface").
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use tree_sitter::Node;
 
@@ -107,13 +108,18 @@ impl<'t> Lowerer<'t> {
             Ty::Named(_) => self.go_type_name(ty),
             other => self.types.describe(other),
         };
-        let methods = self.types.interfaces[index as usize]
+        let (methods, signatures) = self.types.interfaces[index as usize]
             .methods
-            .iter()
-            .map(|(name, _)| name.clone())
-            .collect();
+            .clone()
+            .into_iter()
+            .map(|(name, sig)| (name, self.types.describe(&Ty::Func(sig))))
+            .unzip();
         let id = InterfaceId(self.dynamic.interfaces.len() as u32);
-        self.dynamic.interfaces.push(InterfaceDef { name, methods });
+        self.dynamic.interfaces.push(InterfaceDef {
+            name,
+            methods,
+            signatures,
+        });
         self.dynamic.interface_ids.insert(index, id);
         id
     }
@@ -154,11 +160,12 @@ impl<'t> Lowerer<'t> {
             // An ambiguous selector is not in the method set; that is not an error here.
             let (steps, method, at) = match self.lookup_selector(ty, &name, node) {
                 Ok(Some(Selection::Method { steps, method, at })) => (steps, method, at),
-                Ok(Some(Selection::Promoted { steps, .. })) => {
+                Ok(Some(Selection::Promoted { steps, sig })) => {
                     // Through an embedded interface field: dispatched again on its value.
                     let path = steps.iter().map(|step| receiver_step(*step)).collect();
                     table.push(DynMethod {
                         name,
+                        sig: self.types.describe(&Ty::Func(sig)),
                         func: None,
                         path,
                     });
@@ -191,8 +198,15 @@ impl<'t> Lowerer<'t> {
             } else if !method.pointer && at_pointer {
                 path.push(ReceiverStep::Deref);
             }
-            let func = Some(self.pkg.funcs[method.func].id);
-            table.push(DynMethod { name, func, path });
+            let def = &self.pkg.funcs[method.func];
+            let func = Some(def.id);
+            let sig = self.types.describe(&Ty::Func(Rc::new(def.sig.clone())));
+            table.push(DynMethod {
+                name,
+                sig,
+                func,
+                path,
+            });
         }
         table
     }
@@ -209,10 +223,14 @@ impl<'t> Lowerer<'t> {
                 .map(|(name, _)| name);
         }
         let id = self.dyn_type_id(ty, node);
+        let wanted: Vec<(String, String)> = wanted
+            .into_iter()
+            .map(|(name, sig)| (name, self.types.describe(&Ty::Func(sig))))
+            .collect();
         let table = &self.dynamic.dyn_types[id.0 as usize].methods;
         wanted
             .into_iter()
-            .find(|(name, _)| !table.iter().any(|m| &m.name == name))
+            .find(|(name, sig)| !table.iter().any(|m| &m.name == name && &m.sig == sig))
             .map(|(name, _)| name)
     }
 
@@ -259,16 +277,57 @@ impl<'t> Lowerer<'t> {
                 .as_interface(iface)
                 .is_some_and(|i| i.methods.iter().any(|(n, _)| n == missing))
             && self.has_method_named(&pointer, missing, node);
-        let reason = if on_pointer {
-            format!("{missing} method has pointer receiver")
-        } else {
-            format!("missing {missing} method")
-        };
+        let (reason, detail) =
+            if let Some((have, want)) = self.method_signatures(ty, iface, missing, node) {
+                // go build (1.19)'s wording for a method of the right name and the wrong type.
+                (
+                    format!("wrong type for {missing} method"),
+                    format!("\n\t\thave {missing}{have}\n\t\twant {missing}{want}"),
+                )
+            } else if on_pointer {
+                (
+                    format!("{missing} method has pointer receiver"),
+                    String::new(),
+                )
+            } else {
+                (format!("missing {missing} method"), String::new())
+            };
         format!(
-            "{} does not implement {} ({reason})",
+            "{} does not implement {} ({reason}){detail}",
             self.types.describe(ty),
             self.types.describe(iface)
         )
+    }
+
+    /// For a concrete type whose method `name` has another signature than the interface's:
+    /// both, as Go writes them after the name (`() error`).
+    fn method_signatures(
+        &mut self,
+        ty: &Ty,
+        iface: &Ty,
+        name: &str,
+        node: Node<'t>,
+    ) -> Option<(String, String)> {
+        let want = self
+            .types
+            .as_interface(iface)?
+            .methods
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, sig)| sig.clone())?;
+        if self.types.is_interface(ty) {
+            return None;
+        }
+        let id = self.dyn_type_id(ty, node);
+        let have = self.dynamic.dyn_types[id.0 as usize]
+            .methods
+            .iter()
+            .find(|m| m.name == name)?
+            .sig
+            .clone();
+        let want = self.types.describe(&Ty::Func(want));
+        let strip = |sig: &str| sig.strip_prefix("func").unwrap_or(sig).to_string();
+        Some((strip(&have), strip(&want)))
     }
 
     /// Whether a concrete type's method set has a method of this name.

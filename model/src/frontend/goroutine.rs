@@ -166,7 +166,7 @@ impl<'t> Lowerer<'t> {
                 ))
             }
             Callee::Func(index) => {
-                let sig = self.pkg.funcs[*index].sig.clone();
+                let sig = self.func_sig(*index, call)?;
                 let func: FuncId = self.pkg.funcs[*index].id;
                 self.emit(Instr::FuncValue(func), call);
                 let args = self.push_args(call, &sig)?;

@@ -19,6 +19,7 @@ pub(super) enum Std {
     Atomic,
     Time,
     Errors,
+    /// `strings`: written in Go (`model/src/stdlib/strings.go`).
     Strings,
     Gomc,
     /// `context`: written in Go (`model/src/stdlib/context.go`), compiled with the model.
@@ -34,6 +35,14 @@ pub(super) enum Std {
     Synctest,
     /// `io`: written in Go (`model/src/stdlib/io.go`), with `io.Pipe`.
     Io,
+    /// `strconv`: written in Go (`model/src/stdlib/strconv.go`).
+    Strconv,
+    /// `sort`: written in Go (`model/src/stdlib/sort.go`).
+    Sort,
+    /// `golang.org/x/sync/semaphore`: written in Go (`model/src/stdlib/semaphore.go`).
+    Semaphore,
+    /// `math/rand/v2`: each random value is a choice of the checker.
+    RandV2,
 }
 
 impl Std {
@@ -59,6 +68,17 @@ impl Std {
             )),
             Std::Io => Some(("gomc:io/io.go", include_str!("../stdlib/io.go"))),
             Std::Errors => Some(("gomc:errors/join.go", include_str!("../stdlib/errors.go"))),
+            Std::Strconv => Some(("gomc:strconv/atoi.go", include_str!("../stdlib/strconv.go"))),
+            Std::Sort => Some(("gomc:sort/sort.go", include_str!("../stdlib/sort.go"))),
+            Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
+            Std::Strings => Some((
+                "gomc:strings/strings.go",
+                include_str!("../stdlib/strings.go"),
+            )),
+            Std::Semaphore => Some((
+                "gomc:golang.org/x/sync/semaphore/semaphore.go",
+                include_str!("../stdlib/semaphore.go"),
+            )),
             _ => None,
         }
     }
@@ -80,6 +100,10 @@ impl Std {
             "math/rand" => Std::Rand,
             "testing/synctest" => Std::Synctest,
             "io" => Std::Io,
+            "strconv" => Std::Strconv,
+            "sort" => Std::Sort,
+            "golang.org/x/sync/semaphore" => Std::Semaphore,
+            "math/rand/v2" => Std::RandV2,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -103,6 +127,10 @@ impl Std {
             Std::Rand => "rand",
             Std::Synctest => "synctest",
             Std::Io => "io",
+            Std::Strconv => "strconv",
+            Std::Sort => "sort",
+            Std::Semaphore => "semaphore",
+            Std::RandV2 => "rand",
         }
     }
 
@@ -112,6 +140,8 @@ impl Std {
             Std::Errgroup => "golang.org/x/sync/errgroup",
             Std::Atomic => "sync/atomic",
             Std::Synctest => "testing/synctest",
+            Std::Semaphore => "golang.org/x/sync/semaphore",
+            Std::RandV2 => "math/rand/v2",
             other => other.go_name(),
         }
     }
@@ -126,6 +156,11 @@ impl Std {
             Std::Synctest,
             Std::Io,
             Std::Errors,
+            Std::Strconv,
+            Std::Sort,
+            Std::Semaphore,
+            Std::Strings,
+            Std::Sync,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)
@@ -184,9 +219,7 @@ impl<'t> Lowerer<'t> {
         let path = string_literal(self.src.text_of(path_node))
             .map_err(|message| self.src.error(path_node, message))?;
         let Some(package) = Std::from_path(&path) else {
-            return Err(self
-                .src
-                .unsupported(spec, format!("import of package \"{path}\"")));
+            return Err(super::supported::unsupported_import(self.src, spec, &path));
         };
         let local = match spec.child_by_field_name("name") {
             Some(name) if name.kind() == "package_identifier" => self.src.text_of(name).to_string(),
@@ -198,7 +231,8 @@ impl<'t> Lowerer<'t> {
                 };
                 return Err(self.src.unsupported(name, what));
             }
-            None => path.rsplit('/').next().unwrap_or(&path).to_string(),
+            // The package's name, which for "math/rand/v2" is not the path's last element.
+            None => package.go_name().to_string(),
         };
         match self.pkg_name(&local) {
             // Imports are per file in Go; another file of the package importing the same

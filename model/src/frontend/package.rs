@@ -1,15 +1,15 @@
 //! Package-level declarations: imports, types, constants, variables, functions and methods,
-//! collected before any function body is lowered; `--set` overrides.
+//! collected before any function body is lowered (`signatures.rs` then resolves them,
+//! `overrides.rs` applies `--set`).
 
 use std::collections::{BTreeSet, HashMap};
 
 use tree_sitter::Node;
 
 use super::constant::ConstValue;
-use super::literal::{int_literal, rune_literal, string_literal};
 use super::lowerer::Lowerer;
 use super::syntax::{field_children, named_children, var_specs, Result, Source};
-use super::types::{MethodInfo, NamedType, Sig, Ty, TypeTable};
+use super::types::{NamedType, Sig, Ty, TypeTable};
 use super::{CompileOptions, ModelError};
 use crate::program::FuncId;
 
@@ -243,7 +243,7 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    fn declare_pkg_name(&mut self, name: Node<'t>, entity: PkgEntity) -> Result<()> {
+    pub(super) fn declare_pkg_name(&mut self, name: Node<'t>, entity: PkgEntity) -> Result<()> {
         let text = self.src.text_of(name);
         if text == "_" {
             return Ok(());
@@ -438,274 +438,6 @@ impl<'t> Lowerer<'t> {
         }
         Ok(())
     }
-
-    fn resolve_package(&mut self) -> Result<()> {
-        for (name, type_node, package) in std::mem::take(&mut self.pending_aliases) {
-            self.in_package(package, |lowerer| {
-                let ty = lowerer.resolve_type(type_node)?;
-                lowerer.declare_pkg_name(name, PkgEntity::Type(ty))
-            })?;
-        }
-        for index in 0..self.types.named.len() {
-            self.resolve_named(index as u32, &mut Vec::new())?;
-        }
-        self.check_recursive_structs()?;
-        for index in 0..self.pkg.funcs.len() {
-            self.resolve_func(index)?;
-        }
-        self.apply_overrides()?;
-        for index in 0..self.pkg.consts.len() {
-            self.const_def_value(index)?;
-        }
-        for index in 0..self.pkg.globals.len() {
-            self.global_type(index)?;
-        }
-        Ok(())
-    }
-
-    fn resolve_named(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
-        let package = self.types.named[index as usize].package;
-        self.in_package(package, |lowerer| {
-            lowerer.resolve_named_here(index, resolving)
-        })
-    }
-
-    fn resolve_named_here(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
-        if let Some(ty) = &self.types.named[index as usize].underlying {
-            return Ok(ty.clone());
-        }
-        let Some(&(_, type_node)) = self.pkg.type_specs.iter().find(|(i, _)| *i == index) else {
-            return Ok(super::types::ANY);
-        };
-        if resolving.contains(&index) {
-            return Err(self.src.error(type_node, "invalid recursive type"));
-        }
-        resolving.push(index);
-        let name = self.types.named[index as usize].name.clone();
-        let underlying = if type_node.kind() == "struct_type" {
-            self.struct_type(type_node, Some(name))?
-        } else {
-            match self.resolve_type(type_node)? {
-                Ty::Named(other) => self.resolve_named(other, resolving)?,
-                other => other,
-            }
-        };
-        resolving.pop();
-        self.types.named[index as usize].underlying = Some(underlying.clone());
-        Ok(underlying)
-    }
-
-    /// Refuses struct types that contain themselves by value (their zero value is infinite).
-    fn check_recursive_structs(&self) -> Result<()> {
-        fn contains(types: &TypeTable, ty: &Ty, target: u32, seen: &mut Vec<u32>) -> bool {
-            match types.underlying(ty) {
-                Ty::Struct(index) => {
-                    if index == target {
-                        return true;
-                    }
-                    if seen.contains(&index) {
-                        return false;
-                    }
-                    seen.push(index);
-                    types.structs[index as usize]
-                        .fields
-                        .iter()
-                        .any(|f| contains(types, &f.ty, target, seen))
-                }
-                Ty::Array(_, element) => contains(types, &element, target, seen),
-                _ => false,
-            }
-        }
-        for &(index, node) in &self.pkg.type_specs {
-            if let Some(Ty::Struct(target)) = &self.types.named[index as usize].underlying {
-                let fields = &self.types.structs[*target as usize].fields;
-                if fields
-                    .iter()
-                    .any(|f| contains(&self.types, &f.ty, *target, &mut Vec::new()))
-                {
-                    return Err(self.src.error(node, "invalid recursive type"));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn resolve_func(&mut self, index: usize) -> Result<()> {
-        let package = self.pkg.funcs[index].package;
-        self.in_package(package, |lowerer| lowerer.resolve_func_here(index))
-    }
-
-    fn resolve_func_here(&mut self, index: usize) -> Result<()> {
-        let node = self.pkg.funcs[index].node;
-        let params = node.child_by_field_name("parameters");
-        let result = node.child_by_field_name("result");
-        let (params, variadic) = match params {
-            Some(list) => self.parameter_list(list)?,
-            None => (Vec::new(), false),
-        };
-        let results = match result {
-            Some(result) => self.result_list(result)?,
-            None => Vec::new(),
-        };
-        self.pkg.funcs[index].sig = Sig {
-            params: params.into_iter().map(|(_, ty)| ty).collect(),
-            results: results.into_iter().map(|(_, ty)| ty).collect(),
-            variadic,
-        };
-        if node.kind() != "method_declaration" {
-            return Ok(());
-        }
-        let receiver = node
-            .child_by_field_name("receiver")
-            .map(named_children)
-            .unwrap_or_default();
-        let [receiver] = receiver.as_slice() else {
-            return Err(self
-                .src
-                .error(node, "method must have exactly one receiver"));
-        };
-        let Some(mut type_node) = receiver.child_by_field_name("type") else {
-            return Err(self.src.error(*receiver, "malformed receiver"));
-        };
-        let pointer = type_node.kind() == "pointer_type";
-        if pointer {
-            type_node = named_children(type_node)
-                .first()
-                .copied()
-                .unwrap_or(type_node);
-        }
-        if type_node.kind() == "generic_type" {
-            return Err(self.src.unsupported(type_node, "method of a generic type"));
-        }
-        let named = match self.pkg_name(self.src.text_of(type_node)) {
-            Some(PkgEntity::Type(Ty::Named(named))) if type_node.kind() == "type_identifier" => {
-                *named
-            }
-            _ => {
-                return Err(self.src.error(
-                    type_node,
-                    "method receiver must be a type declared in the model",
-                ))
-            }
-        };
-        let Some(name_node) = node.child_by_field_name("name") else {
-            return Err(self.src.error(node, "method without a name"));
-        };
-        let name = self.src.text_of(name_node).to_string();
-        let type_name = self.types.named[named as usize].name.clone();
-        let methods = &mut self.types.named[named as usize].methods;
-        if methods.iter().any(|m| m.name == name) {
-            return Err(self.src.error(
-                name_node,
-                format!("method {type_name}.{name} already declared"),
-            ));
-        }
-        methods.push(MethodInfo {
-            name: name.clone(),
-            func: index,
-            pointer,
-        });
-        let def = &mut self.pkg.funcs[index];
-        def.receiver = Some((named, pointer));
-        let prefix = self.package_prefix();
-        let def = &mut self.pkg.funcs[index];
-        def.name = if pointer {
-            format!("{prefix}.(*{type_name}).{name}")
-        } else {
-            format!("{prefix}.{type_name}.{name}")
-        };
-        Ok(())
-    }
-
-    /// A parameter list: `(name or None, type)` per parameter, and whether it is variadic.
-    #[allow(clippy::type_complexity)]
-    pub fn parameter_list(
-        &mut self,
-        list: Node<'t>,
-    ) -> Result<(Vec<(Option<Node<'t>>, Ty)>, bool)> {
-        let mut out = Vec::new();
-        let mut variadic = false;
-        for declaration in named_children(list) {
-            let Some(type_node) = declaration.child_by_field_name("type") else {
-                return Err(self.src.error(declaration, "parameter without a type"));
-            };
-            let mut ty = self.resolve_type(type_node)?;
-            if declaration.kind() == "variadic_parameter_declaration" {
-                ty = Ty::Slice(ty.into());
-                variadic = true;
-            }
-            let names: Vec<_> = field_children(declaration, "name")
-                .into_iter()
-                .filter(|n| n.is_named())
-                .collect();
-            if names.is_empty() {
-                out.push((None, ty));
-            } else {
-                for name in names {
-                    out.push((Some(name), ty.clone()));
-                }
-            }
-        }
-        Ok((out, variadic))
-    }
-
-    /// A result list: a parameter list or a single type.
-    #[allow(clippy::type_complexity)]
-    pub fn result_list(&mut self, result: Node<'t>) -> Result<Vec<(Option<Node<'t>>, Ty)>> {
-        if result.kind() == "parameter_list" {
-            Ok(self.parameter_list(result)?.0)
-        } else {
-            Ok(vec![(None, self.resolve_type(result)?)])
-        }
-    }
-
-    fn apply_overrides(&mut self) -> Result<()> {
-        for (name, value) in &self.options.overrides {
-            let fail = |message: String| ModelError::without_position(self.src.name, message);
-            match self.pkg.names.get(name) {
-                Some(PkgEntity::Const(index)) => {
-                    self.pkg.consts[*index].override_text = Some(value.clone());
-                }
-                Some(PkgEntity::Global(index)) => {
-                    let global = &self.pkg.globals[*index];
-                    let unit = &self.pkg.units[global.unit];
-                    let template = match unit.values.as_slice() {
-                        [] => match global.type_node.map(|t| self.src.text_of(t)) {
-                            Some("bool") => Some(ConstValue::Bool(false)),
-                            Some("string") => Some(ConstValue::Str(String::new())),
-                            Some(t) if is_int_type_name(t) => Some(ConstValue::Int(0)),
-                            _ => None,
-                        },
-                        [value] if unit.globals.len() == 1 => literal_template(self.src, *value),
-                        _ => None,
-                    };
-                    let Some(template) = template else {
-                        return Err(fail(format!(
-                            "--set {name}: the initializer of {name} is not a literal"
-                        )));
-                    };
-                    let parsed = parse_override(&template, value)
-                        .map_err(|m| fail(format!("--set {name}={value}: {m}")))?;
-                    let unit = global.unit;
-                    self.pkg.units[unit].override_value = Some(parsed);
-                }
-                _ => {
-                    return Err(fail(format!(
-                        "--set {name}: no package-level constant or variable named {name}"
-                    )))
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-fn empty_sig() -> Sig {
-    Sig {
-        params: Vec::new(),
-        results: Vec::new(),
-        variadic: false,
-    }
 }
 
 /// Whether a type name is one of Go's integer types.
@@ -728,60 +460,10 @@ pub(super) fn is_int_type_name(name: &str) -> bool {
     )
 }
 
-/// The kind of a literal initializer (its value), if the expression is a literal.
-fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
-    let text = src.text_of(node);
-    match node.kind() {
-        "int_literal" => int_literal(text).map(ConstValue::Int),
-        "rune_literal" => rune_literal(text).ok().map(ConstValue::Int),
-        "interpreted_string_literal" | "raw_string_literal" => {
-            string_literal(text).ok().map(ConstValue::Str)
-        }
-        "true" | "false" => Some(ConstValue::Bool(text == "true")),
-        "unary_expression" => {
-            let operand = node.child_by_field_name("operand")?;
-            let operator = node.child_by_field_name("operator")?;
-            if matches!(src.text_of(operator), "-" | "+") && operand.kind() == "int_literal" {
-                Some(ConstValue::Int(0))
-            } else {
-                None
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Parses a `--set` value as a literal of the same kind as `template`.
-pub(super) fn parse_override(
-    template: &ConstValue,
-    text: &str,
-) -> std::result::Result<ConstValue, String> {
-    let text = text.trim();
-    match template {
-        ConstValue::Int(_) => {
-            let (negative, digits) = match text.strip_prefix('-') {
-                Some(rest) => (true, rest),
-                None => (false, text.strip_prefix('+').unwrap_or(text)),
-            };
-            let value = if digits.starts_with('\'') {
-                rune_literal(digits).ok()
-            } else {
-                int_literal(digits)
-            };
-            let value = value.ok_or_else(|| "not an integer literal".to_string())?;
-            Ok(ConstValue::Int(if negative { -value } else { value }))
-        }
-        ConstValue::Bool(_) => match text {
-            "true" => Ok(ConstValue::Bool(true)),
-            "false" => Ok(ConstValue::Bool(false)),
-            _ => Err("not a boolean literal (true or false)".to_string()),
-        },
-        ConstValue::Str(_) => {
-            if text.starts_with('"') || text.starts_with('`') {
-                string_literal(text).map(ConstValue::Str)
-            } else {
-                Ok(ConstValue::Str(text.to_string()))
-            }
-        }
+fn empty_sig() -> Sig {
+    Sig {
+        params: Vec::new(),
+        results: Vec::new(),
+        variadic: false,
     }
 }

@@ -10,7 +10,7 @@ use tree_sitter::Node;
 use super::lowerer::{Access, Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
-use super::syntax::{named_children, unparen, Result};
+use super::syntax::{unparen, Result};
 use super::types::Ty;
 use super::typing::{Selection, Step};
 use crate::program::{AccessSite, GlobalId, Instr, LabelId, TypeId};
@@ -359,7 +359,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Lowers the places of a multiple assignment, saving their operands in temporaries.
-    fn saved_places(&mut self, nodes: &[Node<'t>]) -> Result<Vec<(Place, Vec<u32>)>> {
+    pub(super) fn saved_places(&mut self, nodes: &[Node<'t>]) -> Result<Vec<(Place, Vec<u32>)>> {
         let mut out = Vec::new();
         for &node in nodes {
             let place = self.place(node)?;
@@ -373,7 +373,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Stack: v0 … vn-1 → (empty); assigns them to saved places, left to right.
-    fn store_saved(&mut self, places: &[(Place, Vec<u32>)], nodes: &[Node<'t>]) {
+    pub(super) fn store_saved(&mut self, places: &[(Place, Vec<u32>)], nodes: &[Node<'t>]) {
         let values: Vec<u32> = places.iter().map(|_| self.temp()).collect();
         for (&value, node) in values.iter().zip(nodes).rev() {
             self.emit(Instr::StoreLocal(value), *node);
@@ -484,130 +484,5 @@ impl<'t> Lowerer<'t> {
                 values.len()
             ),
         ))
-    }
-
-    /// `a = b`, `a, b = b, a`, `a op= b`.
-    pub fn assignment(&mut self, node: Node<'t>) -> Result<()> {
-        let left = named_children(self.required(node, "left")?);
-        let right = named_children(self.required(node, "right")?);
-        let operator = self.src.text_of(self.required(node, "operator")?);
-        if operator != "=" {
-            let op = super::constant::binary_operator(operator.trim_end_matches('='))
-                .ok_or_else(|| self.src.unsupported(node, format!("operator {operator}")))?;
-            let ([target], [value]) = (left.as_slice(), right.as_slice()) else {
-                return Err(self
-                    .src
-                    .error(node, format!("{operator} needs one operand on each side")));
-            };
-            let place = self.place(*target)?;
-            self.emit_place_read(&place, node);
-            self.expr(*value)?;
-            self.emit(Instr::Binary(op), node);
-            if let Some(ty) = place.ty.clone() {
-                self.emit_wrap(&ty, node);
-            }
-            self.emit_store(&place, node);
-            return Ok(());
-        }
-        if let ([target], [value]) = (left.as_slice(), right.as_slice()) {
-            let place = self.place(*target)?;
-            match &place.ty {
-                Some(ty) => self.expr_to(*value, &ty.clone(), "assignment")?,
-                None => self.expr(*value)?,
-            };
-            self.emit_store(&place, node);
-            return Ok(());
-        }
-        let places = self.saved_places(&left)?;
-        let targets: Vec<Ty> = if places.iter().all(|(place, _)| place.ty.is_some()) {
-            places
-                .iter()
-                .filter_map(|(place, _)| place.ty.clone())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        self.push_values(&right, left.len(), node, &targets, "assignment")?;
-        self.store_saved(&places, &left);
-        Ok(())
-    }
-
-    /// `x++` / `x--`.
-    pub fn inc_dec(&mut self, node: Node<'t>, op: crate::program::BinOp) -> Result<()> {
-        let target = named_children(node)
-            .first()
-            .copied()
-            .ok_or_else(|| self.src.error(node, "malformed statement"))?;
-        let place = self.place(target)?;
-        self.emit_place_read(&place, node);
-        self.emit(Instr::PushInt(1), node);
-        self.emit(Instr::Binary(op), node);
-        if let Some(ty) = place.ty.clone() {
-            self.emit_wrap(&ty, node);
-        }
-        self.emit_store(&place, node);
-        Ok(())
-    }
-
-    /// Stores the value on top of the stack into an existing local variable.
-    pub fn store_var_from_stack(&mut self, id: usize, node: Node) {
-        match self.var_access(id) {
-            Access::Local(slot) => self.emit(Instr::StoreLocal(slot), node),
-            access => {
-                let value = self.temp();
-                self.emit(Instr::StoreLocal(value), node);
-                self.emit_cell_pointer(access, node);
-                self.emit(Instr::LoadLocal(value), node);
-                self.emit(Instr::Store, node);
-            }
-        }
-    }
-
-    /// Assigns the values on the stack (one per target, the last on top) to the targets of a
-    /// `:=` (declaring the new ones) or of `=` (assigning places). Used by `range` and `select`.
-    pub fn bind_from_stack(
-        &mut self,
-        targets: &[Node<'t>],
-        types: &[Ty],
-        declare: bool,
-        node: Node<'t>,
-    ) -> Result<()> {
-        if declare {
-            let mut vars = Vec::new();
-            for (target, ty) in targets.iter().zip(types) {
-                if target.kind() != "identifier" {
-                    return Err(self.src.error(*target, "non-name on left side of :="));
-                }
-                let existing = self.declared_in_innermost(self.src.text_of(*target));
-                match existing {
-                    Some(id) => vars.push(Err(id)),
-                    None => {
-                        if *ty == Ty::UntypedNil {
-                            return Err(self
-                                .src
-                                .error(*target, "use of untyped nil in assignment"));
-                        }
-                        vars.push(Ok(self.declare_var(*target, ty.clone())))
-                    }
-                }
-            }
-            for (var, target) in vars.into_iter().zip(targets).rev() {
-                match var {
-                    Ok(new) => self.init_var(new, *target),
-                    Err(existing) => self.store_var_from_stack(existing, *target),
-                }
-            }
-            return Ok(());
-        }
-        let values: Vec<u32> = targets.iter().map(|_| self.temp()).collect();
-        for &value in values.iter().rev() {
-            self.emit(Instr::StoreLocal(value), node);
-        }
-        for (target, value) in targets.iter().zip(values) {
-            let place = self.place(*target)?;
-            self.emit(Instr::LoadLocal(value), *target);
-            self.emit_store(&place, *target);
-        }
-        Ok(())
     }
 }

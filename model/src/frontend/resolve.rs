@@ -4,12 +4,11 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::constant::{self, ConstValue};
-use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal};
+use super::constant::ConstValue;
 use super::lowerer::{Entity, Lowerer};
-use super::package::{is_int_type_name, parse_override, ConstState, PkgEntity, Std};
+use super::package::{is_int_type_name, PkgEntity, Std};
 use super::syntax::{field_children, has_token, named_children, unparen, Result};
-use super::types::{AtomicKind, ChanDir, FieldInfo, IntKind, Sig, StructType, Ty, ANY, ERROR, INT};
+use super::types::{AtomicKind, ChanDir, FieldInfo, IntKind, Sig, StructType, Ty, ANY, ERROR};
 
 /// What an identifier denotes at a point of the program.
 #[derive(Clone, Debug)]
@@ -143,7 +142,14 @@ impl<'t> Lowerer<'t> {
                 match self.type_named_by(node)? {
                     Some(ty) => Ok(ty),
                     None if text.contains('.') => {
-                        Err(self.src.unsupported(node, format!("type {text}")))
+                        let (qualifier, member) = text.split_once('.').unwrap_or((text, ""));
+                        match self.pkg_name(qualifier) {
+                            Some(PkgEntity::Import(package)) => {
+                                let package = *package;
+                                Err(self.unsupported_member(node, package, member))
+                            }
+                            _ => Err(self.src.unsupported(node, format!("type {text}"))),
+                        }
                     }
                     None => Err(self.src.error(node, format!("undefined type: {text}"))),
                 }
@@ -292,228 +298,6 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    /// The value of a constant expression, or `None` when the expression is not constant.
-    pub fn const_value(&mut self, node: Node<'t>) -> Result<Option<(ConstValue, Ty)>> {
-        let text = self.src.text_of(node);
-        let value = match node.kind() {
-            "int_literal" => match int_literal(text) {
-                Some(v) => (ConstValue::Int(v), INT),
-                None => return Err(self.src.error(node, "integer constant overflows int64")),
-            },
-            "rune_literal" => match rune_literal(text) {
-                Ok(v) => (ConstValue::Int(v), INT),
-                Err(message) => return Err(self.src.error(node, message)),
-            },
-            "interpreted_string_literal" | "raw_string_literal" => match string_literal(text) {
-                Ok(s) => (ConstValue::Str(s), Ty::String),
-                Err(message) => return Err(self.src.error(node, message)),
-            },
-            "true" | "false" => (ConstValue::Bool(text == "true"), Ty::Bool),
-            "iota" => match self.iota {
-                Some(iota) => (ConstValue::Int(iota), INT),
-                None => {
-                    return Err(self
-                        .src
-                        .error(node, "cannot use iota outside constant declaration"))
-                }
-            },
-            "identifier" => match self.lookup(text) {
-                Name::Local(Entity::Const(value, ty)) => (value, ty),
-                Name::Pkg(PkgEntity::Const(index)) => self.const_def_value(index)?,
-                _ => return Ok(None),
-            },
-            "parenthesized_expression" => match named_children(node).first() {
-                Some(&inner) => return self.const_value(inner),
-                None => return Ok(None),
-            },
-            "selector_expression" => {
-                let (Some(operand), Some(field)) = (
-                    node.child_by_field_name("operand"),
-                    node.child_by_field_name("field"),
-                ) else {
-                    return Ok(None);
-                };
-                if self.package_of(operand) != Some(Std::Time) {
-                    return Ok(None);
-                }
-                let nanoseconds = match self.src.text_of(field) {
-                    "Nanosecond" => 1,
-                    "Microsecond" => 1_000,
-                    "Millisecond" => 1_000_000,
-                    "Second" => 1_000_000_000,
-                    "Minute" => 60_000_000_000,
-                    "Hour" => 3_600_000_000_000,
-                    _ => return Ok(None),
-                };
-                (ConstValue::Int(nanoseconds), INT)
-            }
-            "unary_expression" => {
-                let (Some(operator), Some(operand)) = (
-                    node.child_by_field_name("operator"),
-                    node.child_by_field_name("operand"),
-                ) else {
-                    return Ok(None);
-                };
-                let operator = self.src.text_of(operator);
-                if !matches!(operator, "-" | "+" | "!" | "^") {
-                    return Ok(None);
-                }
-                if operator == "-"
-                    && operand.kind() == "int_literal"
-                    && int_literal_u64(self.src.text_of(operand)) == Some(1 << 63)
-                {
-                    return Ok(Some((ConstValue::Int(i64::MIN), INT)));
-                }
-                let Some((value, ty)) = self.const_value(operand)? else {
-                    return Ok(None);
-                };
-                let value = match (operator, value) {
-                    ("-", ConstValue::Int(v)) => match v.checked_neg() {
-                        Some(v) => ConstValue::Int(v),
-                        None => return Err(self.src.error(node, "constant overflows int64")),
-                    },
-                    ("+", ConstValue::Int(v)) => ConstValue::Int(v),
-                    // `^x` of an unsigned typed constant flips the kind's bits only.
-                    ("^", ConstValue::Int(v)) => match self.types.underlying(&ty) {
-                        Ty::Int(kind) if kind.unsigned() => {
-                            ConstValue::Int(kind.wrap(!v).unwrap_or(!v))
-                        }
-                        _ => ConstValue::Int(!v),
-                    },
-                    ("!", ConstValue::Bool(b)) => ConstValue::Bool(!b),
-                    _ => return Err(self.src.error(node, "invalid constant operation")),
-                };
-                self.check_const_fits(&value, &ty, node)?;
-                (value, ty)
-            }
-            "binary_expression" => {
-                let (Some(left), Some(operator), Some(right)) = (
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("operator"),
-                    node.child_by_field_name("right"),
-                ) else {
-                    return Ok(None);
-                };
-                let Some((a, left_ty)) = self.const_value(left)? else {
-                    return Ok(None);
-                };
-                let Some((b, right_ty)) = self.const_value(right)? else {
-                    return Ok(None);
-                };
-                let operator = self.src.text_of(operator);
-                if matches!(operator, "&&" | "||") {
-                    return match (a, b) {
-                        (ConstValue::Bool(x), ConstValue::Bool(y)) => {
-                            let v = if operator == "&&" { x && y } else { x || y };
-                            Ok(Some((ConstValue::Bool(v), Ty::Bool)))
-                        }
-                        _ => Err(self.src.error(node, "invalid constant operation")),
-                    };
-                }
-                let Some(op) = constant::binary_operator(operator) else {
-                    return Ok(None);
-                };
-                let value = constant::binary(op, &a, &b)
-                    .map_err(|message| self.src.error(node, message))?;
-                let ty = if constant::is_comparison(op) {
-                    Ty::Bool
-                } else if left_ty != INT
-                    || matches!(op, crate::program::BinOp::Shl | crate::program::BinOp::Shr)
-                {
-                    left_ty
-                } else {
-                    right_ty
-                };
-                self.check_const_fits(&value, &ty, node)?;
-                (value, ty)
-            }
-            "call_expression" => {
-                let (Some(function), Some(arguments)) = (
-                    node.child_by_field_name("function"),
-                    node.child_by_field_name("arguments"),
-                ) else {
-                    return Ok(None);
-                };
-                let arguments = named_children(arguments);
-                let [argument] = arguments.as_slice() else {
-                    return Ok(None);
-                };
-                let function = unparen(function);
-                if function.kind() == "identifier"
-                    && self.src.text_of(function) == "len"
-                    && matches!(self.lookup("len"), Name::Builtin)
-                {
-                    return Ok(match self.const_value(*argument)? {
-                        Some((ConstValue::Str(s), _)) => {
-                            Some((ConstValue::Int(s.len() as i64), INT))
-                        }
-                        _ => None,
-                    });
-                }
-                let Some(target) = self.type_named_by(function)? else {
-                    return Ok(None);
-                };
-                let Some((value, _)) = self.const_value(*argument)? else {
-                    return Ok(None);
-                };
-                match (self.types.underlying(&target), &value) {
-                    (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => {
-                        return Err(self.src.error(
-                            *argument,
-                            format!(
-                                "cannot convert {} (untyped int constant) to type {}",
-                                self.src.text_of(*argument),
-                                self.types.describe(&target)
-                            ),
-                        ))
-                    }
-                    (Ty::Int(_), ConstValue::Int(_))
-                    | (Ty::Bool, ConstValue::Bool(_))
-                    | (Ty::String, ConstValue::Str(_)) => (value, target),
-                    _ => return Ok(None),
-                }
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(value))
-    }
-
-    /// The value of a package-level constant (evaluated once, in the package scope).
-    pub fn const_def_value(&mut self, index: usize) -> Result<(ConstValue, Ty)> {
-        let package = self.pkg.consts[index].package;
-        self.in_package(package, |lowerer| lowerer.const_def_value_here(index))
-    }
-
-    fn const_def_value_here(&mut self, index: usize) -> Result<(ConstValue, Ty)> {
-        let def = &self.pkg.consts[index];
-        match &def.state {
-            ConstState::Done(value, ty) => return Ok((value.clone(), ty.clone())),
-            ConstState::InProgress => {
-                return Err(self.src.error(def.node, "constant definition loop"));
-            }
-            ConstState::Pending => {}
-        }
-        let (node, value_node, type_node, iota) = (def.node, def.value, def.type_node, def.iota);
-        self.pkg.consts[index].state = ConstState::InProgress;
-        let saved_scopes = std::mem::take(&mut self.scopes);
-        let saved_iota = self.iota.replace(iota);
-        let result = self.const_spec_value(node, value_node, type_node);
-        self.scopes = saved_scopes;
-        self.iota = saved_iota;
-        let (mut value, ty) = result?;
-        if let Some(text) = self.pkg.consts[index].override_text.clone() {
-            let name = self.src.text_of(node);
-            value = parse_override(&value, &text).map_err(|message| {
-                super::ModelError::without_position(
-                    self.src.name,
-                    format!("--set {name}={text}: {message}"),
-                )
-            })?;
-        }
-        self.pkg.consts[index].state = ConstState::Done(value.clone(), ty.clone());
-        Ok((value, ty))
-    }
-
     /// `interface { M(); Embedded }`: the method set, embedded interfaces flattened in.
     fn interface_type(&mut self, node: Node<'t>) -> Result<Ty> {
         let mut methods = Vec::new();
@@ -552,59 +336,6 @@ impl<'t> Lowerer<'t> {
             }
         }
         Ok(self.types.interface(methods))
-    }
-
-    /// A typed constant of a sized integer kind must fit it (Go: "constant 256 overflows
-    /// uint8"); untyped constants and `int` are checked against int64 by the arithmetic.
-    fn check_const_fits(&self, value: &ConstValue, ty: &Ty, node: Node) -> Result<()> {
-        if let (ConstValue::Int(v), Ty::Int(kind)) = (value, self.types.underlying(ty)) {
-            if !kind.holds(*v) && kind.bits() < 64 {
-                return Err(self.src.error(
-                    node,
-                    format!("constant {v} overflows {}", self.types.describe(ty)),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    /// Evaluates one constant specification (with `iota` already set).
-    pub fn const_spec_value(
-        &mut self,
-        name: Node<'t>,
-        value_node: Node<'t>,
-        type_node: Option<Node<'t>>,
-    ) -> Result<(ConstValue, Ty)> {
-        let Some((value, ty)) = self.const_value(value_node)? else {
-            let text = self.src.text_of(value_node);
-            return Err(self
-                .src
-                .error(value_node, format!("{text} is not constant")));
-        };
-        let Some(type_node) = type_node else {
-            return Ok((value, ty));
-        };
-        let declared = self.resolve_type(type_node)?;
-        match (self.types.underlying(&declared), &value) {
-            (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => Err(self.src.error(
-                value_node,
-                format!(
-                    "cannot use {} (untyped int constant {v}) as {} value in constant declaration (overflows)",
-                    self.src.text_of(value_node),
-                    self.types.describe(&declared)
-                ),
-            )),
-            (Ty::Int(_), ConstValue::Int(_))
-            | (Ty::Bool, ConstValue::Bool(_))
-            | (Ty::String, ConstValue::Str(_)) => Ok((value, declared)),
-            _ => Err(self.src.error(
-                name,
-                format!(
-                    "cannot use constant of this kind as {}",
-                    self.types.describe(&declared)
-                ),
-            )),
-        }
     }
 }
 

@@ -35,10 +35,11 @@ pub(super) enum StdCall {
     Fprint(FmtStyle),
     ErrorsNew,
     Errorf,
-    ErrorsIs,
     ErrorsAs,
-    ErrorsUnwrap,
+    OwnWrapped,
     JoinErrors,
+    AnyLen,
+    AnySwap,
     NewCond,
     AtomicSwap,
     Sleep,
@@ -69,9 +70,8 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Fmt, "Printf") => StdCall::Printf,
         (Std::Fmt, "Sprintf") => StdCall::Sprintf,
         (Std::Fmt, "Errorf") => StdCall::Errorf,
-        (Std::Errors, "Is") => StdCall::ErrorsIs,
         (Std::Errors, "As") => StdCall::ErrorsAs,
-        (Std::Errors, "Unwrap") => StdCall::ErrorsUnwrap,
+        (Std::Errors, "ownWrapped") => StdCall::OwnWrapped,
         (Std::Errors, "joinErrors") => StdCall::JoinErrors,
         (Std::Sync, "NewCond") => StdCall::NewCond,
         (Std::Atomic, "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64") => {
@@ -119,6 +119,11 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         },
         (Std::Rand, "Intn" | "Int31n" | "Int63n") => StdCall::RandN,
         (Std::Rand, "Seed") => StdCall::RandSeed,
+        (Std::RandV2, "IntN" | "Int32N" | "Int64N" | "UintN" | "Uint32N" | "Uint64N") => {
+            StdCall::RandN
+        }
+        (Std::Sort, "sliceLen") => StdCall::AnyLen,
+        (Std::Sort, "sliceSwap") => StdCall::AnySwap,
         (Std::Time, "newTimerChan") => StdCall::NewTimerChan,
         (Std::Time, "newTickerChan") => StdCall::NewTickerChan,
         (Std::Time, "newFuncTimer") => StdCall::NewFuncTimer,
@@ -144,7 +149,7 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
             | "CompareAndSwapUint32"
             | "CompareAndSwapUint64",
         ) => StdCall::AtomicCas,
-        (Std::Gomc, "Choose") => StdCall::Choose,
+        (Std::Gomc, "Choose") | (Std::Sync, "choose") => StdCall::Choose,
         (Std::Gomc, "Bool") => StdCall::ChooseBool,
         _ => return None,
     })
@@ -156,12 +161,11 @@ impl<'t> Lowerer<'t> {
         match std_call(package, name) {
             Some(StdCall::Sprintf | StdCall::Sprint | StdCall::Sprintln) => vec![Ty::String],
             Some(StdCall::Fprint(_)) => vec![INT, ERROR],
-            Some(
-                StdCall::ErrorsNew | StdCall::Errorf | StdCall::ErrorsUnwrap | StdCall::JoinErrors,
-            ) => {
+            Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::JoinErrors) => {
                 vec![ERROR]
             }
-            Some(StdCall::ErrorsIs | StdCall::ErrorsAs) => vec![Ty::Bool],
+            Some(StdCall::ErrorsAs) => vec![Ty::Bool],
+            Some(StdCall::OwnWrapped) => vec![Ty::Slice(ERROR.into()), Ty::Bool],
             Some(StdCall::NewCond) => vec![Ty::Pointer(Ty::Cond.into())],
             Some(StdCall::AtomicSwap) => vec![INT],
             Some(StdCall::NewTimerChan | StdCall::NewTickerChan | StdCall::NewFuncTimer) => {
@@ -172,11 +176,14 @@ impl<'t> Lowerer<'t> {
                 };
                 vec![Ty::Chan(ChanDir::Both, time.into())]
             }
-            Some(StdCall::ClockNow | StdCall::NumGoroutine) => vec![INT],
+            Some(StdCall::ClockNow | StdCall::NumGoroutine | StdCall::AnyLen) => vec![INT],
             Some(StdCall::StopTimer | StdCall::ResetTimer) => vec![Ty::Bool],
             Some(StdCall::RandN) => match name {
-                "Int31n" => vec![Ty::Int(super::types::IntKind::Int32)],
-                "Int63n" => vec![Ty::Int(super::types::IntKind::Int64)],
+                "Int31n" | "Int32N" => vec![Ty::Int(super::types::IntKind::Int32)],
+                "Int63n" | "Int64N" => vec![Ty::Int(super::types::IntKind::Int64)],
+                "UintN" => vec![Ty::Int(super::types::IntKind::Uint)],
+                "Uint32N" => vec![Ty::Int(super::types::IntKind::Uint32)],
+                "Uint64N" => vec![Ty::Int(super::types::IntKind::Uint64)],
                 _ => vec![INT],
             },
             Some(StdCall::AtomicAdd(..) | StdCall::AtomicLoad | StdCall::Choose) => {
@@ -315,14 +322,6 @@ impl<'t> Lowerer<'t> {
                 let n = temps.len() as u32;
                 special(1 + 2 * n, vec![Instr::Errorf { args: n }], results)
             }
-            StdCall::ErrorsIs => {
-                // Both operands are `error`s: a concrete error value is boxed.
-                self.expect_args(call, arguments, 2)?;
-                for &argument in arguments {
-                    self.expr_to(argument, &ERROR, "argument to errors.Is")?;
-                }
-                special(2, vec![Instr::ErrorIs], results)
-            }
             StdCall::ErrorsAs => {
                 self.expect_args(call, arguments, 2)?;
                 self.expr_to(arguments[0], &ERROR, "argument to errors.As")?;
@@ -337,8 +336,10 @@ impl<'t> Lowerer<'t> {
                 let target = self.assert_target(&target, arguments[1]);
                 special(2, vec![Instr::ErrorAs(target)], results)
             }
-            StdCall::ErrorsUnwrap => special(fixed(self, 1)?, vec![Instr::ErrorUnwrap], results),
+            StdCall::OwnWrapped => special(fixed(self, 1)?, vec![Instr::OwnWrapped], results),
             StdCall::JoinErrors => special(fixed(self, 2)?, vec![Instr::JoinErrors], results),
+            StdCall::AnyLen => special(fixed(self, 1)?, vec![Instr::AnyLen], results),
+            StdCall::AnySwap => special(fixed(self, 3)?, vec![Instr::AnySwap], results),
             StdCall::NewCond => special(
                 fixed(self, 1)?,
                 vec![Instr::MakeCond, Instr::NewCell],

@@ -274,6 +274,30 @@ impl TypeTable {
     }
 
     /// A Go-like rendering of a type, for messages.
+    /// A signature as Go writes it after `func` or a method name: `(int, ...string) (int,
+    /// error)`, `() error`.
+    pub fn describe_sig(&self, sig: &Sig) -> String {
+        let last = sig.params.len().saturating_sub(1);
+        let params: Vec<String> = sig
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, param)| match param {
+                Ty::Slice(element) if sig.variadic && i == last => {
+                    format!("...{}", self.describe(element))
+                }
+                other => self.describe(other),
+            })
+            .collect();
+        let results: Vec<String> = sig.results.iter().map(|r| self.describe(r)).collect();
+        let results = match results.as_slice() {
+            [] => String::new(),
+            [single] => format!(" {single}"),
+            several => format!(" ({})", several.join(", ")),
+        };
+        format!("({}){results}", params.join(", "))
+    }
+
     pub fn describe(&self, ty: &Ty) -> String {
         match ty {
             Ty::Int(kind) => kind.name().into(),
@@ -300,7 +324,7 @@ impl TypeTable {
                 };
                 format!("{keyword} {}", self.describe(inner))
             }
-            Ty::Func(_) => "func".into(),
+            Ty::Func(sig) => format!("func{}", self.describe_sig(sig)),
             Ty::Interface(0) => "interface {}".into(),
             Ty::Interface(1) => "error".into(),
             Ty::Interface(index) => {

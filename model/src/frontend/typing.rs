@@ -159,9 +159,10 @@ impl<'t> Lowerer<'t> {
                             Ok(Ty::Func(Rc::new(self.pkg.funcs[index].sig.clone())))
                         }
                         Some(PkgEntity::Const(index)) => Ok(self.const_def_value(index)?.1),
-                        _ => Err(self
+                        _ if super::stdcall::std_call(package, name).is_some() => Err(self
                             .src
                             .unsupported(node, format!("{} as a value", self.src.text_of(node)))),
+                        _ => Err(self.unsupported_member(node, package, name)),
                     };
                 }
                 if let Some(receiver) = self.method_expression_receiver(operand)? {

@@ -30,6 +30,9 @@ pub struct DynType {
 pub struct DynMethod {
     /// The method name.
     pub name: String,
+    /// Its signature as Go writes it without the name (`func() error`): an interface's method
+    /// of the same name and another signature is not this one.
+    pub sig: String,
     /// The function implementing it (its first parameter is the receiver); `None` for a
     /// method promoted from an embedded interface field, dispatched again on the interface
     /// value `path` reaches.
@@ -58,6 +61,8 @@ pub struct InterfaceDef {
     pub name: String,
     /// The method names, sorted.
     pub methods: Vec<String>,
+    /// Their signatures (`func() error`), in the same order.
+    pub signatures: Vec<String>,
 }
 
 /// Index of an interface type in [`super::Program::interfaces`].

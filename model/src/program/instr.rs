@@ -272,14 +272,18 @@ pub enum Instr {
     /// `Sprintf` from the operands as printed (`p`, after `Stringer`; `%w` prints like `%v`);
     /// the error wraps the operand `a` of a single `%w`, or the error operands of several.
     Errorf { args: u32 },
+    /// stack: x → n; the length of the slice in the `any` x (`stdlib/sort.go`'s sliceLen;
+    /// reflectlite's panic when x holds no slice).
+    AnyLen,
+    /// stack: x, i, j → ; swaps elements i and j of the slice in the `any` x (`sliceSwap`).
+    AnySwap,
     /// stack: text, errs → err; `errors.Join` (`stdlib/errors.go`): an error with this text
     /// wrapping the errors of the slice (none of them nil).
     JoinErrors,
-    /// stack: err → wrapped; `errors.Unwrap(err)` (nil when err wraps nothing or is nil).
-    ErrorUnwrap,
-    /// stack: err, target → bool; `errors.Is(err, target)`: whether err or an error it wraps
-    /// equals target.
-    ErrorIs,
+    /// stack: err → wrapped, own; `stdlib/errors.go`'s ownWrapped: for an error the machine
+    /// made (`errors.New`, `fmt.Errorf`, `errors.Join`), the errors it wraps and true;
+    /// otherwise an empty slice and false.
+    OwnWrapped,
 
     // ---- sync and sync/atomic ----
     /// **sync.** stack: mu → ; `mu.Lock()` of a `sync.Mutex`, or of an `RWMutex` (its writer

@@ -1,5 +1,5 @@
-//! Error values: `errors.New`, `fmt.Errorf` (with `%w`), `err.Error()`, `errors.Unwrap` and
-//! `errors.Is`, mirroring Go 1.23's errors/errors.go, errors/wrap.go and fmt/errors.go; and the
+//! Error values: `errors.New`, `fmt.Errorf` (with `%w`), `err.Error()`, and what
+//! `stdlib/errors.go`'s `Join`, `Is` and `Unwrap` need of them, mirroring Go 1.23's errors/errors.go, errors/wrap.go and fmt/errors.go; and the
 //! values of runtime error panics (runtime/error.go), which are errors too.
 //!
 //! An error is `Value::Error(cell)`, the cell holding `Tuple[message, wrapped]`: like Go's
@@ -120,19 +120,14 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             st.goroutine_mut(g).push(error);
             Ok(())
         }
-        Instr::ErrorUnwrap => {
+        Instr::OwnWrapped => {
             let error = st.goroutine_mut(g).pop();
-            let wrapped = unwrap_error(st, &error);
-            st.goroutine_mut(g).push(wrapped);
-            Ok(())
-        }
-        Instr::ErrorIs => {
-            let target = st.goroutine_mut(g).pop();
-            let error = st.goroutine_mut(g).pop();
-            // errors.Is: `err == target` is checked first, also for nil.
-            let found =
-                error == target || find_in_tree(st, &error, &mut |e| *e == target).is_some();
-            st.goroutine_mut(g).push(Value::Bool(found));
+            let own = matches!(error, Value::Error(_));
+            let wrapped = wrapped_errors(st, &error);
+            let slice = super::heap::new_slice(st, wrapped);
+            let goroutine = st.goroutine_mut(g);
+            goroutine.push(slice);
+            goroutine.push(Value::Bool(own));
             Ok(())
         }
         Instr::JoinErrors => {

@@ -291,6 +291,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
         other => match super::errors::exec(st, g, other)
             .or_else(|| super::iface::exec(program, st, g, other))
             .or_else(|| super::strings::exec(st, g, other))
+            .or_else(|| super::reflect::exec(st, g, other))
         {
             Some(result) => return result,
             None => unreachable!("internal error: {other:?} is not a local instruction"),

@@ -12,8 +12,9 @@
 use std::sync::Arc;
 
 use super::errors::{error_text, unwrap_error};
-use super::exec::{push_frame, runtime_error, Exec, Trap};
+use super::exec::{runtime_error, Exec, Trap};
 use super::state::State;
+use super::unwind::push_frame;
 use super::value::{Boxed, Gid, Value};
 use super::zero::zero_value;
 use crate::program::{AssertTarget, DynTypeId, Instr, Program, ReceiverStep, ERROR_STRING};
@@ -142,14 +143,17 @@ fn dynamic_type(value: &Value) -> Option<DynTypeId> {
 }
 
 /// The names of a dynamic type's methods (the machine's own errors have `Error` and `Unwrap`).
-fn has_method(program: &Program, ty: DynTypeId, name: &str) -> bool {
+fn has_method(program: &Program, ty: DynTypeId, name: &str, sig: &str) -> bool {
     if ty == ERROR_STRING {
-        return matches!(name, "Error" | "Unwrap");
+        return matches!(
+            (name, sig),
+            ("Error", "func() string") | ("Unwrap", "func() error")
+        );
     }
     program.dyn_types[ty.0 as usize]
         .methods
         .iter()
-        .any(|m| m.name == name)
+        .any(|m| m.name == name && m.sig == sig)
 }
 
 /// Whether an interface value satisfies an assertion target.
@@ -158,10 +162,14 @@ fn matches(program: &Program, value: &Value, target: &AssertTarget) -> bool {
         (AssertTarget::Nil, ty) => ty.is_none(),
         (_, None) => false,
         (AssertTarget::Concrete { ty, .. }, Some(dynamic)) => *ty == dynamic,
-        (AssertTarget::Interface(iface), Some(dynamic)) => program.interfaces[iface.0 as usize]
-            .methods
-            .iter()
-            .all(|name| has_method(program, dynamic, name)),
+        (AssertTarget::Interface(iface), Some(dynamic)) => {
+            let iface = &program.interfaces[iface.0 as usize];
+            iface
+                .methods
+                .iter()
+                .zip(&iface.signatures)
+                .all(|(name, sig)| has_method(program, dynamic, name, sig))
+        }
     }
 }
 
@@ -183,11 +191,14 @@ fn assertion_message(
     let concrete = &program.dyn_types[dynamic.0 as usize].name;
     match target {
         AssertTarget::Interface(iface) => {
-            let missing = program.interfaces[iface.0 as usize]
+            // runtime/iface.go says "missing method" for a wrong signature too.
+            let iface = &program.interfaces[iface.0 as usize];
+            let missing = iface
                 .methods
                 .iter()
-                .find(|name| !has_method(program, dynamic, name))
-                .cloned()
+                .zip(&iface.signatures)
+                .find(|(name, sig)| !has_method(program, dynamic, name, sig))
+                .map(|(name, _)| name.clone())
                 .unwrap_or_default();
             format!(
                 "interface conversion: {concrete} is not {target_name}: missing method {missing}"

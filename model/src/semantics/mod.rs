@@ -9,6 +9,7 @@
 //! goroutine stands at a synchronization operation and its choices can be listed without running
 //! it). This is exact for data-race-free programs (ARCHITECTURE.md, Contracts).
 
+mod arith;
 mod atomic;
 mod canon;
 mod chan;
@@ -27,11 +28,13 @@ mod once;
 mod ops;
 mod pointer;
 mod race;
+mod reflect;
 mod rwmutex;
 mod state;
 mod strings;
 mod syncmap;
 mod timer;
+mod unwind;
 mod value;
 mod view;
 mod waitgroup;

@@ -3,8 +3,9 @@
 //! this file only dispatches (runtime/proc.go's role for `go`, `Gosched` and `Goexit`).
 
 use super::chan;
-use super::exec::{int, panic_message, raise, spawn, start_goexit, start_panic, StepLog, Trap};
+use super::exec::{int, panic_message, spawn, StepLog, Trap};
 use super::state::{End, State, Status};
+use super::unwind::{raise, start_goexit, start_panic};
 use super::value::{Gid, Value};
 use super::wake::finish_op;
 use crate::program::{Instr, Program};

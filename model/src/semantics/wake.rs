@@ -5,8 +5,9 @@
 //! the operation; finishing the operation pops exactly those operands, pushes the results and
 //! moves the pc past it. Only a goroutine that was parked counts as woken.
 
-use super::exec::{start_panic, StepLog};
+use super::exec::StepLog;
 use super::state::{Blocked, State, Status};
+use super::unwind::start_panic;
 use super::value::{Gid, Value};
 use crate::program::{Instr, Program};
 

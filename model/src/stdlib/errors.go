@@ -1,9 +1,70 @@
-// errors.Join for models, mirroring Go 1.23's src/errors/join.go: the non-nil errors, nil if
-// there are none, and a text of their texts one per line. The rest of package errors (New,
-// Is, As, Unwrap) is built into the front end (semantics/errors.rs); gomc compiles this file
-// with a model that imports "errors". joinErrors is gomc's primitive that makes the error
-// (Instr::JoinErrors), so that errors.Is and errors.As walk into it as into fmt.Errorf's.
+// Package errors for models: Is and Unwrap mirror Go 1.23's src/errors/wrap.go, Join mirrors
+// src/errors/join.go. New and As are built into the front end (semantics/errors.rs); gomc
+// compiles this file with a model that imports "errors". Its primitives: joinErrors makes the
+// error Join returns (Instr::JoinErrors), a gomc error like those of New and fmt.Errorf;
+// ownWrapped lists what such an error wraps (Instr::OwnWrapped).
+//
+// Difference from the real package, for a reason: Is compares err with target even when
+// target's type is not comparable (Go skips the comparison then; gomc has no reflection to
+// ask), so such a target makes Is panic where Go's returns false.
 package errors
+
+// Unwrap returns the result of calling the Unwrap method on err, if err's type contains an
+// Unwrap method returning error; otherwise nil (also for an error wrapping several).
+func Unwrap(err error) error {
+	u, ok := err.(interface {
+		Unwrap() error
+	})
+	if !ok {
+		return nil
+	}
+	return u.Unwrap()
+}
+
+// Is reports whether any error in err's tree matches target: err itself, then, depth first,
+// what its Unwrap method or methods return; an error matches if it equals target or has an
+// Is(error) bool method that says so.
+func Is(err, target error) bool {
+	if err == nil || target == nil {
+		return err == target
+	}
+	return is(err, target)
+}
+
+func is(err, target error) bool {
+	for {
+		if err == target {
+			return true
+		}
+		if wrapped, own := ownWrapped(err); own {
+			for _, inner := range wrapped {
+				if is(inner, target) {
+					return true
+				}
+			}
+			return false
+		}
+		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			if err == nil {
+				return false
+			}
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if is(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+}
 
 // Join returns an error that wraps the given errors; nil if every one is nil.
 func Join(errs ...error) error {

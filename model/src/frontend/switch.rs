@@ -1,0 +1,244 @@
+//! `switch` and `select` statements: expression and tagless switches with `fallthrough`, and
+//! select's case table (`program::SelectTable`) with its bodies.
+
+use super::lowerer::Lowerer;
+use super::syntax::{has_token, named_children, unparen, Result};
+use super::types::Ty;
+use crate::program::{BinOp, Instr, SelectCase, SelectCaseKind, SelectId, SelectTable};
+use tree_sitter::Node;
+
+/// A receive case's targets, whether `:=` declares them, the element type, and the statement.
+type Receive<'t> = (Vec<Node<'t>>, bool, Ty, Node<'t>);
+
+impl<'t> Lowerer<'t> {
+    /// Expression and tagless `switch`, with `fallthrough`.
+    pub fn switch_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
+        self.push_scope();
+        if let Some(init) = node.child_by_field_name("initializer") {
+            self.stmt(init)?;
+        }
+        let tag = match node.child_by_field_name("value") {
+            Some(value) => {
+                let temp = self.temp();
+                self.expr(value)?;
+                self.emit(Instr::StoreLocal(temp), value);
+                Some(temp)
+            }
+            None => None,
+        };
+        let clauses: Vec<_> = named_children(node)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "expression_case" | "default_case"))
+            .collect();
+        let mut entries: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
+        let mut default = None;
+        for (i, clause) in clauses.iter().enumerate() {
+            if clause.kind() == "default_case" {
+                if default.is_some() {
+                    return Err(self.src.error(*clause, "multiple defaults in switch"));
+                }
+                default = Some(i);
+                continue;
+            }
+            let values = clause
+                .child_by_field_name("value")
+                .map(named_children)
+                .unwrap_or_default();
+            for value in values {
+                if let Some(tag) = tag {
+                    self.emit(Instr::LoadLocal(tag), value);
+                    self.expr(value)?;
+                    self.emit(Instr::Binary(BinOp::Eq), value);
+                } else {
+                    let ty = self.expr(value)?;
+                    self.require_bool(&ty, value)?;
+                }
+                let jump = self.emit_jump(Instr::JumpIfTrue, value);
+                entries[i].push(jump);
+            }
+        }
+        let no_match = self.emit_jump(Instr::Jump, node);
+        self.push_breakable(label, false);
+        for (i, clause) in clauses.iter().enumerate() {
+            self.enter_switch_clause(&entries[i], default == Some(i), no_match);
+            let statements: Vec<Node<'t>> = named_children(*clause)
+                .into_iter()
+                .filter(|n| n.kind() == "statement_list")
+                .flat_map(named_children)
+                .collect();
+            let falls = statements
+                .last()
+                .is_some_and(|s| s.kind() == "fallthrough_statement");
+            if falls && i + 1 == clauses.len() {
+                return Err(self.src.error(
+                    *statements.last().expect("last"),
+                    "cannot fallthrough final case in switch",
+                ));
+            }
+            self.push_scope();
+            let count = statements.len() - usize::from(falls);
+            for &statement in &statements[..count] {
+                self.stmt(statement)?;
+            }
+            self.pop_scope();
+            if !falls {
+                self.leave_switch_clause(*clause);
+            }
+        }
+        self.finish_switch(default.is_none(), no_match);
+        Ok(())
+    }
+
+    /// The start of a switch clause: where its case jumps land, and, for the default clause,
+    /// where no match lands.
+    pub fn enter_switch_clause(&mut self, entries: &[usize], is_default: bool, no_match: usize) {
+        for &jump in entries {
+            self.patch_here(jump);
+        }
+        if is_default {
+            self.patch_here(no_match);
+        }
+    }
+
+    /// The end of a switch clause's statements: a jump to the end of the switch.
+    pub fn leave_switch_clause(&mut self, clause: Node<'t>) {
+        let jump = self.emit_jump(Instr::Jump, clause);
+        self.builder()
+            .breakables
+            .last_mut()
+            .expect("switch breakable")
+            .breaks
+            .push(jump);
+    }
+
+    /// The end of a switch: without a default clause, no match lands here; then the switch's
+    /// breakable and scope end.
+    pub fn finish_switch(&mut self, no_default: bool, no_match: usize) {
+        if no_default {
+            self.patch_here(no_match);
+        }
+        let end = self.here();
+        self.pop_breakable(end);
+        self.pop_scope();
+    }
+
+    /// `select`: the operands of every case in case order, `Select`, then a branch on the
+    /// index of the case taken.
+    pub fn select_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
+        let clauses: Vec<_> = named_children(node)
+            .into_iter()
+            .filter(|n| matches!(n.kind(), "communication_case" | "default_case"))
+            .collect();
+        let mut cases = Vec::new();
+        let mut has_default = false;
+        // (receive targets, whether they are declared, element type)
+        let mut receives: Vec<Option<Receive<'t>>> = Vec::new();
+        for clause in &clauses {
+            if clause.kind() == "default_case" {
+                if has_default {
+                    return Err(self.src.error(*clause, "multiple defaults in select"));
+                }
+                has_default = true;
+                receives.push(None);
+                continue;
+            }
+            let communication = self.required(*clause, "communication")?;
+            match communication.kind() {
+                "send_statement" => {
+                    let channel = self.required(communication, "channel")?;
+                    let value = self.required(communication, "value")?;
+                    let label = self.label_of(channel);
+                    self.send_operands(channel, value)?;
+                    cases.push(SelectCase {
+                        kind: SelectCaseKind::Send,
+                        label,
+                    });
+                    receives.push(None);
+                }
+                "receive_statement" => {
+                    let right = unparen(self.required(communication, "right")?);
+                    let is_receive = right.kind() == "unary_expression"
+                        && right
+                            .child_by_field_name("operator")
+                            .is_some_and(|o| self.src.text_of(o) == "<-");
+                    if !is_receive {
+                        return Err(self
+                            .src
+                            .error(right, "select case must be receive, send or assign recv"));
+                    }
+                    let channel = self.required(right, "operand")?;
+                    let element = self.type_of(right)?;
+                    let label = self.label_of(channel);
+                    self.expr(channel)?;
+                    cases.push(SelectCase {
+                        kind: SelectCaseKind::Recv,
+                        label,
+                    });
+                    let targets = communication
+                        .child_by_field_name("left")
+                        .map(named_children)
+                        .unwrap_or_default();
+                    let declare = has_token(communication, ":=");
+                    receives.push(Some((targets, declare, element, communication)));
+                }
+                other => {
+                    return Err(self
+                        .src
+                        .unsupported(communication, format!("select case {other}")))
+                }
+            }
+        }
+        let case_count = cases.len() as i64;
+        let id = SelectId(self.selects.len() as u32);
+        self.selects.push(SelectTable { cases, has_default });
+        self.emit(Instr::Select(id), node);
+        let (value, ok, index) = (self.temp(), self.temp(), self.temp());
+        self.emit(Instr::StoreLocal(index), node);
+        self.emit(Instr::StoreLocal(ok), node);
+        self.emit(Instr::StoreLocal(value), node);
+        self.push_breakable(label, false);
+        let mut next_case = 0i64;
+        for (clause, receive) in clauses.iter().zip(receives) {
+            let number = if clause.kind() == "default_case" {
+                case_count
+            } else {
+                next_case += 1;
+                next_case - 1
+            };
+            self.emit(Instr::LoadLocal(index), *clause);
+            self.emit(Instr::PushInt(number), *clause);
+            self.emit(Instr::Binary(BinOp::Eq), *clause);
+            let skip = self.emit_jump(Instr::JumpIfFalse, *clause);
+            self.push_scope();
+            if let Some((targets, declare, element, communication)) = receive {
+                if !targets.is_empty() {
+                    if targets.len() > 2 {
+                        return Err(self
+                            .src
+                            .error(communication, "too many variables in receive"));
+                    }
+                    let mut types = vec![element];
+                    self.emit(Instr::LoadLocal(value), communication);
+                    if targets.len() == 2 {
+                        types.push(Ty::Bool);
+                        self.emit(Instr::LoadLocal(ok), communication);
+                    }
+                    self.bind_from_stack(&targets, &types, declare, communication)?;
+                }
+            }
+            self.block_statements(*clause)?;
+            self.pop_scope();
+            let jump = self.emit_jump(Instr::Jump, *clause);
+            self.builder()
+                .breakables
+                .last_mut()
+                .expect("select breakable")
+                .breaks
+                .push(jump);
+            self.patch_here(skip);
+        }
+        let end = self.here();
+        self.pop_breakable(end);
+        Ok(())
+    }
+}

@@ -1,0 +1,120 @@
+//! strings, strconv, sort and golang.org/x/sync/semaphore (`model/src/stdlib/strings.go`,
+//! `strconv.go`, `sort.go`,
+//! `semaphore.go`), and math/rand/v2's choices. Expected outputs are what `go run` (Go 1.19
+//! with Debian's golang.org/x/sync v0.1.0) printed for the same file.
+
+mod common;
+
+use common::{assert_kinds, check, panic_message, printed};
+use gomc::explore::OutcomeKind;
+
+#[test]
+fn strconv_sort_and_semaphore_print_what_go_prints() {
+    let report = check(include_str!("models/stdlib/strconv_sort_semaphore.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "-120 0 ff -9223372036854775808",
+            "42 <nil>",
+            "strconv.Atoi: parsing \"4x2\": invalid syntax",
+            "true true",
+            "127 strconv.ParseInt: parsing \"300\": value out of range",
+            "-128 <nil>",
+            "31 <nil>",
+            "false strconv.ParseBool: parsing \"maybe\": invalid syntax \"a\\\"b\"",
+            "[1 2 5 9] [a b c] [{y 1} {z 2} {x 3}] 2 true",
+            "true false",
+        ]
+    );
+}
+
+#[test]
+fn a_semaphore_acquire_that_can_never_be_satisfied_waits_for_its_context() {
+    // Acquire(3) on a semaphore of 2 waits for ctx.Done(); nobody cancels: a deadlock.
+    let report = check(
+        "package main\n\nimport (\n\t\"context\"\n\n\t\"golang.org/x/sync/semaphore\"\n)\n\n\
+         func main() {\n\tsem := semaphore.NewWeighted(2)\n\
+         \tsem.Acquire(context.Background(), 3)\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+}
+
+#[test]
+fn a_semaphore_released_more_than_held_panics_as_it_does_in_go() {
+    let report = check(
+        "package main\n\nimport \"golang.org/x/sync/semaphore\"\n\nfunc main() {\n\
+         \tsemaphore.NewWeighted(1).Release(1)\n}\n",
+    );
+    assert_eq!(
+        panic_message(&report),
+        "panic: semaphore: released more than held"
+    );
+}
+
+#[test]
+fn sort_slice_of_something_else_panics_as_reflect_does() {
+    let report = check(
+        "package main\n\nimport \"sort\"\n\nfunc main() {\n\
+         \tsort.Slice(42, func(i, j int) bool { return false })\n}\n",
+    );
+    assert_eq!(
+        panic_message(&report),
+        "panic: reflect: call of Swapper on int Value"
+    );
+}
+
+#[test]
+fn rand_v2_values_are_choices_of_the_checker() {
+    // Every value of IntN(3) is explored: the last one panics.
+    let report = check(
+        "package main\n\nimport \"math/rand/v2\"\n\nfunc main() {\n\
+         \tif rand.IntN(3) == 2 {\n\t\tpanic(\"two\")\n\t}\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Ok, OutcomeKind::Panic]);
+    assert_eq!(panic_message(&report), "panic: two");
+}
+
+#[test]
+fn strings_print_what_go_prints() {
+    let report = check(include_str!("models/stdlib/strings.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "true 4 3",
+            "[a b c] 1 [foo bar baz]",
+            "x-y ababab hi",
+            "HELLO hello true true",
+            "x x 3 5",
+            "oinky oinky true 2",
+            "abcd42 6",
+        ]
+    );
+}
+
+#[test]
+fn once_functions_run_once_and_repeat_a_panic_and_a_pool_returns_a_put_value_or_a_new_one() {
+    let report = check(include_str!("models/stdlib/sync_once_pool.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["4 1 7 <nil>", "true", "recovered: boom"]
+    );
+}
+
+#[test]
+fn a_pool_get_explores_both_the_pooled_value_and_new() {
+    let report = check(
+        "package main\n\nimport \"sync\"\n\nfunc main() {\n\tp := sync.Pool{New: func() any { return 0 }}\n\
+         \tp.Put(1)\n\tif p.Get().(int) == 0 {\n\t\tpanic(\"new value\")\n\t}\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Ok, OutcomeKind::Panic]);
+}
+
+#[test]
+fn once_value_of_a_function_with_parameters_is_a_type_error() {
+    let error = common::compile_error(
+        "package main\n\nimport \"sync\"\n\nfunc main() {\n\t_ = sync.OnceValue(func(n int) int { return n })\n}\n",
+    );
+    assert!(error.message.contains("does not match func() T"), "{error}");
+}

@@ -1,8 +1,9 @@
-//! The corpus (`corpus/` at the repository root): thirty-eight small programs in the style of
+//! The corpus (`corpus/` at the repository root): forty-two small programs in the style of
 //! real hang reports, written for gomc, using interfaces, user error types, type switches,
-//! method values, local types, sized integers, context, errgroup, timers and testing/synctest. Each states its expected verdict in a
-//! `gomc:expect` header; every one must load unchanged and match it. The deadlocks and panics
-//! were confirmed with `go run` (Go 1.19); leaks and hangs are gomc's findings after `main`
+//! method values, local types, sized integers, context, errgroup, timers, testing/synctest,
+//! io.Pipe and generics. Each states its expected verdict in a `gomc:expect` header; every one
+//! must load unchanged and match it. The deadlocks and panics were confirmed with `go run`
+//! (Go 1.19); leaks and hangs are gomc's findings after `main`
 //! returns, which `go run` does not show (the README's Outcomes).
 
 use std::path::Path;

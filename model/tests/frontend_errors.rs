@@ -82,8 +82,8 @@ fn an_unknown_member_of_a_modelled_package_lists_what_is_modelled() {
 fn other_unsupported_constructs() {
     let cases: &[(&str, &str, u32, u32)] = &[
         (
-            "package main\nfunc f[T any](x T) {}\nfunc main() {}\n",
-            "unsupported Go construct: generic function",
+            "package main\ntype S[T any] struct{}\nfunc main() {}\n",
+            "unsupported Go construct: generic type",
             2,
             7,
         ),

@@ -93,3 +93,33 @@ fn before_go_1_23_a_stale_value_survives_stop() {
     );
     assert_eq!(report.kinds(), [OutcomeKind::Ok, OutcomeKind::Panic]);
 }
+
+#[test]
+fn durations_print_and_convert_as_go_does() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/time/durations.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "0s",
+            "1ns",
+            "1.5µs",
+            "2ms",
+            "1.5s",
+            "1m30s",
+            "3h25m0.1s",
+            "-1s",
+            "999µs",
+            "3s 3000 0s 3s",
+            "3s 3s\n",
+        ]
+    );
+}
+
+#[test]
+fn an_int_times_a_duration_is_a_type_error_as_in_go() {
+    let error = common::compile_error(
+        "package main\n\nimport \"time\"\n\nfunc main() {\n\tn := 2\n\ttime.Sleep(n * time.Second)\n}\n",
+    );
+    assert!(error.message.contains("time.Duration"), "{error}");
+}

@@ -380,3 +380,19 @@ fn a_go_mod_beside_the_model_names_the_release() {
     assert_eq!(old.kinds(), [OutcomeKind::Panic]);
     assert_eq!(current.kinds(), [OutcomeKind::Ok]);
 }
+
+#[test]
+fn rune_slices_and_full_slice_expressions_behave_as_in_go() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/types/runes_full_slices.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "9 é 世界 Hi",
+            "[2] 1 2",
+            "[1 2 9 4 5]",
+            "[1 2 9 4 5] [2 9 10]",
+            "runtime error: slice bounds out of range [::6] with capacity 5",
+        ]
+    );
+}

@@ -83,35 +83,27 @@ impl<'t> Lowerer<'t> {
         Ok(callee)
     }
 
-    /// Sets `reads_clock` when the model's own code calls what observes the clock: `time.Now`,
-    /// `Since`, `Until`, a method of `time.Time`, or a `Deadline` method
-    /// (`Program::reads_clock`). The library's own calls do not count: what they compute
-    /// from the clock reaches the model only through these.
-    fn note_clock_read(&mut self, callee: &Callee<'t>) {
-        if self.current.is_some() {
-            return;
+    fn classify_callee(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
+        if let Some((index, types)) = self.explicit_instantiation(call) {
+            return Ok(Callee::Func(self.instantiate(index, call, &types)?));
         }
-        let func = match callee {
-            Callee::Func(index) => *index,
-            Callee::Method { method, .. } => method.func,
-            Callee::Dynamic { name, .. } => {
-                self.reads_clock |= *name == "Deadline";
-                return;
+        let callee = self.classify_plain_callee(call)?;
+        match callee {
+            Callee::Func(index) if self.is_generic_template(index) => {
+                Ok(Callee::Func(self.instantiate(index, call, &[])?))
             }
-            _ => return,
-        };
-        let def = &self.pkg.funcs[func];
-        let observes = def.package == Some(Std::Time)
-            && (matches!(def.name.as_str(), "time.Now" | "time.Since" | "time.Until")
-                || def.name.starts_with("time.Time."))
-            || def.name.ends_with(".Deadline");
-        self.reads_clock |= observes;
+            _ if call.child_by_field_name("type_arguments").is_some() => Err(self.src.error(
+                call,
+                format!(
+                    "invalid operation: cannot index {} (not a generic function)",
+                    self.src.text_of(self.required(call, "function")?)
+                ),
+            )),
+            other => Ok(other),
+        }
     }
 
-    fn classify_callee(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
-        if let Some(arguments) = call.child_by_field_name("type_arguments") {
-            return Err(self.src.unsupported(arguments, "generic function call"));
-        }
+    fn classify_plain_callee(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
         let function = unparen(self.required(call, "function")?);
         match function.kind() {
             "identifier" => {
@@ -279,46 +271,6 @@ impl<'t> Lowerer<'t> {
             Callee::Value(_, sig) => sig.results.clone(),
             Callee::Dynamic { sig, .. } => sig.results.clone(),
         })
-    }
-
-    /// The signature a call of top-level function `index` is checked against: its own, or for
-    /// the library's stand-ins for generic functions (`sync.OnceValue`, `sync.OnceValues`,
-    /// whose `stdlib/sync.go` versions take `any`), the one instantiated from the argument.
-    pub fn func_sig(&mut self, index: usize, call: Node<'t>) -> Result<Sig> {
-        let def = &self.pkg.funcs[index];
-        let results = match (def.package, def.name.as_str()) {
-            (Some(Std::Sync), "sync.OnceValue") => 1,
-            (Some(Std::Sync), "sync.OnceValues") => 2,
-            _ => return Ok(def.sig.clone()),
-        };
-        let name = def.name.clone();
-        let arguments = self.arguments(call)?;
-        let [argument] = arguments.as_slice() else {
-            return Err(self
-                .src
-                .error(call, format!("wrong number of arguments in call to {name}")));
-        };
-        let ty = self.type_of(*argument)?;
-        match self.types.underlying(&ty) {
-            Ty::Func(sig) if sig.params.is_empty() && sig.results.len() == results => Ok(Sig {
-                params: vec![ty.clone()],
-                results: vec![ty],
-                variadic: false,
-            }),
-            _ => Err(self.src.error(
-                *argument,
-                format!(
-                    "in call to {name}, {} (type {}) does not match {}",
-                    self.src.text_of(*argument),
-                    self.types.describe(&ty),
-                    if results == 1 {
-                        "func() T"
-                    } else {
-                        "func() (T1, T2)"
-                    }
-                ),
-            )),
-        }
     }
 
     /// The argument expressions of a call (a `variadic_argument` stays as it is).

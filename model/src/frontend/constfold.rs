@@ -5,7 +5,7 @@ use super::constant::{self, ConstValue};
 use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal};
 use super::lowerer::{Entity, Lowerer};
 use super::overrides::parse_override;
-use super::package::{ConstState, PkgEntity, Std};
+use super::package::{ConstState, PkgEntity};
 use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
 use super::types::{Ty, INT};
@@ -53,19 +53,14 @@ impl<'t> Lowerer<'t> {
                 ) else {
                     return Ok(None);
                 };
-                if self.package_of(operand) != Some(Std::Time) {
+                // A constant of a library package written in Go (`time.Second`).
+                let Some(package) = self.package_of(operand) else {
                     return Ok(None);
-                }
-                let nanoseconds = match self.src.text_of(field) {
-                    "Nanosecond" => 1,
-                    "Microsecond" => 1_000,
-                    "Millisecond" => 1_000_000,
-                    "Second" => 1_000_000_000,
-                    "Minute" => 60_000_000_000,
-                    "Hour" => 3_600_000_000_000,
-                    _ => return Ok(None),
                 };
-                (ConstValue::Int(nanoseconds), INT)
+                match self.lib_member(package, self.src.text_of(field)) {
+                    Some(PkgEntity::Const(index)) => self.const_def_value(index)?,
+                    _ => return Ok(None),
+                }
             }
             "unary_expression" => {
                 let (Some(operator), Some(operand)) = (

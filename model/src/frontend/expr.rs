@@ -7,7 +7,7 @@ use super::lowerer::{Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
-use super::types::Ty;
+use super::types::{IntKind, Ty, INT};
 use super::typing::{Selection, Step};
 use crate::program::{BinOp, Instr, UnOp};
 
@@ -121,12 +121,17 @@ impl<'t> Lowerer<'t> {
             "slice_expression" => {
                 let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
-                if let Some(capacity) = node.child_by_field_name("capacity") {
-                    return Err(self
-                        .src
-                        .unsupported(capacity, "full slice expression s[lo:hi:max]"));
-                }
+                let capacity = node.child_by_field_name("capacity");
                 let operand_ty = self.type_of(operand)?;
+                if capacity.is_some() && self.types.underlying(&operand_ty) == Ty::String {
+                    return Err(self.src.error(
+                        node,
+                        format!(
+                            "invalid operation: 3-index slice of string {}",
+                            self.src.text_of(operand)
+                        ),
+                    ));
+                }
                 if !matches!(
                     self.types.underlying(&operand_ty),
                     Ty::Slice(_) | Ty::String
@@ -142,7 +147,13 @@ impl<'t> Lowerer<'t> {
                         None => self.emit(Instr::PushNil, node),
                     }
                 }
-                self.emit(Instr::Slice, node);
+                match capacity {
+                    Some(capacity) => {
+                        self.expr(capacity)?;
+                        self.emit(Instr::Slice3, node);
+                    }
+                    None => self.emit(Instr::Slice, node),
+                }
                 Ok(ty)
             }
             "composite_literal" => {
@@ -177,6 +188,12 @@ impl<'t> Lowerer<'t> {
                 let access = self.global_access(index);
                 self.emit_load(access, node);
                 Ok(ty)
+            }
+            Name::Pkg(PkgEntity::Func(index)) if self.is_generic_template(index) => {
+                Err(self.src.unsupported(
+                    node,
+                    format!("generic function {text} used as a value (call it)"),
+                ))
             }
             Name::Pkg(PkgEntity::Func(index)) => {
                 let id = self.pkg.funcs[index].id;
@@ -275,6 +292,10 @@ impl<'t> Lowerer<'t> {
         } else {
             (self.expr(left)?, self.expr(right)?)
         };
+        if !matches!(op, BinOp::Shl | BinOp::Shr) {
+            let comparison = matches!(op, BinOp::Eq | BinOp::Ne);
+            self.check_operand_types(node, (left, right), (&left_ty, &right_ty), comparison)?;
+        }
         if matches!(
             op,
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -302,6 +323,56 @@ impl<'t> Lowerer<'t> {
             self.emit_wrap(&ty, node);
         }
         Ok(ty)
+    }
+
+    /// Go's rule that the operands of a binary operator (other than a shift) have identical
+    /// types unless one is an untyped constant (for `==` and `!=`, that one is assignable to the
+    /// other's type): `n * time.Second` with an `int` n is "mismatched types int and
+    /// time.Duration". A constant of a default type (`int`, `rune`, `string`, `bool`) counts as
+    /// untyped here, so a typed constant of such a type is let through.
+    fn check_operand_types(
+        &mut self,
+        node: Node<'t>,
+        (left, right): (Node<'t>, Node<'t>),
+        (left_ty, right_ty): (&Ty, &Ty),
+        comparison: bool,
+    ) -> Result<()> {
+        if comparison
+            && (self
+                .check_assignable(left_ty, right_ty, node, "comparison")
+                .is_ok()
+                || self
+                    .check_assignable(right_ty, left_ty, node, "comparison")
+                    .is_ok())
+        {
+            return Ok(());
+        }
+        if left_ty == right_ty
+            || self.types.is_interface(left_ty)
+            || self.types.is_interface(right_ty)
+            || matches!(left_ty, Ty::UntypedNil)
+            || matches!(right_ty, Ty::UntypedNil)
+        {
+            return Ok(());
+        }
+        for operand in [left, right] {
+            if let Some((_, ty)) = self.const_value(operand)? {
+                let default =
+                    ty == INT || matches!(ty, Ty::String | Ty::Bool | Ty::Int(IntKind::Int32));
+                if default {
+                    return Ok(());
+                }
+            }
+        }
+        Err(self.src.error(
+            node,
+            format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                self.src.text_of(node),
+                self.types.describe(left_ty),
+                self.types.describe(right_ty)
+            ),
+        ))
     }
 
     /// Pushes a pointer to an addressable operand: a variable (which then lives in a cell),

@@ -25,9 +25,17 @@ impl<'t> Lowerer<'t> {
             self.reserve_function();
         }
         for index in 0..self.pkg.funcs.len() {
+            if self.is_generic_template(index) {
+                self.define_template_placeholder(index);
+                continue;
+            }
             self.lower_declaration(index)?;
         }
         let start = self.start_function(entry)?;
+        // Instances of generic functions, as calls made them (lowering one may make more).
+        while let Some(index) = self.instances.pending.pop() {
+            self.with_type_args(index, |lowerer| lowerer.lower_declaration(index))?;
+        }
         let structs = (0..self.types.structs.len())
             .map(|index| {
                 let def = self.types.structs[index].clone();

@@ -118,6 +118,11 @@ pub(super) struct Lowerer<'t> {
     pub wanted: BTreeSet<usize>,
     /// Whether the model's own code reads the clock (`Program::reads_clock`).
     pub reads_clock: bool,
+    /// The type parameters in scope and their arguments, while an instance of a generic
+    /// function is resolved or lowered (`frontend/generics.rs`).
+    pub type_args: Vec<(String, Ty)>,
+    /// The instances of generic functions made so far.
+    pub instances: super::generics::Instances,
     pub pkg: Package<'t>,
     pub types: TypeTable,
     pub functions: Vec<Option<Function>>,

@@ -98,6 +98,10 @@ pub(super) struct FuncDef<'t> {
     pub id: FuncId,
     /// The library package declaring it (`None`: the model's `package main`).
     pub package: Option<Std>,
+    /// A generic function's type parameters (`frontend/generics.rs`); empty otherwise.
+    pub type_params: Vec<String>,
+    /// An instance's type arguments, one per parameter; empty for the generic declaration.
+    pub type_args: Vec<Ty>,
 }
 
 /// Everything declared at package level.
@@ -135,6 +139,8 @@ impl<'t> Lowerer<'t> {
             boxed,
             wanted: BTreeSet::new(),
             reads_clock: false,
+            type_args: Vec::new(),
+            instances: Default::default(),
             pkg: Package::default(),
             types: TypeTable::default(),
             functions: Vec::new(),
@@ -209,6 +215,8 @@ impl<'t> Lowerer<'t> {
                         sig: empty_sig(),
                         id: FuncId(index as u32),
                         package: self.current,
+                        type_params: Vec::new(),
+                        type_args: Vec::new(),
                     });
                 }
                 "const_declaration" => {
@@ -258,9 +266,10 @@ impl<'t> Lowerer<'t> {
     }
 
     fn collect_func(&mut self, item: Node<'t>) -> Result<()> {
-        if let Some(params) = item.child_by_field_name("type_parameters") {
-            return Err(self.src.unsupported(params, "generic function"));
-        }
+        let type_params = item
+            .child_by_field_name("type_parameters")
+            .map(|list| self.type_param_names(list))
+            .unwrap_or_default();
         let Some(name) = item.child_by_field_name("name") else {
             return Err(self.src.error(item, "function without a name"));
         };
@@ -288,6 +297,8 @@ impl<'t> Lowerer<'t> {
             sig: empty_sig(),
             id: FuncId(index as u32),
             package: self.current,
+            type_params,
+            type_args: Vec::new(),
         });
         if text != "init" {
             self.declare_pkg_name(name, PkgEntity::Func(index))?;

@@ -39,6 +39,9 @@ impl<'t> Lowerer<'t> {
             Some(entity) => return Name::Local(entity),
             None => {}
         }
+        if let Some((_, ty)) = self.type_args.iter().find(|(param, _)| param == name) {
+            return Name::Type(ty.clone());
+        }
         if let Some(entity) = self.pkg_name(name) {
             return Name::Pkg(entity.clone());
         }
@@ -107,7 +110,6 @@ impl<'t> Lowerer<'t> {
                     (Std::Atomic, "Int64") => Ty::Atomic(AtomicKind::Int64),
                     (Std::Atomic, "Uint32") => Ty::Atomic(AtomicKind::Uint32),
                     (Std::Atomic, "Uint64") => Ty::Atomic(AtomicKind::Uint64),
-                    (Std::Time, "Duration") => Ty::Int(IntKind::Int64),
                     _ => return Ok(None),
                 };
                 Ok(Some(ty))
@@ -311,19 +313,18 @@ impl<'t> Lowerer<'t> {
                     methods.push((name, Rc::new(self.signature(element)?)));
                 }
                 "type_elem" => {
-                    let embedded = match named_children(element).as_slice() {
-                        [single] => self.resolve_type(*single)?,
-                        _ => {
-                            return Err(self
-                                .src
-                                .unsupported(element, "interface with type constraints"))
-                        }
+                    // A union or a non-interface type makes this a constraint interface, usable
+                    // only to constrain type parameters; gomc does not check constraints
+                    // (`frontend/generics.rs`), so only its methods are kept.
+                    let [single] = named_children(element)[..] else {
+                        continue;
                     };
+                    if matches!(single.kind(), "negated_type" | "union_type") {
+                        continue;
+                    }
+                    let embedded = self.resolve_type(single)?;
                     let Some(inner) = self.types.as_interface(&embedded) else {
-                        return Err(self.src.unsupported(
-                            element,
-                            "interface with type constraints (a non-interface type element)",
-                        ));
+                        continue;
                     };
                     methods.extend(inner.methods.iter().cloned());
                 }

@@ -22,6 +22,9 @@ impl<'t> Lowerer<'t> {
         }
         self.check_recursive_structs()?;
         for index in 0..self.pkg.funcs.len() {
+            if self.is_generic_template(index) {
+                continue;
+            }
             self.resolve_func(index)?;
         }
         self.apply_overrides()?;
@@ -101,7 +104,7 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    fn resolve_func(&mut self, index: usize) -> Result<()> {
+    pub(super) fn resolve_func(&mut self, index: usize) -> Result<()> {
         let package = self.pkg.funcs[index].package;
         self.in_package(package, |lowerer| lowerer.resolve_func_here(index))
     }

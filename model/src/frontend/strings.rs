@@ -66,14 +66,16 @@ impl<'t> Lowerer<'t> {
     /// The instruction converting a value of underlying type `from` to `to`, when one is a
     /// string and the other an integer or a byte slice; `None` for other conversions.
     pub fn string_conversion(&self, to: &Ty, from: &Ty) -> Option<Instr> {
-        let bytes = |ty: &Ty| match ty {
-            Ty::Slice(element) => matches!(self.types.underlying(element), Ty::Int(IntKind::Uint8)),
+        let slice_of = |ty: &Ty, kind: IntKind| match ty {
+            Ty::Slice(element) => self.types.underlying(element) == Ty::Int(kind),
             _ => false,
         };
         match (to, from) {
             (Ty::String, Ty::Int(_)) => Some(Instr::RuneString),
-            (Ty::String, from) if bytes(from) => Some(Instr::BytesString),
-            (to, Ty::String) if bytes(to) => Some(Instr::StringBytes),
+            (Ty::String, from) if slice_of(from, IntKind::Uint8) => Some(Instr::BytesString),
+            (to, Ty::String) if slice_of(to, IntKind::Uint8) => Some(Instr::StringBytes),
+            (Ty::String, from) if slice_of(from, IntKind::Int32) => Some(Instr::RunesString),
+            (to, Ty::String) if slice_of(to, IntKind::Int32) => Some(Instr::StringRunes),
             _ => None,
         }
     }

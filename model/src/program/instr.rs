@@ -94,6 +94,10 @@ pub enum Instr {
     BytesString,
     /// stack: s → b; `[]byte(s)`: a new byte slice.
     StringBytes,
+    /// stack: s → runes; `[]rune(s)`.
+    StringRunes,
+    /// stack: runes → s; `string(runes)` (an invalid rune becomes U+FFFD).
+    RunesString,
     /// stack: dst, src → n; `copy(dst, src)`: the first n = min(len(dst), len(src)) elements
     /// of src (bytes of a string) into dst, as if read before any is written.
     Copy,
@@ -154,6 +158,9 @@ pub enum Instr {
     /// stack: s, lo, hi → s\[lo:hi\]; `lo`/`hi` are nil when omitted.
     /// Panics "slice bounds out of range".
     Slice,
+    /// stack: s, lo, hi, max → s[lo:hi:max] (lo may be nil for 0); a slice of capacity
+    /// max - lo.
+    Slice3,
     /// stack: x → len(x) for a string, slice, map or channel (0 for nil).
     Len,
     /// stack: x → cap(x) for a slice or channel (0 for nil).

@@ -151,6 +151,15 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let result = reslice(&value, &low, &high)?;
             st.goroutine_mut(g).push(result);
         }
+        Instr::Slice3 => {
+            let goroutine = st.goroutine_mut(g);
+            let max = int(&goroutine.pop());
+            let high = int(&goroutine.pop());
+            let low = goroutine.pop();
+            let value = goroutine.pop();
+            let result = reslice3(&value, &low, high, max)?;
+            st.goroutine_mut(g).push(result);
+        }
         Instr::Len | Instr::Cap => {
             let value = st.goroutine_mut(g).pop();
             let length = length(st, &value, matches!(instr, Instr::Cap));
@@ -457,6 +466,43 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Result<Value, Trap
         offset: 0,
         len: needed,
         cap: new_cap,
+    })
+}
+
+/// `s[lo:hi:max]`, with runtime/panic.go's messages for each bound that fails (checked from
+/// the right, as the compiler does).
+fn reslice3(value: &Value, low: &Value, high: i64, max: i64) -> Result<Value, Trap> {
+    let low = if *low == Value::Nil { 0 } else { int(low) };
+    let (array, offset, cap) = match value {
+        Value::Slice {
+            array, offset, cap, ..
+        } => (Some(*array), *offset, *cap as i64),
+        Value::Nil => (None, 0, 0),
+        other => unreachable!("internal error: 3-index slice of {other:?}"),
+    };
+    if max < 0 || max > cap {
+        return Err(runtime_error(format!(
+            "slice bounds out of range [::{max}] with capacity {cap}"
+        )));
+    }
+    if high < 0 || high > max {
+        return Err(runtime_error(format!(
+            "slice bounds out of range [:{high}:{max}]"
+        )));
+    }
+    if low < 0 || low > high {
+        return Err(runtime_error(format!(
+            "slice bounds out of range [{low}:{high}:]"
+        )));
+    }
+    Ok(match array {
+        Some(array) => Value::Slice {
+            array,
+            offset: offset + low as u32,
+            len: (high - low) as u32,
+            cap: (max - low) as u32,
+        },
+        None => Value::Nil,
     })
 }
 

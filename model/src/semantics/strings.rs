@@ -71,6 +71,33 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
                 )),
             }
         }
+        Instr::StringRunes => {
+            // []rune(s): one rune per UTF-8 sequence (gomc's strings are valid UTF-8).
+            let text = st.goroutine_mut(g).pop();
+            let Value::Str(text) = text else {
+                unreachable!("internal error: []rune of {text:?}")
+            };
+            let runes = text.chars().map(|c| Value::Int(c as i64)).collect();
+            let slice = new_slice(st, runes);
+            st.goroutine_mut(g).push(slice);
+            Ok(())
+        }
+        Instr::RunesString => {
+            // string(runes): an invalid rune becomes U+FFFD, as Go's encoding does.
+            let runes = st.goroutine_mut(g).pop();
+            let text: String = slice_items(st, &runes)
+                .iter()
+                .map(|r| {
+                    u32::try_from(int(r))
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}')
+                })
+                .collect();
+            super::limits::check_size("string", text.len()).map(|()| {
+                st.goroutine_mut(g).push(Value::str(&text));
+            })
+        }
         Instr::StringBytes => {
             let text = st.goroutine_mut(g).pop();
             let items = slice_items(st, &text);

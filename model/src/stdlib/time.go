@@ -1,8 +1,7 @@
 // The timers of package time for models, mirroring Go 1.23's time/sleep.go and time/tick.go:
 // a Timer or Ticker is its channel C plus the runtime timer that fills it (runtime/time.go).
-// gomc compiles this file with the model when the model imports "time"; the rest of package
-// time (Duration's constants, and Sleep under the untimed clock, where it is a yield) is built
-// into the front end.
+// gomc compiles this file with the model when the model imports "time"; Sleep under the
+// untimed clock, where it is a yield, is built into the front end.
 //
 // The clock is the model's (program::Clock, the README's "Time"): untimed, a pending timer
 // fires at any later point of the schedule whatever its duration; under synctest time, the
@@ -13,8 +12,106 @@
 // visible only to this file.
 package time
 
-// Duration is an int64 count of nanoseconds, as in time.go.
-type Duration = int64
+// A Duration represents the elapsed time between two instants as an int64 nanosecond count
+// (time.go).
+type Duration int64
+
+// Common durations.
+const (
+	Nanosecond  Duration = 1
+	Microsecond          = 1000 * Nanosecond
+	Millisecond          = 1000 * Microsecond
+	Second               = 1000 * Millisecond
+	Minute               = 60 * Second
+	Hour                 = 60 * Minute
+)
+
+// String returns a string representing the duration in the form "72h3m0.5s", as time.go's
+// Duration.String does: units below a second for durations under one, leading zero units
+// omitted, the fraction's trailing zeros dropped, "0s" for zero.
+func (d Duration) String() string {
+	if d == 0 {
+		return "0s"
+	}
+	u := int64(d)
+	neg := u < 0
+	if neg {
+		u = -u
+	}
+	var s string
+	if u < int64(Second) {
+		switch {
+		case u < int64(Microsecond):
+			s = decimal(u, 0) + "ns"
+		case u < int64(Millisecond):
+			s = decimal(u, 3) + "µs"
+		default:
+			s = decimal(u, 6) + "ms"
+		}
+	} else {
+		s = decimal(u%int64(Minute), 9) + "s"
+		minutes := u / int64(Minute)
+		if minutes > 0 {
+			s = decimal(minutes%60, 0) + "m" + s
+			if hours := minutes / 60; hours > 0 {
+				s = decimal(hours, 0) + "h" + s
+			}
+		}
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// decimal writes v / 10^prec in decimal, without the fraction's trailing zeros.
+func decimal(v int64, prec int) string {
+	digits := ""
+	for i := 0; i < prec; i++ {
+		digit := v % 10
+		v /= 10
+		if digits != "" || digit != 0 {
+			digits = string(rune('0'+digit)) + digits
+		}
+	}
+	whole := ""
+	for {
+		whole = string(rune('0'+v%10)) + whole
+		v /= 10
+		if v == 0 {
+			break
+		}
+	}
+	if digits == "" {
+		return whole
+	}
+	return whole + "." + digits
+}
+
+// Nanoseconds returns the duration as an integer nanosecond count.
+func (d Duration) Nanoseconds() int64 { return int64(d) }
+
+// Microseconds returns the duration as an integer microsecond count.
+func (d Duration) Microseconds() int64 { return int64(d) / 1000 }
+
+// Milliseconds returns the duration as an integer millisecond count.
+func (d Duration) Milliseconds() int64 { return int64(d) / 1000000 }
+
+// Truncate returns the result of rounding d toward zero to a multiple of m.
+func (d Duration) Truncate(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	return d - d%m
+}
+
+// Abs returns the absolute value of d.
+func (d Duration) Abs() Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
 
 // A Time is an instant on the model's clock, in nanoseconds since the Unix epoch (time.go's
 // Time without wall/monotonic split or location: models compare and subtract instants).
@@ -47,12 +144,12 @@ func Unix(sec int64, nsec int64) Time {
 
 // Sub returns the duration t-u.
 func (t Time) Sub(u Time) Duration {
-	return t.ns - u.ns
+	return Duration(t.ns - u.ns)
 }
 
 // Add returns the time t+d.
 func (t Time) Add(d Duration) Time {
-	return Time{t.ns + d}
+	return Time{t.ns + int64(d)}
 }
 
 // Before reports whether t is before u.

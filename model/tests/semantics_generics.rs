@@ -1,0 +1,53 @@
+//! Generic functions (`frontend/generics.rs`): each instantiation is a function of its own,
+//! named as Go's tracebacks name it (`main.Process[...]`). Expected outputs and dumps are what
+//! `go run` (Go 1.19) printed for the same files.
+
+mod common;
+
+use common::{assert_kinds, check, compile_error, dumped_functions, printed};
+use gomc::explore::OutcomeKind;
+
+#[test]
+fn generic_functions_are_instantiated_with_inferred_and_explicit_type_arguments() {
+    let report = check(include_str!("models/generics/functions.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["[10 20 30] 6 9 1", "[1 2]", "7 y"]
+    );
+}
+
+#[test]
+fn a_generic_worker_pool_deadlocks_as_go_does_and_its_frames_are_named_as_go_names_them() {
+    let report = check(include_str!("models/generics/pool_deadlock.go"));
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+    let functions = dumped_functions(&report, OutcomeKind::Deadlock);
+    assert!(
+        functions.contains(&"main.Process[...]".to_string()),
+        "{functions:?}"
+    );
+    assert!(
+        functions.contains(&"main.Process[...].func1".to_string()),
+        "{functions:?}"
+    );
+}
+
+#[test]
+fn what_generics_gomc_does_not_model_is_an_error() {
+    let error = compile_error(
+        "package main\n\nfunc Zero[T any]() T {\n\tvar z T\n\treturn z\n}\n\nfunc main() {\n\t_ = Zero()\n}\n",
+    );
+    assert!(error.message.contains("cannot infer T"), "{error}");
+    let error =
+        compile_error("package main\n\ntype Stack[T any] struct{ items []T }\n\nfunc main() {}\n");
+    assert_eq!(error.message, "unsupported Go construct: generic type");
+    let error = compile_error(
+        "package main\n\nfunc Id[T any](x T) T { return x }\n\nfunc main() {\n\tf := Id\n\t_ = f\n}\n",
+    );
+    assert!(
+        error
+            .message
+            .contains("generic function Id used as a value"),
+        "{error}"
+    );
+}

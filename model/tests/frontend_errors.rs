@@ -82,9 +82,15 @@ fn an_unknown_member_of_a_modelled_package_lists_what_is_modelled() {
 fn other_unsupported_constructs() {
     let cases: &[(&str, &str, u32, u32)] = &[
         (
-            "package main\ntype S[T any] struct{}\nfunc main() {}\n",
-            "unsupported Go construct: generic type",
-            2,
+            "package main\nimport \"fmt\"\nfunc main() {\n\tfmt.Printf(\"%T\\n\", 1)\n}\n",
+            "unsupported Go construct: the %T verb (print a name of your choosing instead)",
+            4,
+            13,
+        ),
+        (
+            "package main\nfunc Id[T any](x T) T { return x }\nfunc main() {\n\tf := Id\n\t_ = f\n}\n",
+            "unsupported Go construct: generic function Id used as a value (call it)",
+            4,
             7,
         ),
         (

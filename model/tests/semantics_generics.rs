@@ -1,5 +1,6 @@
-//! Generic functions (`frontend/generics.rs`): each instantiation is a function of its own,
-//! named as Go's tracebacks name it (`main.Process[...]`). Expected outputs and dumps are what
+//! Generic functions and types (`frontend/generics.rs`, `frontend/generic_types.rs`): each
+//! instantiation is a function or defined type of its own, named as Go's tracebacks name it
+//! (`main.Process[...]`, `main.(*Cache[...]).Get`). Expected outputs and dumps are what
 //! `go run` (Go 1.19) printed for the same files.
 
 mod common;
@@ -38,9 +39,6 @@ fn what_generics_gomc_does_not_model_is_an_error() {
         "package main\n\nfunc Zero[T any]() T {\n\tvar z T\n\treturn z\n}\n\nfunc main() {\n\t_ = Zero()\n}\n",
     );
     assert!(error.message.contains("cannot infer T"), "{error}");
-    let error =
-        compile_error("package main\n\ntype Stack[T any] struct{ items []T }\n\nfunc main() {}\n");
-    assert_eq!(error.message, "unsupported Go construct: generic type");
     let error = compile_error(
         "package main\n\nfunc Id[T any](x T) T { return x }\n\nfunc main() {\n\tf := Id\n\t_ = f\n}\n",
     );
@@ -49,5 +47,29 @@ fn what_generics_gomc_does_not_model_is_an_error() {
             .message
             .contains("generic function Id used as a value"),
         "{error}"
+    );
+}
+
+#[test]
+fn generic_types_and_their_methods_are_instantiated_per_type_argument() {
+    let report = check(include_str!("models/generics/types.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["1 true", "b 1", "{1 x} 1\n", "1"]
+    );
+}
+
+#[test]
+fn a_generic_method_that_relocks_its_mutex_deadlocks_with_go_s_frames() {
+    let report = check(include_str!("models/generics/reentrant_lock.go"));
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+    assert_eq!(
+        dumped_functions(&report, OutcomeKind::Deadlock),
+        [
+            "main.(*Cache[...]).Get",
+            "main.(*Cache[...]).GetOrCompute",
+            "main.main"
+        ]
     );
 }

@@ -118,3 +118,11 @@ fn once_value_of_a_function_with_parameters_is_a_type_error() {
     );
     assert!(error.message.contains("does not match func() T"), "{error}");
 }
+
+#[test]
+fn atomic_pointer_is_a_generic_type_of_the_library() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/stdlib/atomic_pointer.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["2 2 true"]);
+}

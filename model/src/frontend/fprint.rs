@@ -62,6 +62,9 @@ impl<'t> Lowerer<'t> {
                 .src
                 .error(call, format!("not enough arguments in call to fmt.{name}")));
         }
+        if style == FmtStyle::Format {
+            self.reject_type_verb(operands[0])?;
+        }
         let standard_stream = self.is_standard_stream(writer);
         if !standard_stream {
             self.writer(writer, name)?;

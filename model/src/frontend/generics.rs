@@ -6,8 +6,9 @@
 //! (an untyped constant argument gives its default type). The library's stand-ins for generic
 //! functions (`sync.OnceValue`) get their signature from the argument the same way (`func_sig`).
 //!
-//! Not modelled: generic types (`type Stack[T any] ...`) and their methods, a generic function
-//! used as a value, and constraint checking: gomc trusts that the program compiles with Go, so
+//! Generic types and their methods are instantiated the same way (`frontend/generic_types.rs`).
+//! Not modelled: a generic function used as a value, generic types declared inside a function,
+//! and constraint checking: gomc trusts that the program compiles with Go, so
 //! a type argument outside its constraint is not reported (the instantiated body is still
 //! type-checked as ordinary code).
 
@@ -20,13 +21,20 @@ use super::package::{FuncDef, Std};
 use super::syntax::{named_children, Result};
 use super::types::{Sig, Ty};
 
-/// The instantiations made so far, by generic function and type arguments.
+/// The instantiations made so far, by generic function and type arguments, and the generic
+/// types (`frontend/generic_types.rs`).
 #[derive(Debug, Default)]
-pub(super) struct Instances {
+pub(super) struct Instances<'t> {
     /// (template index, type arguments) → instance index in the package's functions.
     pub by_key: HashMap<String, usize>,
     /// Instances whose bodies are still to be lowered.
     pub pending: Vec<usize>,
+    /// The generic types declared.
+    pub types: Vec<super::generic_types::GenericType<'t>>,
+    /// (generic type, type arguments) → the instance's index among the defined types.
+    pub type_keys: HashMap<String, u32>,
+    /// A defined type that instantiates a generic type → that type and its arguments.
+    pub origins: HashMap<u32, (usize, Vec<Ty>)>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -258,6 +266,18 @@ impl<'t> Lowerer<'t> {
             ("parenthesized_type", _) => {
                 if let Some(inner) = first() {
                     self.unify(inner, actual, params, bound);
+                }
+            }
+            ("generic_type", Ty::Named(index)) => {
+                // `Stack[T]` against an instance of Stack: its arguments, pairwise.
+                let Some((_, args)) = self.instances.origins.get(index) else {
+                    return;
+                };
+                let nodes = child("type_arguments")
+                    .map(named_children)
+                    .unwrap_or_default();
+                for (node, ty) in nodes.into_iter().zip(args.clone()) {
+                    self.unify(node, &ty, params, bound);
                 }
             }
             _ => {

@@ -122,7 +122,7 @@ pub(super) struct Lowerer<'t> {
     /// function is resolved or lowered (`frontend/generics.rs`).
     pub type_args: Vec<(String, Ty)>,
     /// The instances of generic functions made so far.
-    pub instances: super::generics::Instances,
+    pub instances: super::generics::Instances<'t>,
     pub pkg: Package<'t>,
     pub types: TypeTable,
     pub functions: Vec<Option<Function>>,

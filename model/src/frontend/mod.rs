@@ -61,6 +61,7 @@ mod error;
 mod expr;
 mod fprint;
 mod func;
+mod generic_types;
 mod generics;
 mod goroutine;
 mod imports;

@@ -430,6 +430,10 @@ impl<'t> Lowerer<'t> {
 
     fn collect_types(&mut self, declaration: Node<'t>) -> Result<()> {
         for spec in named_children(declaration) {
+            if spec.child_by_field_name("type_parameters").is_some() {
+                self.collect_generic_type(spec)?;
+                continue;
+            }
             let Some((name, type_node)) = self.type_spec_parts(spec)? else {
                 continue;
             };

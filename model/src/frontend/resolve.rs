@@ -74,6 +74,30 @@ impl<'t> Lowerer<'t> {
                 Name::Pkg(PkgEntity::Type(ty)) | Name::Type(ty) => Ok(Some(ty)),
                 _ => Ok(None),
             },
+            // `Stack[int]` in expression position (`new(Stack[int])`, a conversion).
+            "index_expression" | "type_instantiation_expression" => {
+                let (base, arguments) = match node.kind() {
+                    "index_expression" => (
+                        self.required(node, "operand")?,
+                        vec![self.required(node, "index")?],
+                    ),
+                    _ => {
+                        let base = self.required(node, "type")?;
+                        let arguments = named_children(node)
+                            .into_iter()
+                            .filter(|n| n.id() != base.id())
+                            .collect();
+                        (base, arguments)
+                    }
+                };
+                if !matches!(
+                    base.kind(),
+                    "identifier" | "type_identifier" | "selector_expression" | "qualified_type"
+                ) {
+                    return Ok(None);
+                }
+                self.generic_type_instance(base, &arguments)
+            }
             "selector_expression" | "qualified_type" => {
                 let (package, name) = if node.kind() == "qualified_type" {
                     (
@@ -208,7 +232,24 @@ impl<'t> Lowerer<'t> {
             "function_type" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
             "struct_type" => self.struct_type(node, None),
             "interface_type" => self.interface_type(node),
-            "generic_type" => Err(self.src.unsupported(node, "generic type")),
+            // A type argument (`[string, int]`) wraps each type.
+            "type_elem" => match named_children(node)[..] {
+                [single] => self.resolve_type(single),
+                _ => Err(self
+                    .src
+                    .unsupported(node, "a union of types outside a constraint")),
+            },
+            "generic_type" => {
+                let base = self.required(node, "type")?;
+                let arguments = self
+                    .required(node, "type_arguments")
+                    .map(named_children)
+                    .unwrap_or_default();
+                match self.generic_type_instance(base, &arguments)? {
+                    Some(ty) => Ok(ty),
+                    None => Err(self.src.unsupported(node, "generic type")),
+                }
+            }
             "negated_type" => Err(self.src.unsupported(node, "type constraint")),
             other => Err(self.src.unsupported(node, format!("type syntax {other}"))),
         }

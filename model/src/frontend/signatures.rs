@@ -11,6 +11,7 @@ use super::types::{MethodInfo, Sig, Ty, TypeTable};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn resolve_package(&mut self) -> Result<()> {
+        self.attach_generic_methods();
         for (name, type_node, package) in std::mem::take(&mut self.pending_aliases) {
             self.in_package(package, |lowerer| {
                 let ty = lowerer.resolve_type(type_node)?;
@@ -149,7 +150,15 @@ impl<'t> Lowerer<'t> {
                 .unwrap_or(type_node);
         }
         if type_node.kind() == "generic_type" {
-            return Err(self.src.unsupported(type_node, "method of a generic type"));
+            // An instance of a generic type's method (`frontend/generic_types.rs`): its
+            // receiver type and name are set already.
+            return match self.pkg.funcs[index].receiver {
+                Some(_) => Ok(()),
+                None => Err(self.src.error(
+                    type_node,
+                    "method receiver must be a type declared in the model",
+                )),
+            };
         }
         let named = match self.pkg_name(self.src.text_of(type_node)) {
             Some(PkgEntity::Type(Ty::Named(named))) if type_node.kind() == "type_identifier" => {

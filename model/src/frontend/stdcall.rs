@@ -225,6 +225,7 @@ impl<'t> Lowerer<'t> {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
                 }
+                self.reject_type_verb(arguments[0])?;
                 let n = self.push_fmt_args(arguments)?;
                 let instr = if matches!(op, StdCall::Printf) {
                     Instr::Printf { args: n - 1 }
@@ -301,6 +302,7 @@ impl<'t> Lowerer<'t> {
                 // Each operand twice: as fmt prints it (through Error/String), then as
                 // the value `%w` wraps.
                 let (&format, operands) = arguments.split_first().expect("checked");
+                self.reject_type_verb(format)?;
                 self.expr(format)?;
                 let mut temps = Vec::new();
                 for &operand in operands {
@@ -434,6 +436,20 @@ impl<'t> Lowerer<'t> {
             }
         }
         Ok(arguments.len() as u32)
+    }
+
+    /// Refuses a constant format with the `%T` verb: values do not carry their static types at
+    /// run time, so gomc cannot print them.
+    pub fn reject_type_verb(&mut self, format: Node<'t>) -> Result<()> {
+        if let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? {
+            if text.replace("%%", "").contains("%T") {
+                return Err(self.src.unsupported(
+                    format,
+                    "the %T verb (print a name of your choosing instead)",
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).

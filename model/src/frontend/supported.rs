@@ -115,7 +115,6 @@ fn rewrite(what: &str) -> Option<&'static str> {
         "encoding/json" | "encoding/gob" | "reflect" => {
             "keep the values themselves: their encoding does not change what the goroutines do"
         }
-        "atomic.Pointer" | "atomic.Value" => "guard the pointer with a sync.Mutex",
         "time.NewTimer.C" | "time.Time.Format" => "print durations as integers",
         "os.Stdout" | "os.Stderr" => "print with fmt.Println, or pass them to fmt.Fprint*",
         _ => return None,

@@ -1,5 +1,5 @@
-// sync/atomic's Value for models, mirroring Go 1.23's sync/atomic/value.go: Load, Store,
-// Swap and CompareAndSwap of an `any`, each one atomic step of the value. gomc compiles this
+// sync/atomic's Value and Pointer[T] for models, mirroring Go 1.23's sync/atomic/value.go and
+// type.go: Load, Store, Swap and CompareAndSwap, each one atomic step of the value. gomc compiles this
 // file with the model when the model imports "sync/atomic"; the package's functions and its
 // Bool, Int32, Int64, Uint32 and Uint64 types are built into the front end.
 //
@@ -58,5 +58,46 @@ func (v *Value) CompareAndSwap(old, new any) (swapped bool) {
 		return false
 	}
 	v.v = new
+	return true
+}
+
+// A Pointer is an atomic pointer of type *T (sync/atomic/type.go): Load, Store, Swap and
+// CompareAndSwap, each one atomic step, behind a mutex as Value's are.
+type Pointer[T any] struct {
+	mu sync.Mutex
+	v  *T
+}
+
+// Load atomically loads and returns the value stored in x.
+func (x *Pointer[T]) Load() *T {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.v
+}
+
+// Store atomically stores val into x.
+func (x *Pointer[T]) Store(val *T) {
+	x.mu.Lock()
+	x.v = val
+	x.mu.Unlock()
+}
+
+// Swap atomically stores new into x and returns the previous value.
+func (x *Pointer[T]) Swap(new *T) (old *T) {
+	x.mu.Lock()
+	old = x.v
+	x.v = new
+	x.mu.Unlock()
+	return old
+}
+
+// CompareAndSwap executes the compare-and-swap operation for x.
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.v != old {
+		return false
+	}
+	x.v = new
 	return true
 }

@@ -126,3 +126,11 @@ fn atomic_pointer_is_a_generic_type_of_the_library() {
     assert_kinds(&report, &[OutcomeKind::Ok]);
     assert_eq!(printed(&report, OutcomeKind::Ok), ["2 2 true"]);
 }
+
+#[test]
+fn assigning_cond_l_makes_wait_use_the_new_locker() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/stdlib/cond_locker.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["ready"]);
+}

@@ -30,6 +30,8 @@ pub(super) enum Root {
     SliceElement,
     /// A map entry; operands: the map and the key. The type is the element type's zero.
     MapEntry(TypeId),
+    /// A `sync.Cond`'s `L`; operand: the Cond.
+    CondLocker,
 }
 
 /// One step from a struct or array value to a part of it.
@@ -59,7 +61,7 @@ impl Place {
     pub fn operands(&self) -> u32 {
         match self.root {
             Root::Blank | Root::Local(_) | Root::Global(_) => 0,
-            Root::Cell => 1,
+            Root::Cell | Root::CondLocker => 1,
             Root::SliceElement | Root::MapEntry(_) => 2,
         }
     }
@@ -69,7 +71,8 @@ impl<'t> Lowerer<'t> {
     /// Lowers the operands of an assignable place.
     pub fn place(&mut self, node: Node<'t>) -> Result<Place> {
         let mut place = self.place_operands(node)?;
-        if !matches!(place.root, Root::Blank | Root::Local(_)) {
+        // A Cond's L lives in the machine's sync object: no memory access to describe.
+        if !matches!(place.root, Root::Blank | Root::Local(_) | Root::CondLocker) {
             place.label = Some(self.label_of(unparen(node)));
         }
         Ok(place)
@@ -160,8 +163,23 @@ impl<'t> Lowerer<'t> {
                 else {
                     return Err(self.no_field(node, &operand_ty, name));
                 };
-                if steps.contains(&Step::CondLocker) {
-                    return Err(self.src.unsupported(node, "assignment to sync.Cond's L"));
+                if let Some(at) = steps.iter().position(|s| *s == Step::CondLocker) {
+                    // `c.L = l`: the Cond's locker is replaced (sync/cond.go's L is a field).
+                    // The Cond's handle: loading it is taking the Cond's address, no access.
+                    self.expr_uncopied(operand)?;
+                    for step in &steps[..at] {
+                        match step {
+                            Step::Load => self.emit(Instr::Load, node),
+                            Step::Field(i) => self.emit(Instr::Field(*i), node),
+                            Step::CondLocker => {}
+                        }
+                    }
+                    return Ok(Place {
+                        root: Root::CondLocker,
+                        path: Vec::new(),
+                        ty: Some(ty),
+                        label: None,
+                    });
                 }
                 let fields = |steps: &[Step]| -> Vec<PathStep> {
                     steps
@@ -336,6 +354,10 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::Dup2, node);
                 self.emit(Instr::MapIndex(zero), node);
             }
+            Root::CondLocker => {
+                self.emit(Instr::Dup, node);
+                self.emit(Instr::CondLocker, node);
+            }
         }
         if accessed && site.is_some() {
             self.describe_access(site);
@@ -354,6 +376,7 @@ impl<'t> Lowerer<'t> {
             Root::Cell => Instr::Store,
             Root::SliceElement => Instr::SetIndex,
             Root::MapEntry(_) => Instr::MapStore,
+            Root::CondLocker => Instr::CondSetLocker,
         };
         self.emit(instr, node);
     }

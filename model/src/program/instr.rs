@@ -317,6 +317,8 @@ pub enum Instr {
     MakeCond,
     /// stack: c → c.L.
     CondLocker,
+    /// stack: c, l → ; `c.L = l` of a `sync.Cond`.
+    CondSetLocker,
     /// **sync.** stack: c → ; `c.Wait()` up to its relock: unlocks `c.L` and parks until a
     /// `Signal` or `Broadcast` (the front end emits the `c.L.Lock()` after it). Unlocking an
     /// unlocked `c.L` is fatal as `Unlock` is; a nil `c.L` panics with a nil dereference.

@@ -42,6 +42,16 @@ pub fn locker(st: &State, cond: &Value) -> Result<Value, Trap> {
     }
 }
 
+/// `c.L = locker`.
+pub fn set_locker(st: &mut State, cond: &Value, new: Value) -> Result<(), Trap> {
+    let id = cond_id(cond)?;
+    match &mut st.syncs_mut()[id.0 as usize] {
+        SyncObj::Cond { locker, .. } => *locker = new,
+        other => unreachable!("internal error: Cond operation on {other:?}"),
+    }
+    Ok(())
+}
+
 /// `c.Wait()` by goroutine `g`, up to the relock: unlocks `c.L` and parks.
 pub fn wait(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<bool, Trap> {
     let cond = st.goroutine(g).peek(0).clone();

@@ -297,6 +297,11 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let locker = super::cond::locker(st, &cond)?;
             st.goroutine_mut(g).push(locker);
         }
+        Instr::CondSetLocker => {
+            let locker = st.goroutine_mut(g).pop();
+            let cond = st.goroutine_mut(g).pop();
+            super::cond::set_locker(st, &cond, locker)?;
+        }
         other => match super::errors::exec(st, g, other)
             .or_else(|| super::iface::exec(program, st, g, other))
             .or_else(|| super::strings::exec(st, g, other))

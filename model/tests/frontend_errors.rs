@@ -99,12 +99,6 @@ fn other_unsupported_constructs() {
             3,
             7,
         ),
-        (
-            "package main\nimport \"sync\"\nfunc main() {\n\tvar rw sync.RWMutex\n\t_ = rw.RLocker()\n}\n",
-            "rw.RLocker undefined (type sync.RWMutex has no field or method RLocker)",
-            5,
-            6,
-        ),
     ];
     for (source, message, line, col) in cases {
         let error = err(source);

@@ -134,3 +134,19 @@ fn assigning_cond_l_makes_wait_use_the_new_locker() {
     assert_kinds(&report, &[OutcomeKind::Ok]);
     assert_eq!(printed(&report, OutcomeKind::Ok), ["ready"]);
 }
+
+#[test]
+fn rlocker_locks_the_read_side_alone_and_under_a_cond() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/stdlib/rlocker.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "second reader: true",
+            "writer while read-locked: false",
+            "writer after: true",
+            "done"
+        ]
+    );
+}

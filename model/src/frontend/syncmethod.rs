@@ -47,6 +47,7 @@ fn map_op(name: &str) -> Option<(SyncMapOp, usize, Vec<Ty>)> {
 pub(super) fn sync_method_results(at: &Ty, name: &str) -> Vec<Ty> {
     match (receiver_base(at), name) {
         (_, "TryLock" | "TryRLock") => vec![Ty::Bool],
+        (Ty::RWMutex, "RLocker") => vec![Ty::Locker],
         (Ty::SyncMap, name) => map_op(name)
             .map(|(_, _, results)| results)
             .unwrap_or_default(),
@@ -115,6 +116,7 @@ impl<'t> Lowerer<'t> {
             (Ty::RWMutex, "RLock") => vec![Instr::RLock(label)],
             (Ty::RWMutex, "RUnlock") => vec![Instr::RUnlock(label)],
             (Ty::RWMutex, "TryRLock") => vec![Instr::TryRLock(label)],
+            (Ty::RWMutex, "RLocker") => vec![Instr::ReadLocker],
             (Ty::WaitGroup, "Add") => vec![Instr::WaitGroupAdd(label)],
             (Ty::WaitGroup, "Done") => vec![Instr::PushInt(-1), Instr::WaitGroupAdd(label)],
             (Ty::WaitGroup, "Wait") => vec![Instr::WaitGroupWait(label)],

@@ -43,7 +43,9 @@ pub(super) enum Selection {
 
 const MUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock"];
 const WAITGROUP_METHODS: &[&str] = &["Add", "Done", "Wait", "Go"];
-const RWMUTEX_METHODS: &[&str] = &["Lock", "Unlock", "TryLock", "RLock", "RUnlock", "TryRLock"];
+const RWMUTEX_METHODS: &[&str] = &[
+    "Lock", "Unlock", "TryLock", "RLock", "RUnlock", "TryRLock", "RLocker",
+];
 const ONCE_METHODS: &[&str] = &["Do"];
 const COND_METHODS: &[&str] = &["Wait", "Signal", "Broadcast"];
 const LOCKER_METHODS: &[&str] = &["Lock", "Unlock"];

@@ -319,6 +319,9 @@ pub enum Instr {
     CondLocker,
     /// stack: c, l → ; `c.L = l` of a `sync.Cond`.
     CondSetLocker,
+    /// stack: rw → l; `rw.RLocker()`: a `sync.Locker` whose `Lock` and `Unlock` are rw's
+    /// `RLock` and `RUnlock` (a pointer to a cell holding `Tuple[rw]`).
+    ReadLocker,
     /// **sync.** stack: c → ; `c.Wait()` up to its relock: unlocks `c.L` and parks until a
     /// `Signal` or `Broadcast` (the front end emits the `c.L.Lock()` after it). Unlocking an
     /// unlocked `c.L` is fatal as `Unlock` is; a nil `c.L` panics with a nil dereference.

@@ -62,10 +62,15 @@ pub fn wait(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Res
         Value::Sync(_) => locker.clone(),
         pointer => load(st, pointer)?,
     };
-    let Value::Sync(mutex) = mutex else {
-        unreachable!("internal error: Cond.L is {mutex:?}");
-    };
-    super::mutex::release(program, st, mutex, log)?;
+    if super::mutex::is_read_locker(&mutex) {
+        let id = super::mutex::mutex_id_of(&mutex)?;
+        super::rwmutex::release_read(program, st, id, log)?;
+    } else {
+        let Value::Sync(mutex) = mutex else {
+            unreachable!("internal error: Cond.L is {mutex:?}");
+        };
+        super::mutex::release(program, st, mutex, log)?;
+    }
     waiters(st, id).push(g);
     block(st, g, Blocked::Cond(id));
     Ok(true)

@@ -297,6 +297,12 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let locker = super::cond::locker(st, &cond)?;
             st.goroutine_mut(g).push(locker);
         }
+        Instr::ReadLocker => {
+            // sync/rwmutex.go's rlocker: the RWMutex seen through its read side.
+            let rw = st.goroutine_mut(g).pop();
+            let cell = st.alloc(Object::Cell(Value::Tuple(Arc::from([rw]))));
+            st.goroutine_mut(g).push(Value::Pointer(cell));
+        }
         Instr::CondSetLocker => {
             let locker = st.goroutine_mut(g).pop();
             let cond = st.goroutine_mut(g).pop();

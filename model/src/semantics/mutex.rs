@@ -30,6 +30,8 @@ pub fn mutex_id(st: &State, g: Gid) -> Result<SyncId, Trap> {
 pub fn mutex_id_of(value: &Value) -> Result<SyncId, Trap> {
     match value {
         Value::Sync(id) => Ok(*id),
+        // `rw.RLocker()`'s read side (`Instr::ReadLocker`).
+        Value::Tuple(items) if is_read_locker(value) => mutex_id_of(&items[0]),
         Value::Nil => Err(super::exec::runtime_error(
             "invalid memory address or nil pointer dereference",
         )),
@@ -37,8 +39,16 @@ pub fn mutex_id_of(value: &Value) -> Result<SyncId, Trap> {
     }
 }
 
+/// Whether a Locker's handle is `rw.RLocker()`'s: its Lock and Unlock are RLock and RUnlock.
+pub fn is_read_locker(value: &Value) -> bool {
+    matches!(value, Value::Tuple(items) if matches!(items[..], [Value::Sync(_)]))
+}
+
 /// `mu.Lock()` by goroutine `g`. Returns whether it blocked.
 pub fn lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<bool, Trap> {
+    if is_read_locker(st.goroutine(g).peek(0)) {
+        return super::rwmutex::rlock(program, st, g, log);
+    }
     let id = mutex_id(st, g)?;
     if matches!(st.syncs[id.0 as usize], SyncObj::RWMutex(_)) {
         return super::rwmutex::lock(program, st, g, id, log);
@@ -63,6 +73,9 @@ pub fn lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Res
 
 /// `mu.Unlock()` by goroutine `g`.
 pub fn unlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
+    if is_read_locker(st.goroutine(g).peek(0)) {
+        return super::rwmutex::runlock(program, st, g, log);
+    }
     let id = mutex_id(st, g)?;
     release(program, st, id, log)?;
     finish_op(program, st, g, &[], log);
@@ -93,6 +106,9 @@ pub fn release(
 
 /// `mu.TryLock()` by goroutine `g`: never blocks.
 pub fn try_lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
+    if is_read_locker(st.goroutine(g).peek(0)) {
+        return super::rwmutex::try_rlock(program, st, g, log);
+    }
     let id = mutex_id(st, g)?;
     if matches!(st.syncs[id.0 as usize], SyncObj::RWMutex(_)) {
         let acquired = super::rwmutex::try_lock(st, id, log);

@@ -168,6 +168,19 @@ pub fn rlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Re
 /// `rw.RUnlock()` by goroutine `g`; the last reader a pending writer waits for wakes it.
 pub fn runlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Result<(), Trap> {
     let id = super::mutex::mutex_id(st, g)?;
+    release_read(program, st, id, log)?;
+    finish_op(program, st, g, &[], log);
+    Ok(())
+}
+
+/// Releases one read lock of `id` without finishing an instruction (`RUnlock`, and `Cond.Wait`
+/// on `rw.RLocker()`).
+pub fn release_read(
+    program: &Program,
+    st: &mut State,
+    id: SyncId,
+    log: &mut StepLog,
+) -> Result<(), Trap> {
     let rw = state(st, id);
     let count = rw.reader_count - 1;
     if count < 0 && (count + 1 == 0 || count + 1 == -MAX_READERS) {
@@ -181,7 +194,6 @@ pub fn runlock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> 
             sem_release(program, st, id, true, log);
         }
     }
-    finish_op(program, st, g, &[], log);
     Ok(())
 }
 

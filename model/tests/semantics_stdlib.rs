@@ -150,3 +150,15 @@ fn rlocker_locks_the_read_side_alone_and_under_a_cond() {
         ]
     );
 }
+
+#[test]
+fn rand_v2_n_is_generic_over_the_integer_type_and_explores_every_value() {
+    let report = check(
+        "package main\n\nimport (\n\t\"math/rand/v2\"\n\t\"time\"\n)\n\nfunc main() {\n\
+         \td := rand.N(time.Duration(3)) * 10 * time.Millisecond\n\
+         \tif d == 20*time.Millisecond {\n\t\tpanic(\"twenty\")\n\t}\n\
+         \tif rand.N(uint8(2)) > 1 {\n\t\tpanic(\"out of range\")\n\t}\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Ok, OutcomeKind::Panic]);
+    assert_eq!(panic_message(&report), "panic: twenty");
+}

@@ -71,6 +71,10 @@ impl Std {
             Std::Strconv => Some(("gomc:strconv/atoi.go", include_str!("../stdlib/strconv.go"))),
             Std::Sort => Some(("gomc:sort/sort.go", include_str!("../stdlib/sort.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
+            Std::RandV2 => Some((
+                "gomc:math/rand/v2/rand.go",
+                include_str!("../stdlib/rand_v2.go"),
+            )),
             Std::Strings => Some((
                 "gomc:strings/strings.go",
                 include_str!("../stdlib/strings.go"),
@@ -161,6 +165,7 @@ impl Std {
             Std::Semaphore,
             Std::Strings,
             Std::Sync,
+            Std::RandV2,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

@@ -158,7 +158,7 @@ pub enum Instr {
     /// stack: s, lo, hi → s\[lo:hi\]; `lo`/`hi` are nil when omitted.
     /// Panics "slice bounds out of range".
     Slice,
-    /// stack: s, lo, hi, max → s[lo:hi:max] (lo may be nil for 0); a slice of capacity
+    /// stack: s, lo, hi, max → `s[lo:hi:max]` (lo may be nil for 0); a slice of capacity
     /// max - lo.
     Slice3,
     /// stack: x → len(x) for a string, slice, map or channel (0 for nil).

@@ -197,13 +197,13 @@ fn end_to_end_an_unsupported_construct_exits_2_naming_file_line_and_column() {
     let directory = scratch("unsupported");
     write(
         &directory,
-        "goto.go",
-        "package main\n\nfunc main() {\ndone:\n\tgoto done\n}\n",
+        "float.go",
+        "package main\n\nfunc main() {\n\tratio := 1.5\n\t_ = ratio\n}\n",
     );
-    let output = gomc(&directory, &["check", "goto.go"]);
+    let output = gomc(&directory, &["check", "float.go"]);
     assert_eq!(status(&output), 2);
     assert!(
-        stderr(&output).contains("--> goto.go:5:2"),
+        stderr(&output).contains("--> float.go:4:11"),
         "{}",
         stderr(&output)
     );

@@ -396,3 +396,10 @@ fn rune_slices_and_full_slice_expressions_behave_as_in_go() {
         ]
     );
 }
+
+#[test]
+fn goto_jumps_as_in_go() {
+    // Expected: `go run` (Go 1.19) of the same file.
+    let report = check(include_str!("models/types/goto.go"));
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["3", "done"]);
+}

@@ -42,23 +42,25 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    /// A label on a `for`, `switch` or `select`.
+    /// A labeled statement: a target of `goto`, and of `break`/`continue` on a `for`, `switch`
+    /// or `select`.
     pub fn labeled_statement(&mut self, node: Node<'t>) -> Result<()> {
         let label = self.required(node, "label")?;
         let name = self.src.text_of(label).to_string();
+        self.define_label(&name, node)?;
         let Some(statement) = named_children(node)
             .into_iter()
             .find(|n| n.kind() != "label_name")
         else {
-            return Err(self.src.unsupported(node, "label without a statement"));
+            // A label before the closing brace labels an empty statement.
+            return Ok(());
         };
         match statement.kind() {
             "for_statement" => self.for_statement(statement, Some(name)),
             "expression_switch_statement" => self.switch_statement(statement, Some(name)),
             "type_switch_statement" => self.type_switch(statement, Some(name)),
             "select_statement" => self.select_statement(statement, Some(name)),
-            // Only `goto` can target the label of another statement, and `goto` is refused
-            // where it stands.
+            // Only `goto` can target the label of another statement.
             _ => self.stmt(statement),
         }
     }
@@ -78,6 +80,9 @@ impl<'t> Lowerer<'t> {
                 Some(label) => b.label.as_deref() == Some(label.as_str()),
                 None => is_break || b.is_loop,
             });
+        if let Some(label) = &label {
+            self.go_labels.used.insert(label.clone());
+        }
         let Some(target) = target else {
             return Err(self.src.error(
                 node,

@@ -7,11 +7,11 @@ use std::fmt;
 /// rustc or `go vet`:
 ///
 /// ```text
-/// error: unsupported Go construct: goto statement
-///  --> model.go:12:3
+/// error: unsupported Go construct: floating-point number
+///  --> model.go:12:10
 ///    |
-/// 12 |     goto done
-///    |     ^^^^^^^^^
+/// 12 |     ratio := 1.5
+///    |              ^^^
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError {

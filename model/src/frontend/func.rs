@@ -218,7 +218,7 @@ impl<'t> Lowerer<'t> {
                 self.declare_var_in_slot(name, ty, slot);
             }
         }
-        self.block_statements(body)?;
+        self.with_labels(|lowerer| lowerer.block_statements(body))?;
         let end = body
             .child(body.child_count().saturating_sub(1))
             .unwrap_or(body);

@@ -121,6 +121,8 @@ pub(super) struct Lowerer<'t> {
     /// The type parameters in scope and their arguments, while an instance of a generic
     /// function is resolved or lowered (`frontend/generics.rs`).
     pub type_args: Vec<(String, Ty)>,
+    /// The labels and `goto`s of the function being lowered.
+    pub go_labels: super::goto::Labels<'t>,
     /// The instances of generic functions made so far.
     pub instances: super::generics::Instances<'t>,
     pub pkg: Package<'t>,

@@ -31,14 +31,12 @@
 //! `fmt.Println`/`Print`/`Printf`/`Sprintf`/`Sprint`, `println`/`print`;
 //! `gomc.Choose`/`gomc.Bool`; `min`/`max`.
 //!
-//! Lowered by a documented simplification: `println` prints like `fmt.Println`; mixing two
-//! integer kinds is not reported as a type error.
+//! Lowered by a documented simplification: `println` prints like `fmt.Println`.
 //!
-//! A [`ModelError`] ("unsupported Go construct: ..."): `goto`, generics, floating-point and
-//! complex numbers, method values of sync methods with arguments or results, slicing an array,
-//! assigning `sync.Cond`'s `L`, `RWMutex.RLocker`, `atomic.Pointer`,
-//! `[]rune` conversions, labels on statements other than `for`/`switch`/`select`, and any
-//! library function not listed above.
+//! A [`ModelError`] ("unsupported Go construct: ..."): floating-point and complex numbers, a
+//! generic function used as a value, method values of sync methods with arguments or results,
+//! slicing an array, `%T`, and any library function not listed above (the error lists what
+//! the package offers, `supported.rs`).
 //!
 //! Which variables live in heap cells (captured by a function literal, or whose address is
 //! taken) is only known once the functions using them have been lowered; lowering therefore
@@ -64,6 +62,7 @@ mod func;
 mod generic_types;
 mod generics;
 mod goroutine;
+mod goto;
 mod imports;
 mod literal;
 mod lowerer;

@@ -140,6 +140,7 @@ impl<'t> Lowerer<'t> {
             wanted: BTreeSet::new(),
             reads_clock: false,
             type_args: Vec::new(),
+            go_labels: Default::default(),
             instances: Default::default(),
             pkg: Package::default(),
             types: TypeTable::default(),

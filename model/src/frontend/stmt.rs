@@ -109,7 +109,7 @@ impl<'t> Lowerer<'t> {
             "return_statement" => self.return_statement(node),
             "break_statement" => self.branch(node, true),
             "continue_statement" => self.branch(node, false),
-            "goto_statement" => Err(self.src.unsupported(node, "goto statement")),
+            "goto_statement" => self.goto_statement(node),
             "fallthrough_statement" => {
                 Err(self.src.error(node, "fallthrough statement out of place"))
             }

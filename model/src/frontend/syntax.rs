@@ -60,6 +60,12 @@ impl<'s> Source<'s> {
             .unwrap_or(0)
     }
 
+    /// The file, line and column of a node's start, as Go's messages cite other positions.
+    pub fn position(&self, node: Node) -> (&str, u32, u32) {
+        let span = self.span(node);
+        (self.files[span.file as usize].name, span.line, span.col)
+    }
+
     /// The span of a node, in the file it belongs to.
     pub fn span(&self, node: Node) -> Span {
         let position = node.start_position();

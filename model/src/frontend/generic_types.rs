@@ -108,23 +108,7 @@ impl<'t> Lowerer<'t> {
         // `Stack[int]`, or a library package's `atomic.Pointer[int]`.
         let generic = match base.kind() {
             "qualified_type" | "selector_expression" => {
-                let (package, name) = if base.kind() == "qualified_type" {
-                    (
-                        base.child_by_field_name("package"),
-                        base.child_by_field_name("name"),
-                    )
-                } else {
-                    (
-                        base.child_by_field_name("operand"),
-                        base.child_by_field_name("field"),
-                    )
-                };
-                let (Some(package), Some(name)) = (package, name) else {
-                    return Ok(None);
-                };
-                let super::resolve::Name::Pkg(super::package::PkgEntity::Import(package)) =
-                    self.lookup(self.src.text_of(package))
-                else {
+                let Some((package, name)) = self.qualified_name(base) else {
                     return Ok(None);
                 };
                 let name = self.src.text_of(name);

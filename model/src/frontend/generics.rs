@@ -213,16 +213,7 @@ impl<'t> Lowerer<'t> {
         };
         let arguments = self.arguments(call)?;
         let mut next = 0;
-        for declaration in named_children(list) {
-            let Some(type_node) = declaration.child_by_field_name("type") else {
-                continue;
-            };
-            let mut cursor = declaration.walk();
-            let names = declaration
-                .children_by_field_name("name", &mut cursor)
-                .count()
-                .max(1);
-            let variadic = declaration.kind() == "variadic_parameter_declaration";
+        for (type_node, names, variadic) in parameter_types(list) {
             let count = if variadic {
                 arguments.len().saturating_sub(next)
             } else {
@@ -322,15 +313,7 @@ impl<'t> Lowerer<'t> {
     ) {
         let mut types = Vec::new();
         if let Some(list) = pattern.child_by_field_name("parameters") {
-            for declaration in named_children(list) {
-                let Some(type_node) = declaration.child_by_field_name("type") else {
-                    continue;
-                };
-                let mut cursor = declaration.walk();
-                let names = declaration
-                    .children_by_field_name("name", &mut cursor)
-                    .count()
-                    .max(1);
+            for (type_node, names, _) in parameter_types(list) {
                 types.extend(std::iter::repeat_n(type_node, names));
             }
         }
@@ -392,4 +375,22 @@ impl<'t> Lowerer<'t> {
             )),
         }
     }
+}
+
+/// Each declaration of a parameter list: its type, how many parameters it declares (`a, b
+/// int` is two), and whether it is variadic.
+fn parameter_types(list: Node<'_>) -> Vec<(Node<'_>, usize, bool)> {
+    named_children(list)
+        .into_iter()
+        .filter_map(|declaration| {
+            let type_node = declaration.child_by_field_name("type")?;
+            let mut cursor = declaration.walk();
+            let names = declaration
+                .children_by_field_name("name", &mut cursor)
+                .count()
+                .max(1);
+            let variadic = declaration.kind() == "variadic_parameter_declaration";
+            Some((type_node, names, variadic))
+        })
+        .collect()
 }

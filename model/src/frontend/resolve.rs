@@ -65,6 +65,25 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// `pkg.Name` (a qualified type or a selector): the imported package and the name node.
+    pub fn qualified_name(&self, node: Node<'t>) -> Option<(Std, Node<'t>)> {
+        let (package, name) = if node.kind() == "qualified_type" {
+            (
+                node.child_by_field_name("package")?,
+                node.child_by_field_name("name")?,
+            )
+        } else {
+            (
+                node.child_by_field_name("operand")?,
+                node.child_by_field_name("field")?,
+            )
+        };
+        match self.lookup(self.src.text_of(package)) {
+            Name::Pkg(PkgEntity::Import(std)) => Some((std, name)),
+            _ => None,
+        }
+    }
+
     /// The type a node names, if it names one (type syntax, or an identifier or selector in
     /// expression position such as the argument of `new`).
     pub fn type_named_by(&mut self, node: Node<'t>) -> Result<Option<Ty>> {
@@ -99,22 +118,7 @@ impl<'t> Lowerer<'t> {
                 self.generic_type_instance(base, &arguments)
             }
             "selector_expression" | "qualified_type" => {
-                let (package, name) = if node.kind() == "qualified_type" {
-                    (
-                        node.child_by_field_name("package"),
-                        node.child_by_field_name("name"),
-                    )
-                } else {
-                    (
-                        node.child_by_field_name("operand"),
-                        node.child_by_field_name("field"),
-                    )
-                };
-                let (Some(package), Some(name)) = (package, name) else {
-                    return Ok(None);
-                };
-                let Name::Pkg(PkgEntity::Import(std)) = self.lookup(self.src.text_of(package))
-                else {
+                let Some((std, name)) = self.qualified_name(node) else {
                     return Ok(None);
                 };
                 let name = self.src.text_of(name);

@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::constant::ConstValue;
 use super::lowerer::{Entity, Lowerer};
 use super::package::{PkgEntity, Std};
 use super::resolve::Name;
@@ -343,63 +342,6 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    /// `T(x)`: the machine is dynamically typed, so a conversion between types of the same
-    /// shape is a no-op; other conversions are outside the subset.
-    pub fn conversion(&mut self, node: Node<'t>, target: &Ty, argument: Node<'t>) -> Result<()> {
-        if let Some((value, _)) = self.const_value(node)? {
-            self.emit_const(&value, node);
-            return Ok(());
-        }
-        let to = self.types.underlying(target);
-        if let (Some((ConstValue::Int(v), _)), Ty::Int(kind)) = (self.const_value(argument)?, &to) {
-            if !kind.holds(v) {
-                return Err(self.src.error(
-                    argument,
-                    format!(
-                        "cannot convert {} (untyped int constant) to type {}",
-                        self.src.text_of(argument),
-                        self.types.describe(target)
-                    ),
-                ));
-            }
-        }
-        let source = self.expr(argument)?;
-        let from = self.types.underlying(&source);
-        if let (Ty::Int(_), Ty::Int(_)) = (&to, &from) {
-            self.emit_wrap(&to, node);
-            return Ok(());
-        }
-        if let Some(instr) = self.string_conversion(&to, &from) {
-            self.emit(instr, node);
-            return Ok(());
-        }
-        let same_shape = match (&to, &from) {
-            (Ty::Interface(_), _) => true,
-            (_, Ty::UntypedNil) => matches!(
-                to,
-                Ty::Pointer(_) | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(..) | Ty::Func(_)
-            ),
-            (Ty::Pointer(_), Ty::Pointer(_))
-            | (Ty::Slice(_), Ty::Slice(_))
-            | (Ty::Map(..), Ty::Map(..))
-            | (Ty::Chan(..), Ty::Chan(..))
-            | (Ty::Func(_), Ty::Func(_)) => true,
-            (a, b) => a == b,
-        };
-        if same_shape {
-            Ok(())
-        } else {
-            Err(self.src.unsupported(
-                node,
-                format!(
-                    "conversion from {} to {}",
-                    self.types.describe(&source),
-                    self.types.describe(target)
-                ),
-            ))
-        }
-    }
-
     /// Pushes the receiver of a method call: a pointer for a pointer method, a value otherwise.
     pub fn push_receiver(
         &mut self,
@@ -455,112 +397,6 @@ impl<'t> Lowerer<'t> {
                     fields,
                 }));
             }
-        }
-    }
-
-    /// Pushes the arguments of a call to a function of signature `sig`; returns how many
-    /// values were pushed (the parameter count).
-    pub fn push_args(&mut self, call: Node<'t>, sig: &Sig) -> Result<u32> {
-        let arguments = self.arguments(call)?;
-        let context = format!(
-            "argument to {}",
-            self.src.text_of(self.required(call, "function")?)
-        );
-        let params = sig.params.len();
-        if let [single] = arguments.as_slice() {
-            if params > 1 && unparen(*single).kind() == "call_expression" {
-                let results = self.call(unparen(*single))?;
-                if results.len() != params {
-                    return Err(self.src.error(call, "wrong number of arguments in call"));
-                }
-                return Ok(params as u32);
-            }
-        }
-        let spread = arguments
-            .last()
-            .is_some_and(|a| a.kind() == "variadic_argument");
-        if spread && !sig.variadic {
-            return Err(self
-                .src
-                .error(call, "cannot use ... in call to non-variadic function"));
-        }
-        if sig.variadic && !spread {
-            let fixed = params - 1;
-            if arguments.len() < fixed {
-                return Err(self.src.error(call, "not enough arguments in call"));
-            }
-            for (&argument, param) in arguments[..fixed].iter().zip(&sig.params) {
-                self.expr_to(argument, param, &context)?;
-            }
-            let extra = &arguments[fixed..];
-            let element = match sig.params.last() {
-                Some(Ty::Slice(element)) => (**element).clone(),
-                _ => ANY,
-            };
-            if extra.is_empty() {
-                self.emit(Instr::PushNil, call);
-            } else {
-                for &argument in extra {
-                    self.expr_to(argument, &element, &context)?;
-                }
-                self.emit(Instr::SliceLit(extra.len() as u32), call);
-            }
-            return Ok(params as u32);
-        }
-        if arguments.len() != params {
-            return Err(self.src.error(
-                call,
-                format!(
-                    "wrong number of arguments in call: have {}, want {params}",
-                    arguments.len()
-                ),
-            ));
-        }
-        for (argument, param) in arguments.into_iter().zip(&sig.params) {
-            let argument = if argument.kind() == "variadic_argument" {
-                named_children(argument)
-                    .first()
-                    .copied()
-                    .ok_or_else(|| self.src.error(argument, "malformed argument"))?
-            } else {
-                argument
-            };
-            self.expr_to(argument, param, &context)?;
-        }
-        Ok(params as u32)
-    }
-
-    /// Pushes plain arguments (no `...`), spreading a single multi-value call; returns how many
-    /// values were pushed.
-    pub fn push_plain_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
-        if let [single] = arguments {
-            if unparen(*single).kind() == "call_expression" {
-                return Ok(self.call(unparen(*single))?.len() as u32);
-            }
-        }
-        for &argument in arguments {
-            if argument.kind() == "variadic_argument" {
-                return Err(self
-                    .src
-                    .unsupported(argument, "... argument to this function"));
-            }
-            self.expr(argument)?;
-        }
-        Ok(arguments.len() as u32)
-    }
-
-    pub fn expect_args(&self, call: Node<'t>, arguments: &[Node<'t>], count: usize) -> Result<()> {
-        if arguments.len() == count {
-            Ok(())
-        } else {
-            Err(self.src.error(
-                call,
-                format!(
-                    "wrong number of arguments in call to {}: have {}, want {count}",
-                    self.src.text_of(self.required(call, "function")?),
-                    arguments.len()
-                ),
-            ))
         }
     }
 

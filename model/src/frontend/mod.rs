@@ -43,6 +43,7 @@
 //! runs again, with those variables boxed from their declaration on, whenever a pass finds one
 //! that was not (at most a few passes: the set only grows).
 
+mod args;
 mod assert;
 mod assign;
 mod assignment;
@@ -53,6 +54,7 @@ mod composite;
 mod constant;
 mod constfold;
 mod control;
+mod conversion;
 mod copylocks;
 mod dynamic;
 mod error;

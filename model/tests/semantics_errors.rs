@@ -42,3 +42,15 @@ fn errors_is_follows_user_unwrap_and_is_methods_as_go_does() {
         ]
     );
 }
+
+#[test]
+fn unwrap_methods_are_told_apart_by_signature() {
+    // The assertions print what `go run` (Go 1.19) printed; errors.Is through
+    // `Unwrap() []error` is Go 1.20's (Go 1.19's errors.Is does not follow it).
+    let report = check(include_str!("models/errors/unwrap_signatures.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["false true true false", "true true false"]
+    );
+}

@@ -9,7 +9,7 @@ use gomc::report::{
     render_json, render_text, Expectation, OutcomeReport, PanicReport, RenderOptions, Report,
     ReportStatistics, Schedule, SearchSettings, Verdict, Witness,
 };
-use gomc::semantics::{Choice, FrameView, GoroutineStatus, GoroutineView, TraceStep};
+use gomc::semantics::{Choice, FrameView, GoroutineStatus, GoroutineView, Reduction, TraceStep};
 use proptest::prelude::*;
 
 fn run(goroutine: u32, alternative: u32) -> Choice {
@@ -400,6 +400,7 @@ fn deadlock_report() -> Report {
             order: SearchOrder::Bfs,
             max_states: None,
             max_depth: None,
+            reduction: Reduction::NONE,
         },
         exhaustive: true,
         stopped_by: None,
@@ -469,7 +470,7 @@ deadlock: all goroutines are asleep (shortest: 3 steps; 1 distinct state)
 
 ok: 3 states (shortest: 2 steps; schedule: 1,2)
 
-statistics: 1234 states, 2345 transitions, max depth 14; outcomes: ok: 3, deadlock: 1; exhaustive: yes
+statistics: 1234 states, 2345 transitions, max depth 14; outcomes: ok: 3, deadlock: 1; exhaustive: yes; reduction: none
 ";
 
 #[test]
@@ -502,7 +503,7 @@ fn an_incomplete_search_says_it_is_not_a_proof() {
         "dist_before.go: search NOT exhaustive: no violation found within 1234 states; the search \
          was stopped by --max-states, so this is not a proof\n\nok: 3 states (shortest: 2 steps; \
          schedule: 1,2)\n\nstatistics: 1234 states, 2345 transitions, max depth 14; outcomes: ok: \
-         3; exhaustive: no (stopped by --max-states)\n"
+         3; exhaustive: no (stopped by --max-states); reduction: none\n"
     );
 }
 
@@ -809,6 +810,7 @@ mod hand_built {
             order: Default::default(),
             max_states: None,
             max_depth: None,
+            reduction: machine.reduction(),
         };
         let report = build_report(
             "send.go",
@@ -934,6 +936,7 @@ mod hand_built {
                 order,
                 max_states: None,
                 max_depth: None,
+                reduction: machine.reduction(),
             };
             let report = build_report("go.go", &machine, &exploration, search, None);
             let text = render_text(&report, &RenderOptions { timings: false });

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::backends::{Engine, Scheduler};
 use crate::explore::{Progress, SearchOrder};
 use crate::program::Clock;
+use crate::semantics::Reduction;
 
 /// A progress callback, called about every 2¹⁶ states.
 pub type ProgressCallback = Arc<dyn Fn(&Progress) + Send + Sync>;
@@ -43,6 +44,7 @@ pub struct Config {
     pub(crate) stop_at_first: bool,
     pub(crate) time_limit: Option<std::time::Duration>,
     pub(crate) max_memory: Option<u64>,
+    pub(crate) reduction: Reduction,
 }
 
 impl Config {
@@ -153,6 +155,13 @@ impl Config {
     /// memory become scheduling points and data races are reported (on every engine).
     pub fn races(mut self, races: bool) -> Self {
         self.races = races;
+        self
+    }
+
+    /// The state-space reductions the native search applies (all by default; the README's
+    /// "State-space reduction").
+    pub fn reduction(mut self, reduction: Reduction) -> Self {
+        self.reduction = reduction;
         self
     }
 

@@ -226,7 +226,7 @@ fn explore_natively(
     races: bool,
     expect: Option<Vec<crate::explore::OutcomeKind>>,
 ) -> Report {
-    let mut machine = Machine::with_races(program, races);
+    let mut machine = Machine::with_races(program, races).with_reduction(config.reduction);
     if let Some(flag) = config.cancel.as_deref() {
         machine = machine.cancel_flag(flag);
     }
@@ -257,6 +257,7 @@ fn explore_natively(
         order: config.order,
         max_states: config.max_states,
         max_depth: config.max_depth,
+        reduction: config.reduction,
     };
     build_report(report_name, &machine, &exploration, search, expect)
 }

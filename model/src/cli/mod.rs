@@ -3,6 +3,7 @@
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
 //!                    [--stop-at-first] [--time-limit DURATION] [--max-memory SIZE]
+//!                    [--reduction all|none|symmetry]
 //!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races] [--clock C]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
@@ -35,6 +36,7 @@ use crate::backends::{Engine, Scheduler, DEFAULT_PCT_DEPTH};
 use crate::check::Config;
 use crate::explore::SearchOrder;
 use crate::program::Clock;
+use crate::semantics::Reduction;
 
 /// Exit status: everything as expected.
 pub const EXIT_OK: i32 = 0;
@@ -135,6 +137,10 @@ struct CheckArgs {
     /// at this many steps [loom, shuttle default: 1000] (the result is then not a proof).
     #[arg(long, value_name = "N")]
     max_depth: Option<u32>,
+    /// The state-space reductions: all, none, or only symmetry; each keeps every outcome and
+    /// the length of the shortest witness of each [default: all] (native engine).
+    #[arg(long, value_enum, value_name = "WHICH")]
+    reduction: Option<ReductionArg>,
     /// Stop at the first violation found, a shortest one under bfs (the result is then not
     /// exhaustive) (native engine).
     #[arg(long)]
@@ -188,6 +194,23 @@ struct ReplayArgs {
     schedule: String,
     #[command(flatten)]
     model: ModelArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ReductionArg {
+    All,
+    None,
+    Symmetry,
+}
+
+impl ReductionArg {
+    fn reduction(self) -> Reduction {
+        match self {
+            ReductionArg::All => Reduction::ALL,
+            ReductionArg::None => Reduction::NONE,
+            ReductionArg::Symmetry => Reduction { symmetry: true },
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -306,6 +329,9 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
     }
     if let Some(depth) = args.max_depth {
         config = config.max_depth(depth);
+    }
+    if let Some(reduction) = args.reduction {
+        config = config.reduction(reduction.reduction());
     }
     config = config.stop_at_first(args.stop_at_first);
     if let Some(limit) = args.time_limit {

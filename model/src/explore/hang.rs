@@ -10,7 +10,19 @@ use std::collections::HashMap;
 use super::graph::HangRegion;
 use super::result::{Found, StepFailure};
 use super::visited::{StateIndex, Visited};
-use super::{Model, StepError};
+use super::{Fingerprint, Model, StepError};
+
+/// A candidate next step of the walk.
+struct Step<M: Model> {
+    /// It leads back to a state the walk has visited (exactly, not a renaming).
+    closes: bool,
+    /// Its state's index in the visited set (up to symmetry).
+    index: StateIndex,
+    /// Its state's exact fingerprint.
+    exact: Fingerprint,
+    choice: M::Choice,
+    next: M::State,
+}
 
 /// The `hang` outcome: `region.count` states cannot end; the witness reaches `region.first`
 /// (the shallowest under breadth-first search) and ends on a cycle.
@@ -32,14 +44,17 @@ pub(crate) fn hang_outcome<M: Model>(
             .map_err(|error| failure(error, &witness[..step]))?;
     }
     let prefix = witness.len();
-    // Position in the walk of each state it has visited.
-    let mut walked: HashMap<StateIndex, usize> = HashMap::from([(region.first, 0)]);
+    // Position in the walk of each state it has visited, by exact fingerprint: under a symmetry
+    // the walk may come back to a renaming of a state before the state itself, and only the
+    // state itself closes a cycle the program can follow forever.
+    let mut walked: HashMap<Fingerprint, usize> =
+        HashMap::from([(model.exact_fingerprint(&state), 0)]);
     let mut choices = Vec::new();
     loop {
         choices.clear();
         model.choices(&state, &mut choices);
         // Prefer a successor that closes the cycle; otherwise the one discovered first.
-        let mut best: Option<(bool, StateIndex, M::Choice, M::State)> = None;
+        let mut best: Option<Step<M>> = None;
         for &choice in &choices {
             let next = model
                 .step(&state, choice)
@@ -50,18 +65,32 @@ pub(crate) fn hang_outcome<M: Model>(
             if !region.contains(index) {
                 continue;
             }
-            let closes = walked.contains_key(&index);
+            let exact = model.exact_fingerprint(&next);
+            let closes = walked.contains_key(&exact);
             let better = match &best {
                 None => true,
-                Some((best_closes, best_index, ..)) => {
-                    (closes && !best_closes) || (closes == *best_closes && index < *best_index)
+                Some(best) => {
+                    (closes && !best.closes) || (closes == best.closes && index < best.index)
                 }
             };
             if better {
-                best = Some((closes, index, choice, next));
+                best = Some(Step {
+                    closes,
+                    index,
+                    exact,
+                    choice,
+                    next,
+                });
             }
         }
-        let Some((closes, index, choice, next)) = best else {
+        let Some(Step {
+            closes,
+            exact,
+            choice,
+            next,
+            ..
+        }) = best
+        else {
             let message = "internal error: a state that cannot end has no successor that \
                            cannot end"
                 .to_string();
@@ -71,11 +100,11 @@ pub(crate) fn hang_outcome<M: Model>(
         if closes {
             return Ok(Found {
                 count: region.count,
-                cycle_start: Some(prefix + walked[&index]),
+                cycle_start: Some(prefix + walked[&exact]),
                 witness,
             });
         }
-        walked.insert(index, witness.len() - prefix);
+        walked.insert(exact, witness.len() - prefix);
         state = next;
     }
 }

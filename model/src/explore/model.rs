@@ -87,6 +87,13 @@ pub trait Model {
     /// The fingerprint of the state's canonical form.
     fn fingerprint(&self, state: &Self::State) -> Fingerprint;
 
+    /// A fingerprint that tells apart states `fingerprint` merges by a symmetry (states that are
+    /// renamings of each other), for the one walk that must see a state repeat exactly: the
+    /// cycle a `hang` witness ends on. The same as `fingerprint` by default.
+    fn exact_fingerprint(&self, state: &Self::State) -> Fingerprint {
+        self.fingerprint(state)
+    }
+
     /// Whether the state can go on, or how it ended.
     fn status(&self, state: &Self::State) -> StateStatus;
 

@@ -129,6 +129,7 @@ pub(crate) fn build_backend_report(
         order: crate::explore::SearchOrder::Bfs,
         max_states: None,
         max_depth: Some(settings.max_steps),
+        reduction: crate::semantics::Reduction::NONE,
     };
     let mut report = build_report(file, machine, &exploration, search, expected);
     report.engine = run.engine;

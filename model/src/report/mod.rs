@@ -90,6 +90,8 @@ pub struct SearchSettings {
     pub max_states: Option<u64>,
     /// The bound on depth, if any.
     pub max_depth: Option<u32>,
+    /// The state-space reductions applied (none for loom and shuttle).
+    pub reduction: crate::semantics::Reduction,
 }
 
 /// The verdict kinds a model's header may expect (`// gomc:expect deadlock, leak`).

@@ -273,12 +273,14 @@ fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
     let (outcomes, exhaustive) = outcome_counts(report);
     writeln!(
         out,
-        "statistics: {} {}, {} {}, max depth {}; outcomes: {outcomes}; exhaustive: {exhaustive}",
+        "statistics: {} {}, {} {}, max depth {}; outcomes: {outcomes}; exhaustive: {exhaustive}; \
+         reduction: {}",
         statistics.states,
         plural(statistics.states, "state", "states"),
         statistics.transitions,
         plural(statistics.transitions, "transition", "transitions"),
         statistics.max_depth,
+        report.search.reduction.names(),
     )
     .unwrap();
     if options.timings {

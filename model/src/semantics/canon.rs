@@ -31,6 +31,7 @@ pub struct Scratch {
     chan_map: Vec<u32>,
     sync_map: Vec<u32>,
     queue: Vec<Ref>,
+    keys: Vec<u64>,
     timer_chans: Vec<[u64; 3]>,
     words: Vec<u64>,
 }
@@ -99,8 +100,14 @@ fn hash128(words: &[u64]) -> u128 {
 /// One pass: goroutines are hashed in lineage order, and each object gets its canonical number
 /// the first time a hashed value refers to it; objects are then hashed in that order (a
 /// breadth-first walk, since hashing an object can reach further objects).
-pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch) -> u128 {
+///
+/// With `symmetry`, live goroutines are listed in the order of `symmetry::order_by_key`, so
+/// that states differing only by a permutation of goroutines share a fingerprint.
+pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetry: bool) -> u128 {
     lineage_order(st, scratch);
+    if symmetry {
+        super::symmetry::order_by_key(st, &mut scratch.rank, &mut scratch.order, &mut scratch.keys);
+    }
     let Scratch {
         order,
         rank,
@@ -148,6 +155,7 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch) -> u128
     for value in st.globals.iter() {
         w.value(value);
     }
+    w.h.word(order.len() as u64);
     for &g in order.iter() {
         let goroutine = st.goroutine(g);
         match goroutine.status {

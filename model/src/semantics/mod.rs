@@ -32,6 +32,7 @@ mod reflect;
 mod rwmutex;
 mod state;
 mod strings;
+mod symmetry;
 mod syncmap;
 mod timer;
 mod unwind;
@@ -91,6 +92,38 @@ pub struct Machine<'p> {
     races: Option<race::RaceMode>,
     scratch: RefCell<canon::Scratch>,
     cancel: Option<&'p AtomicBool>,
+    reduction: Reduction,
+}
+
+/// The state-space reductions a search applies (all on by default). Each keeps every outcome
+/// kind and the length of the shortest witness of each; turning one off gives the unreduced
+/// search the tests compare against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Reduction {
+    /// States that differ only by a permutation of goroutines are one state (`symmetry.rs`).
+    pub symmetry: bool,
+}
+
+impl Default for Reduction {
+    fn default() -> Self {
+        Reduction::ALL
+    }
+}
+
+impl Reduction {
+    /// Every reduction.
+    pub const ALL: Reduction = Reduction { symmetry: true };
+    /// No reduction: the full state space.
+    pub const NONE: Reduction = Reduction { symmetry: false };
+
+    /// The reductions applied, as reports print them: `symmetry`, or `none`.
+    pub fn names(self) -> &'static str {
+        if self.symmetry {
+            "symmetry"
+        } else {
+            "none"
+        }
+    }
 }
 
 impl<'p> Machine<'p> {
@@ -108,6 +141,7 @@ impl<'p> Machine<'p> {
             races: races.then(|| race::RaceMode::new(program)),
             scratch: RefCell::default(),
             cancel: None,
+            reduction: Reduction::ALL,
         }
     }
 
@@ -117,6 +151,17 @@ impl<'p> Machine<'p> {
     pub fn cancel_flag(mut self, flag: &'p AtomicBool) -> Self {
         self.cancel = Some(flag);
         self
+    }
+
+    /// The same machine, applying only the reductions in `reduction`.
+    pub fn with_reduction(mut self, reduction: Reduction) -> Self {
+        self.reduction = reduction;
+        self
+    }
+
+    /// The reductions the machine applies.
+    pub fn reduction(&self) -> Reduction {
+        self.reduction
     }
 
     /// Whether the machine runs in race mode.
@@ -394,8 +439,17 @@ impl Model for Machine<'_> {
         self.race(state).map(|_| OutcomeKind::Race)
     }
 
+    fn exact_fingerprint(&self, state: &State) -> Fingerprint {
+        canon::fingerprint(self.program, state, &mut self.scratch.borrow_mut(), false)
+    }
+
     fn fingerprint(&self, state: &State) -> Fingerprint {
-        canon::fingerprint(self.program, state, &mut self.scratch.borrow_mut())
+        canon::fingerprint(
+            self.program,
+            state,
+            &mut self.scratch.borrow_mut(),
+            self.reduction.symmetry,
+        )
     }
 
     fn status(&self, state: &State) -> StateStatus {

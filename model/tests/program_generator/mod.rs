@@ -71,6 +71,9 @@ pub struct GoProgram {
     pub bodies: Vec<Body>,
     pub add_skew: i8,
     pub extras: Extras,
+    /// How many goroutines each `go func() {...}()` starts (a loop around it when more than
+    /// one): copies of one closure, interchangeable, for the symmetry reduction's tests.
+    pub replicas: usize,
 }
 
 fn chan_op(channels: usize) -> impl Strategy<Value = ChanOp> {
@@ -153,6 +156,35 @@ pub fn program(extras: Extras) -> impl Strategy<Value = GoProgram> {
             bodies,
             add_skew,
             extras,
+            replicas: 1,
+        })
+}
+
+/// Programs whose goroutines other than `main` are started twice or three times each by a
+/// loop around one `go` statement: 1 or 2 such statements, a few statements each.
+pub fn symmetric_program() -> impl Strategy<Value = GoProgram> {
+    (
+        prop::collection::vec(
+            prop_oneof![3 => Just(0u8), 2 => Just(1u8), 1 => Just(2u8)],
+            1..=2,
+        ),
+        2..=3usize,
+        2..=3usize,
+    )
+        .prop_flat_map(|(capacities, goroutines, replicas)| {
+            let channels = capacities.len();
+            (
+                Just(capacities),
+                prop::collection::vec(body(channels, 3, Extras::Off), goroutines),
+                Just(replicas),
+            )
+        })
+        .prop_map(|(capacities, bodies, replicas)| GoProgram {
+            capacities,
+            bodies,
+            add_skew: 0,
+            extras: Extras::Off,
+            replicas,
         })
 }
 
@@ -238,18 +270,27 @@ impl fmt::Display for GoProgram {
         let done = self.bodies[1..]
             .iter()
             .filter(|body| body.waitgroup)
-            .count() as i64;
+            .count() as i64
+            * self.replicas as i64;
         let add = done + i64::from(self.add_skew);
         if add != 0 {
             writeln!(out, "\twg.Add({add})").unwrap();
         }
         for body in &self.bodies[1..] {
-            out.push_str("\tgo func() {\n");
-            write_statements(&mut out, &body.statements, 2);
-            if body.waitgroup {
-                out.push_str("\t\twg.Done()\n");
+            let looped = self.replicas > 1;
+            if looped {
+                writeln!(out, "\tfor i := 0; i < {}; i++ {{", self.replicas).unwrap();
             }
-            out.push_str("\t}()\n");
+            let tabs = if looped { "\t\t" } else { "\t" };
+            writeln!(out, "{tabs}go func() {{").unwrap();
+            write_statements(&mut out, &body.statements, tabs.len() + 1);
+            if body.waitgroup {
+                writeln!(out, "{tabs}\twg.Done()").unwrap();
+            }
+            writeln!(out, "{tabs}}}()").unwrap();
+            if looped {
+                out.push_str("\t}\n");
+            }
         }
         write_statements(&mut out, &self.bodies[0].statements, 1);
         if self.bodies[0].waitgroup {

@@ -11,7 +11,11 @@
 //! fix (scenarios/cmd-dist/after.go) with 4 helpers and 6 jobs, skipped with a message while
 //! that file is absent.
 //!
-//! The state space grows about fifteen-fold per worker (W=4: 25,808 states; W=6: about 7
+//! Every workload runs without state-space reductions (`--reduction none`): this benchmark
+//! measures the cost of a state, so it searches the same full state spaces over time;
+//! `bench/compare_spin.py` measures the reduced search against SPIN.
+//!
+//! The full state space grows about fifteen-fold per worker (W=4: 25,808 states; W=6: about 7
 //! million), so W=8 cannot be searched exhaustively on a workstation: the plain mode bounds
 //! every workload at [`PLAIN_MAX_STATES`] and says so in its verdict column, and criterion
 //! measures the throughput of the first [`CRITERION_MAX_STATES`] states of each. In plain mode
@@ -21,6 +25,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
+use gomc::semantics::Reduction;
 use gomc::{check_file, check_source, Config, Report};
 
 /// W workers, K rounds each of lock, increment, unlock; then `wg.Done()`.
@@ -80,7 +85,11 @@ enum Source {
 
 impl Workload {
     fn run(&self, max_states: u64) -> Result<Report, String> {
-        let config = self.config.clone().max_states(max_states);
+        let config = self
+            .config
+            .clone()
+            .max_states(max_states)
+            .reduction(Reduction::NONE);
         let result = match &self.source {
             Source::Text(text) => check_source(&format!("{}.go", self.name), text, &config),
             Source::File(path) => check_file(path, &config),

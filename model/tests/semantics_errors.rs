@@ -54,3 +54,26 @@ fn unwrap_methods_are_told_apart_by_signature() {
         ["false true true false", "true true false"]
     );
 }
+
+#[test]
+fn errors_as_follows_user_unwrap_and_as_methods_as_go_does() {
+    // Expected: `go run` (Go 1.19) of the same file without the third line, which needs Go
+    // 1.20's Unwrap() []error (the documented result). As finds through a user Unwrap() error,
+    // through fmt.Errorf's %w, into a user Unwrap() []error (skipping a nil), through a user
+    // As method, into an interface target (`error`: the wrapper itself), and not at all in a
+    // plain error or a nil one.
+    let report = check(include_str!("models/errors/user_as.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "true a",
+            "true b",
+            "true true",
+            "true from As",
+            "false",
+            "true j: not found: c",
+            "false true",
+        ]
+    );
+}

@@ -134,6 +134,13 @@ impl<'t> Lowerer<'t> {
             };
             args.push(ty);
         }
+        self.instance_with(index, args)
+    }
+
+    /// The instance of generic function `index` for type arguments `args` (one per type
+    /// parameter): made, its signature resolved and its body queued for lowering on first use.
+    pub fn instance_with(&mut self, index: usize, args: Vec<Ty>) -> Result<usize> {
+        let params = self.pkg.funcs[index].type_params.clone();
         let key = format!("{index}:{args:?}");
         if let Some(&instance) = self.instances.by_key.get(&key) {
             return Ok(instance);

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 use super::call::Special;
 use super::fprint::FmtStyle;
 use super::lowerer::Lowerer;
-use super::package::Std;
+use super::package::{PkgEntity, Std};
 use super::syntax::{unparen, Result};
 use super::types::{ChanDir, Ty, ANY, ERROR, INT};
 use super::typing::Selection;
@@ -335,8 +335,18 @@ impl<'t> Lowerer<'t> {
                              a type that implements error, or to any interface type",
                     ));
                 };
-                let target = self.assert_target(&target, arguments[1]);
-                special(2, vec![Instr::ErrorAs(target)], results)
+                // stdlib/errors.go's as[T], T being *target's type.
+                let Some(PkgEntity::Func(template)) = self
+                    .pkg
+                    .lib_names
+                    .get(&(Std::Errors, "as".to_string()))
+                    .cloned()
+                else {
+                    unreachable!("internal error: stdlib/errors.go defines as")
+                };
+                let instance = self.instance_with(template, vec![(*target).clone()])?;
+                let func = self.pkg.funcs[instance].id;
+                special(2, vec![Instr::Call { func, args: 2 }], results)
             }
             StdCall::OwnWrapped => special(fixed(self, 1)?, vec![Instr::OwnWrapped], results),
             StdCall::JoinErrors => special(fixed(self, 2)?, vec![Instr::JoinErrors], results),

@@ -264,9 +264,6 @@ pub enum Instr {
     },
     /// stack: i → bool; whether a type switch case matches i.
     TypeIs(AssertTarget),
-    /// stack: err, p → bool; `errors.As(err, p)`: the first error in err's chain (err, then
-    /// what `fmt.Errorf`'s `%w` wrapped) whose dynamic type matches is stored through p.
-    ErrorAs(AssertTarget),
     /// stack: i → i or text; how `fmt` prints an operand (fmt/print.go `handleMethods`): a
     /// value whose dynamic type has `Error() string` or else `String() string` is replaced by
     /// what that method returns; other values stay.

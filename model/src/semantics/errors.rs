@@ -57,21 +57,6 @@ pub fn wrapped_errors(st: &State, error: &Value) -> Vec<Value> {
     }
 }
 
-/// errors/wrap.go's `is` and `as`: whether `error` or, depth first, an error in the tree it
-/// wraps satisfies `found`; returns that error.
-pub fn find_in_tree(
-    st: &State,
-    error: &Value,
-    found: &mut impl FnMut(&Value) -> bool,
-) -> Option<Value> {
-    if found(error) {
-        return Some(error.clone());
-    }
-    wrapped_errors(st, error)
-        .iter()
-        .find_map(|wrapped| find_in_tree(st, wrapped, found))
-}
-
 /// The text of an error value, as `err.Error()` returns it (and as `fmt` prints it).
 pub fn error_text(st: &State, error: &Value) -> Option<String> {
     match parts(st, error)? {

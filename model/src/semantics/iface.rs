@@ -65,25 +65,6 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<
                 )))
             }
         }
-        Instr::ErrorAs(target) => {
-            let pointer = st.goroutine_mut(g).pop();
-            let error = st.goroutine_mut(g).pop();
-            // errors/wrap.go `As`: err itself, then, depth first, each error it wraps.
-            let error =
-                super::errors::find_in_tree(st, &error, &mut |e| matches(program, e, target));
-            let found = error.is_some();
-            if let Some(error) = error {
-                let value = match (target, &error) {
-                    (AssertTarget::Concrete { .. }, Value::Boxed(boxed)) => boxed.value.clone(),
-                    _ => error,
-                };
-                if let Err(trap) = super::exec::store(st, &pointer, value) {
-                    return Some(Err(trap));
-                }
-            }
-            st.goroutine_mut(g).push(Value::Bool(found));
-            Ok(())
-        }
         Instr::TypeIs(target) => {
             let value = st.goroutine_mut(g).pop();
             let matched = matches(program, &value, target);

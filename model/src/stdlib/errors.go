@@ -1,6 +1,9 @@
-// Package errors for models: Is and Unwrap mirror Go 1.23's src/errors/wrap.go, Join mirrors
-// src/errors/join.go. New and As are built into the front end (semantics/errors.rs); gomc
-// compiles this file with a model that imports "errors". Its primitives: joinErrors makes the
+// Package errors for models: Is, As and Unwrap mirror Go 1.23's src/errors/wrap.go, Join
+// mirrors src/errors/join.go. New is built into the front end (semantics/errors.rs); gomc
+// compiles this file with a model that imports "errors". As(err, target) is lowered to a call
+// of as[T] below, T being *target's type (what wrap.go's As finds by reflection; the front end
+// checks, as the compiler's vet check does, that target is a pointer to an interface or to a
+// type implementing error). Its primitives: joinErrors makes the
 // error Join returns (Instr::JoinErrors), a gomc error like those of New and fmt.Errorf;
 // ownWrapped lists what such an error wraps (Instr::OwnWrapped).
 //
@@ -56,6 +59,54 @@ func is(err, target error) bool {
 		case interface{ Unwrap() []error }:
 			for _, err := range x.Unwrap() {
 				if is(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+}
+
+// as reports whether any error in err's tree, walked as is walks it, can be assigned to
+// *target, and if so stores the first such error there; an error with an As(any) bool method
+// that says so counts too.
+func as[T any](err error, target *T) bool {
+	if err == nil {
+		return false
+	}
+	if target == nil {
+		panic("errors: target must be a non-nil pointer")
+	}
+	for {
+		if x, ok := err.(T); ok {
+			*target = x
+			return true
+		}
+		if wrapped, own := ownWrapped(err); own {
+			for _, inner := range wrapped {
+				if as(inner, target) {
+					return true
+				}
+			}
+			return false
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			if err == nil {
+				return false
+			}
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if err == nil {
+					continue
+				}
+				if as(err, target) {
 					return true
 				}
 			}

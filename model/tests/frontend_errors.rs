@@ -250,10 +250,19 @@ fn entry_must_be_a_function_without_parameters_or_results() {
 
 #[test]
 fn remaining_sync_and_error_limits_are_errors() {
-    let cases: &[(&str, &str)] = &[(
-        "package main\nfunc main() {\n\tvar a [2]int\n\t_ = a[:]\n}\n",
-        "unsupported Go construct: slicing an array",
-    )];
+    let cases: &[(&str, &str)] = &[
+        (
+            "package main\nfunc main() {\n\tvar a [2]int\n\t_ = a[:]\n}\n",
+            "unsupported Go construct: slicing an array",
+        ),
+        // go vet's errorsas check, where Go's As would panic at run time.
+        (
+            "package main\nimport \"errors\"\nfunc main() {\n\tvar x int\n\
+             \t_ = errors.As(errors.New(\"a\"), &x)\n}\n",
+            "second argument to errors.As must be a non-nil pointer to either a type that \
+             implements error, or to any interface type",
+        ),
+    ];
     for (source, message) in cases {
         assert_eq!(&err(source).message, message, "{source}");
     }

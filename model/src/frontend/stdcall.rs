@@ -328,13 +328,17 @@ impl<'t> Lowerer<'t> {
                 self.expect_args(call, arguments, 2)?;
                 self.expr_to(arguments[0], &ERROR, "argument to errors.As")?;
                 let pointer = self.expr(arguments[1])?;
+                // go vet's errorsas check (Go's As panics at run time instead).
+                let vet = "second argument to errors.As must be a non-nil pointer to either a \
+                           type that implements error, or to any interface type";
                 let Ty::Pointer(target) = self.types.underlying(&pointer) else {
-                    return Err(self.src.error(
-                        arguments[1],
-                        "second argument to errors.As must be a non-nil pointer to either \
-                             a type that implements error, or to any interface type",
-                    ));
+                    return Err(self.src.error(arguments[1], vet));
                 };
+                if self.types.as_interface(&target).is_none()
+                    && self.missing_method(&target, &ERROR, arguments[1]).is_some()
+                {
+                    return Err(self.src.error(arguments[1], vet));
+                }
                 // stdlib/errors.go's as[T], T being *target's type.
                 let Some(PkgEntity::Func(template)) = self
                     .pkg

@@ -137,13 +137,6 @@ fn synctest_needs_its_clock_and_test_needs_package_testing() {
         error.message.contains("runs under the synctest clock"),
         "{error}"
     );
-    let error = compile_error(
-        "package main\n\nimport \"testing/synctest\"\n\nfunc main() {\n\tsynctest.Test(nil, nil)\n}\n",
-    );
-    assert!(
-        error.message.contains("synctest.Run(func() { ... })"),
-        "{error}"
-    );
 }
 
 #[test]

@@ -45,6 +45,7 @@ pub struct Config {
     pub(crate) time_limit: Option<std::time::Duration>,
     pub(crate) max_memory: Option<u64>,
     pub(crate) reduction: Reduction,
+    pub(crate) test_parallel: Option<u32>,
 }
 
 impl Config {
@@ -155,6 +156,13 @@ impl Config {
     /// memory become scheduling points and data races are reported (on every engine).
     pub fn races(mut self, races: bool) -> Self {
         self.races = races;
+        self
+    }
+
+    /// `-parallel` for a test entry (`func TestXxx(t *testing.T)`), instead of
+    /// `frontend::DEFAULT_TEST_PARALLEL`.
+    pub fn test_parallel(mut self, parallel: u32) -> Self {
+        self.test_parallel = Some(parallel);
         self
     }
 

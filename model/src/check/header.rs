@@ -381,7 +381,7 @@ fn expectation(
         return Err(at(
             0,
             name_width,
-            "`gomc:expect` needs one or more of deadlock, leak, panic, race, hang, or none"
+            "`gomc:expect` needs one or more of deadlock, leak, panic, fail, race, hang, or none"
                 .to_string(),
         ));
     }
@@ -392,6 +392,7 @@ fn expectation(
             "deadlock" => OutcomeKind::Deadlock,
             "leak" => OutcomeKind::Leak,
             "panic" => OutcomeKind::Panic,
+            "fail" => OutcomeKind::Fail,
             "race" => OutcomeKind::Race,
             "hang" => OutcomeKind::Hang,
             "none" => {
@@ -404,7 +405,7 @@ fn expectation(
                     word.len() as u32,
                     format!(
                         "unknown outcome `{word}` in `gomc:expect` (expected deadlock, leak, \
-                         panic, race, hang, or none)"
+                         panic, fail, race, hang, or none)"
                     ),
                 ))
             }

@@ -8,6 +8,7 @@
 
 mod config;
 mod files;
+mod gotest;
 mod header;
 mod memory;
 mod replay;
@@ -15,6 +16,7 @@ mod source;
 
 pub use config::{Config, ProgressCallback};
 pub use files::{model_files, STDIN_PATH};
+pub use gotest::{check_test, find_test_packages, TestPackage};
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
 pub use memory::{default_memory_limit, resident_bytes};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
@@ -82,6 +84,9 @@ pub(crate) struct Loaded {
     pub text: String,
     /// The header in effect (a variant's over its base's).
     pub header: Header,
+    /// Further files of the same package, compiled with it (`gomc test`: the package's other
+    /// files).
+    pub package_files: Vec<SourceFile>,
 }
 
 /// Reads a model given as text; a `gomc:model` variant is an error here (nothing to resolve
@@ -106,6 +111,7 @@ pub(crate) fn resolve_source(name: &str, text: &str) -> Result<Loaded, ModelErro
         name: name.to_string(),
         text: text.to_string(),
         header,
+        package_files: Vec::new(),
     })
 }
 
@@ -139,7 +145,16 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
     set_folders(&mut header, &folder);
     let Some(base) = header.model.clone() else {
         header.go_minor = header.go_minor.or_else(|| go_mod_minor(&folder));
-        return Ok((name.clone(), Loaded { name, text, header }));
+        let package_files = Vec::new();
+        return Ok((
+            name.clone(),
+            Loaded {
+                name,
+                text,
+                header,
+                package_files,
+            },
+        ));
     };
     let base_path = folder.join(&base.path);
     let base_name = base_path.display().to_string();
@@ -167,6 +182,7 @@ pub(crate) fn resolve_file(path: &Path) -> Result<(String, Loaded), ModelError> 
             name: base_name,
             text: base_text,
             header,
+            package_files: Vec::new(),
         },
     ))
 }
@@ -282,15 +298,17 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         overrides: config.merged_overrides(&loaded.header.overrides),
         go_minor: loaded.header.go_minor,
         clock: config.clock.or(loaded.header.clock),
+        test_parallel: config.test_parallel,
     };
     let file = SourceFile {
         name: loaded.name.clone(),
         text: loaded.text.clone(),
     };
-    if loaded.header.includes.is_empty() {
-        return compile(&[file], &options);
-    }
     let mut files = vec![file];
+    files.extend(loaded.package_files.iter().cloned());
+    if loaded.header.includes.is_empty() {
+        return compile(&files, &options);
+    }
     for include in &loaded.header.includes {
         let name = include
             .folder

@@ -9,6 +9,8 @@
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
 //!                    [--preemption-bound N]                                (loom)
 //! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json] [--races]
+//! gomc test [PATH...] [-run REGEXP] [-parallel N] [--max-states N] [--time-limit DURATION]
+//!           [--reduction all|none|symmetry] [--races] [--verbose] [--no-timings]
 //! gomc completions bash|elvish|fish|powershell|zsh
 //! gomc man DIR
 //! ```
@@ -23,6 +25,7 @@
 mod check;
 mod generate;
 mod progress;
+mod test;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -83,6 +86,10 @@ enum Command {
     /// Replay a schedule on a model and print its trace and goroutine dump.
     #[command(after_help = EXIT_STATUSES)]
     Replay(ReplayArgs),
+    /// Check the TestXxx(t *testing.T) functions of _test.go files, each in every
+    /// interleaving, and print as `go test -v` does.
+    #[command(after_help = EXIT_STATUSES)]
+    Test(test::TestArgs),
     /// Print the shell completion script of SHELL (e.g. `gomc completions bash`).
     Completions {
         /// The shell.
@@ -459,6 +466,7 @@ pub fn main() -> i32 {
 /// Runs the command line with these arguments (the first is the program name) and a cancel
 /// flag, and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) -> i32 {
+    let args = test::go_test_flags(args.into_iter().collect());
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -488,6 +496,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
             &args.model.config(),
             args.model.json,
         ),
+        Command::Test(args) => test::run(&args, Config::new().cancel_flag(cancel)),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { directory } => generate::man_pages(&directory),
     }

@@ -22,6 +22,8 @@ pub enum OutcomeKind {
     Leak,
     /// An unrecovered panic, the model's own or a runtime one.
     Panic,
+    /// The test failed (`t.Error`, `t.Fatal`, `t.Fail`; `gomc test`).
+    Fail,
     /// Two conflicting unsynchronised accesses (race mode).
     Race,
     /// A reachable state from which no end (ok, exit, deadlock, leak, panic) is reachable: the
@@ -43,6 +45,7 @@ impl OutcomeKind {
             OutcomeKind::Deadlock => "deadlock".into(),
             OutcomeKind::Leak => "leak".into(),
             OutcomeKind::Panic => "panic".into(),
+            OutcomeKind::Fail => "fail".into(),
             OutcomeKind::Race => "race".into(),
             OutcomeKind::Hang => "hang".into(),
         }

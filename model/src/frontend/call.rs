@@ -146,13 +146,6 @@ impl<'t> Lowerer<'t> {
                     let untimed_sleep = package == Std::Time
                         && name == "Sleep"
                         && self.options.clock.unwrap_or_default() == Clock::Untimed;
-                    if package == Std::Synctest && name == "Test" {
-                        return Err(self.src.unsupported(
-                            function,
-                            "synctest.Test (gomc does not model package testing yet: write the \
-                             test's body as synctest.Run(func() { ... }) in main)",
-                        ));
-                    }
                     match self.lib_member(package, name).filter(|_| !untimed_sleep) {
                         Some(PkgEntity::Func(index)) => return Ok(Callee::Func(index)),
                         Some(PkgEntity::Global(_)) => return self.value_callee(function),

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::lowerer::{FnBuilder, Lowerer};
-use super::package::PkgEntity;
+use super::package::{PkgEntity, Std};
 use super::syntax::{named_children, Result};
 use super::types::Ty;
-use super::ModelError;
+use super::{ModelError, DEFAULT_TEST_PARALLEL};
 use crate::program::{
     FuncId, Function, Global, GlobalId, Instr, Program, SourceFile, Span, StructDef,
 };
@@ -93,7 +93,9 @@ impl<'t> Lowerer<'t> {
         Ok((program, self.wanted))
     }
 
-    /// The entry function named by the options: top-level, no parameters, no results.
+    /// The entry function named by the options: top-level, no parameters, no results; or a
+    /// test, `func TestXxx(t *testing.T)`, which the start function runs through
+    /// stdlib/testing.go's runTest.
     fn entry(&self) -> Result<FuncId> {
         let name = self.options.entry.as_deref().unwrap_or("main");
         let Some(PkgEntity::Func(index)) = self.pkg.names.get(name) else {
@@ -105,6 +107,9 @@ impl<'t> Lowerer<'t> {
             ));
         };
         let def = &self.pkg.funcs[*index];
+        if self.is_test_signature(*index) {
+            return Ok(def.id);
+        }
         if !def.sig.params.is_empty() || !def.sig.results.is_empty() {
             let at = def.node.child_by_field_name("name").unwrap_or(def.node);
             return Err(self.src.error(
@@ -113,6 +118,22 @@ impl<'t> Lowerer<'t> {
             ));
         }
         Ok(def.id)
+    }
+
+    /// Whether function `index` is a test: `func TestXxx(t *testing.T)`, no results.
+    fn is_test_signature(&self, index: usize) -> bool {
+        let def = &self.pkg.funcs[index];
+        let [Ty::Pointer(target)] = def.sig.params.as_slice() else {
+            return false;
+        };
+        let Ty::Named(named) = **target else {
+            return false;
+        };
+        let named = &self.types.named[named as usize];
+        def.sig.results.is_empty()
+            && def.receiver.is_none()
+            && named.package == Some(Std::Testing)
+            && named.name == "T"
     }
 
     /// The span of a declaration's `func` keyword.
@@ -309,13 +330,43 @@ impl<'t> Lowerer<'t> {
         let entry_decl = self.functions[entry.0 as usize]
             .as_ref()
             .map_or(span, |f| f.decl);
-        self.emit_at(
-            Instr::Call {
-                func: entry,
-                args: 0,
-            },
-            entry_decl,
-        );
+        let entry_index = self.pkg.funcs.iter().position(|def| def.id == entry);
+        match entry_index.filter(|&index| self.is_test_signature(index)) {
+            // go test's main: testing.runTest(name, TestXxx, parallel).
+            Some(index) => {
+                let name = self.pkg.funcs[index].name.clone();
+                let name = name.strip_prefix("main.").unwrap_or(&name).to_string();
+                let name = self.string(&name);
+                let Some(PkgEntity::Func(run_test)) = self
+                    .pkg
+                    .lib_names
+                    .get(&(Std::Testing, "runTest".to_string()))
+                    .cloned()
+                else {
+                    unreachable!("internal error: stdlib/testing.go defines runTest")
+                };
+                let run_test = self.pkg.funcs[run_test].id;
+                let parallel = self.options.test_parallel.unwrap_or(DEFAULT_TEST_PARALLEL);
+                for instr in [
+                    Instr::PushStr(name),
+                    Instr::FuncValue(entry),
+                    Instr::PushInt(i64::from(parallel)),
+                    Instr::Call {
+                        func: run_test,
+                        args: 3,
+                    },
+                ] {
+                    self.emit_at(instr, entry_decl);
+                }
+            }
+            None => self.emit_at(
+                Instr::Call {
+                    func: entry,
+                    args: 0,
+                },
+                entry_decl,
+            ),
+        }
         self.emit_at(Instr::Return, entry_decl);
         self.pop_scope();
         let builder = self.builders.pop().expect("internal error: builder stack");

@@ -43,6 +43,8 @@ pub(super) enum Std {
     Semaphore,
     /// `math/rand/v2`: each random value is a choice of the checker.
     RandV2,
+    /// `testing`: written in Go (`model/src/stdlib/testing.go`), for `gomc test`.
+    Testing,
 }
 
 impl Std {
@@ -83,6 +85,10 @@ impl Std {
                 "gomc:golang.org/x/sync/semaphore/semaphore.go",
                 include_str!("../stdlib/semaphore.go"),
             )),
+            Std::Testing => Some((
+                "gomc:testing/testing.go",
+                include_str!("../stdlib/testing.go"),
+            )),
             _ => None,
         }
     }
@@ -108,6 +114,7 @@ impl Std {
             "sort" => Std::Sort,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
+            "testing" => Std::Testing,
             p if p == "gomc" || p.ends_with("/gomc") => Std::Gomc,
             _ => return None,
         })
@@ -135,6 +142,7 @@ impl Std {
             Std::Sort => "sort",
             Std::Semaphore => "semaphore",
             Std::RandV2 => "rand",
+            Std::Testing => "testing",
         }
     }
 
@@ -166,6 +174,7 @@ impl Std {
             Std::Strings,
             Std::Sync,
             Std::RandV2,
+            Std::Testing,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

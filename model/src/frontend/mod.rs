@@ -96,8 +96,8 @@ use syntax::Source;
 /// How to compile a model.
 #[derive(Clone, Debug, Default)]
 pub struct CompileOptions {
-    /// The entry function (a top-level function without parameters or results); `main` when
-    /// `None`.
+    /// The entry function (a top-level function without parameters or results, or a test
+    /// `func TestXxx(t *testing.T)`, run as `go test` runs it); `main` when `None`.
     pub entry: Option<String>,
     /// Overrides of package-level constants and variables with a literal initializer, as
     /// `(name, value)`, e.g. `("maxbg", "4")`. The value is parsed as a Go literal of the
@@ -110,7 +110,14 @@ pub struct CompileOptions {
     /// The clock timers run on (a `gomc:clock` header or `--clock`); `None`: the synctest
     /// clock for a model importing "testing/synctest", else the untimed one.
     pub clock: Option<Clock>,
+    /// `-parallel` for a test entry: how many parallel tests may run at once; `None`:
+    /// [`DEFAULT_TEST_PARALLEL`].
+    pub test_parallel: Option<u32>,
 }
+
+/// `-parallel` of a test entry unless set: `go test` takes GOMAXPROCS, which depends on the
+/// machine; a model's verdict must not.
+pub const DEFAULT_TEST_PARALLEL: u32 = 4;
 
 /// The Go release whose semantics gomc follows by default (Go 1.23's runtime and library).
 pub const CURRENT_GO_MINOR: u32 = 23;

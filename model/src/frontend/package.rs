@@ -185,7 +185,20 @@ impl<'t> Lowerer<'t> {
                         .strip_prefix("gomc:")
                         .is_some();
                     match name {
-                        Some("main") if !library => {
+                        // Any package of the user's: `go run` wants main, `go test` any.
+                        Some(name) if !library => {
+                            if let Some(first) = self.pkg.package_clause {
+                                let first = named_children(first)
+                                    .first()
+                                    .map(|n| self.src.text_of(*n))
+                                    .unwrap_or_default();
+                                if first != name {
+                                    return Err(self.src.error(
+                                        item,
+                                        format!("package {name}; expected package {first}"),
+                                    ));
+                                }
+                            }
                             self.current = None;
                             self.pkg.package_clause.get_or_insert(item);
                         }

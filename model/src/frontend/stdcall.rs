@@ -45,6 +45,9 @@ pub(super) enum StdCall {
     Sleep,
     ClockNow,
     SynctestWait,
+    /// stdlib/testing.go's primitives: sprintf/sprintln over a slice, failTest.
+    SprintSlice(bool),
+    FailTest,
     NumGoroutine,
     /// The timer primitives behind `stdlib/time.go` (visible only to that file).
     NewTimerChan,
@@ -86,6 +89,9 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Time, "Sleep") => StdCall::Sleep,
         (Std::Time, "clockNow") => StdCall::ClockNow,
         (Std::Synctest, "wait") => StdCall::SynctestWait,
+        (Std::Testing, "sprintf") => StdCall::SprintSlice(true),
+        (Std::Testing, "sprintln") => StdCall::SprintSlice(false),
+        (Std::Testing, "failTest") => StdCall::FailTest,
         (Std::Runtime, "NumGoroutine") => StdCall::NumGoroutine,
         (Std::Log, "Print" | "Println") => StdCall::Log {
             format: false,
@@ -159,7 +165,9 @@ impl<'t> Lowerer<'t> {
     /// The result types of a library call.
     pub fn std_results(&mut self, package: Std, name: &str) -> Vec<Ty> {
         match std_call(package, name) {
-            Some(StdCall::Sprintf | StdCall::Sprint | StdCall::Sprintln) => vec![Ty::String],
+            Some(
+                StdCall::Sprintf | StdCall::Sprint | StdCall::Sprintln | StdCall::SprintSlice(_),
+            ) => vec![Ty::String],
             Some(StdCall::Fprint(_)) => vec![INT, ERROR],
             Some(StdCall::ErrorsNew | StdCall::Errorf | StdCall::JoinErrors) => {
                 vec![ERROR]
@@ -373,6 +381,11 @@ impl<'t> Lowerer<'t> {
             StdCall::ResetTimer => special(fixed(self, 3)?, vec![Instr::TimerReset], results),
             StdCall::ClockNow => special(fixed(self, 0)?, vec![Instr::ClockNow], results),
             StdCall::SynctestWait => special(fixed(self, 0)?, vec![Instr::SynctestWait], results),
+            StdCall::SprintSlice(format) => {
+                let n = fixed(self, if format { 2 } else { 1 })?;
+                special(n, vec![Instr::SprintSlice { format }], results)
+            }
+            StdCall::FailTest => special(fixed(self, 1)?, vec![Instr::FailTest], results),
             StdCall::NumGoroutine => special(fixed(self, 0)?, vec![Instr::NumGoroutine], results),
             StdCall::Gosched => special(fixed(self, 0)?, vec![Instr::Yield], results),
             StdCall::Goexit => special(fixed(self, 0)?, vec![Instr::Goexit], results),

@@ -362,6 +362,13 @@ pub enum Instr {
     Printf { args: u32 },
     /// stack: format, a0 … an-1 → string; `fmt.Sprintf`.
     Sprintf { args: u32 },
+    /// stack: [format,] args → string; `fmt.Sprintf(format, args...)` (with `format`) or
+    /// `fmt.Sprintln(args...)`, the operands being the elements of the slice `args` (the
+    /// testing package's formatting of its variadic arguments).
+    SprintSlice { format: bool },
+    /// stack: name → (ends the program); the test called `name` failed: the program ends with
+    /// the `fail` outcome (stdlib/testing.go's runTest). A scheduling point, like `Exit`.
+    FailTest,
     /// stack: a0 … an-1 → string; `fmt.Sprint`, or `fmt.Sprintln` when `newline` (spaces
     /// between all operands and a newline after them).
     Sprint { args: u32, newline: bool },
@@ -558,6 +565,7 @@ impl Instr {
                 | Instr::Panic
                 | Instr::Goexit
                 | Instr::Exit
+                | Instr::FailTest
                 | Instr::Yield
                 | Instr::Send(_)
                 | Instr::Recv { .. }

@@ -29,8 +29,8 @@
 //!   "verdict": "pass" | "fail" | "incomplete",   // exit status 0, 1, 3
 //!   "violations": ["deadlock"],        // violation kinds found, in kind order
 //!   "outcomes": [                      // every kind reached, in the order
-//!     {                                // ok, exit(n) by n, deadlock, leak, panic, race, hang
-//!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "race",
+//!     {                                // ok, exit(n) by n, deadlock, leak, panic, fail, race, hang
+//!       "kind": "deadlock",            // "ok", "exit(2)", "deadlock", "leak", "panic", "fail", "race",
 //!                                      // "hang" (count: states that cannot end)
 //!       "violation": true,
 //!       "count": 3,                    // distinct ended states of this kind (loom,

@@ -174,6 +174,7 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
             None => "panic: unrecovered panic".to_string(),
         },
         OutcomeKind::Race => "data race: conflicting accesses with no happens-before order".into(),
+        OutcomeKind::Fail => "fail: the test failed (t.Error, t.Fatal or t.Fail)".into(),
         OutcomeKind::Hang => {
             "hang: the program reaches states from which it can never finish".into()
         }

@@ -151,6 +151,10 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
             w.h.word(2);
             w.h.bytes(message.as_bytes());
         }
+        Some(End::TestFailed(test)) => {
+            w.h.word(3);
+            w.h.bytes(test.as_bytes());
+        }
     }
     for value in st.globals.iter() {
         w.value(value);

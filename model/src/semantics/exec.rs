@@ -252,6 +252,19 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
         }
+        Instr::SprintSlice { format } => {
+            let slice = st.goroutine_mut(g).pop();
+            let values = super::heap::slice_items(st, &slice);
+            let text = if *format {
+                let format = st.goroutine_mut(g).pop();
+                format_sprintf(st, &format, &values)
+            } else {
+                format_print(st, &values, true) + "\n"
+            };
+            super::limits::check_size("string", text.len())?;
+            st.goroutine_mut(g).push(Value::str(&text));
+            return Ok(());
+        }
         Instr::Sprint { args, newline } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let mut text = format_print(st, &values, *newline);

@@ -456,6 +456,7 @@ impl Model for Machine<'_> {
         match &state.end {
             Some(End::Exit(code)) => return StateStatus::Ended(OutcomeKind::Exit(*code)),
             Some(End::Panic { .. }) => return StateStatus::Ended(OutcomeKind::Panic),
+            Some(End::TestFailed(_)) => return StateStatus::Ended(OutcomeKind::Fail),
             None => {}
         }
         let mut blocked = false;

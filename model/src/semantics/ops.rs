@@ -89,6 +89,13 @@ fn try_exec_sync(
             finish_op(program, st, g, &[], log);
             st.end = Some(End::Exit(code));
         }
+        Instr::FailTest => {
+            let Value::Str(test) = st.goroutine(g).peek(0).clone() else {
+                unreachable!("internal error: failTest of a non-string");
+            };
+            finish_op(program, st, g, &[], log);
+            st.end = Some(End::TestFailed(test.to_string()));
+        }
         Instr::Yield => finish_op(program, st, g, &[], log),
         Instr::CopySync => {
             let value = st.goroutine(g).peek(0).clone();
@@ -153,6 +160,10 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Panic => format!("panic({})", panic_message(st, goroutine.peek(0))),
         Instr::Goexit => "runtime.Goexit()".into(),
         Instr::Exit => format!("os.Exit({})", int(goroutine.peek(0))),
+        Instr::FailTest => match goroutine.peek(0) {
+            Value::Str(test) => format!("test {test} failed"),
+            _ => "test failed".into(),
+        },
         Instr::Yield => "yield (Gosched/Sleep)".into(),
         Instr::CopySync => "copy a value holding sync values".into(),
         Instr::Choose => format!("gomc.Choose({}) = {alternative}", int(goroutine.peek(0))),

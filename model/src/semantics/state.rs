@@ -45,6 +45,8 @@ pub struct State {
 pub enum End {
     /// `os.Exit(code)`.
     Exit(i64),
+    /// The test of this name failed (`gomc test`; stdlib/testing.go's runTest).
+    TestFailed(String),
     /// An unrecovered panic in `goroutine`, with Go's message (`send on closed channel`,
     /// or the formatted panic value with `[recovered]` chains left out).
     Panic {

@@ -39,7 +39,8 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::Choose
         | Instr::TimerStop
         | Instr::Panic
-        | Instr::Exit => 1,
+        | Instr::Exit
+        | Instr::FailTest => 1,
         Instr::Send(_)
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }

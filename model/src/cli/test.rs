@@ -1,0 +1,246 @@
+//! `gomc test`: check the tests of `_test.go` files (`check::find_test_packages`) and print as
+//! `go test -v` does, with gomc's verdict on each test's line and the full report of each test
+//! that fails in some interleaving.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use clap::Args;
+use regex::Regex;
+
+use super::{EXIT_FAIL, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE};
+use crate::check::{check_test, find_test_packages, Config};
+use crate::report::{kind_list, render_text, RenderOptions, Report};
+
+#[derive(Args, Debug)]
+pub(super) struct TestArgs {
+    /// `_test.go` files, package folders, or `DIR/...` for every folder below DIR [default: .].
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Run only the tests whose name matches the regular expression (also `-run`); only the
+    /// part before the first `/` is applied: every subtest of a chosen test runs.
+    #[arg(long, value_name = "REGEXP")]
+    run: Option<String>,
+    /// How many parallel tests may run at once (also `-parallel`) [default: 4].
+    #[arg(long, value_name = "N")]
+    parallel: Option<u32>,
+    /// Stop each test's search after this many distinct states (the result is then not a
+    /// proof).
+    #[arg(long, value_name = "N")]
+    max_states: Option<u64>,
+    /// Stop each test's search after this long: `90`, `90s`, `5m`, `1h`.
+    #[arg(long, value_name = "DURATION", value_parser = super::parse_duration)]
+    time_limit: Option<std::time::Duration>,
+    /// The state-space reductions [default: all].
+    #[arg(long, value_enum, value_name = "WHICH")]
+    reduction: Option<super::ReductionArg>,
+    /// Race mode: accesses to shared memory become scheduling points and data races are
+    /// reported.
+    #[arg(long)]
+    races: bool,
+    /// Print the full report of every test, not only of those that fail.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Leave elapsed times and rates out of reports.
+    #[arg(long)]
+    no_timings: bool,
+}
+
+/// Rewrites `go test`'s single-dash flags (`-run X`, `-parallel=4`) to this command's.
+pub(super) fn go_test_flags(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_none_or(|command| command != "test") {
+        return args;
+    }
+    args.into_iter()
+        .map(|arg| {
+            let text = arg.to_string_lossy();
+            for flag in ["-run", "-parallel"] {
+                if text == flag || text.starts_with(&format!("{flag}=")) {
+                    return format!("-{text}").into();
+                }
+            }
+            arg
+        })
+        .collect()
+}
+
+/// Runs `gomc test`; returns the exit status (as `gomc check`'s: 2, 1, 3, 0 by precedence).
+pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let filter = match args.run.as_deref().map(top_level_pattern) {
+        None => None,
+        Some(pattern) => match Regex::new(pattern) {
+            Ok(regex) => Some(regex),
+            Err(error) => {
+                eprintln!("error: -run: {error}");
+                return EXIT_USAGE;
+            }
+        },
+    };
+    let packages = match find_test_packages(&paths) {
+        Ok(packages) => packages,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    if packages.is_empty() {
+        eprintln!("error: no test files with TestXxx(t *testing.T) functions under the paths");
+        return EXIT_USAGE;
+    }
+    let config = configure(args, config);
+    let options = RenderOptions {
+        timings: !args.no_timings,
+    };
+    let mut codes = Vec::new();
+    for package in &packages {
+        let mut package_code = EXIT_OK;
+        let mut count = 0;
+        for (file, name) in &package.tests {
+            if filter.as_ref().is_some_and(|regex| !regex.is_match(name)) {
+                continue;
+            }
+            if config
+                .cancel
+                .as_ref()
+                .is_some_and(|flag| flag.load(Ordering::Relaxed))
+            {
+                break;
+            }
+            count += 1;
+            println!("=== RUN   {name}");
+            let code = match check_test(package, file, name, &config) {
+                Err(error) => {
+                    eprintln!("{error}");
+                    println!("--- FAIL: {name} (gomc: the package does not load)");
+                    EXIT_USAGE
+                }
+                Ok(report) => {
+                    println!("{}", result_line(name, &report));
+                    let code = report.exit_code();
+                    if args.verbose || code == EXIT_FAIL {
+                        print!("{}", indent(&render_text(&report, &options)));
+                    }
+                    code
+                }
+            };
+            package_code = worst(package_code, code);
+        }
+        let dir = package.dir.display();
+        match package_code {
+            EXIT_OK => println!("ok  \t{dir}\t(gomc: {count} tests, every interleaving)"),
+            EXIT_INCOMPLETE => {
+                println!("?   \t{dir}\t(gomc: no failure found, search not exhaustive)")
+            }
+            _ => println!("FAIL\t{dir}"),
+        }
+        codes.push(package_code);
+    }
+    codes.into_iter().fold(EXIT_OK, worst)
+}
+
+/// The part of a `-run` pattern that selects top-level tests (before the first unbracketed
+/// `/`, as testing/match.go splits it).
+fn top_level_pattern(pattern: &str) -> &str {
+    let mut depth = 0;
+    for (at, c) in pattern.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' if depth > 0 => depth -= 1,
+            '/' if depth == 0 => return &pattern[..at],
+            _ => {}
+        }
+    }
+    pattern
+}
+
+fn configure(args: &TestArgs, mut config: Config) -> Config {
+    if let Some(parallel) = args.parallel {
+        config = config.test_parallel(parallel.max(1));
+    }
+    if let Some(states) = args.max_states {
+        config = config.max_states(states);
+    }
+    if let Some(limit) = args.time_limit {
+        config = config.time_limit(limit);
+    }
+    if let Some(reduction) = args.reduction {
+        config = config.reduction(reduction.reduction());
+    }
+    if let Some(bytes) = crate::check::default_memory_limit() {
+        config = config.max_memory(bytes);
+    }
+    config.races(args.races)
+}
+
+/// `--- PASS: TestX (...)` or `--- FAIL: TestX (...)`, with gomc's verdict.
+fn result_line(name: &str, report: &Report) -> String {
+    let states = report.statistics.states;
+    match report.exit_code() {
+        EXIT_FAIL => {
+            let kinds = kind_list(&report.violations);
+            let shortest = report
+                .outcomes
+                .iter()
+                .filter(|outcome| outcome.violation)
+                .map(|outcome| outcome.witness.steps)
+                .min()
+                .unwrap_or(0);
+            format!("--- FAIL: {name} (gomc: {kinds}; shortest {shortest} steps)")
+        }
+        EXIT_INCOMPLETE => format!(
+            "--- PASS?: {name} (gomc: no failure within {states} states; the search was not \
+             exhaustive, so this is not a proof)"
+        ),
+        _ => format!("--- PASS: {name} (gomc: every interleaving, {states} states)"),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                "\n".to_string()
+            } else {
+                format!("    {line}\n")
+            }
+        })
+        .collect()
+}
+
+/// The more severe of two exit statuses: 2, then 1, then 3, then 0.
+fn worst(a: i32, b: i32) -> i32 {
+    [EXIT_USAGE, EXIT_FAIL, EXIT_INCOMPLETE]
+        .into_iter()
+        .find(|code| *code == a || *code == b)
+        .unwrap_or(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_patterns_split_at_the_first_unbracketed_slash() {
+        assert_eq!(top_level_pattern("TestA/sub"), "TestA");
+        assert_eq!(top_level_pattern("Test[/]x/y"), "Test[/]x");
+        assert_eq!(top_level_pattern("TestB"), "TestB");
+    }
+
+    #[test]
+    fn go_test_flags_become_double_dash_flags_of_the_test_command() {
+        let args = |list: &[&str]| list.iter().map(|s| s.into()).collect::<Vec<_>>();
+        assert_eq!(
+            go_test_flags(args(&["gomc", "test", "-run", "X", "-parallel=2", "."])),
+            args(&["gomc", "test", "--run", "X", "--parallel=2", "."])
+        );
+        assert_eq!(
+            go_test_flags(args(&["gomc", "check", "-run"])),
+            args(&["gomc", "check", "-run"])
+        );
+    }
+}

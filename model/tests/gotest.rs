@@ -1,0 +1,116 @@
+//! `gomc test` on `_test.go` files (`model/tests/models/gotest/`): the tests are found as `go
+//! test` finds them, run through the modelled testing package (`model/src/stdlib/testing.go`),
+//! and get the verdicts the real toolchain confirms: `go test -timeout 3s` (Go 1.19) hangs on
+//! the three deadlocking tests, passes `TestWorkersCount` and fails
+//! `TestCheckBeforeWorkerIsDone` (the context and synctest tests need Go 1.24 and 1.25).
+
+mod cli_support;
+
+use std::path::{Path, PathBuf};
+
+use cli_support::gomc;
+use gomc::check::{check_test, find_test_packages};
+use gomc::explore::OutcomeKind::{self, Deadlock, Fail, Ok};
+use gomc::Config;
+
+fn models() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/gotest")
+}
+
+/// Every test of the folder with the outcome kinds an exhaustive search reaches.
+fn verdicts(folder: &str) -> Vec<(String, Vec<OutcomeKind>)> {
+    let packages = find_test_packages(&[models().join(folder)]).expect("test packages");
+    assert_eq!(packages.len(), 1);
+    let package = &packages[0];
+    package
+        .tests
+        .iter()
+        .map(|(file, name)| {
+            let report = check_test(package, file, name, &Config::new())
+                .unwrap_or_else(|error| panic!("{name}: {error}"));
+            assert!(report.exhaustive, "{name}");
+            (name.clone(), report.kinds())
+        })
+        .collect()
+}
+
+#[test]
+fn hanging_tests_get_the_verdicts_go_test_confirms() {
+    let found = verdicts("hangs");
+    let expected = [
+        ("TestParallelSubtestWaitsForParent", vec![Deadlock]),
+        ("TestCleanupWaitsForContextWorker", vec![Ok]),
+        ("TestCleanupBlocksForever", vec![Deadlock]),
+        ("TestFatalFromNonTestGoroutine", vec![Deadlock]),
+        ("TestWorkersCount", vec![Ok]),
+        ("TestCheckBeforeWorkerIsDone", vec![Ok, Fail]),
+    ];
+    let expected: Vec<(String, Vec<OutcomeKind>)> = expected
+        .into_iter()
+        .map(|(name, kinds)| (name.to_string(), kinds))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn a_synctest_test_is_checked_as_written() {
+    // Under synctest time the 10 ms fetch always beats the 1 s timeout.
+    assert_eq!(
+        verdicts("synctest"),
+        [("TestFetchBeatsTimeout".to_string(), vec![Ok])]
+    );
+}
+
+#[test]
+fn the_command_prints_as_go_test_does_and_exits_one_on_a_failure() {
+    let output = gomc(
+        &models(),
+        &[
+            "test",
+            "-run",
+            "Workers|CheckBefore",
+            "--no-timings",
+            "hangs",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().filter(|l| !l.starts_with("    ")).collect();
+    // State counts and witness lengths are the search's; the shape is go test's.
+    let lines: Vec<String> = lines
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .map(|line| line.replace(|c: char| c.is_ascii_digit(), ""))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "=== RUN   TestWorkersCount",
+            "--- PASS: TestWorkersCount (gomc: every interleaving,  states)",
+            "=== RUN   TestCheckBeforeWorkerIsDone",
+            "--- FAIL: TestCheckBeforeWorkerIsDone (gomc: fail; shortest  steps)",
+            "FAIL\thangs",
+        ],
+        "{stdout}"
+    );
+    // The failing test's report follows its line, indented; its output shows the test's log.
+    assert!(stdout.contains("    worker not done yet"), "{stdout}");
+    assert_eq!(output.status.code(), Some(1));
+
+    let passing = gomc(&models(), &["test", "-run=Workers", "hangs"]);
+    assert_eq!(passing.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&passing.stdout);
+    assert!(
+        text.ends_with("ok  \thangs\t(gomc: 1 tests, every interleaving)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_folder_without_tests_is_a_usage_error() {
+    let empty = std::env::temp_dir().join(format!("gomc-gotest-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let output = gomc(&empty, &["test"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no test files"));
+    let _ = std::fs::remove_dir_all(&empty);
+}

@@ -216,8 +216,8 @@ fn a_header_error_renders_like_rustc() {
     let error = parse_header("m.go", "// gomc:expect deadlok\npackage main\n").unwrap_err();
     assert_eq!(
         error.to_string(),
-        "error: unknown outcome `deadlok` in `gomc:expect` (expected deadlock, leak, panic, race, \
-         hang, or none)\n --> m.go:1:16\n  |\n1 | // gomc:expect deadlok\n  |                ^^^^^^^"
+        "error: unknown outcome `deadlok` in `gomc:expect` (expected deadlock, leak, panic, fail, \
+         race, hang, or none)\n --> m.go:1:16\n  |\n1 | // gomc:expect deadlok\n  |                ^^^^^^^"
     );
 }
 

@@ -84,6 +84,7 @@ mod syntax;
 mod terminating;
 mod types;
 mod typing;
+mod unused;
 
 pub use error::ModelError;
 

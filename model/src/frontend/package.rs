@@ -174,6 +174,14 @@ impl<'t> Lowerer<'t> {
     }
 
     fn collect(&mut self, root: Node<'t>) -> Result<()> {
+        self.collect_items(root)?;
+        if self.current.is_none() {
+            self.check_unused_imports(root)?;
+        }
+        Ok(())
+    }
+
+    fn collect_items(&mut self, root: Node<'t>) -> Result<()> {
         for item in named_children(root) {
             match item.kind() {
                 "package_clause" => {

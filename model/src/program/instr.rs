@@ -362,7 +362,7 @@ pub enum Instr {
     Printf { args: u32 },
     /// stack: format, a0 … an-1 → string; `fmt.Sprintf`.
     Sprintf { args: u32 },
-    /// stack: [format,] args → string; `fmt.Sprintf(format, args...)` (with `format`) or
+    /// stack: `[format,] args` → string; `fmt.Sprintf(format, args...)` (with `format`) or
     /// `fmt.Sprintln(args...)`, the operands being the elements of the slice `args` (the
     /// testing package's formatting of its variadic arguments).
     SprintSlice { format: bool },

@@ -46,6 +46,7 @@ pub struct Config {
     pub(crate) max_memory: Option<u64>,
     pub(crate) reduction: Reduction,
     pub(crate) test_parallel: Option<u32>,
+    pub(crate) threads: usize,
 }
 
 impl Config {
@@ -156,6 +157,13 @@ impl Config {
     /// memory become scheduling points and data races are reported (on every engine).
     pub fn races(mut self, races: bool) -> Self {
         self.races = races;
+        self
+    }
+
+    /// Threads computing successors in the native breadth-first search (1 by default; the CLI
+    /// takes the machine's cores). The report is the same whatever the count.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
         self
     }
 

@@ -24,7 +24,7 @@ pub use source::{inside_tree, read_bounded, read_model_text, MAX_MODEL_BYTES};
 
 use std::path::Path;
 
-use crate::explore::{explore, MemoryLimit, Progress, SearchOptions};
+use crate::explore::{explore_parallel, MemoryLimit, Progress, SearchOptions};
 use crate::frontend::{compile, CompileOptions, ModelError};
 use crate::program::{Program, SourceFile};
 use crate::report::{build_report, Report, SearchSettings};
@@ -267,8 +267,9 @@ fn explore_natively(
             bytes,
             measure: &resident_bytes,
         }),
+        threads: config.threads,
     };
-    let exploration = explore(&machine, options);
+    let exploration = explore_parallel(&machine, options);
     let search = SearchSettings {
         order: config.order,
         max_states: config.max_states,

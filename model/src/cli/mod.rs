@@ -3,7 +3,7 @@
 //! ```text
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
 //!                    [--stop-at-first] [--time-limit DURATION] [--max-memory SIZE]
-//!                    [--reduction all|none|symmetry]
+//!                    [--reduction all|none|symmetry] [--threads N]
 //!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races] [--clock C]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
@@ -148,6 +148,10 @@ struct CheckArgs {
     /// the length of the shortest witness of each [default: all] (native engine).
     #[arg(long, value_enum, value_name = "WHICH")]
     reduction: Option<ReductionArg>,
+    /// Threads computing successors under bfs; the report is the same for every count
+    /// [default: the machine's cores] (native engine).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Stop at the first violation found, a shortest one under bfs (the result is then not
     /// exhaustive) (native engine).
     #[arg(long)]
@@ -340,6 +344,7 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
     if let Some(reduction) = args.reduction {
         config = config.reduction(reduction.reduction());
     }
+    config = config.threads(args.threads.unwrap_or_else(default_threads).max(1));
     config = config.stop_at_first(args.stop_at_first);
     if let Some(limit) = args.time_limit {
         config = config.time_limit(limit);
@@ -442,6 +447,11 @@ impl ModelArgs {
         }
         config.races(self.races)
     }
+}
+
+/// The machine's cores, as `--threads` defaults to.
+pub(super) fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 fn parse_clock(text: &str) -> Result<Clock, String> {

@@ -174,7 +174,7 @@ fn configure(args: &TestArgs, mut config: Config) -> Config {
     if let Some(bytes) = crate::check::default_memory_limit() {
         config = config.max_memory(bytes);
     }
-    config.races(args.races)
+    config.threads(super::default_threads()).races(args.races)
 }
 
 /// `--- PASS: TestX (...)` or `--- FAIL: TestX (...)`, with gomc's verdict.

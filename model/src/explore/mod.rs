@@ -6,6 +6,7 @@
 //! it; witnesses are rebuilt by walking parents. The explorer does no I/O; its caller draws
 //! progress from the callback and stops it through the cancel flag.
 
+mod expand;
 mod graph;
 mod hang;
 mod model;
@@ -13,6 +14,7 @@ mod result;
 mod search;
 mod visited;
 
+pub use expand::explore_parallel;
 pub use model::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
 pub use result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
 pub use search::{explore, MemoryLimit, SearchOptions, SearchOrder, PROGRESS_INTERVAL};

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use super::expand::{expand_one, Expand, Expanded, Next};
 use super::graph::Graph;
 use super::hang::hang_outcome;
 use super::result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
@@ -62,6 +63,9 @@ pub struct SearchOptions<'a> {
     pub time_limit: Option<Duration>,
     /// Stop once the process holds more memory than this.
     pub memory_limit: Option<MemoryLimit<'a>>,
+    /// Threads that compute successors ([`super::explore_parallel`], breadth-first search); 0 and 1
+    /// mean one.
+    pub threads: usize,
 }
 
 /// A bound on memory: the search stops once `measure` (the process's resident memory, in
@@ -81,14 +85,14 @@ const LIMIT_INTERVAL: u64 = 1 << 10;
 pub const PROGRESS_INTERVAL: u64 = 1 << 16;
 
 /// A state waiting in the frontier to be expanded.
-struct Pending<S> {
-    index: StateIndex,
-    depth: u32,
-    state: S,
+pub(super) struct Pending<S> {
+    pub(super) index: StateIndex,
+    pub(super) depth: u32,
+    pub(super) state: S,
 }
 
 /// The states still to expand; the only thing that differs between the search orders.
-trait Frontier<T> {
+pub(super) trait Frontier<T> {
     fn push(&mut self, item: T);
     fn pop(&mut self) -> Option<T>;
     fn len(&self) -> usize;
@@ -128,11 +132,20 @@ impl<T> Frontier<T> for Vec<T> {
 }
 
 /// Searches every state of `model` reachable from its initial state, within the bounds of
-/// `options`, and reports the outcomes, a witness of each, and statistics.
+/// `options`, and reports the outcomes, a witness of each, and statistics. One thread.
 pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M::Choice> {
+    let mut expand = |batch: &mut Vec<Pending<M::State>>,
+                      visited: &Visited<M::Choice>,
+                      out: &mut Vec<Expanded<M>>| {
+        out.extend(
+            batch
+                .drain(..)
+                .map(|pending| expand_one(model, visited, pending)),
+        );
+    };
     match options.order {
-        SearchOrder::Bfs => search(model, options, VecDeque::new()),
-        SearchOrder::Dfs => search(model, options, Vec::new()),
+        SearchOrder::Bfs => search(model, options, VecDeque::new(), 1, &mut expand),
+        SearchOrder::Dfs => search(model, options, Vec::new(), 1, &mut expand),
     }
 }
 
@@ -169,11 +182,14 @@ fn cancelled(options: &SearchOptions<'_>) -> bool {
         .is_some_and(|flag| flag.load(Ordering::Relaxed))
 }
 
-/// The one search loop.
-fn search<M, F>(
+/// The one search loop: takes up to `batch_size` states from the frontier, has `expand`
+/// compute their successors, then numbers, counts and queues those in order.
+pub(super) fn search<M, F>(
     model: &M,
     mut options: SearchOptions<'_>,
     mut frontier: F,
+    batch_size: usize,
+    expand: &mut Expand<'_, M>,
 ) -> Exploration<M::Choice>
 where
     M: Model,
@@ -216,118 +232,140 @@ where
     let mut stopped_by = None;
     let mut step_failure = None;
     discover(
-        model,
         &options,
         &mut frontier,
         &visited,
         &mut tally,
-        0,
-        0,
-        initial,
+        Discovered {
+            index: 0,
+            depth: 0,
+            status: model.status(&initial),
+            violation: model.violation(&initial),
+            state: initial,
+        },
     );
 
-    let mut choices = Vec::new();
     let mut expanded: u64 = 0;
-    'search: while let Some(Pending {
-        index,
-        depth,
-        state,
-    }) = frontier.pop()
-    {
-        if cancelled(&options) {
-            stopped_by = Some(StoppedBy::Cancelled);
+    let mut batch = Vec::new();
+    let mut expansions = Vec::new();
+    'search: loop {
+        batch.clear();
+        while batch.len() < batch_size {
+            match frontier.pop() {
+                Some(pending) => batch.push(pending),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
             break;
         }
-        if options.stop_at_first && tally.violated {
-            stopped_by = Some(StoppedBy::FirstViolation);
-            break;
-        }
-        expanded += 1;
-        if expanded.is_multiple_of(LIMIT_INTERVAL) {
-            if let Some(limit) = over_limit(&options, started) {
-                stopped_by = Some(limit);
+        expansions.clear();
+        expand(&mut batch, &visited, &mut expansions);
+        for (index, depth, next_states) in expansions.drain(..) {
+            if cancelled(&options) {
+                stopped_by = Some(StoppedBy::Cancelled);
                 break;
             }
-        }
-        choices.clear();
-        model.choices(&state, &mut choices);
-        if choices.is_empty() {
-            let error = StepError {
-                message: "internal error: a running state has no enabled choice".into(),
-            };
-            step_failure = Some(StepFailure {
-                error,
-                witness: visited.path_to(index),
-                choice: None,
-            });
-            stopped_by = Some(StoppedBy::StepError);
-            break;
-        }
-        let mark = frontier.len();
-        successors.clear();
-        for &choice in &choices {
-            tally.transitions += 1;
-            let next = match model.step(&state, choice) {
-                Ok(next) => next,
-                // A step stopped by Ctrl-C (a model's `cancel_flag`) is the cancellation, not
-                // an error of the step.
-                Err(_) if cancelled(&options) => {
-                    stopped_by = Some(StoppedBy::Cancelled);
-                    break 'search;
-                }
-                Err(error) => {
-                    let witness = visited.path_to(index);
-                    step_failure = Some(StepFailure {
-                        error,
-                        witness,
-                        choice: Some(choice),
-                    });
-                    stopped_by = Some(StoppedBy::StepError);
-                    break 'search;
-                }
-            };
-            let fingerprint = model.fingerprint(&next);
-            let full = options.max_states.is_some_and(|max| visited.len() >= max)
-                || visited.len() > u64::from(StateIndex::MAX - 1);
-            if full && !visited.contains(fingerprint) {
-                stopped_by = Some(StoppedBy::MaxStates);
-                break 'search;
-            }
-            let inserted = visited.insert(fingerprint, index, choice);
-            successors.push(inserted.index());
-            let Inserted::New(next_index) = inserted else {
-                continue;
-            };
-            let next_depth = depth + 1;
-            discover(
-                model,
-                &options,
-                &mut frontier,
-                &visited,
-                &mut tally,
-                next_index,
-                next_depth,
-                next,
-            );
             if options.stop_at_first && tally.violated {
                 stopped_by = Some(StoppedBy::FirstViolation);
-                break 'search;
+                break;
             }
-            if visited.len() % PROGRESS_INTERVAL == 0 {
-                if let Some(progress) = options.progress.as_mut() {
-                    progress(&Progress {
-                        states: visited.len(),
-                        transitions: tally.transitions,
-                        max_depth: tally.max_depth,
-                        frontier: frontier.len() as u64,
-                        first_violation: tally.first_violation,
-                        violations: tally.violations,
-                    });
+            expanded += 1;
+            if expanded.is_multiple_of(LIMIT_INTERVAL) {
+                if let Some(limit) = over_limit(&options, started) {
+                    stopped_by = Some(limit);
+                    break;
                 }
             }
+            if next_states.is_empty() {
+                let error = StepError {
+                    message: "internal error: a running state has no enabled choice".into(),
+                };
+                step_failure = Some(StepFailure {
+                    error,
+                    witness: visited.path_to(index),
+                    choice: None,
+                });
+                stopped_by = Some(StoppedBy::StepError);
+                break;
+            }
+            let mark = frontier.len();
+            successors.clear();
+            for (choice, next) in next_states {
+                tally.transitions += 1;
+                let (next, fingerprint, status, violation) = match next {
+                    Ok(Next::Known(known)) => {
+                        successors.push(known);
+                        continue;
+                    }
+                    Ok(Next::Fresh {
+                        state,
+                        fingerprint,
+                        status,
+                        violation,
+                    }) => (state, fingerprint, status, violation),
+                    // A step stopped by Ctrl-C (a model's `cancel_flag`) is the cancellation, not
+                    // an error of the step.
+                    Err(_) if cancelled(&options) => {
+                        stopped_by = Some(StoppedBy::Cancelled);
+                        break 'search;
+                    }
+                    Err(error) => {
+                        let witness = visited.path_to(index);
+                        step_failure = Some(StepFailure {
+                            error,
+                            witness,
+                            choice: Some(choice),
+                        });
+                        stopped_by = Some(StoppedBy::StepError);
+                        break 'search;
+                    }
+                };
+                let full = options.max_states.is_some_and(|max| visited.len() >= max)
+                    || visited.len() > u64::from(StateIndex::MAX - 1);
+                if full && !visited.contains(fingerprint) {
+                    stopped_by = Some(StoppedBy::MaxStates);
+                    break 'search;
+                }
+                let inserted = visited.insert(fingerprint, index, choice);
+                successors.push(inserted.index());
+                let Inserted::New(next_index) = inserted else {
+                    continue;
+                };
+                let next_depth = depth + 1;
+                discover(
+                    &options,
+                    &mut frontier,
+                    &visited,
+                    &mut tally,
+                    Discovered {
+                        index: next_index,
+                        depth: next_depth,
+                        state: next,
+                        status,
+                        violation,
+                    },
+                );
+                if options.stop_at_first && tally.violated {
+                    stopped_by = Some(StoppedBy::FirstViolation);
+                    break 'search;
+                }
+                if visited.len() % PROGRESS_INTERVAL == 0 {
+                    if let Some(progress) = options.progress.as_mut() {
+                        progress(&Progress {
+                            states: visited.len(),
+                            transitions: tally.transitions,
+                            max_depth: tally.max_depth,
+                            frontier: frontier.len() as u64,
+                            first_violation: tally.first_violation,
+                            violations: tally.violations,
+                        });
+                    }
+                }
+            }
+            graph.expanded(index, &successors);
+            frontier.children_pushed(mark);
         }
-        graph.expanded(index, &successors);
-        frontier.children_pushed(mark);
     }
 
     if stopped_by.is_none() && tally.depth_cut > 0 {
@@ -358,21 +396,33 @@ where
     )
 }
 
-/// Classifies a newly discovered state: counts an ended one, queues a running one.
-#[allow(clippy::too_many_arguments)]
-fn discover<M, F>(
-    model: &M,
-    options: &SearchOptions<'_>,
-    frontier: &mut F,
-    visited: &Visited<M::Choice>,
-    tally: &mut Tally<M::Choice>,
+/// A newly discovered state, numbered and classified.
+struct Discovered<S> {
     index: StateIndex,
     depth: u32,
-    state: M::State,
+    state: S,
+    status: StateStatus,
+    violation: Option<super::OutcomeKind>,
+}
+
+/// Counts a newly discovered state if it ended (or shows a violation), queues it if it runs.
+fn discover<S, C, F>(
+    options: &SearchOptions<'_>,
+    frontier: &mut F,
+    visited: &Visited<C>,
+    tally: &mut Tally<C>,
+    discovered: Discovered<S>,
 ) where
-    M: Model,
-    F: Frontier<Pending<M::State>>,
+    C: Copy,
+    F: Frontier<Pending<S>>,
 {
+    let Discovered {
+        index,
+        depth,
+        state,
+        status,
+        violation,
+    } = discovered;
     tally.max_depth = tally.max_depth.max(depth);
     // Counts the state under `kind`; the first state counted keeps its path as the witness.
     let mut count = |kind: super::OutcomeKind| {
@@ -391,10 +441,10 @@ fn discover<M, F>(
             })
             .count += 1;
     };
-    match model.status(&state) {
+    match status {
         StateStatus::Ended(kind) => count(kind),
         StateStatus::Running => {
-            if let Some(kind) = model.violation(&state) {
+            if let Some(kind) = violation {
                 count(kind);
             }
             if options.max_depth.is_some_and(|max| depth >= max) {

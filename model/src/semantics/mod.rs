@@ -77,6 +77,12 @@ pub enum Choice {
     },
 }
 
+thread_local! {
+    /// The canonical form's buffers, one set per thread (a parallel search fingerprints on
+    /// every thread), reused from one fingerprint to the next.
+    static SCRATCH: RefCell<canon::Scratch> = RefCell::default();
+}
+
 /// The Go interpreter as a searchable state machine.
 ///
 /// Choices are listed goroutine by goroutine in number order (each goroutine's alternatives in
@@ -90,7 +96,6 @@ pub struct Machine<'p> {
     program: &'p Program,
     check_invariants: bool,
     races: Option<race::RaceMode>,
-    scratch: RefCell<canon::Scratch>,
     cancel: Option<&'p AtomicBool>,
     reduction: Reduction,
 }
@@ -139,7 +144,6 @@ impl<'p> Machine<'p> {
             program,
             check_invariants: cfg!(debug_assertions),
             races: races.then(|| race::RaceMode::new(program)),
-            scratch: RefCell::default(),
             cancel: None,
             reduction: Reduction::ALL,
         }
@@ -440,16 +444,20 @@ impl Model for Machine<'_> {
     }
 
     fn exact_fingerprint(&self, state: &State) -> Fingerprint {
-        canon::fingerprint(self.program, state, &mut self.scratch.borrow_mut(), false)
+        SCRATCH.with(|scratch| {
+            canon::fingerprint(self.program, state, &mut scratch.borrow_mut(), false)
+        })
     }
 
     fn fingerprint(&self, state: &State) -> Fingerprint {
-        canon::fingerprint(
-            self.program,
-            state,
-            &mut self.scratch.borrow_mut(),
-            self.reduction.symmetry,
-        )
+        SCRATCH.with(|scratch| {
+            canon::fingerprint(
+                self.program,
+                state,
+                &mut scratch.borrow_mut(),
+                self.reduction.symmetry,
+            )
+        })
     }
 
     fn status(&self, state: &State) -> StateStatus {
@@ -481,3 +489,14 @@ impl Model for Machine<'_> {
         })
     }
 }
+
+/// The machine is shared by the threads of a parallel search (`explore_parallel`), which move
+/// states and choices between them and read the states of a batch together.
+const _: () = {
+    const fn assert_sync<T: Sync>() {}
+    const fn assert_send<T: Send>() {}
+    assert_sync::<Machine<'static>>();
+    assert_sync::<State>();
+    assert_send::<State>();
+    assert_send::<Choice>();
+};

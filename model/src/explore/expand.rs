@@ -1,0 +1,138 @@
+//! Expanding states: the successors of a batch of frontier states, computed on one thread or
+//! on several ([`explore_parallel`]), each looked up in the visited set and classified where it
+//! was computed, so that the search loop (`search.rs`) only numbers, counts and queues them.
+
+use std::collections::VecDeque;
+
+use super::search::{explore, search, Pending, SearchOptions, SearchOrder};
+use super::visited::{StateIndex, Visited};
+use super::{Exploration, Model, StateStatus, StepError};
+
+/// [`explore`] with the successors of a breadth-first search computed on `options.threads`
+/// threads, a batch of states at a time; everything else (the visited set, the order in which
+/// states are numbered, counted and queued) stays on one thread, in the order of the
+/// one-thread search, so the exploration is the same whatever the thread count. A depth-first
+/// search runs on one thread.
+pub fn explore_parallel<M>(model: &M, options: SearchOptions<'_>) -> Exploration<M::Choice>
+where
+    M: Model + Sync,
+    M::State: Send + Sync,
+    M::Choice: Send + Sync,
+{
+    let threads = options.threads.max(1);
+    if threads == 1 || options.order == SearchOrder::Dfs {
+        return explore(model, options);
+    }
+    let mut expand = |batch: &mut Vec<Pending<M::State>>,
+                      visited: &Visited<M::Choice>,
+                      out: &mut Vec<Expanded<M>>| {
+        let chunk = batch.len().div_ceil(threads).max(1);
+        let mut parts = Vec::new();
+        while batch.len() > chunk {
+            parts.push(batch.split_off(batch.len() - chunk));
+        }
+        parts.push(std::mem::take(batch));
+        parts.reverse();
+        std::thread::scope(|scope| {
+            // Each thread owns its part, so that it also frees the expanded states.
+            let workers: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.into_iter()
+                            .map(|pending| expand_one(model, visited, pending))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for worker in workers {
+                match worker.join() {
+                    Ok(part) => out.extend(part),
+                    Err(payload) => std::panic::resume_unwind(payload),
+                }
+            }
+        });
+    };
+    search(
+        model,
+        options,
+        VecDeque::new(),
+        BATCH_PER_THREAD * threads,
+        &mut expand,
+    )
+}
+
+/// States expanded per thread and batch in a parallel search: enough work to pay for the
+/// threads' start, little enough that a batch's successors fit in memory.
+const BATCH_PER_THREAD: usize = 512;
+
+/// What computes the successors of a batch of pending states (on one thread or several),
+/// taking them out of the batch.
+pub(super) type Expand<'e, M> = dyn FnMut(
+        &mut Vec<Pending<<M as Model>::State>>,
+        &Visited<<M as Model>::Choice>,
+        &mut Vec<Expanded<M>>,
+    ) + 'e;
+
+/// An expanded state: its number, its depth and its successors.
+pub(super) type Expanded<M> = (StateIndex, u32, Successors<M>);
+
+/// Expands a pending state and frees it.
+pub(super) fn expand_one<M: Model>(
+    model: &M,
+    visited: &Visited<M::Choice>,
+    pending: Pending<M::State>,
+) -> Expanded<M> {
+    let successors = successors_of(model, visited, &pending.state);
+    (pending.index, pending.depth, successors)
+}
+
+/// Each enabled choice of a state, with where it leads or the error of the step.
+pub(super) type Successors<M> = Vec<(
+    <M as Model>::Choice,
+    Result<Next<<M as Model>::State>, StepError>,
+)>;
+
+/// Where a choice leads, as far as the thread that took it can tell.
+pub(super) enum Next<S> {
+    /// A state the visited set held before the batch: only its index matters.
+    Known(StateIndex),
+    /// A state the visited set did not hold before the batch (a state of the same batch may
+    /// still have reached it first), classified.
+    Fresh {
+        state: S,
+        fingerprint: super::Fingerprint,
+        status: StateStatus,
+        violation: Option<super::OutcomeKind>,
+    },
+}
+
+/// The successors of `state` (of its choices, in their order), looked up in `visited` as it
+/// was before the batch, and classified when new: the work of a step that can run on any
+/// thread.
+pub(super) fn successors_of<M: Model>(
+    model: &M,
+    visited: &Visited<M::Choice>,
+    state: &M::State,
+) -> Successors<M> {
+    let mut choices = Vec::new();
+    model.choices(state, &mut choices);
+    choices
+        .into_iter()
+        .map(|choice| {
+            let next = model.step(state, choice).map(|next| {
+                let fingerprint = model.fingerprint(&next);
+                match visited.index_of(fingerprint) {
+                    Some(index) => Next::Known(index),
+                    None => Next::Fresh {
+                        status: model.status(&next),
+                        violation: model.violation(&next),
+                        state: next,
+                        fingerprint,
+                    },
+                }
+            });
+            (choice, next)
+        })
+        .collect()
+}

@@ -5,7 +5,7 @@ Runs the mutex counter (bench/mutex_counter.go and bench/spin/mutex_counter.pml:
 K=2 times Lock; n++; Unlock) for each W, and cmd/dist's background workers after the fix
 (scenarios/cmd-dist/after.go and bench/spin/dist_after.pml) for each HELPERSxJOBS bound, and
 prints one Markdown table: distinct states, seconds and peak resident memory of each tool, and
-the ratios gomc/SPIN. gomc runs with its default reductions (symmetry) and, up to
+the ratios gomc/SPIN. Both run on one thread. gomc runs with its default reductions (symmetry) and, up to
 --unreduced-up-to workers, also with --reduction none. SPIN runs with its partial-order
 reduction (pan compiled with -DSAFETY), single-threaded, when `spin` and `gcc` are installed
 (Debian: apt-get install spin gcc); otherwise its columns say so.
@@ -57,7 +57,9 @@ def run_measured(argv, cwd=None, timeout=None):
 
 
 def gomc_row(gomc, model, sets, timeout, reduction):
-    argv = [gomc, "check", model, "--json", "--time-limit", f"{timeout}s", "--reduction", reduction]
+    # One thread, as SPIN runs here.
+    argv = [gomc, "check", model, "--json", "--time-limit", f"{timeout}s", "--reduction", reduction,
+            "--threads", "1"]
     for name, value in sets:
         argv += ["--set", f"{name}={value}"]
     code, text, seconds, rss = run_measured(argv, cwd=ROOT, timeout=timeout + 30)

@@ -351,6 +351,7 @@ fn statistics() -> ReportStatistics {
         elapsed_seconds: Some(0.5),
         states_per_second: Some(2468.0),
         bytes_per_state: Some(41.25),
+        peak_memory_bytes: None,
     }
 }
 
@@ -483,8 +484,14 @@ fn a_deadlock_renders_with_schedule_trace_and_go_style_dump() {
     let timed = render_text(&report, &RenderOptions { timings: true });
     assert_eq!(
         timed,
-        format!("{DEADLOCK_TEXT}time: 0.50 s, 2468 states/s, 41.2 bytes/state\n")
+        format!("{DEADLOCK_TEXT}time: 0.50 s, 2468 states/s, 41.2 bytes/state stored\n")
     );
+    // With the process's peak memory measured, the real memory per state follows:
+    // 2 MiB over 1234 states.
+    let mut measured = report.clone();
+    measured.statistics.peak_memory_bytes = Some(2 << 20);
+    assert!(render_text(&measured, &RenderOptions { timings: true })
+        .ends_with("41.2 bytes/state stored; peak memory 2.0 MB, 1699 bytes/state\n"));
 }
 
 #[test]

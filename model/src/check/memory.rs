@@ -9,6 +9,14 @@ pub fn resident_bytes() -> Option<u64> {
     )
 }
 
+/// The peak resident memory of this process in bytes (`VmHWM` of `/proc/self/status`).
+pub fn peak_resident_bytes() -> Option<u64> {
+    kib_field(
+        &std::fs::read_to_string("/proc/self/status").ok()?,
+        "VmHWM:",
+    )
+}
+
 /// The default `--max-memory`: three quarters of the machine's memory (`MemTotal` of
 /// `/proc/meminfo`), so that a search of an unbounded model ends with a report, not the kernel's
 /// out-of-memory killer.

@@ -18,7 +18,7 @@ pub use config::{Config, ProgressCallback};
 pub use files::{model_files, STDIN_PATH};
 pub use gotest::{check_test, find_test_packages, TestPackage};
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
-pub use memory::{default_memory_limit, resident_bytes};
+pub use memory::{default_memory_limit, peak_resident_bytes, resident_bytes};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
 pub use source::{inside_tree, read_bounded, read_model_text, MAX_MODEL_BYTES};
 
@@ -276,7 +276,9 @@ fn explore_natively(
         max_depth: config.max_depth,
         reduction: config.reduction,
     };
-    build_report(report_name, &machine, &exploration, search, expect)
+    let mut report = build_report(report_name, &machine, &exploration, search, expect);
+    report.statistics.peak_memory_bytes = peak_resident_bytes();
+    report
 }
 
 /// Reads a model file: its display name and text, or a `ModelError` without position.

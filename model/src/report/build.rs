@@ -82,6 +82,7 @@ pub fn build_report(
             elapsed_seconds: Some(statistics.elapsed.as_secs_f64()),
             states_per_second: Some(statistics.states_per_second()),
             bytes_per_state: Some(statistics.bytes_per_state()),
+            peak_memory_bytes: None,
         },
         backend: None,
         warnings: program

@@ -85,9 +85,11 @@
 //!     "transitions": 2345,
 //!     "max_depth": 14,
 //!     "depth_cut": 0,                  // running states left unexpanded by --max-depth
-//!     "elapsed_seconds": 0.12,         // these three only with timings
+//!     "elapsed_seconds": 0.12,         // these four only with timings
 //!     "states_per_second": 10283.3,
-//!     "bytes_per_state": 41.2          // (loom, shuttle: states 0, transitions the steps of
+//!     "bytes_per_state": 41.2,         // the visited set and state graph, per state
+//!     "peak_memory_bytes": 14680064    // the process's peak resident memory (native, Linux)
+//!                                      // (loom, shuttle: states 0, transitions the steps of
 //!   },                                 // all executions, max_depth the longest one)
 //!   "backend": null | {                // loom and shuttle only
 //!     "scheduler": "random" | "pct depth 3" | null,   // shuttle's
@@ -144,6 +146,7 @@ fn without_timings(report: &Report, options: &RenderOptions) -> Report {
         report.statistics.elapsed_seconds = None;
         report.statistics.states_per_second = None;
         report.statistics.bytes_per_state = None;
+        report.statistics.peak_memory_bytes = None;
     }
     report
 }

@@ -243,6 +243,11 @@ pub struct ReportStatistics {
     /// depends on allocator growth, not only on the model).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes_per_state: Option<f64>,
+    /// The process's peak resident memory when the search ended: all of gomc's memory, the
+    /// frontier's states included (for several models checked in one process, the largest so
+    /// far); native engine on Linux only, left out without timings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak_memory_bytes: Option<u64>,
 }
 
 impl Report {

@@ -286,13 +286,24 @@ fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
     .unwrap();
     if options.timings {
         if let Some(seconds) = statistics.elapsed_seconds {
-            writeln!(
+            write!(
                 out,
-                "time: {seconds:.2} s, {:.0} states/s, {:.1} bytes/state",
+                "time: {seconds:.2} s, {:.0} states/s, {:.1} bytes/state stored",
                 statistics.states_per_second.unwrap_or(0.0),
                 statistics.bytes_per_state.unwrap_or(0.0),
             )
             .unwrap();
+            // The real memory per state: everything the process holds, over the states.
+            if let Some(peak) = statistics.peak_memory_bytes {
+                write!(
+                    out,
+                    "; peak memory {:.1} MB, {:.0} bytes/state",
+                    peak as f64 / (1 << 20) as f64,
+                    peak as f64 / statistics.states.max(1) as f64
+                )
+                .unwrap();
+            }
+            writeln!(out).unwrap();
         }
     }
 }

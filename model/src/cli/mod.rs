@@ -61,7 +61,12 @@ applies):
 Exit status of `replay`:
   0  the schedule ran and did not end in a violation
   1  it ran and ended in a violation
-  2  bad usage, a model that cannot be loaded, or a schedule that does not fit the model";
+  2  bad usage, a model that cannot be loaded, or a schedule that does not fit the model
+Exit status of `test`, over all tests (the first of 2, 1, 3, 0 that applies):
+  0  every test passes in every interleaving
+  1  a test fails in some interleaving (t.Error/t.Fatal, deadlock, leak, panic, race, hang)
+  2  bad usage, or a package that cannot be loaded
+  3  a search stopped by a bound with no failure found";
 
 #[derive(Parser, Debug)]
 #[command(

@@ -100,7 +100,7 @@ fn the_command_prints_as_go_test_does_and_exits_one_on_a_failure() {
     assert_eq!(passing.status.code(), Some(0));
     let text = String::from_utf8_lossy(&passing.stdout);
     assert!(
-        text.ends_with("ok  \thangs\t(gomc: 1 tests, every interleaving)\n"),
+        text.ends_with("ok  \thangs\t(gomc: 1 test, every interleaving)\n"),
         "{text}"
     );
 }

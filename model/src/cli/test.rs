@@ -132,7 +132,10 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
         }
         let dir = package.dir.display();
         match package_code {
-            EXIT_OK => println!("ok  \t{dir}\t(gomc: {count} tests, every interleaving)"),
+            EXIT_OK => {
+                let tests = if count == 1 { "test" } else { "tests" };
+                println!("ok  \t{dir}\t(gomc: {count} {tests}, every interleaving)")
+            }
             EXIT_INCOMPLETE => {
                 println!("?   \t{dir}\t(gomc: no failure found, search not exhaustive)")
             }

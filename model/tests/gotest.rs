@@ -94,6 +94,11 @@ fn the_command_prints_as_go_test_does_and_exits_one_on_a_failure() {
     );
     // The failing test's report follows its line, indented; its output shows the test's log.
     assert!(stdout.contains("    worker not done yet"), "{stdout}");
+    // Frames carry the tested package's name, as Go's tracebacks do.
+    assert!(
+        stdout.contains("hangs.TestCheckBeforeWorkerIsDone"),
+        "{stdout}"
+    );
     assert_eq!(output.status.code(), Some(1));
 
     let passing = gomc(&models(), &["test", "-run=Workers", "hangs"]);

@@ -58,7 +58,7 @@ impl<'t> Lowerer<'t> {
         match ty {
             Ty::Named(index) => {
                 let named = &self.types.named[*index as usize];
-                let package = named.package.map_or("main", |p| p.go_name());
+                let package = named.package.map_or(self.user_package, |p| p.go_name());
                 format!("{package}.{}", named.name)
             }
             Ty::Pointer(inner) => format!("*{}", self.go_type_name(inner)),

@@ -335,7 +335,10 @@ impl<'t> Lowerer<'t> {
             // go test's main: testing.runTest(name, TestXxx, parallel).
             Some(index) => {
                 let name = self.pkg.funcs[index].name.clone();
-                let name = name.strip_prefix("main.").unwrap_or(&name).to_string();
+                let name = name
+                    .split_once('.')
+                    .map_or(&*name, |(_, name)| name)
+                    .to_string();
                 let name = self.string(&name);
                 let Some(PkgEntity::Func(run_test)) = self
                     .pkg

@@ -212,7 +212,7 @@ impl<'t> Lowerer<'t> {
             .child_by_field_name("name")
             .map(|n| self.src.text_of(n).to_string())
             .unwrap_or_default();
-        let prefix = package.map_or("main", Std::frame_prefix);
+        let prefix = package.map_or(self.user_package, |p| p.frame_prefix());
         let name = if pointer {
             format!("{prefix}.(*{base}[...]).{method_name}")
         } else {

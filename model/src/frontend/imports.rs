@@ -214,8 +214,8 @@ impl<'t> Lowerer<'t> {
     }
 
     /// The prefix of Go's names for this package's functions and types (`main`, `context`).
-    pub fn package_prefix(&self) -> &'static str {
-        self.current.map_or("main", Std::frame_prefix)
+    pub fn package_prefix(&self) -> &'t str {
+        self.current.map_or(self.user_package, |p| p.frame_prefix())
     }
 
     /// Runs `f` with the names of `package` in scope (a library package's or `main`'s).

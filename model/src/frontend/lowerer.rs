@@ -148,6 +148,9 @@ pub(super) struct Lowerer<'t> {
     /// The library package whose code is being resolved or lowered (`None`: `package main`);
     /// it decides which package-level names are in scope (`Lowerer::pkg_name`).
     pub current: Option<super::package::Std>,
+    /// The name in the user's package clause (`main`, or a tested package's name), which
+    /// prefixes its functions and types as Go's tracebacks print them.
+    pub user_package: &'t str,
     /// Type aliases collected but not yet resolved.
     pub pending_aliases: Vec<(Node<'t>, Node<'t>, Option<super::package::Std>)>,
 }

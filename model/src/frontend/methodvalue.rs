@@ -164,11 +164,13 @@ impl<'t> Lowerer<'t> {
         code.push(Instr::Return);
         let wrapper = self.reserve_function();
         let span = self.src.span(node);
-        let owner = owner.trim_start_matches("main.");
+        let prefix = self.package_prefix();
+        let qualified = format!("{prefix}.");
+        let owner = owner.strip_prefix(&qualified).unwrap_or(owner);
         self.define_function(
             wrapper,
             Function {
-                name: format!("main.{owner}.{name}-fm"),
+                name: format!("{prefix}.{owner}.{name}-fm"),
                 params,
                 results,
                 locals: params + results,

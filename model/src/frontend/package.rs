@@ -159,6 +159,7 @@ impl<'t> Lowerer<'t> {
             iota: None,
             pending_aliases: Vec::new(),
             current: None,
+            user_package: "main",
         };
         for &root in roots {
             lowerer.collect(root)?;
@@ -208,6 +209,7 @@ impl<'t> Lowerer<'t> {
                                 }
                             }
                             self.current = None;
+                            self.user_package = name;
                             self.pkg.package_clause.get_or_insert(item);
                         }
                         Some(name) if library && Std::library_named(name).is_some() => {

@@ -159,7 +159,10 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
             plural(outcome.count, "state", "states")
         )
     };
-    let entry = report.entry.strip_prefix("main.").unwrap_or(&report.entry);
+    let entry = report
+        .entry
+        .split_once('.')
+        .map_or(&*report.entry, |(_, entry)| entry);
     let heading = match outcome.kind {
         OutcomeKind::Deadlock => "deadlock: all goroutines are asleep".to_string(),
         OutcomeKind::Leak => {

@@ -117,7 +117,7 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// The overall exit status: the first of 2, 1, 3, 0 that any file has.
-fn exit_status(codes: impl Iterator<Item = i32>) -> i32 {
+pub(super) fn exit_status(codes: impl Iterator<Item = i32>) -> i32 {
     let codes: Vec<i32> = codes.collect();
     [EXIT_USAGE, EXIT_FAIL, EXIT_INCOMPLETE]
         .into_iter()

@@ -8,6 +8,7 @@ use std::sync::atomic::Ordering;
 use clap::Args;
 use regex::Regex;
 
+use super::check::exit_status;
 use super::{EXIT_FAIL, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE};
 use crate::check::{check_test, find_test_packages, Config};
 use crate::report::{kind_list, render_text, RenderOptions, Report};
@@ -128,7 +129,7 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
                     code
                 }
             };
-            package_code = worst(package_code, code);
+            package_code = exit_status([package_code, code].into_iter());
         }
         let dir = package.dir.display();
         match package_code {
@@ -143,7 +144,7 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
         }
         codes.push(package_code);
     }
-    codes.into_iter().fold(EXIT_OK, worst)
+    exit_status(codes.into_iter())
 }
 
 /// The part of a `-run` pattern that selects top-level tests (before the first unbracketed
@@ -213,14 +214,6 @@ fn indent(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// The more severe of two exit statuses: 2, then 1, then 3, then 0.
-fn worst(a: i32, b: i32) -> i32 {
-    [EXIT_USAGE, EXIT_FAIL, EXIT_INCOMPLETE]
-        .into_iter()
-        .find(|code| *code == a || *code == b)
-        .unwrap_or(EXIT_OK)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use gomc::explore::OutcomeKind;
+use gomc::semantics::Reduction;
 use gomc::{check_source, Config, Report};
 
 /// Checks a model; it must compile and every step must be one the checker can take.
@@ -112,4 +113,19 @@ pub fn dumped_functions(report: &Report, kind: OutcomeKind) -> Vec<String> {
         .iter()
         .flat_map(|g| g.frames.iter().map(|f| f.function.clone()))
         .collect()
+}
+
+/// Checks a model in race mode with these reductions; it must compile, every step must be one
+/// the checker can take, and the search must be exhaustive.
+pub fn check_races_with(source: &str, reduction: Reduction) -> Report {
+    let config = Config::new().races(true).reduction(reduction);
+    let report = check_source("race.go", source, &config)
+        .unwrap_or_else(|error| panic!("model does not compile:\n{error}"));
+    assert!(
+        report.step_error.is_none(),
+        "step error: {:?}",
+        report.step_error
+    );
+    assert!(report.exhaustive, "search not exhaustive");
+    report
 }

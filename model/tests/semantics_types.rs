@@ -403,3 +403,12 @@ fn goto_jumps_as_in_go() {
     let report = check(include_str!("models/types/goto.go"));
     assert_eq!(printed(&report, OutcomeKind::Ok), ["3", "done"]);
 }
+
+/// What go build counts as a use of a variable without reading it in an expression (an
+/// increment, a compound assignment, a field or element store, its address, a read in a
+/// closure) is a use for gomc too: the program loads (it builds with Go 1.19) and runs.
+#[test]
+fn uses_that_are_not_reads_keep_a_variable_used() {
+    let report = check(include_str!("models/types/var_uses.go"));
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["0"]);
+}

@@ -32,7 +32,7 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         if let ([target], [value]) = (left.as_slice(), right.as_slice()) {
-            let place = self.place(*target)?;
+            let place = self.assigned_place(*target)?;
             match &place.ty {
                 Some(ty) => self.expr_to(*value, &ty.clone(), "assignment")?,
                 None => self.expr(*value)?,
@@ -73,7 +73,7 @@ impl<'t> Lowerer<'t> {
 
     /// Stores the value on top of the stack into an existing local variable.
     pub fn store_var_from_stack(&mut self, id: usize, node: Node) {
-        match self.var_access(id) {
+        match self.without_use(|lowerer| lowerer.var_access(id)) {
             Access::Local(slot) => self.emit(Instr::StoreLocal(slot), node),
             access => {
                 let value = self.temp();
@@ -126,7 +126,7 @@ impl<'t> Lowerer<'t> {
             self.emit(Instr::StoreLocal(value), node);
         }
         for (target, value) in targets.iter().zip(values) {
-            let place = self.place(*target)?;
+            let place = self.assigned_place(*target)?;
             self.emit(Instr::LoadLocal(value), *target);
             self.emit_store(&place, *target);
         }

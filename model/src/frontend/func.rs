@@ -36,6 +36,7 @@ impl<'t> Lowerer<'t> {
         while let Some(index) = self.instances.pending.pop() {
             self.with_type_args(index, |lowerer| lowerer.lower_declaration(index))?;
         }
+        self.check_unused_vars()?;
         let structs = (0..self.types.structs.len())
             .map(|index| {
                 let def = self.types.structs[index].clone();
@@ -291,7 +292,8 @@ impl<'t> Lowerer<'t> {
         let (function, captures) = self.lower_function(builder, params, results, body)?;
         self.define_function(id, function);
         for &var in &captures {
-            let access = self.var_access(var);
+            // The closure's own accesses were the uses (an assignment in it is none).
+            let access = self.without_use(|lowerer| lowerer.var_access(var));
             self.emit_cell_pointer(access, node);
         }
         self.emit(

@@ -118,6 +118,8 @@ pub(super) struct Lowerer<'t> {
     pub wanted: BTreeSet<usize>,
     /// Whether the model's own code reads the clock (`Program::reads_clock`).
     pub reads_clock: bool,
+    /// Which local variables are used, for Go's "declared but not used" (`frontend/unused.rs`).
+    pub var_uses: super::unused::VarUses<'t>,
     /// The type parameters in scope and their arguments, while an instance of a generic
     /// function is resolved or lowered (`frontend/generics.rs`).
     pub type_args: Vec<(String, Ty)>,
@@ -386,9 +388,13 @@ impl<'t> Lowerer<'t> {
     /// Declares a local variable named by `name` (an identifier node) in the innermost block and
     /// gives it a fresh slot; `_` declares nothing and returns `None`. The caller initializes it
     /// with [`Lowerer::init_var`].
-    pub fn declare_var(&mut self, name: Node, ty: Ty) -> Option<usize> {
+    pub fn declare_var(&mut self, name: Node<'t>, ty: Ty) -> Option<usize> {
         let slot = self.temp();
-        self.declare_var_in_slot(name, ty, slot)
+        let var = self.declare_var_in_slot(name, ty, slot);
+        if var.is_some() {
+            self.var_uses.declared(name);
+        }
+        var
     }
 
     /// Like [`Lowerer::declare_var`], with a given slot (parameters and results).
@@ -431,6 +437,7 @@ impl<'t> Lowerer<'t> {
     /// How to reach a local variable from the function being built; registers captures.
     pub fn var_access(&mut self, id: usize) -> Access {
         let var = self.vars[id].clone();
+        self.var_uses.accessed(var.decl);
         let depth = self.depth();
         if var.depth == depth {
             return if var.boxed {

@@ -139,6 +139,7 @@ impl<'t> Lowerer<'t> {
             boxed,
             wanted: BTreeSet::new(),
             reads_clock: false,
+            var_uses: Default::default(),
             type_args: Vec::new(),
             go_labels: Default::default(),
             instances: Default::default(),

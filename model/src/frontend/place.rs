@@ -385,7 +385,7 @@ impl<'t> Lowerer<'t> {
     pub(super) fn saved_places(&mut self, nodes: &[Node<'t>]) -> Result<Vec<(Place, Vec<u32>)>> {
         let mut out = Vec::new();
         for &node in nodes {
-            let place = self.place(node)?;
+            let place = self.assigned_place(node)?;
             let temps: Vec<u32> = (0..place.operands()).map(|_| self.temp()).collect();
             for &temp in temps.iter().rev() {
                 self.emit(Instr::StoreLocal(temp), node);

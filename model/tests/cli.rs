@@ -197,13 +197,13 @@ fn end_to_end_an_unsupported_construct_exits_2_naming_file_line_and_column() {
     let directory = scratch("unsupported");
     write(
         &directory,
-        "float.go",
-        "package main\n\nfunc main() {\n\tratio := 1.5\n\t_ = ratio\n}\n",
+        "complex.go",
+        "package main\n\nfunc main() {\n\tz := 1 + 2i\n\t_ = z\n}\n",
     );
-    let output = gomc(&directory, &["check", "float.go"]);
+    let output = gomc(&directory, &["check", "complex.go"]);
     assert_eq!(status(&output), 2);
     assert!(
-        stderr(&output).contains("--> float.go:4:11"),
+        stderr(&output).contains("--> complex.go:4:11"),
         "{}",
         stderr(&output)
     );

@@ -1,4 +1,4 @@
-//! The corpus (`corpus/` at the repository root): forty-two small programs in the style of
+//! The corpus (`corpus/` at the repository root): forty-four small programs in the style of
 //! real hang reports, written for gomc, using interfaces, user error types, type switches,
 //! method values, local types, sized integers, context, errgroup, timers, testing/synctest,
 //! io.Pipe and generics. Each states its expected verdict in a `gomc:expect` header; every one

@@ -103,8 +103,8 @@ fn other_unsupported_constructs() {
             7,
         ),
         (
-            "package main\nfunc main() {\n\tx := 1.5\n\t_ = x\n}\n",
-            "unsupported Go construct: floating-point number",
+            "package main\nfunc main() {\n\tz := 2i\n\t_ = z\n}\n",
+            "unsupported Go construct: complex number",
             3,
             7,
         ),

@@ -100,6 +100,28 @@ impl<'t> Lowerer<'t> {
         Ok(arguments.len() as u32)
     }
 
+    /// The arguments of the builtin `print`/`println`: a float becomes the runtime's text of it
+    /// (`runtime/print.go`), which is not fmt's.
+    pub fn push_print_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
+        let mut floats = false;
+        for &argument in arguments {
+            if argument.kind() != "variadic_argument" {
+                let ty = self.type_of(argument)?;
+                floats |= matches!(self.types.underlying(&ty), Ty::Float(_));
+            }
+        }
+        if !floats {
+            return self.push_plain_args(arguments);
+        }
+        for &argument in arguments {
+            let ty = self.expr(argument)?;
+            if let Ty::Float(_) = self.types.underlying(&ty) {
+                self.emit(Instr::PrintFloatText, argument);
+            }
+        }
+        Ok(arguments.len() as u32)
+    }
+
     pub fn expect_args(&self, call: Node<'t>, arguments: &[Node<'t>], count: usize) -> Result<()> {
         if arguments.len() == count {
             Ok(())

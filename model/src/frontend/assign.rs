@@ -13,7 +13,7 @@ use tree_sitter::Node;
 use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::Result;
-use super::types::{Ty, INT};
+use super::types::{Ty, FLOAT64, INT};
 
 impl<'t> Lowerer<'t> {
     /// Checks that the value of `node`, of type `from`, may be assigned to a place of type `to`.
@@ -60,7 +60,7 @@ impl<'t> Lowerer<'t> {
             ));
         }
         // An untyped constant must be representable in the target type.
-        let untyped = matches!(*from, Ty::String | Ty::Bool) || *from == INT;
+        let untyped = matches!(*from, Ty::String | Ty::Bool) || *from == INT || *from == FLOAT64;
         if untyped {
             if let Some((value, _)) = self.const_value(node)? {
                 let fits = match (&value, &target) {
@@ -83,6 +83,27 @@ impl<'t> Lowerer<'t> {
                         }
                         true
                     }
+                    (ConstValue::Int(_) | ConstValue::Float(_), Ty::Float(_)) => true,
+                    (ConstValue::Float(v), Ty::Int(kind)) => {
+                        if value.integral().is_some_and(|v| kind.holds(v)) {
+                            true
+                        } else {
+                            return Err(self.src.error(
+                                node,
+                                format!(
+                                    "cannot use {} (untyped float constant) as {} value in \
+                                     {context} ({})",
+                                    self.src.text_of(node),
+                                    self.types.describe(to),
+                                    if v.fract() == 0.0 {
+                                        "overflows"
+                                    } else {
+                                        "truncated"
+                                    }
+                                ),
+                            ));
+                        }
+                    }
                     (ConstValue::Int(_), _) => false,
                     (ConstValue::Str(_), Ty::String) | (ConstValue::Bool(_), Ty::Bool) => true,
                     _ => false,
@@ -93,6 +114,7 @@ impl<'t> Lowerer<'t> {
                 let kind = match value {
                     ConstValue::Int(_) if node.kind() == "rune_literal" => "rune",
                     ConstValue::Int(_) => "int",
+                    ConstValue::Float(_) => "float",
                     ConstValue::Str(_) => "string",
                     ConstValue::Bool(_) => "bool",
                 };
@@ -135,6 +157,8 @@ impl<'t> Lowerer<'t> {
                 );
                 x.fields.len() == y.fields.len()
             }
+            // Unlike two integer kinds, two float kinds hold different values.
+            (Ty::Float(x), Ty::Float(y)) => x == y,
             _ => discriminant(a) == discriminant(b),
         }
     }

@@ -215,7 +215,7 @@ impl<'t> Lowerer<'t> {
                 special(0, vec![Instr::Recover], vec![ANY])
             }
             "print" | "println" => {
-                let n = self.push_plain_args(arguments)?;
+                let n = self.push_print_args(arguments)?;
                 special(
                     n,
                     vec![Instr::Print {
@@ -229,8 +229,10 @@ impl<'t> Lowerer<'t> {
         })
     }
 
-    /// `min(a, b, ...)` / `max(a, b, ...)` over integers or strings: the arguments are
-    /// evaluated left to right, then compared pairwise.
+    /// `min(a, b, ...)` / `max(a, b, ...)` over integers, floats or strings: the arguments are
+    /// evaluated left to right (an untyped constant in the type of the first argument that is
+    /// not one), then compared pairwise (so a NaN argument or a negative zero does not always
+    /// decide the result as in Go).
     pub fn min_max(&mut self, call: Node<'t>, is_min: bool) -> Result<Vec<Ty>> {
         let arguments = self.arguments(call)?;
         let Some((&first, rest)) = arguments.split_first() else {
@@ -240,11 +242,25 @@ impl<'t> Lowerer<'t> {
             self.emit_const(&value, call);
             return Ok(vec![ty]);
         }
-        let ty = self.type_of(first)?;
+        let mut ty = self.type_of(first)?;
+        for &argument in &arguments {
+            match self.const_value(argument)? {
+                None => {
+                    ty = self.type_of(argument)?;
+                    break;
+                }
+                // Constants only: a float one makes them all untyped floats.
+                Some((super::constant::ConstValue::Float(_), _)) => ty = super::types::FLOAT64,
+                Some(_) => {}
+            }
+        }
         let mut temps = Vec::new();
         for &argument in &arguments {
-            let argument_ty = self.expr(argument)?;
-            if !matches!(self.types.underlying(&argument_ty), Ty::Int(_) | Ty::String) {
+            let argument_ty = self.numeric_operand(argument, &ty)?;
+            if !matches!(
+                self.types.underlying(&argument_ty),
+                Ty::Int(_) | Ty::Float(_) | Ty::String
+            ) {
                 return Err(self.src.unsupported(argument, "min or max of this type"));
             }
             let temp = self.temp();

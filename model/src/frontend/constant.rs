@@ -4,10 +4,12 @@
 use crate::program::BinOp;
 
 /// The value of a constant expression.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(super) enum ConstValue {
     /// An integer (every integer kind, runes).
     Int(i64),
+    /// A floating-point number (held as an `f64`, where Go's untyped constants are exact).
+    Float(f64),
     /// A boolean.
     Bool(bool),
     /// A string.
@@ -62,6 +64,24 @@ pub(super) fn binary(
                 BinOp::Ge => Bool(a >= b),
             }
         }
+        (Float(_), Int(_) | Float(_)) | (Int(_), Float(_)) => {
+            let (a, b) = (left.as_f64(), right.as_f64());
+            // `+ 0.0` turns a negative zero into zero: constants are exact numbers.
+            match op {
+                BinOp::Add => Float(a + b + 0.0),
+                BinOp::Sub => Float(a - b + 0.0),
+                BinOp::Mul => Float(a * b + 0.0),
+                BinOp::Div if b == 0.0 => return Err("invalid operation: division by zero".into()),
+                BinOp::Div => Float(a / b + 0.0),
+                BinOp::Eq => Bool(a == b),
+                BinOp::Ne => Bool(a != b),
+                BinOp::Lt => Bool(a < b),
+                BinOp::Le => Bool(a <= b),
+                BinOp::Gt => Bool(a > b),
+                BinOp::Ge => Bool(a >= b),
+                _ => return Err("invalid operation on floating-point constants".into()),
+            }
+        }
         (Str(a), Str(b)) => match op {
             BinOp::Add => Str(format!("{a}{b}")),
             BinOp::Eq => Bool(a == b),
@@ -79,6 +99,27 @@ pub(super) fn binary(
         },
         _ => return Err("mismatched constant types".into()),
     })
+}
+
+impl ConstValue {
+    /// A numeric constant as a float (0 for others).
+    pub(super) fn as_f64(&self) -> f64 {
+        match self {
+            ConstValue::Int(v) => *v as f64,
+            ConstValue::Float(v) => *v,
+            _ => 0.0,
+        }
+    }
+
+    /// A floating-point constant with an integer value, as that integer (Go's representability
+    /// of an untyped float constant in an integer type).
+    pub(super) fn integral(&self) -> Option<i64> {
+        match self {
+            ConstValue::Int(v) => Some(*v),
+            ConstValue::Float(v) if v.fract() == 0.0 && v.abs() < 9.2e18 => Some(*v as i64),
+            _ => None,
+        }
+    }
 }
 
 /// The binary operator of a Go operator token (`&&`/`||` are not among them).

@@ -34,6 +34,9 @@ impl<'t> Lowerer<'t> {
             self.emit_wrap(&to, node);
             return Ok(());
         }
+        if self.numeric_conversion(&to, &from, node) {
+            return Ok(());
+        }
         if let Some(instr) = self.string_conversion(&to, &from) {
             self.emit(instr, node);
             return Ok(());

@@ -344,6 +344,7 @@ impl<'t> Lowerer<'t> {
     /// as Go's messages do ("assignment", "argument", "return statement", "send").
     pub fn coerce(&mut self, from: &Ty, to: &Ty, node: Node<'t>, context: &str) -> Result<()> {
         self.check_assignable(from, to, node, context)?;
+        self.convert_untyped_number(from, to, node);
         if !self.types.is_interface(to) || self.types.is_interface(from) {
             return Ok(());
         }

@@ -7,11 +7,11 @@ use std::fmt;
 /// rustc or `go vet`:
 ///
 /// ```text
-/// error: unsupported Go construct: floating-point number
+/// error: unsupported Go construct: complex number
 ///  --> model.go:12:10
 ///    |
-/// 12 |     ratio := 1.5
-///    |              ^^^
+/// 12 |     z := 1 + 2i
+///    |              ^^
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError {

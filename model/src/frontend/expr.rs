@@ -37,7 +37,12 @@ impl<'t> Lowerer<'t> {
     /// receiver, whose address Go takes).
     pub fn expr_uncopied(&mut self, node: Node<'t>) -> Result<Ty> {
         if let Some((value, ty)) = self.const_value(node)? {
-            self.emit_const(&value, node);
+            match (&value, self.types.underlying(&ty)) {
+                (super::constant::ConstValue::Float(v), Ty::Float(kind)) => {
+                    self.emit(Instr::PushFloat(kind, v.to_bits()), node)
+                }
+                _ => self.emit_const(&value, node),
+            }
             return Ok(ty);
         }
         match node.kind() {
@@ -290,7 +295,11 @@ impl<'t> Lowerer<'t> {
             }
             (left_ty, right_ty)
         } else {
-            (self.expr(left)?, self.expr(right)?)
+            let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
+            (
+                self.numeric_operand(left, &right_static)?,
+                self.numeric_operand(right, &left_static)?,
+            )
         };
         if !matches!(op, BinOp::Shl | BinOp::Shr) {
             let comparison = matches!(op, BinOp::Eq | BinOp::Ne);
@@ -304,16 +313,21 @@ impl<'t> Lowerer<'t> {
             let (l, r) = (shape(&left_ty), shape(&right_ty));
             let ok = match op {
                 BinOp::Add => {
-                    (matches!(l, Ty::Int(_) | Ty::String)) && (matches!(r, Ty::Int(_) | Ty::String))
+                    (matches!(l, Ty::Int(_) | Ty::Float(_) | Ty::String))
+                        && (matches!(r, Ty::Int(_) | Ty::Float(_) | Ty::String))
                 }
-                _ => matches!(l, Ty::Int(_)) && matches!(r, Ty::Int(_)),
+                BinOp::Rem => matches!(l, Ty::Int(_)) && matches!(r, Ty::Int(_)),
+                _ => {
+                    matches!(l, Ty::Int(_) | Ty::Float(_)) && matches!(r, Ty::Int(_) | Ty::Float(_))
+                }
             };
             if !ok {
                 return Err(self.src.error(
                     node,
                     format!(
-                        "invalid operation: operator {operator} not defined on {}",
-                        self.types.describe(&left_ty)
+                        "invalid operation: operator {operator} not defined on {} ({})",
+                        self.src.text_of(left),
+                        self.operand_description(left, &left_ty)
                     ),
                 ));
             }

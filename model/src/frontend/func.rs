@@ -400,6 +400,13 @@ impl<'t> Lowerer<'t> {
         let values = self.pkg.units[unit].values.clone();
         if let Some(value) = self.pkg.units[unit].override_value.clone() {
             self.emit_const(&value, spec);
+            // An integer literal given for a float variable (`var rate float64 = 2`).
+            if let (super::constant::ConstValue::Int(_), [Some(global)]) =
+                (&value, globals.as_slice())
+            {
+                let ty = self.global_type(*global)?;
+                self.convert_untyped_number(&super::types::INT, &ty, spec);
+            }
         } else if values.is_empty() {
             for global in &globals {
                 let ty = match global {

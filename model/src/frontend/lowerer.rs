@@ -322,6 +322,7 @@ impl<'t> Lowerer<'t> {
     pub fn type_id(&mut self, ty: &Ty) -> TypeId {
         let shape = match self.types.underlying(ty) {
             Ty::Int(_) => Type::Int,
+            Ty::Float(kind) => Type::Float(kind),
             Ty::Bool => Type::Bool,
             Ty::String => Type::String,
             Ty::Struct(index) => Type::Struct(index),
@@ -368,6 +369,7 @@ impl<'t> Lowerer<'t> {
     pub fn emit_const(&mut self, value: &ConstValue, node: Node) {
         let instr = match value {
             ConstValue::Int(v) => Instr::PushInt(*v),
+            ConstValue::Float(v) => Instr::PushFloat(crate::program::FloatKind::F64, v.to_bits()),
             ConstValue::Bool(b) => Instr::PushBool(*b),
             ConstValue::Str(s) => Instr::PushStr(self.string(s)),
         };

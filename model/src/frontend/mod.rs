@@ -16,7 +16,8 @@
 //! deferred closures: `Instr::ResultCells`), variadic parameters; methods with value and
 //! pointer receivers (`main.T.M`, `main.(*T).M`), promoted through embedded fields; `init`
 //! functions; local type declarations; function literals capturing by reference; the integer
-//! kinds (wrapping around: `Instr::Wrap`), bool, string, structs, arrays (literals, `[...]T`,
+//! kinds (wrapping around: `Instr::Wrap`), `float64` and `float32` (`float.rs`), bool, string,
+//! structs, arrays (literals, `[...]T`,
 //! element assignment), pointers (also to struct fields and to slice and array elements),
 //! slices, maps, channels with directions, function values, interface types with methods
 //! (values boxed with their dynamic type, dynamic dispatch, type assertions and switches,
@@ -33,7 +34,7 @@
 //!
 //! Lowered by a documented simplification: `println` prints like `fmt.Println`.
 //!
-//! A [`ModelError`] ("unsupported Go construct: ..."): floating-point and complex numbers, a
+//! A [`ModelError`] ("unsupported Go construct: ..."): complex numbers, a
 //! generic function used as a value, method values of sync methods with arguments or results,
 //! slicing an array, `%T`, and any library function not listed above (the error lists what
 //! the package offers, `supported.rs`).
@@ -59,6 +60,7 @@ mod copylocks;
 mod dynamic;
 mod error;
 mod expr;
+mod float;
 mod fprint;
 mod func;
 mod generic_types;

@@ -26,6 +26,7 @@ impl<'t> Lowerer<'t> {
                             Some("bool") => Some(ConstValue::Bool(false)),
                             Some("string") => Some(ConstValue::Str(String::new())),
                             Some(t) if is_int_type_name(t) => Some(ConstValue::Int(0)),
+                            Some("float64") => Some(ConstValue::Float(0.0)),
                             _ => None,
                         },
                         [value] if unit.globals.len() == 1 => literal_template(self.src, *value),
@@ -56,6 +57,7 @@ fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
     let text = src.text_of(node);
     match node.kind() {
         "int_literal" => int_literal(text).map(ConstValue::Int),
+        "float_literal" => Some(ConstValue::Float(0.0)),
         "rune_literal" => rune_literal(text).ok().map(ConstValue::Int),
         "interpreted_string_literal" | "raw_string_literal" => {
             string_literal(text).ok().map(ConstValue::Str)
@@ -64,10 +66,10 @@ fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
         "unary_expression" => {
             let operand = node.child_by_field_name("operand")?;
             let operator = node.child_by_field_name("operator")?;
-            if matches!(src.text_of(operator), "-" | "+") && operand.kind() == "int_literal" {
-                Some(ConstValue::Int(0))
-            } else {
-                None
+            match (src.text_of(operator), operand.kind()) {
+                ("-" | "+", "int_literal") => Some(ConstValue::Int(0)),
+                ("-" | "+", "float_literal") => Some(ConstValue::Float(0.0)),
+                _ => None,
             }
         }
         _ => None,
@@ -94,6 +96,13 @@ pub(super) fn parse_override(
             let value = value.ok_or_else(|| "not an integer literal".to_string())?;
             Ok(ConstValue::Int(if negative { -value } else { value }))
         }
+        ConstValue::Float(_) => text
+            .replace('_', "")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .map(ConstValue::Float)
+            .ok_or_else(|| "not a floating-point literal".to_string()),
         ConstValue::Bool(_) => match text {
             "true" => Ok(ConstValue::Bool(true)),
             "false" => Ok(ConstValue::Bool(false)),

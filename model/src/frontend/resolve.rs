@@ -164,10 +164,8 @@ impl<'t> Lowerer<'t> {
         match node.kind() {
             "type_identifier" | "identifier" | "qualified_type" | "selector_expression" => {
                 let text = self.src.text_of(node);
-                if matches!(text, "float32" | "float64" | "complex64" | "complex128") {
-                    return Err(self
-                        .src
-                        .unsupported(node, "floating-point and complex types"));
+                if matches!(text, "complex64" | "complex128") {
+                    return Err(self.src.unsupported(node, "complex numbers"));
                 }
                 match self.type_named_by(node)? {
                     Some(ty) => Ok(ty),
@@ -389,6 +387,8 @@ impl<'t> Lowerer<'t> {
 fn predeclared_type(name: &str) -> Option<Ty> {
     Some(match name {
         n if is_int_type_name(n) => Ty::Int(IntKind::from_name(n)?),
+        "float32" => Ty::Float(super::types::FloatKind::F32),
+        "float64" => super::types::FLOAT64,
         "bool" => Ty::Bool,
         "string" => Ty::String,
         "any" => ANY,

@@ -3,13 +3,16 @@
 
 use std::rc::Rc;
 
-pub(super) use crate::program::IntKind;
+pub(super) use crate::program::{FloatKind, IntKind};
 
 /// A Go type of the subset.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Ty {
     /// An integer kind (`byte` is `uint8`, `rune` is `int32`).
     Int(IntKind),
+    /// `float32` or `float64` (the type of untyped floating-point constants once they need
+    /// one is `float64`, [`FLOAT64`]).
+    Float(FloatKind),
     /// `bool`.
     Bool,
     /// `string`.
@@ -65,6 +68,9 @@ pub(super) enum ChanDir {
 
 /// `int`, the type of untyped integer constants once they need one.
 pub(super) const INT: Ty = Ty::Int(IntKind::Int);
+
+/// `float64`, the type of untyped floating-point constants once they need one.
+pub(super) const FLOAT64: Ty = Ty::Float(FloatKind::F64);
 
 /// sync/atomic's types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -301,6 +307,7 @@ impl TypeTable {
     pub fn describe(&self, ty: &Ty) -> String {
         match ty {
             Ty::Int(kind) => kind.name().into(),
+            Ty::Float(kind) => kind.name().into(),
             Ty::Bool => "bool".into(),
             Ty::String => "string".into(),
             Ty::UntypedNil => "untyped nil".into(),

@@ -273,7 +273,6 @@ impl<'t> Lowerer<'t> {
     /// The error for an expression kind outside the subset.
     pub fn unsupported_expression(&self, node: Node) -> super::ModelError {
         let what = match node.kind() {
-            "float_literal" => "floating-point number".to_string(),
             "imaginary_literal" => "complex number".to_string(),
             "type_instantiation_expression" => "generic instantiation".to_string(),
             other => format!("expression {other}"),

@@ -56,6 +56,7 @@ impl Program {
     fn type_text(&self, id: TypeId) -> String {
         match self.types.get(id.0 as usize) {
             Some(Type::Int) => "int".into(),
+            Some(Type::Float(kind)) => kind.name().into(),
             Some(Type::Bool) => "bool".into(),
             Some(Type::String) => "string".into(),
             Some(Type::Nil) => "nil".into(),
@@ -115,6 +116,9 @@ impl Program {
             Instr::Unary(op) => format!("Unary {op:?}"),
             Instr::Binary(op) => format!("Binary {op:?}"),
             Instr::Wrap(kind) => format!("Wrap {}", kind.name()),
+            Instr::PushFloat(kind, bits) => {
+                format!("PushFloat {} {}", kind.name(), f64::from_bits(*bits))
+            }
             Instr::Jump(t) => format!("Jump {t}"),
             Instr::JumpIfFalse(t) => format!("JumpIfFalse {t}"),
             Instr::JumpIfTrue(t) => format!("JumpIfTrue {t}"),

@@ -9,8 +9,8 @@
 //! variant.
 
 use super::{
-    AssertTarget, DynTypeId, FuncId, GlobalId, IntKind, InterfaceId, LabelId, SelectId, StrId,
-    TypeId,
+    AssertTarget, DynTypeId, FloatKind, FuncId, GlobalId, IntKind, InterfaceId, LabelId, SelectId,
+    StrId, TypeId,
 };
 
 /// One instruction. Jump targets are indices into the same function's `code`.
@@ -111,6 +111,17 @@ pub enum Instr {
     /// Brings the integer on top of the stack into the range of a sized or unsigned kind
     /// (Go's wrap-around after arithmetic and on conversion).
     Wrap(IntKind),
+    /// stack: → f; a floating-point constant of the kind, given by its bits.
+    PushFloat(FloatKind, u64),
+    /// stack: x → float; Go's conversion of an integer or floating-point value to a
+    /// floating-point kind (rounded to the nearest value of the kind).
+    ToFloat(FloatKind),
+    /// stack: float → string; the text `println` prints for a float (`+1.500000e+000`).
+    PrintFloatText,
+    /// stack: float → int; Go's conversion of a floating-point value to an integer kind: the
+    /// fraction is discarded (towards zero), then the kind's wrap-around applies. A value out
+    /// of int64's range is clamped to it (Go leaves that case implementation-defined).
+    FloatToInt(IntKind),
 
     // ---- control flow ----
     /// pc = target

@@ -25,7 +25,7 @@ pub use instr::{
     AccessSite, BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
 };
 pub use source::{SourceFile, Span};
-pub use types::{IntKind, StructDef, Type, TypeId};
+pub use types::{FloatKind, IntKind, StructDef, Type, TypeId};
 
 /// Index of a function in [`Program::functions`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -12,6 +12,8 @@ pub struct TypeId(pub u32);
 pub enum Type {
     /// Every integer kind (zero value 0).
     Int,
+    /// `float32` or `float64` (zero value +0).
+    Float(FloatKind),
     /// `bool` (false).
     Bool,
     /// `string` ("").
@@ -45,6 +47,44 @@ pub struct StructDef {
     pub fields: Vec<String>,
     /// Field types, for the zero value.
     pub field_types: Vec<TypeId>,
+}
+
+/// Go's floating-point kinds. The machine holds both as an `f64`; a `float32` result is rounded
+/// to the nearest `f32` after each operation, which gives Go's float32 arithmetic exactly for
+/// `+ - * /` (an `f64` has more than twice `f32`'s precision, so rounding twice is harmless).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FloatKind {
+    /// `float32`.
+    F32,
+    /// `float64`.
+    F64,
+}
+
+impl FloatKind {
+    /// The kind a predeclared type name denotes.
+    pub fn from_name(name: &str) -> Option<FloatKind> {
+        match name {
+            "float32" => Some(FloatKind::F32),
+            "float64" => Some(FloatKind::F64),
+            _ => None,
+        }
+    }
+
+    /// The Go name.
+    pub fn name(self) -> &'static str {
+        match self {
+            FloatKind::F32 => "float32",
+            FloatKind::F64 => "float64",
+        }
+    }
+
+    /// `v` rounded to the kind's precision.
+    pub fn round(self, v: f64) -> f64 {
+        match self {
+            FloatKind::F32 => v as f32 as f64,
+            FloatKind::F64 => v,
+        }
+    }
 }
 
 /// Go's integer kinds. The machine holds every integer as an `i64`; a result of a sized kind

@@ -450,6 +450,10 @@ impl Walker<'_> {
                 self.h.word(*v as u64);
             }
             Value::Bool(v) => self.h.word(2 | (*v as u64) << 8),
+            Value::Float(v) => {
+                self.h.word(15);
+                self.h.word(v.key());
+            }
             Value::Str(text) => {
                 self.h.word(3);
                 self.h.bytes(text.as_bytes());

@@ -21,7 +21,7 @@ use super::arith::binary;
 use super::format::{format_print, format_sprintf, format_value};
 use super::state::{Deferred, Goroutine, Object, State, Status};
 use super::unwind::{do_return, push_frame, raise, recover};
-use super::value::{Gid, Value};
+use super::value::{Float, Gid, Value};
 use super::zero::zero_value;
 use crate::explore::StepError;
 use crate::program::{BinOp, Instr, Program, UnOp};
@@ -380,11 +380,41 @@ pub fn exec_goroutine_local(
             let value = goroutine.pop();
             let result = match (op, value) {
                 (UnOp::Neg, Value::Int(v)) => Value::Int(v.wrapping_neg()),
+                (UnOp::Neg, Value::Float(v)) => Value::Float(Float::new(v.kind, -v.get())),
                 (UnOp::BitNot, Value::Int(v)) => Value::Int(!v),
                 (UnOp::Not, Value::Bool(v)) => Value::Bool(!v),
                 (op, value) => unreachable!("internal error: {op:?} on {value:?}"),
             };
             goroutine.push(result);
+            Ok(())
+        }
+        Instr::PushFloat(kind, bits) => {
+            goroutine.push(Value::Float(Float::new(*kind, f64::from_bits(*bits))));
+            Ok(())
+        }
+        Instr::ToFloat(kind) => {
+            let v = match goroutine.pop() {
+                Value::Int(v) => v as f64,
+                Value::Float(v) => v.get(),
+                other => unreachable!("internal error: float conversion of {other:?}"),
+            };
+            goroutine.push(Value::Float(Float::new(*kind, v)));
+            Ok(())
+        }
+        Instr::PrintFloatText => {
+            let Value::Float(v) = goroutine.pop() else {
+                unreachable!("internal error: println text of a non-float");
+            };
+            goroutine.push(Value::str(&super::floatfmt::print_float(v.get())));
+            Ok(())
+        }
+        Instr::FloatToInt(kind) => {
+            let Value::Float(v) = goroutine.pop() else {
+                unreachable!("internal error: integer conversion of a non-float");
+            };
+            // `as` truncates towards zero and clamps to int64's range (NaN to 0).
+            let v = v.get() as i64;
+            goroutine.push(Value::Int(kind.wrap(v).unwrap_or(v)));
             Ok(())
         }
         Instr::Wrap(kind) => {

@@ -5,6 +5,7 @@
 //! print as `&{...}` and other references as their kind (`(chan)`, `(func)`), so two runs print the
 //! same bytes.
 
+use super::floatfmt::format_float;
 use super::state::{Object, State, SyncObj};
 use super::value::Value;
 
@@ -27,6 +28,7 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
         Value::Int(v) => {
             let _ = write!(out, "{v}");
         }
+        Value::Float(v) => out.push_str(&format_float(v.get(), v.kind, 'v', None, false)),
         Value::Bool(v) => {
             let _ = write!(out, "{v}");
         }
@@ -134,8 +136,10 @@ pub fn format_print(st: &State, values: &[Value], newline: bool) -> String {
     out
 }
 
-/// `fmt.Sprintf`: the verbs `%v %d %s %q %t %x %%` (flags and widths are accepted and ignored,
-/// except that `%+v` and `%#v` print like `%v`). A missing operand prints `%!v(MISSING)` as fmt
+/// `fmt.Sprintf`: the verbs `%v %d %s %q %t %x %e %f %g %%`, with a width (padding with spaces,
+/// on the left unless the `-` flag is given, with zeros under the `0` flag for numbers) and a
+/// precision (digits of a float, the most bytes of a string); the `+` flag signs numbers, and
+/// `%+v` and `%#v` otherwise print like `%v`. A missing operand prints `%!v(MISSING)` as fmt
 /// does; extra operands print `%!(EXTRA ...)`.
 pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
     let Value::Str(format) = format else {
@@ -149,13 +153,21 @@ pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
             out.push(c);
             continue;
         }
-        // Skip flags, width and precision.
+        let mut spec = Spec::default();
         while let Some(&flag) = chars.peek() {
-            if "+-# 0123456789.".contains(flag) {
-                chars.next();
-            } else {
-                break;
+            match flag {
+                '+' => spec.plus = true,
+                '-' => spec.left = true,
+                '0' => spec.zero = true,
+                '#' | ' ' => {}
+                _ => break,
             }
+            chars.next();
+        }
+        spec.width = number(&mut chars);
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            spec.precision = Some(number(&mut chars).unwrap_or(0));
         }
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
@@ -170,12 +182,33 @@ pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
             continue;
         };
         next += 1;
-        match (verb, value) {
-            ('q', Value::Str(text)) => out.push_str(&format!("{:?}", text.as_ref())),
-            ('x', Value::Int(v)) => out.push_str(&format!("{v:x}")),
-            ('x', Value::Str(text)) => text.bytes().for_each(|b| out.push_str(&format!("{b:02x}"))),
-            _ => write_value(st, value, &mut out, 0),
+        let mut text = String::new();
+        let mut numeric = false;
+        match (verb, value.unboxed()) {
+            ('q', Value::Str(s)) => text = format!("{:?}", s.as_ref()),
+            ('x', Value::Int(v)) => text = format!("{v:x}"),
+            ('x', Value::Str(s)) => s.bytes().for_each(|b| text.push_str(&format!("{b:02x}"))),
+            ('v' | 'e' | 'f' | 'g', Value::Float(v)) => {
+                numeric = true;
+                text = format_float(v.get(), v.kind, verb, spec.precision, spec.plus);
+            }
+            ('d' | 'v', Value::Int(v)) => {
+                numeric = true;
+                text = if spec.plus && *v >= 0 {
+                    format!("+{v}")
+                } else {
+                    v.to_string()
+                };
+            }
+            ('s' | 'v', Value::Str(s)) => {
+                text = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s.to_string(),
+                }
+            }
+            _ => write_value(st, value, &mut text, 0),
         }
+        spec.pad(&mut out, &text, numeric);
     }
     if next < values.len() {
         out.push_str("%!(EXTRA ");
@@ -188,4 +221,52 @@ pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
         out.push(')');
     }
     out
+}
+
+/// The flags, width and precision of one verb.
+#[derive(Default)]
+struct Spec {
+    plus: bool,
+    left: bool,
+    zero: bool,
+    width: Option<usize>,
+    precision: Option<usize>,
+}
+
+impl Spec {
+    /// Appends `text` padded to the width, as fmt pads: spaces on the left, on the right under
+    /// `-`, or zeros after the sign under `0` for a number.
+    fn pad(&self, out: &mut String, text: &str, numeric: bool) {
+        let len = text.chars().count();
+        let fill = self.width.unwrap_or(0).saturating_sub(len);
+        if fill == 0 {
+            out.push_str(text);
+        } else if self.left {
+            out.push_str(text);
+            out.extend(std::iter::repeat_n(' ', fill));
+        } else if self.zero && numeric {
+            let digits = text.trim_start_matches(['+', '-']);
+            out.push_str(&text[..text.len() - digits.len()]);
+            out.extend(std::iter::repeat_n('0', fill));
+            out.push_str(digits);
+        } else {
+            out.extend(std::iter::repeat_n(' ', fill));
+            out.push_str(text);
+        }
+    }
+}
+
+/// A decimal number in a format string (a width or precision).
+fn number(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<usize> {
+    let mut value: Option<usize> = None;
+    while let Some(digit) = chars.peek().and_then(|c| c.to_digit(10)) {
+        value = Some(
+            value
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(digit as usize),
+        );
+        chars.next();
+    }
+    value
 }

@@ -18,6 +18,7 @@ mod copy;
 mod dump;
 mod errors;
 mod exec;
+mod floatfmt;
 mod format;
 mod heap;
 mod iface;

@@ -68,6 +68,7 @@ fn kind(value: &Value) -> &'static str {
     match value {
         Value::Nil => "zero",
         Value::Int(_) => "int",
+        Value::Float(v) => v.kind.name(),
         Value::Bool(_) => "bool",
         Value::Str(_) => "string",
         Value::Pointer(_) | Value::Inner(_) | Value::Error(_) => "ptr",

@@ -155,6 +155,7 @@ fn shallow(key: u64, value: &Value) -> u64 {
         Value::Nil => mix(key, 0),
         Value::Int(v) => mix(mix(key, 1), *v as u64),
         Value::Bool(v) => mix(key, 2 | (*v as u64) << 8),
+        Value::Float(v) => mix(mix(key, 15), v.key()),
         Value::Str(text) => text
             .bytes()
             .fold(mix(key, 3 | (text.len() as u64) << 8), |key, byte| {

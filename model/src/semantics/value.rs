@@ -8,7 +8,7 @@
 
 use std::sync::Arc;
 
-use crate::program::FuncId;
+use crate::program::{FloatKind, FuncId};
 
 /// Index of a heap object (cell, backing array, map, closure environment) in `State::heap`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,6 +32,8 @@ pub enum Value {
     Nil,
     /// Every integer kind.
     Int(i64),
+    /// `float32` and `float64`.
+    Float(Float),
     /// `bool`.
     Bool(bool),
     /// `string`.
@@ -122,6 +124,7 @@ impl Value {
             Value::Boxed(boxed) => boxed.value.for_each_ref(visit),
             Value::Nil
             | Value::Int(_)
+            | Value::Float(_)
             | Value::Bool(_)
             | Value::Str(_)
             | Value::Func { env: None, .. } => {}
@@ -181,9 +184,18 @@ impl Value {
             })),
             Value::Nil
             | Value::Int(_)
+            | Value::Float(_)
             | Value::Bool(_)
             | Value::Str(_)
             | Value::Func { env: None, .. } => self.clone(),
+        }
+    }
+
+    /// The value inside an interface value (itself for any other value).
+    pub fn unboxed(&self) -> &Value {
+        match self {
+            Value::Boxed(boxed) => boxed.value.unboxed(),
+            other => other,
         }
     }
 
@@ -192,6 +204,38 @@ impl Value {
         let mut found = false;
         self.for_each_ref(&mut |_| found = true);
         found
+    }
+}
+
+/// A floating-point value: its kind (for printing and rounding) and the bits of its `f64`.
+/// Held as bits so that a `Value` stays hashable and totally ordered for the state store; Go's
+/// `==` on floats (NaN unequal to itself, -0 equal to +0) is `semantics/arith.rs`'s, not this
+/// derived equality.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Float {
+    /// `float32` or `float64`.
+    pub kind: FloatKind,
+    bits: u64,
+}
+
+impl Float {
+    /// `v` as a value of the kind (rounded to it).
+    pub fn new(kind: FloatKind, v: f64) -> Float {
+        Float {
+            kind,
+            bits: kind.round(v).to_bits(),
+        }
+    }
+
+    /// The number.
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.bits)
+    }
+
+    /// The bits of the number with the kind in the lowest one (a float32's `f64` never uses
+    /// it: it has 29 trailing zero bits), for hashing.
+    pub fn key(self) -> u64 {
+        self.bits | (self.kind == FloatKind::F32) as u64
     }
 }
 

@@ -13,6 +13,7 @@ use crate::program::{Program, Type, TypeId};
 pub fn zero_value(program: &Program, st: &mut State, ty: TypeId) -> Value {
     match program.ty(ty) {
         Type::Int => Value::Int(0),
+        Type::Float(kind) => Value::Float(super::value::Float::new(*kind, 0.0)),
         Type::Bool => Value::Bool(false),
         Type::String => Value::str(""),
         Type::Nil => Value::Nil,

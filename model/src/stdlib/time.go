@@ -97,6 +97,28 @@ func (d Duration) Microseconds() int64 { return int64(d) / 1000 }
 // Milliseconds returns the duration as an integer millisecond count.
 func (d Duration) Milliseconds() int64 { return int64(d) / 1000000 }
 
+// Seconds returns the duration as a floating-point number of seconds (time.go's split into
+// whole seconds and the rest, so that large durations keep their precision).
+func (d Duration) Seconds() float64 {
+	sec := d / Second
+	nsec := d % Second
+	return float64(sec) + float64(nsec)/1e9
+}
+
+// Minutes returns the duration as a floating-point number of minutes.
+func (d Duration) Minutes() float64 {
+	min := d / Minute
+	nsec := d % Minute
+	return float64(min) + float64(nsec)/(60*1e9)
+}
+
+// Hours returns the duration as a floating-point number of hours.
+func (d Duration) Hours() float64 {
+	hour := d / Hour
+	nsec := d % Hour
+	return float64(hour) + float64(nsec)/(60*60*1e9)
+}
+
 // Truncate returns the result of rounding d toward zero to a multiple of m.
 func (d Duration) Truncate(m Duration) Duration {
 	if m <= 0 {

@@ -91,10 +91,10 @@ fn an_unknown_member_of_a_modelled_package_lists_what_is_modelled() {
 fn other_unsupported_constructs() {
     let cases: &[(&str, &str, u32, u32)] = &[
         (
-            "package main\nimport \"fmt\"\nfunc main() {\n\tfmt.Printf(\"%T\\n\", 1)\n}\n",
-            "unsupported Go construct: the %T verb (print a name of your choosing instead)",
+            "package main\nimport \"fmt\"\nfunc main() {\n\t_ = fmt.Errorf(\"%T\\n\", 1)\n}\n",
+            "unsupported Go construct: the %T verb in fmt.Errorf (make the text with fmt.Sprintf first)",
             4,
-            13,
+            17,
         ),
         (
             "package main\nfunc Id[T any](x T) T { return x }\nfunc main() {\n\tf := Id\n\t_ = f\n}\n",

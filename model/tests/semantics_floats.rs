@@ -1,51 +1,15 @@
 //! float32 and float64: arithmetic, conversions, untyped constants meeting typed operands, and
-//! the text fmt and println print. `models/types/floats.out` is what `go run` (Go 1.19) printed
-//! for `models/types/floats.go`, standard output and error together; when Go is installed the
-//! test runs it again and compares.
+//! the text fmt and println print (compared with `go run`'s, `common::assert_prints_as_go_run`),
+//! and fmt's `%T`.
 
 mod common;
 
-use common::{check, printed};
+use common::{assert_prints_as_go_run, output_of, printed};
 use gomc::explore::OutcomeKind;
-
-/// gomc's output of the model: its lines, each printed call's text with its newline.
-fn output_of(source: &str) -> String {
-    let report = check(source);
-    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
-    printed(&report, OutcomeKind::Ok)
-        .iter()
-        .map(|line| {
-            if line.ends_with('\n') {
-                line.clone()
-            } else {
-                format!("{line}\n")
-            }
-        })
-        .collect()
-}
 
 #[test]
 fn floats_print_as_go_prints_them() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/types");
-    let recorded = std::fs::read_to_string(dir.join("floats.out")).expect("recorded output");
-    // println writes to standard error: both streams, in order, as one.
-    let go = std::process::Command::new("sh")
-        .args(["-c", "go run floats.go 2>&1"])
-        .current_dir(&dir)
-        .env("GO111MODULE", "off")
-        .env("GOCACHE", std::env::temp_dir().join("gomc-floats-gocache"))
-        .output();
-    let go_installed = std::process::Command::new("go")
-        .arg("version")
-        .output()
-        .is_ok_and(|output| output.status.success());
-    if go_installed {
-        let output = go.expect("sh");
-        assert!(output.status.success(), "go run failed: {output:?}");
-        assert_eq!(String::from_utf8_lossy(&output.stdout), recorded);
-    }
-    let source = std::fs::read_to_string(dir.join("floats.go")).expect("model");
-    assert_eq!(output_of(&source), recorded);
+    assert_prints_as_go_run("floats");
 }
 
 #[test]
@@ -94,4 +58,11 @@ fn set_overrides_float_variables() {
     let report = gomc::check_source("set.go", source, &config).expect("loads");
     assert_eq!(printed(&report, OutcomeKind::Ok), ["-4.5 1"]);
     assert_eq!(output_of(source), "1 0.6666666666666666\n");
+}
+
+/// `%T` names each operand's type as fmt does, concrete and interface operands, errors made by
+/// errors.New, and struct literal types.
+#[test]
+fn the_type_verb_prints_go_type_names() {
+    assert_prints_as_go_run("type_verb");
 }

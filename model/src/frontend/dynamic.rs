@@ -72,6 +72,25 @@ impl<'t> Lowerer<'t> {
             Ty::Chan(super::types::ChanDir::Both, inner) => {
                 format!("chan {}", self.go_type_name(inner))
             }
+            // A struct literal type, as reflect spells it: `struct { a int; main.T }`.
+            Ty::Struct(index)
+                if self.types.structs[*index as usize]
+                    .name
+                    .starts_with("struct{") =>
+            {
+                let fields: Vec<String> = self.types.structs[*index as usize]
+                    .fields
+                    .iter()
+                    .map(|field| match field.embedded {
+                        true => self.go_type_name(&field.ty),
+                        false => format!("{} {}", field.name, self.go_type_name(&field.ty)),
+                    })
+                    .collect();
+                match fields.is_empty() {
+                    true => "struct {}".to_string(),
+                    false => format!("struct {{ {} }}", fields.join("; ")),
+                }
+            }
             other => self.types.describe(other),
         }
     }

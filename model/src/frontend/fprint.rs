@@ -62,14 +62,19 @@ impl<'t> Lowerer<'t> {
                 .src
                 .error(call, format!("not enough arguments in call to fmt.{name}")));
         }
-        if style == FmtStyle::Format {
-            self.reject_type_verb(operands[0])?;
-        }
+        let typed: Vec<usize> = if style == FmtStyle::Format {
+            (self.type_verb_operands(operands[0])?)
+                .into_iter()
+                .map(|operand| operand + 1)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let standard_stream = self.is_standard_stream(writer);
         if !standard_stream {
             self.writer(writer, name)?;
         }
-        let n = self.push_fmt_args(operands)?;
+        let n = self.push_fmt_args_typed(operands, &typed)?;
         let mut tail = vec![style.sprint(n)];
         if standard_stream {
             // Printed as one piece of output; n is its length, err is nil.

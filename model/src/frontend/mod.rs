@@ -36,7 +36,7 @@
 //!
 //! A [`ModelError`] ("unsupported Go construct: ..."): complex numbers, a
 //! generic function used as a value, method values of sync methods with arguments or results,
-//! slicing an array, `%T`, and any library function not listed above (the error lists what
+//! slicing an array, `%T` in `fmt.Errorf`, and any library function not listed above (the error lists what
 //! the package offers, `supported.rs`).
 //!
 //! Which variables live in heap cells (captured by a function literal, or whose address is

@@ -233,8 +233,11 @@ impl<'t> Lowerer<'t> {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
                 }
-                self.reject_type_verb(arguments[0])?;
-                let n = self.push_fmt_args(arguments)?;
+                let typed: Vec<usize> = (self.type_verb_operands(arguments[0])?)
+                    .into_iter()
+                    .map(|operand| operand + 1)
+                    .collect();
+                let n = self.push_fmt_args_typed(arguments, &typed)?;
                 let instr = if matches!(op, StdCall::Printf) {
                     Instr::Printf { args: n - 1 }
                 } else {
@@ -262,7 +265,15 @@ impl<'t> Lowerer<'t> {
                 }
                 // log formats like fmt.Sprint/Sprintf and ends the line (log.go
                 // Output); gomc leaves out the date and time it prefixes.
-                let n = self.push_fmt_args(arguments)?;
+                let typed: Vec<usize> = if format {
+                    (self.type_verb_operands(arguments[0])?)
+                        .into_iter()
+                        .map(|operand| operand + 1)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let n = self.push_fmt_args_typed(arguments, &typed)?;
                 let mut tail = vec![if format {
                     Instr::Sprintf { args: n - 1 }
                 } else if name.ends_with("ln") {
@@ -442,20 +453,30 @@ impl<'t> Lowerer<'t> {
     /// whose type has an `Error() string` or `String() string` method is printed as what that
     /// method returns, as fmt does (`Instr::Stringer`).
     pub fn push_fmt_args(&mut self, arguments: &[Node<'t>]) -> Result<u32> {
+        self.push_fmt_args_typed(arguments, &[])
+    }
+
+    /// [`Lowerer::push_fmt_args`], with the arguments at `typed` (indices into `arguments`)
+    /// printed by `%T`: each goes in as an interface value, which carries its dynamic type.
+    pub fn push_fmt_args_typed(&mut self, arguments: &[Node<'t>], typed: &[usize]) -> Result<u32> {
         if let [single] = arguments {
             let inner = unparen(*single);
             if inner.kind() == "call_expression" && self.call_result_types(inner)?.len() != 1 {
                 return self.push_plain_args(arguments);
             }
         }
-        for &argument in arguments {
+        for (index, &argument) in arguments.iter().enumerate() {
             if argument.kind() == "variadic_argument" {
                 return Err(self
                     .src
                     .unsupported(argument, "... argument to this function"));
             }
             let ty = self.expr(argument)?;
-            if self.types.is_interface(&ty) {
+            if typed.contains(&index) {
+                if !self.types.is_interface(&ty) {
+                    self.coerce(&ty, &ANY, argument, "argument")?;
+                }
+            } else if self.types.is_interface(&ty) {
                 self.emit(Instr::Stringer, argument);
             } else if self.has_text_method(&ty, argument)? {
                 self.coerce(&ty, &ANY, argument, "argument")?;
@@ -465,14 +486,49 @@ impl<'t> Lowerer<'t> {
         Ok(arguments.len() as u32)
     }
 
-    /// Refuses a constant format with the `%T` verb: values do not carry their static types at
-    /// run time, so gomc cannot print them.
+    /// The operands (counted from 0 after the format) that a constant format prints with `%T`;
+    /// none for a format built at run time. An explicit argument index (`%[2]T`) is refused.
+    pub fn type_verb_operands(&mut self, format: Node<'t>) -> Result<Vec<usize>> {
+        let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? else {
+            return Ok(Vec::new());
+        };
+        let mut operands = Vec::new();
+        let mut next = 0;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                continue;
+            }
+            while chars.peek().is_some_and(|c| "+-# 0123456789.".contains(*c)) {
+                chars.next();
+            }
+            match chars.next() {
+                Some('%') | None => {}
+                Some('[') if text.contains('T') => {
+                    return Err(self.src.unsupported(
+                        format,
+                        "an explicit argument index with %T (give the operands in order)",
+                    ))
+                }
+                Some(verb) => {
+                    if verb == 'T' {
+                        operands.push(next);
+                    }
+                    next += 1;
+                }
+            }
+        }
+        Ok(operands)
+    }
+
+    /// Refuses a constant format with the `%T` verb where its operands are not boxed
+    /// (`fmt.Errorf`, which keeps each operand twice: as printed, and as `%w` wraps it).
     pub fn reject_type_verb(&mut self, format: Node<'t>) -> Result<()> {
         if let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? {
             if text.replace("%%", "").contains("%T") {
                 return Err(self.src.unsupported(
                     format,
-                    "the %T verb (print a name of your choosing instead)",
+                    "the %T verb in fmt.Errorf (make the text with fmt.Sprintf first)",
                 ));
             }
         }

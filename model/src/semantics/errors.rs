@@ -80,7 +80,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let printed = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &format, &printed);
+            let text = format_sprintf(st, &[], &format, &printed);
             // fmt/errors.go: one `%w` wraps that operand; several wrap every operand that is
             // an error, in order.
             let operands: Vec<Value> = match &format {

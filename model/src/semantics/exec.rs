@@ -241,13 +241,14 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
         Instr::Printf { args } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            log.output.push(format_sprintf(st, &format, &values));
+            log.output
+                .push(format_sprintf(st, &program.dyn_types, &format, &values));
             return Ok(());
         }
         Instr::Sprintf { args } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &format, &values);
+            let text = format_sprintf(st, &program.dyn_types, &format, &values);
             super::limits::check_size("string", text.len())?;
             st.goroutine_mut(g).push(Value::str(&text));
             return Ok(());
@@ -257,7 +258,7 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             let values = super::heap::slice_items(st, &slice);
             let text = if *format {
                 let format = st.goroutine_mut(g).pop();
-                format_sprintf(st, &format, &values)
+                format_sprintf(st, &program.dyn_types, &format, &values)
             } else {
                 format_print(st, &values, true) + "\n"
             };

@@ -141,7 +141,16 @@ pub fn format_print(st: &State, values: &[Value], newline: bool) -> String {
 /// precision (digits of a float, the most bytes of a string); the `+` flag signs numbers, and
 /// `%+v` and `%#v` otherwise print like `%v`. A missing operand prints `%!v(MISSING)` as fmt
 /// does; extra operands print `%!(EXTRA ...)`.
-pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
+///
+/// `%T` prints the dynamic type of an operand that went in as an interface value (the front end
+/// boxes the operands of `%T`; `types` names them), `<nil>` for nil, and `%!T(unknown)` where
+/// gomc does not know the type (a format built at run time, `types` empty).
+pub fn format_sprintf(
+    st: &State,
+    types: &[crate::program::DynType],
+    format: &Value,
+    values: &[Value],
+) -> String {
     let Value::Str(format) = format else {
         return format_value(st, format);
     };
@@ -185,6 +194,23 @@ pub fn format_sprintf(st: &State, format: &Value, values: &[Value]) -> String {
         let mut text = String::new();
         let mut numeric = false;
         match (verb, value.unboxed()) {
+            ('T', _) => {
+                text = match value {
+                    Value::Boxed(boxed) => types
+                        .get(boxed.ty.0 as usize)
+                        .map_or_else(|| "%!T(unknown)".to_string(), |ty| ty.name.clone()),
+                    Value::Nil => "<nil>".to_string(),
+                    // The machine's own errors: errors.New's, and fmt.Errorf's with and
+                    // without `%w` (errors/errors.go, fmt/errors.go).
+                    Value::Error(_) => match super::errors::wrapped_errors(st, value).len() {
+                        0 => "*errors.errorString",
+                        1 => "*fmt.wrapError",
+                        _ => "*fmt.wrapErrors",
+                    }
+                    .to_string(),
+                    _ => "%!T(unknown)".to_string(),
+                }
+            }
             ('q', Value::Str(s)) => text = format!("{:?}", s.as_ref()),
             ('x', Value::Int(v)) => text = format!("{v:x}"),
             ('x', Value::Str(s)) => s.bytes().for_each(|b| text.push_str(&format!("{b:02x}"))),

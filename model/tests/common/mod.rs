@@ -129,3 +129,52 @@ pub fn check_races_with(source: &str, reduction: Reduction) -> Report {
     assert!(report.exhaustive, "search not exhaustive");
     report
 }
+
+/// gomc's output of a model that must end without a violation: its lines, each printed call's
+/// text ending in a newline.
+pub fn output_of(source: &str) -> String {
+    let report = check(source);
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    printed(&report, OutcomeKind::Ok)
+        .iter()
+        .map(|line| {
+            if line.ends_with('\n') {
+                line.clone()
+            } else {
+                format!("{line}\n")
+            }
+        })
+        .collect()
+}
+
+/// `models/types/NAME.go` prints `models/types/NAME.out` under gomc, and that file is what
+/// `go run` prints for it (standard output and error together, as println writes to the
+/// latter), checked again whenever Go is installed.
+pub fn assert_prints_as_go_run(name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/types");
+    let recorded = std::fs::read_to_string(dir.join(format!("{name}.out"))).expect("recorded");
+    let go_installed = std::process::Command::new("go")
+        .arg("version")
+        .output()
+        .is_ok_and(|output| output.status.success());
+    if go_installed {
+        let output = std::process::Command::new("sh")
+            .args(["-c", &format!("go run {name}.go 2>&1")])
+            .current_dir(&dir)
+            .env("GO111MODULE", "off")
+            .env("GOCACHE", std::env::temp_dir().join("gomc-go-run-cache"))
+            .output()
+            .expect("sh");
+        assert!(
+            output.status.success(),
+            "go run {name}.go failed: {output:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            recorded,
+            "go run {name}.go"
+        );
+    }
+    let source = std::fs::read_to_string(dir.join(format!("{name}.go"))).expect("model");
+    assert_eq!(output_of(&source), recorded, "gomc on {name}.go");
+}

@@ -66,3 +66,10 @@ fn set_overrides_float_variables() {
 fn the_type_verb_prints_go_type_names() {
     assert_prints_as_go_run("type_verb");
 }
+
+/// Package math: an exponential backoff capped with `math.Min`, the rounding functions, the
+/// special values and constants, `Pow` by Go's algorithm.
+#[test]
+fn math_computes_what_go_computes() {
+    assert_prints_as_go_run("math");
+}

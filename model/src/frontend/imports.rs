@@ -45,6 +45,8 @@ pub(super) enum Std {
     RandV2,
     /// `testing`: written in Go (`model/src/stdlib/testing.go`), for `gomc test`.
     Testing,
+    /// `math`: written in Go (`model/src/stdlib/math.go`) over primitives.
+    Math,
 }
 
 impl Std {
@@ -72,6 +74,7 @@ impl Std {
             Std::Errors => Some(("gomc:errors/join.go", include_str!("../stdlib/errors.go"))),
             Std::Strconv => Some(("gomc:strconv/atoi.go", include_str!("../stdlib/strconv.go"))),
             Std::Sort => Some(("gomc:sort/sort.go", include_str!("../stdlib/sort.go"))),
+            Std::Math => Some(("gomc:math/math.go", include_str!("../stdlib/math.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -112,6 +115,7 @@ impl Std {
             "io" => Std::Io,
             "strconv" => Std::Strconv,
             "sort" => Std::Sort,
+            "math" => Std::Math,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -143,6 +147,7 @@ impl Std {
             Std::Semaphore => "semaphore",
             Std::RandV2 => "rand",
             Std::Testing => "testing",
+            Std::Math => "math",
         }
     }
 
@@ -175,6 +180,7 @@ impl Std {
             Std::Sync,
             Std::RandV2,
             Std::Testing,
+            Std::Math,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

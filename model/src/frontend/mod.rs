@@ -8,7 +8,7 @@
 //! # The subset
 //!
 //! Supported: `package main` with imports of fmt, os, runtime, sync, sync/atomic, time, errors,
-//! strings, log, math/rand (`Intn`: a choice), context, golang.org/x/sync/errgroup (the last
+//! strings, log, math, math/rand (`Intn`: a choice), context, golang.org/x/sync/errgroup (the last
 //! two, and time's timers, written in Go under `model/src/stdlib/`) and the helper package
 //! (`gomc`, or a path ending in `/gomc`); package-level `var`,
 //! `const` (iota, implicit repetition, folding), `type` (structs with embedded fields, defined
@@ -61,6 +61,7 @@ mod dynamic;
 mod error;
 mod expr;
 mod float;
+mod fmtargs;
 mod fprint;
 mod func;
 mod generic_types;

@@ -118,6 +118,9 @@ pub enum Instr {
     ToFloat(FloatKind),
     /// stack: float → string; the text `println` prints for a float (`+1.500000e+000`).
     PrintFloatText,
+    /// stack: x (, y) → r; a primitive of package math (`stdlib/math.go`,
+    /// `semantics/gomath.rs`) on float64 operands.
+    Math(MathFn),
     /// stack: float → int; Go's conversion of a floating-point value to an integer kind: the
     /// fraction is discarded (towards zero), then the kind's wrap-around applies. A value out
     /// of int64's range is clamped to it (Go leaves that case implementation-defined).
@@ -607,5 +610,51 @@ impl Instr {
                 | Instr::SynctestWait
                 | Instr::NumGoroutine
         )
+    }
+}
+
+/// The primitives of package math that `stdlib/math.go` calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MathFn {
+    /// `sqrt(x)`.
+    Sqrt,
+    /// `floor(x)`.
+    Floor,
+    /// `ceil(x)`.
+    Ceil,
+    /// `trunc(x)`.
+    Trunc,
+    /// `mod(x, y)`: C's fmod.
+    Mod,
+    /// `exp(x)`.
+    Exp,
+    /// `log(x)`: the natural logarithm.
+    Log,
+    /// `pow(x, y)`.
+    Pow,
+}
+
+impl MathFn {
+    /// The primitive `stdlib/math.go` calls by this name.
+    pub fn primitive(name: &str) -> Option<MathFn> {
+        Some(match name {
+            "sqrt" => MathFn::Sqrt,
+            "floor" => MathFn::Floor,
+            "ceil" => MathFn::Ceil,
+            "trunc" => MathFn::Trunc,
+            "mod" => MathFn::Mod,
+            "exp" => MathFn::Exp,
+            "log" => MathFn::Log,
+            "pow" => MathFn::Pow,
+            _ => return None,
+        })
+    }
+
+    /// How many operands it takes.
+    pub fn arity(self) -> usize {
+        match self {
+            MathFn::Mod | MathFn::Pow => 2,
+            _ => 1,
+        }
     }
 }

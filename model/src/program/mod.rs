@@ -22,7 +22,7 @@ pub use dynamic::{
     ERROR_STRING,
 };
 pub use instr::{
-    AccessSite, BinOp, Instr, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
+    AccessSite, BinOp, Instr, MathFn, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
 };
 pub use source::{SourceFile, Span};
 pub use types::{FloatKind, IntKind, StructDef, Type, TypeId};

@@ -5,8 +5,10 @@
 //! gives an infinity or NaN, never a panic, and NaN compares unequal to everything.
 
 use super::exec::{runtime_error, Trap};
+use super::state::Goroutine;
 use super::value::{Float, Value};
 use crate::program::BinOp;
+use crate::program::{FloatKind, Instr};
 
 /// Go's binary operators on two values.
 pub fn binary(op: BinOp, left: Value, right: Value) -> Result<Value, Trap> {
@@ -75,5 +77,48 @@ fn float_binary(op: BinOp, a: Float, b: Float) -> Value {
         Rem | And | Or | Xor | AndNot | Shl | Shr => {
             unreachable!("internal error: {op:?} on floating-point operands")
         }
+    }
+}
+
+/// Executes a floating-point instruction of a goroutine (constants, conversions, `println`'s
+/// text, package math's primitives); the front end's types guarantee the operands.
+pub fn exec_float(goroutine: &mut Goroutine, instr: &Instr) {
+    let result = match instr {
+        Instr::PushFloat(kind, bits) => Value::Float(Float::new(*kind, f64::from_bits(*bits))),
+        Instr::ToFloat(kind) => {
+            let v = match goroutine.pop() {
+                Value::Int(v) => v as f64,
+                Value::Float(v) => v.get(),
+                other => unreachable!("internal error: float conversion of {other:?}"),
+            };
+            Value::Float(Float::new(*kind, v))
+        }
+        Instr::FloatToInt(kind) => {
+            // `as` truncates towards zero and clamps to int64's range (NaN to 0).
+            let v = float_operand(goroutine) as i64;
+            Value::Int(kind.wrap(v).unwrap_or(v))
+        }
+        Instr::PrintFloatText => {
+            Value::str(&super::floatfmt::print_float(float_operand(goroutine)))
+        }
+        Instr::Math(op) => {
+            let y = if op.arity() == 2 {
+                float_operand(goroutine)
+            } else {
+                0.0
+            };
+            let x = float_operand(goroutine);
+            Value::Float(Float::new(FloatKind::F64, super::gomath::apply(*op, x, y)))
+        }
+        other => unreachable!("internal error: {other:?} is not a float instruction"),
+    };
+    goroutine.push(result);
+}
+
+/// Pops a float operand.
+fn float_operand(goroutine: &mut Goroutine) -> f64 {
+    match goroutine.pop() {
+        Value::Float(v) => v.get(),
+        other => unreachable!("internal error: a float operand is {other:?}"),
     }
 }

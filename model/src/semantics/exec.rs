@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::arith::binary;
-use super::format::{format_print, format_sprintf, format_value};
+use super::format::format_value;
 use super::state::{Deferred, Goroutine, Object, State, Status};
 use super::unwind::{do_return, push_frame, raise, recover};
 use super::value::{Float, Gid, Value};
@@ -233,49 +233,11 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             Arc::make_mut(&mut st.globals)[global.0 as usize] = value;
             return Ok(());
         }
-        Instr::Print { args, newline } => {
-            let values = st.goroutine_mut(g).pop_n(*args as usize);
-            log.output.push(format_print(st, &values, *newline));
-            return Ok(());
-        }
-        Instr::Printf { args } => {
-            let values = st.goroutine_mut(g).pop_n(*args as usize);
-            let format = st.goroutine_mut(g).pop();
-            log.output
-                .push(format_sprintf(st, &program.dyn_types, &format, &values));
-            return Ok(());
-        }
-        Instr::Sprintf { args } => {
-            let values = st.goroutine_mut(g).pop_n(*args as usize);
-            let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &program.dyn_types, &format, &values);
-            super::limits::check_size("string", text.len())?;
-            st.goroutine_mut(g).push(Value::str(&text));
-            return Ok(());
-        }
-        Instr::SprintSlice { format } => {
-            let slice = st.goroutine_mut(g).pop();
-            let values = super::heap::slice_items(st, &slice);
-            let text = if *format {
-                let format = st.goroutine_mut(g).pop();
-                format_sprintf(st, &program.dyn_types, &format, &values)
-            } else {
-                format_print(st, &values, true) + "\n"
-            };
-            super::limits::check_size("string", text.len())?;
-            st.goroutine_mut(g).push(Value::str(&text));
-            return Ok(());
-        }
-        Instr::Sprint { args, newline } => {
-            let values = st.goroutine_mut(g).pop_n(*args as usize);
-            let mut text = format_print(st, &values, *newline);
-            if *newline {
-                text.push('\n');
-            }
-            super::limits::check_size("string", text.len())?;
-            st.goroutine_mut(g).push(Value::str(&text));
-            return Ok(());
-        }
+        Instr::Print { .. }
+        | Instr::Printf { .. }
+        | Instr::Sprintf { .. }
+        | Instr::SprintSlice { .. }
+        | Instr::Sprint { .. } => return super::print::exec(program, st, g, instr, log),
         Instr::Recover | Instr::DeferredRecover => {
             let goroutine = st.goroutine_mut(g);
             let frames = goroutine.frames.len();
@@ -389,33 +351,12 @@ pub fn exec_goroutine_local(
             goroutine.push(result);
             Ok(())
         }
-        Instr::PushFloat(kind, bits) => {
-            goroutine.push(Value::Float(Float::new(*kind, f64::from_bits(*bits))));
-            Ok(())
-        }
-        Instr::ToFloat(kind) => {
-            let v = match goroutine.pop() {
-                Value::Int(v) => v as f64,
-                Value::Float(v) => v.get(),
-                other => unreachable!("internal error: float conversion of {other:?}"),
-            };
-            goroutine.push(Value::Float(Float::new(*kind, v)));
-            Ok(())
-        }
-        Instr::PrintFloatText => {
-            let Value::Float(v) = goroutine.pop() else {
-                unreachable!("internal error: println text of a non-float");
-            };
-            goroutine.push(Value::str(&super::floatfmt::print_float(v.get())));
-            Ok(())
-        }
-        Instr::FloatToInt(kind) => {
-            let Value::Float(v) = goroutine.pop() else {
-                unreachable!("internal error: integer conversion of a non-float");
-            };
-            // `as` truncates towards zero and clamps to int64's range (NaN to 0).
-            let v = v.get() as i64;
-            goroutine.push(Value::Int(kind.wrap(v).unwrap_or(v)));
+        Instr::PushFloat(..)
+        | Instr::ToFloat(_)
+        | Instr::FloatToInt(_)
+        | Instr::PrintFloatText
+        | Instr::Math(_) => {
+            super::arith::exec_float(goroutine, instr);
             Ok(())
         }
         Instr::Wrap(kind) => {

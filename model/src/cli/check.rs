@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
+use super::html::{write_check_pages, write_replay_page, Checked, Target};
 use super::progress::ProgressLine;
 use super::{EXIT_FAIL, EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE};
 use crate::check::{check_file, check_source, render_replay, replay_file, Config};
-use crate::check::{model_files, read_bounded, ReplayError, STDIN_PATH};
+use crate::check::{model_files, read_bounded, ModelInput, ReplayError, STDIN_PATH};
 use crate::frontend::ModelError;
 use crate::report::{kind_list, render_json_entries, render_text, RenderOptions, Report};
 
@@ -21,6 +22,8 @@ pub(super) struct Print {
     pub timings: bool,
     /// With several files, every full report, not only those of unexpected results.
     pub verbose: bool,
+    /// `--html`: where to write the viewer page of each counterexample.
+    pub html: Option<super::html::Target>,
 }
 
 /// One row of the summary table.
@@ -53,6 +56,7 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         timings: print.timings,
     };
     let mut checked = Vec::new();
+    let mut stdin_text = None;
     for path in &files {
         if config
             .cancel
@@ -61,7 +65,7 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         {
             break;
         }
-        let result = check_one(path, config);
+        let result = check_one(path, config, &mut stdin_text);
         if let Err(error) = &result {
             eprintln!("{error}");
         }
@@ -94,7 +98,36 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
             }
         }
     }
-    exit_status(rows.iter().map(|row| row.exit))
+    let mut exit = exit_status(rows.iter().map(|row| row.exit));
+    if let Some(target) = &print.html {
+        let models: Vec<_> = files
+            .iter()
+            .zip(&checked)
+            .filter_map(|(path, result)| {
+                let report = result.as_ref().ok()?;
+                let input = match &stdin_text {
+                    Some(text) if is_stdin(path) => ModelInput::Text {
+                        name: STDIN_NAME,
+                        text,
+                    },
+                    _ => ModelInput::File(path),
+                };
+                Some(Checked { input, report })
+            })
+            .collect();
+        match write_check_pages(target, &models, config) {
+            Ok(paths) => {
+                for path in paths {
+                    eprintln!("wrote {}", path.display());
+                }
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                exit = EXIT_USAGE;
+            }
+        }
+    }
+    exit
 }
 
 /// The files under `paths` ([`model_files`]), except that a path that does not exist or cannot
@@ -125,8 +158,13 @@ pub(super) fn exit_status(codes: impl Iterator<Item = i32>) -> i32 {
         .unwrap_or(EXIT_OK)
 }
 
-/// Checks one file (`-`: standard input) with a progress line.
-fn check_one(path: &Path, config: &Config) -> Result<Report, ModelError> {
+/// Checks one file (`-`: standard input, whose text is kept in `stdin_text` for `--html`) with a
+/// progress line.
+fn check_one(
+    path: &Path,
+    config: &Config,
+    stdin_text: &mut Option<String>,
+) -> Result<Report, ModelError> {
     let name = if is_stdin(path) {
         STDIN_NAME.to_string()
     } else {
@@ -138,7 +176,7 @@ fn check_one(path: &Path, config: &Config) -> Result<Report, ModelError> {
         None => config.clone(),
     };
     let checked = if is_stdin(path) {
-        read_stdin().and_then(|text| check_source(STDIN_NAME, &text, &config))
+        read_stdin().and_then(|text| check_source(STDIN_NAME, stdin_text.insert(text), &config))
     } else {
         check_file(path, &config)
     };
@@ -240,12 +278,20 @@ fn table(rows: &[Row], timings: bool, count: &str) -> String {
     out
 }
 
-/// Replays a schedule and prints its trace and dump; returns the exit status.
-pub(super) fn replay(path: &Path, schedule: &str, config: &Config, json: bool) -> i32 {
+/// Replays a schedule and prints its trace and dump (and with `html`, writes its viewer page);
+/// returns the exit status.
+pub(super) fn replay(
+    path: &Path,
+    schedule: &str,
+    config: &Config,
+    json: bool,
+    html: Option<&Target>,
+) -> i32 {
+    let mut stdin_text = None;
     let replayed = if is_stdin(path) {
-        read_stdin()
-            .map_err(ReplayError::Model)
-            .and_then(|text| crate::check::replay(STDIN_NAME, &text, config, schedule))
+        read_stdin().map_err(ReplayError::Model).and_then(|text| {
+            crate::check::replay(STDIN_NAME, stdin_text.insert(text), config, schedule)
+        })
     } else {
         replay_file(path, config, schedule)
     };
@@ -259,6 +305,22 @@ pub(super) fn replay(path: &Path, schedule: &str, config: &Config, json: bool) -
                 );
             } else {
                 print!("{}", render_replay(&replay));
+            }
+            if let Some(target) = html {
+                let input = match &stdin_text {
+                    Some(text) => ModelInput::Text {
+                        name: STDIN_NAME,
+                        text,
+                    },
+                    None => ModelInput::File(path),
+                };
+                match write_replay_page(target, input, config, &replay) {
+                    Ok(written) => eprintln!("wrote {}", written.display()),
+                    Err(message) => {
+                        eprintln!("error: {message}");
+                        return EXIT_USAGE;
+                    }
+                }
             }
             replay.exit_code()
         }

@@ -8,7 +8,9 @@
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
 //!                    [--preemption-bound N]                                (loom)
+//!                    [--html PATH]
 //! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json] [--races]
+//!                  [--html PATH]
 //! gomc test [PATH...] [-run REGEXP] [-parallel N] [--max-states N] [--time-limit DURATION]
 //!           [--reduction all|none|symmetry] [--races] [--verbose] [--no-timings]
 //! gomc completions bash|elvish|fish|powershell|zsh
@@ -24,6 +26,7 @@
 
 mod check;
 mod generate;
+mod html;
 mod progress;
 mod test;
 
@@ -196,6 +199,12 @@ struct CheckArgs {
     /// those of unexpected results.
     #[arg(long, short)]
     verbose: bool,
+    /// Write a self-contained HTML viewer of each counterexample: PATH.html is the one page
+    /// (exactly one counterexample), any other PATH a folder that gets <model>.<kind>.html
+    /// (<model>: the file name without .go, or its path with _ if two share it); stderr lists
+    /// the pages.
+    #[arg(long, value_name = "PATH")]
+    html: Option<PathBuf>,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -208,6 +217,10 @@ struct ReplayArgs {
     /// The schedule to replay, as printed by `gomc check`: e.g. `1,1,2,3.1,t2.0`.
     #[arg(long, value_name = "S", allow_hyphen_values = true)]
     schedule: String,
+    /// Write the run's self-contained HTML viewer to PATH.html, or into the folder PATH as
+    /// <model>.replay.html; stderr names the page.
+    #[arg(long, value_name = "PATH")]
+    html: Option<PathBuf>,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -502,6 +515,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
                 json: args.model.json,
                 timings: !args.no_timings,
                 verbose: args.verbose,
+                html: args.html.as_deref().map(html::Target::new),
             };
             check::run(&args.paths, &config, &print)
         }
@@ -510,6 +524,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
             &args.schedule,
             &args.model.config(),
             args.model.json,
+            args.html.as_deref().map(html::Target::new).as_ref(),
         ),
         Command::Test(args) => test::run(&args, Config::new().cancel_flag(cancel)),
         Command::Completions { shell } => generate::completions(shell),

@@ -1,4 +1,4 @@
-//! Reports: what a check found, as a value, and its text and JSON renderings.
+//! Reports: what a check found, as a value, and its text, JSON and HTML renderings.
 //!
 //! A [`Report`] holds, for one model file, every outcome kind the search reached with how many
 //! distinct states of that kind and one witness (a shortest one under breadth-first search): its
@@ -8,10 +8,13 @@
 //!
 //! Renderings are deterministic: [`render_text`] and [`render_json`] print no hash values or
 //! addresses, and print timings only when [`RenderOptions::timings`] asks for them. The JSON
-//! schema is documented in [`json`].
+//! schema is documented in [`json`]. The HTML viewer of a witness (`html.rs`) replays its schedule
+//! for the dump at every step, so it is made where the compiled model is, by
+//! [`crate::check::html_pages`].
 
 mod backend_text;
 mod build;
+mod html;
 pub mod json;
 mod schedule;
 mod text;
@@ -21,6 +24,8 @@ pub(crate) mod walk;
 pub(crate) use build::build_backend_report;
 pub use build::build_report;
 pub(crate) use build::panic_line;
+pub(crate) use html::render_page;
+pub use html::PageHeader;
 pub use json::{render_json, render_json_array, render_json_entries};
 pub use schedule::{format_choice, format_schedule, Schedule, ScheduleError};
 pub use text::{render_dump, render_text, render_trace};

@@ -17,25 +17,8 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
         None => headline(report),
     };
     writeln!(out, "{}: {headline}", report.file).unwrap();
-    if let Some(expectation) = &report.expectation {
-        let expected = if expectation.kinds.is_empty() {
-            "none".to_string()
-        } else {
-            kind_list(&expectation.kinds)
-        };
-        let judgement = match report.verdict {
-            Verdict::Pass => "as expected".to_string(),
-            Verdict::Incomplete => "not confirmed: the search was not exhaustive".to_string(),
-            Verdict::Fail => {
-                let found = if report.violations.is_empty() {
-                    "none".to_string()
-                } else {
-                    kind_list(&report.violations)
-                };
-                format!("MISMATCH: found {found}")
-            }
-        };
-        writeln!(out, "expected: {expected} ({judgement})").unwrap();
+    if let Some(line) = expectation_line(report) {
+        writeln!(out, "{line}").unwrap();
     }
     for warning in &report.warnings {
         writeln!(out, "vet: {warning}").unwrap();
@@ -86,6 +69,30 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
         None => statistics(&mut out, report, options),
     }
     out
+}
+
+/// The line that compares the violations found with the header's expectation: `expected:
+/// deadlock (as expected)`; `None` without an expectation.
+pub(super) fn expectation_line(report: &Report) -> Option<String> {
+    let expectation = report.expectation.as_ref()?;
+    let expected = if expectation.kinds.is_empty() {
+        "none".to_string()
+    } else {
+        kind_list(&expectation.kinds)
+    };
+    let judgement = match report.verdict {
+        Verdict::Pass => "as expected".to_string(),
+        Verdict::Incomplete => "not confirmed: the search was not exhaustive".to_string(),
+        Verdict::Fail => {
+            let found = if report.violations.is_empty() {
+                "none".to_string()
+            } else {
+                kind_list(&report.violations)
+            };
+            format!("MISMATCH: found {found}")
+        }
+    };
+    Some(format!("expected: {expected} ({judgement})"))
 }
 
 /// How often an outcome was reached: `3 states`, or under loom and shuttle `3 executions,
@@ -159,11 +166,31 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
             plural(outcome.count, "state", "states")
         )
     };
+    let heading = heading(report, outcome);
+    match witness.cycle_from {
+        // A hang's witness is the way to a cycle among states that cannot end, then the cycle.
+        Some(from) => writeln!(
+            out,
+            "{heading} ({} to a cycle of {}; {} {} cannot end)",
+            steps(from - 1),
+            steps(witness.steps + 1 - from),
+            outcome.count,
+            plural(outcome.count, "state", "states"),
+        ),
+        None => writeln!(out, "{heading} ({length}; {distinct})"),
+    }
+    .unwrap();
+    witness_body(out, witness);
+}
+
+/// The heading of a violation without its counts: `deadlock: all goroutines are asleep`.
+pub(super) fn heading(report: &Report, outcome: &OutcomeReport) -> String {
+    let witness = &outcome.witness;
     let entry = report
         .entry
         .split_once('.')
         .map_or(&*report.entry, |(_, entry)| entry);
-    let heading = match outcome.kind {
+    match outcome.kind {
         OutcomeKind::Deadlock => "deadlock: all goroutines are asleep".to_string(),
         OutcomeKind::Leak => {
             let blocked = blocked_count(&witness.goroutines);
@@ -182,21 +209,7 @@ fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
             "hang: the program reaches states from which it can never finish".into()
         }
         OutcomeKind::Ok | OutcomeKind::Exit(_) => outcome.kind.name(),
-    };
-    match witness.cycle_from {
-        // A hang's witness is the way to a cycle among states that cannot end, then the cycle.
-        Some(from) => writeln!(
-            out,
-            "{heading} ({} to a cycle of {}; {} {} cannot end)",
-            steps(from - 1),
-            steps(witness.steps + 1 - from),
-            outcome.count,
-            plural(outcome.count, "state", "states"),
-        ),
-        None => writeln!(out, "{heading} ({length}; {distinct})"),
     }
-    .unwrap();
-    witness_body(out, witness);
 }
 
 /// Schedule, trace and dump of a witness, indented under its heading.

@@ -40,7 +40,18 @@ pub(crate) enum WalkFailure {
 /// Runs `choices` from the initial state, checking that each is enabled. Fails only when the
 /// initial state cannot be built.
 pub(crate) fn walk(machine: &Machine<'_>, choices: &[Choice]) -> Result<Walk, StepError> {
+    walk_observed(machine, choices, &mut |_| {})
+}
+
+/// [`walk`], showing `observe` the initial state and the state after each step taken, in order
+/// (the HTML viewer's dump at every step comes from here, so it is the same run as the trace).
+pub(crate) fn walk_observed(
+    machine: &Machine<'_>,
+    choices: &[Choice],
+    observe: &mut dyn FnMut(&GoState),
+) -> Result<Walk, StepError> {
     let mut state = machine.initial()?;
+    observe(&state);
     let mut trace = Vec::with_capacity(choices.len());
     let mut enabled = Vec::new();
     for (index, &choice) in choices.iter().enumerate() {
@@ -63,6 +74,7 @@ pub(crate) fn walk(machine: &Machine<'_>, choices: &[Choice]) -> Result<Walk, St
             Ok((next, traced)) => {
                 trace.push(traced);
                 state = next;
+                observe(&state);
             }
             Err(error) => {
                 let failure = WalkFailure::Step { step, error };

@@ -98,7 +98,7 @@ fn other_unsupported_constructs() {
         ),
         (
             "package main\nfunc Id[T any](x T) T { return x }\nfunc main() {\n\tf := Id\n\t_ = f\n}\n",
-            "unsupported Go construct: generic function Id used as a value (call it)",
+            "cannot use generic function Id without instantiation",
             4,
             7,
         ),

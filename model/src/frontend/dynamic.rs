@@ -393,6 +393,12 @@ impl<'t> Lowerer<'t> {
 
     /// Lowers an expression whose value goes into a place of type `to`.
     pub fn expr_to(&mut self, node: Node<'t>, to: &Ty, context: &str) -> Result<Ty> {
+        if let Ty::Func(sig) = self.types.underlying(to) {
+            if let Some(from) = self.lower_generic_for(node, &sig)? {
+                self.check_assignable(&from, to, node, context)?;
+                return Ok(from);
+            }
+        }
         let from = self.expr(node)?;
         self.coerce(&from, to, node, context)?;
         Ok(from)

@@ -99,6 +99,11 @@ impl<'t> Lowerer<'t> {
                 self.apply_steps(&steps, node);
                 Ok(ty)
             }
+            "index_expression" | "type_instantiation_expression"
+                if self.instance_value(node)?.is_some() =>
+            {
+                Ok(self.lower_instance_value(node)?.expect("an instantiation"))
+            }
             "index_expression" => {
                 let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
@@ -194,10 +199,12 @@ impl<'t> Lowerer<'t> {
                 self.emit_load(access, node);
                 Ok(ty)
             }
+            // Go's error: a generic function value needs its type arguments, given or
+            // inferred from a function type it is assigned to (`generic_values.rs`).
             Name::Pkg(PkgEntity::Func(index)) if self.is_generic_template(index) => {
-                Err(self.src.unsupported(
+                Err(self.src.error(
                     node,
-                    format!("generic function {text} used as a value (call it)"),
+                    format!("cannot use generic function {text} without instantiation"),
                 ))
             }
             Name::Pkg(PkgEntity::Func(index)) => {

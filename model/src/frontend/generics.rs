@@ -7,7 +7,8 @@
 //! functions (`sync.OnceValue`) get their signature from the argument the same way (`func_sig`).
 //!
 //! Generic types and their methods are instantiated the same way (`frontend/generic_types.rs`).
-//! Not modelled: a generic function used as a value, generic types declared inside a function,
+//! A generic function used as a value is `generic_values.rs`'s. Not modelled: generic types
+//! declared inside a function,
 //! and constraint checking: gomc trusts that the program compiles with Go, so
 //! a type argument outside its constraint is not reported (the instantiated body is still
 //! type-checked as ordinary code).
@@ -207,6 +208,42 @@ impl<'t> Lowerer<'t> {
 
     /// Binds type parameters by matching each parameter's type syntax against its argument's
     /// type.
+    /// Binds type parameters by matching the declaration's parameter and result types against
+    /// a function type's (a generic function used where that type is expected).
+    pub(super) fn unify_with_signature(
+        &self,
+        index: usize,
+        target: &Sig,
+        params: &[String],
+        bound: &mut [Option<Ty>],
+    ) {
+        let node = self.pkg.funcs[index].node;
+        let mut target_params = target.params.iter();
+        if let Some(list) = node.child_by_field_name("parameters") {
+            for (type_node, names, _) in parameter_types(list) {
+                for _ in 0..names {
+                    if let Some(ty) = target_params.next() {
+                        self.unify(type_node, ty, params, bound);
+                    }
+                }
+            }
+        }
+        if let Some(result) = node.child_by_field_name("result") {
+            let mut target_results = target.results.iter();
+            if result.kind() == "parameter_list" {
+                for (type_node, names, _) in parameter_types(result) {
+                    for _ in 0..names.max(1) {
+                        if let Some(ty) = target_results.next() {
+                            self.unify(type_node, ty, params, bound);
+                        }
+                    }
+                }
+            } else if let Some(ty) = target_results.next() {
+                self.unify(result, ty, params, bound);
+            }
+        }
+    }
+
     fn infer_from_arguments(
         &mut self,
         index: usize,

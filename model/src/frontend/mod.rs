@@ -34,8 +34,7 @@
 //!
 //! Lowered by a documented simplification: `println` prints like `fmt.Println`.
 //!
-//! A [`ModelError`] ("unsupported Go construct: ..."): complex numbers, a
-//! generic function used as a value, method values of sync methods with arguments or results,
+//! A [`ModelError`] ("unsupported Go construct: ..."): complex numbers, method values of sync methods with arguments or results,
 //! slicing an array, `%T` in `fmt.Errorf`, and any library function not listed above (the error lists what
 //! the package offers, `supported.rs`).
 //!
@@ -65,6 +64,7 @@ mod fmtargs;
 mod fprint;
 mod func;
 mod generic_types;
+mod generic_values;
 mod generics;
 mod goroutine;
 mod goto;

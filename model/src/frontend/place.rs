@@ -470,10 +470,10 @@ impl<'t> Lowerer<'t> {
         if values.len() == count {
             let mut types = Vec::new();
             for (index, &value) in values.iter().enumerate() {
-                let ty = self.expr(value)?;
-                if let Some(target) = targets.get(index) {
-                    self.coerce(&ty, target, value, context)?;
-                }
+                let ty = match targets.get(index) {
+                    Some(target) => self.expr_to(value, target, context)?,
+                    None => self.expr(value)?,
+                };
                 types.push(ty);
             }
             return Ok(types);

@@ -190,6 +190,11 @@ impl<'t> Lowerer<'t> {
                     None => Err(self.no_field(node, &ty, name)),
                 }
             }
+            "index_expression" | "type_instantiation_expression"
+                if self.instance_value(node)?.is_some() =>
+            {
+                Ok(self.instance_value_type(node)?.expect("an instantiation"))
+            }
             "index_expression" => {
                 let operand = self.required(node, "operand")?;
                 let operand_ty = self.type_of(operand)?;

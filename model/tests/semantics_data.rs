@@ -199,3 +199,29 @@ func main() {
         "panic: non-nil error holding a nil pointer"
     );
 }
+
+/// Slicing an array variable (`buf[:]`, `p[2:]` through a pointer, a package-level array in
+/// goroutines, `sort.Ints(nums[:])`): the slice shares the variable's elements, both ways.
+#[test]
+fn slices_of_array_variables_share_their_elements() {
+    common::assert_prints_as_go_run("array_slices");
+}
+
+/// An array inside a struct cannot be sliced in place: an error naming it when the syntax
+/// shows it, a step error when a pointer to it is sliced.
+#[test]
+fn slicing_an_array_field_is_refused() {
+    let error = common::compile_error(
+        "package main\n\ntype ring struct{ buf [4]int }\n\nfunc main() {\n\tvar r ring\n\ts := r.buf[:]\n\t_ = s\n}\n",
+    );
+    assert!(
+        error
+            .message
+            .contains("slicing an array that is not a variable"),
+        "{error}"
+    );
+    let error = common::step_error(
+        "package main\n\ntype ring struct{ buf [4]int }\n\nfunc main() {\n\tr := &ring{}\n\tp := &r.buf\n\ts := p[:]\n\ts[0] = 1\n\tprintln(r.buf[0])\n}\n",
+    );
+    assert!(error.contains("slices an array inside a struct"), "{error}");
+}

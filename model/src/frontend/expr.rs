@@ -142,13 +142,33 @@ impl<'t> Lowerer<'t> {
                         ),
                     ));
                 }
-                if !matches!(
-                    self.types.underlying(&operand_ty),
-                    Ty::Slice(_) | Ty::String
-                ) {
-                    return Err(self.src.unsupported(node, "slicing an array"));
+                match self.types.underlying(&operand_ty) {
+                    Ty::Slice(_) | Ty::String => {
+                        self.expr(operand)?;
+                    }
+                    // An array variable (or `*p`) is sliced in place: the slice shares its
+                    // elements (`Instr::ArraySlice`).
+                    Ty::Array(..) => {
+                        let inner = unparen(operand);
+                        let is_var_or_deref = inner.kind() == "identifier"
+                            || (inner.kind() == "unary_expression"
+                                && self.src.text_of(self.required(inner, "operator")?) == "*");
+                        if !is_var_or_deref {
+                            return Err(self.src.unsupported(
+                                node,
+                                "slicing an array that is not a variable (make it a slice, or \
+                                 slice a variable holding it)",
+                            ));
+                        }
+                        self.address_of(operand)?;
+                        self.emit(Instr::ArraySlice, node);
+                    }
+                    Ty::Pointer(_) => {
+                        self.expr(operand)?;
+                        self.emit(Instr::ArraySlice, node);
+                    }
+                    _ => return Err(self.src.error(node, "cannot slice this value")),
                 }
-                self.expr(operand)?;
                 for bound in ["start", "end"] {
                     match node.child_by_field_name(bound) {
                         Some(bound) => {

@@ -35,7 +35,7 @@
 //! Lowered by a documented simplification: `println` prints like `fmt.Println`.
 //!
 //! A [`ModelError`] ("unsupported Go construct: ..."): complex numbers, method values of sync methods with arguments or results,
-//! slicing an array, `%T` in `fmt.Errorf`, and any library function not listed above (the error lists what
+//! slicing an array that is not a variable, `%T` in `fmt.Errorf`, and any library function not listed above (the error lists what
 //! the package offers, `supported.rs`).
 //!
 //! Which variables live in heap cells (captured by a function literal, or whose address is

@@ -266,10 +266,12 @@ impl<'t> Lowerer<'t> {
                 "var_declaration" => self.collect_vars(item)?,
                 "type_declaration" => self.collect_types(item)?,
                 "comment" => {}
+                // A statement where only declarations may stand: go build's syntax error.
                 _ => {
-                    return Err(self
-                        .src
-                        .unsupported(item, format!("{} at package level", item.kind())))
+                    return Err(self.src.error(
+                        item,
+                        "syntax error: non-declaration statement outside function body",
+                    ))
                 }
             }
         }

@@ -169,6 +169,10 @@ pub enum Instr {
     Append(u32),
     /// stack: s, t → s', Go's `append(s, t...)`.
     AppendSlice,
+    /// stack: p → s; `p[:]` of a pointer to an array variable's cell: a slice of all its
+    /// elements that shares them with the variable (Go's slicing of an addressable array).
+    /// A nil pointer panics as Go's does.
+    ArraySlice,
     /// stack: s, lo, hi → s\[lo:hi\]; `lo`/`hi` are nil when omitted.
     /// Panics "slice bounds out of range".
     Slice,

@@ -143,6 +143,30 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let result = append(st, slice, items)?;
             st.goroutine_mut(g).push(result);
         }
+        Instr::ArraySlice => {
+            let pointer = st.goroutine_mut(g).pop();
+            let cell =
+                match pointer {
+                    Value::Pointer(cell) => cell,
+                    Value::Nil => {
+                        return Err(runtime_error(
+                            "invalid memory address or nil pointer dereference",
+                        ))
+                    }
+                    _ => return Err(Trap::TooLarge(
+                        "the model slices an array inside a struct or another array, which gomc \
+                         does not model (make that field a slice)"
+                            .into(),
+                    )),
+                };
+            let len = array(st, cell).len() as u32;
+            st.goroutine_mut(g).push(Value::Slice {
+                array: cell,
+                offset: 0,
+                len,
+                cap: len,
+            });
+        }
         Instr::Slice => {
             let goroutine = st.goroutine_mut(g);
             let high = goroutine.pop();
@@ -344,9 +368,21 @@ pub fn new_slice(st: &mut State, items: Vec<Value>) -> Value {
     }
 }
 
-fn array(st: &State, obj: ObjId) -> &Vec<Value> {
+/// The elements of a slice's backing store: a backing array, or the cell of an array variable
+/// that was sliced (`a[:]`), so that the slice and the variable share their elements as in Go.
+pub(super) fn array(st: &State, obj: ObjId) -> &[Value] {
     match &st.heap[obj.0 as usize] {
         Object::Array(items) => items,
+        Object::Cell(Value::Array(items)) => items,
+        other => unreachable!("internal error: slice of {other:?}"),
+    }
+}
+
+/// [`array`], to write to.
+pub(super) fn array_mut(st: &mut State, obj: ObjId) -> &mut [Value] {
+    match &mut st.heap_mut()[obj.0 as usize] {
+        Object::Array(items) => Arc::make_mut(items).as_mut_slice(),
+        Object::Cell(Value::Array(items)) => Arc::make_mut(items),
         other => unreachable!("internal error: slice of {other:?}"),
     }
 }
@@ -413,10 +449,7 @@ fn set_index(st: &mut State, slice: &Value, index: i64, value: Value) -> Exec {
             "index out of range [{index}] with length {len}"
         )));
     }
-    let Object::Array(items) = &mut st.heap_mut()[obj.0 as usize] else {
-        unreachable!()
-    };
-    Arc::make_mut(items)[offset as usize + index as usize] = value;
+    array_mut(st, obj)[offset as usize + index as usize] = value;
     Ok(())
 }
 
@@ -434,10 +467,7 @@ fn append(st: &mut State, slice: Value, items: Vec<Value>) -> Result<Value, Trap
     super::limits::check_size("slice", len as usize + items.len())?;
     let needed = len + items.len() as u32;
     if let Some(obj) = obj.filter(|_| needed <= cap) {
-        let Object::Array(array) = &mut st.heap_mut()[obj.0 as usize] else {
-            unreachable!()
-        };
-        let array = Arc::make_mut(array);
+        let array = array_mut(st, obj);
         for (i, item) in items.into_iter().enumerate() {
             array[offset as usize + len as usize + i] = item;
         }

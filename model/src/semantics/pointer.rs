@@ -26,6 +26,8 @@ pub fn load_inner(st: &State, inner: &InnerPointer) -> Value {
     let mut value = match (&st.heap[inner.obj.0 as usize], inner.element) {
         (Object::Cell(value), None) => value,
         (Object::Array(items), Some(element)) => &items[element as usize],
+        // An element of a sliced array variable (`&a[:][i]`).
+        (Object::Cell(Value::Array(items)), Some(element)) => &items[element as usize],
         (other, _) => unreachable!("internal error: interior pointer into {other:?}"),
     };
     for &index in &inner.path {
@@ -40,6 +42,9 @@ pub fn load_inner(st: &State, inner: &InnerPointer) -> Value {
 /// Writes through an interior pointer.
 pub fn store_inner(st: &mut State, inner: &InnerPointer, value: Value) {
     let root = match (&mut st.heap_mut()[inner.obj.0 as usize], inner.element) {
+        (Object::Cell(Value::Array(items)), Some(element)) => {
+            &mut Arc::make_mut(items)[element as usize]
+        }
         (Object::Cell(root), None) => root,
         (Object::Array(items), Some(element)) => &mut Arc::make_mut(items)[element as usize],
         (other, _) => unreachable!("internal error: interior pointer into {other:?}"),

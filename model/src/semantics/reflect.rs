@@ -4,10 +4,8 @@
 //!
 //! Invariant: only a slice's backing array is written, at two indices within its length.
 
-use std::sync::Arc;
-
 use super::exec::{int, runtime_error, Exec, Trap};
-use super::state::{Object, State};
+use super::state::State;
 use super::value::{Gid, Value};
 use crate::program::Instr;
 
@@ -31,10 +29,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
                         )));
                     }
                 }
-                let Object::Array(items) = &mut st.heap_mut()[array.0 as usize] else {
-                    unreachable!("internal error: a slice without its array")
-                };
-                Arc::make_mut(items)
+                super::heap::array_mut(st, array)
                     .swap(offset as usize + i as usize, offset as usize + j as usize);
                 Ok(())
             })

@@ -56,12 +56,7 @@ pub(super) fn binary(
                     }
                     Int(a >> b.min(63))
                 }
-                BinOp::Eq => Bool(a == b),
-                BinOp::Ne => Bool(a != b),
-                BinOp::Lt => Bool(a < b),
-                BinOp::Le => Bool(a <= b),
-                BinOp::Gt => Bool(a > b),
-                BinOp::Ge => Bool(a >= b),
+                op => compare(op, &a, &b).expect("a comparison"),
             }
         }
         (Float(_), Int(_) | Float(_)) | (Int(_), Float(_)) => {
@@ -73,24 +68,12 @@ pub(super) fn binary(
                 BinOp::Mul => Float(a * b + 0.0),
                 BinOp::Div if b == 0.0 => return Err("invalid operation: division by zero".into()),
                 BinOp::Div => Float(a / b + 0.0),
-                BinOp::Eq => Bool(a == b),
-                BinOp::Ne => Bool(a != b),
-                BinOp::Lt => Bool(a < b),
-                BinOp::Le => Bool(a <= b),
-                BinOp::Gt => Bool(a > b),
-                BinOp::Ge => Bool(a >= b),
-                _ => return Err("invalid operation on floating-point constants".into()),
+                op => compare(op, &a, &b).ok_or("invalid operation on floating-point constants")?,
             }
         }
         (Str(a), Str(b)) => match op {
             BinOp::Add => Str(format!("{a}{b}")),
-            BinOp::Eq => Bool(a == b),
-            BinOp::Ne => Bool(a != b),
-            BinOp::Lt => Bool(a < b),
-            BinOp::Le => Bool(a <= b),
-            BinOp::Gt => Bool(a > b),
-            BinOp::Ge => Bool(a >= b),
-            _ => return Err("invalid operation on string constants".into()),
+            op => compare(op, a, b).ok_or("invalid operation on string constants")?,
         },
         (Bool(a), Bool(b)) => match op {
             BinOp::Eq => Bool(a == b),
@@ -99,6 +82,19 @@ pub(super) fn binary(
         },
         _ => return Err("mismatched constant types".into()),
     })
+}
+
+/// A comparison of two ordered constants; `None` for an operator that is not one.
+fn compare<T: PartialOrd + ?Sized>(op: BinOp, a: &T, b: &T) -> Option<ConstValue> {
+    Some(ConstValue::Bool(match op {
+        BinOp::Eq => a == b,
+        BinOp::Ne => a != b,
+        BinOp::Lt => a < b,
+        BinOp::Le => a <= b,
+        BinOp::Gt => a > b,
+        BinOp::Ge => a >= b,
+        _ => return None,
+    }))
 }
 
 impl ConstValue {

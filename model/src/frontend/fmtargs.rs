@@ -48,6 +48,14 @@ impl<'t> Lowerer<'t> {
         Ok(arguments.len() as u32)
     }
 
+    /// The arguments (the format being argument 0) that a constant format prints with `%T`.
+    pub fn type_verb_arguments(&mut self, format: Node<'t>) -> Result<Vec<usize>> {
+        Ok((self.type_verb_operands(format)?)
+            .into_iter()
+            .map(|operand| operand + 1)
+            .collect())
+    }
+
     /// The operands (counted from 0 after the format) that a constant format prints with `%T`;
     /// none for a format built at run time. An explicit argument index (`%[2]T`) is refused.
     pub fn type_verb_operands(&mut self, format: Node<'t>) -> Result<Vec<usize>> {

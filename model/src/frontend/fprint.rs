@@ -62,13 +62,9 @@ impl<'t> Lowerer<'t> {
                 .src
                 .error(call, format!("not enough arguments in call to fmt.{name}")));
         }
-        let typed: Vec<usize> = if style == FmtStyle::Format {
-            (self.type_verb_operands(operands[0])?)
-                .into_iter()
-                .map(|operand| operand + 1)
-                .collect()
-        } else {
-            Vec::new()
+        let typed = match style {
+            FmtStyle::Format => self.type_verb_arguments(operands[0])?,
+            _ => Vec::new(),
         };
         let standard_stream = self.is_standard_stream(writer);
         if !standard_stream {

@@ -7,7 +7,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::Lowerer;
-use super::syntax::{named_children, unparen, Result};
+use super::syntax::{unparen, Result};
 use super::types::{Sig, Ty};
 use crate::program::Instr;
 
@@ -15,21 +15,7 @@ impl<'t> Lowerer<'t> {
     /// The generic function and type argument nodes of an explicit instantiation used as a
     /// value (`F[int]`, `F[int, string]`), if `node` is one.
     fn instantiation_value(&self, node: Node<'t>) -> Option<(usize, Vec<Node<'t>>)> {
-        let (name, types) = match node.kind() {
-            "index_expression" => (
-                node.child_by_field_name("operand")?,
-                vec![node.child_by_field_name("index")?],
-            ),
-            "type_instantiation_expression" => {
-                let name = node.child_by_field_name("type")?;
-                let types = named_children(node)
-                    .into_iter()
-                    .filter(|child| child.id() != name.id())
-                    .collect();
-                (name, types)
-            }
-            _ => return None,
-        };
+        let (name, types) = super::generics::instantiation_parts(node)?;
         Some((self.generic_template_named(name)?, types))
     }
 

@@ -61,21 +61,7 @@ impl<'t> Lowerer<'t> {
         let (name, types) = if let Some(list) = call.child_by_field_name("type_arguments") {
             (function, named_children(list))
         } else {
-            match function.kind() {
-                "index_expression" => (
-                    function.child_by_field_name("operand")?,
-                    vec![function.child_by_field_name("index")?],
-                ),
-                "type_instantiation_expression" => {
-                    let name = function.child_by_field_name("type")?;
-                    let types = named_children(function)
-                        .into_iter()
-                        .filter(|node| node.id() != name.id())
-                        .collect();
-                    (name, types)
-                }
-                _ => return None,
-            }
+            instantiation_parts(function)?
         };
         if !matches!(name.kind(), "identifier" | "type_identifier") {
             return None;
@@ -423,6 +409,26 @@ impl<'t> Lowerer<'t> {
 
 /// Each declaration of a parameter list: its type, how many parameters it declares (`a, b
 /// int` is two), and whether it is variadic.
+/// The function and the type argument nodes of `F[int]` (an index expression in the grammar)
+/// or `F[int, string]` (a type instantiation).
+pub(super) fn instantiation_parts(node: Node<'_>) -> Option<(Node<'_>, Vec<Node<'_>>)> {
+    match node.kind() {
+        "index_expression" => Some((
+            node.child_by_field_name("operand")?,
+            vec![node.child_by_field_name("index")?],
+        )),
+        "type_instantiation_expression" => {
+            let name = node.child_by_field_name("type")?;
+            let types = named_children(node)
+                .into_iter()
+                .filter(|child| child.id() != name.id())
+                .collect();
+            Some((name, types))
+        }
+        _ => None,
+    }
+}
+
 fn parameter_types(list: Node<'_>) -> Vec<(Node<'_>, usize, bool)> {
     named_children(list)
         .into_iter()

@@ -236,10 +236,7 @@ impl<'t> Lowerer<'t> {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
                 }
-                let typed: Vec<usize> = (self.type_verb_operands(arguments[0])?)
-                    .into_iter()
-                    .map(|operand| operand + 1)
-                    .collect();
+                let typed = self.type_verb_arguments(arguments[0])?;
                 let n = self.push_fmt_args_typed(arguments, &typed)?;
                 let instr = if matches!(op, StdCall::Printf) {
                     Instr::Printf { args: n - 1 }
@@ -268,13 +265,9 @@ impl<'t> Lowerer<'t> {
                 }
                 // log formats like fmt.Sprint/Sprintf and ends the line (log.go
                 // Output); gomc leaves out the date and time it prefixes.
-                let typed: Vec<usize> = if format {
-                    (self.type_verb_operands(arguments[0])?)
-                        .into_iter()
-                        .map(|operand| operand + 1)
-                        .collect()
-                } else {
-                    Vec::new()
+                let typed = match format {
+                    true => self.type_verb_arguments(arguments[0])?,
+                    false => Vec::new(),
                 };
                 let n = self.push_fmt_args_typed(arguments, &typed)?;
                 let mut tail = vec![if format {

@@ -100,14 +100,18 @@ fn pow(x: f64, y: f64) -> f64 {
         }
         return if is_odd_int(y) { x } else { 0.0 };
     }
-    if y.is_infinite() {
-        return if x == -1.0 {
+    // A huge exponent (infinite, or an even integer past 2^63): 1, 0 or +Inf by |x|.
+    let huge = || {
+        if x == -1.0 {
             1.0
         } else if (x.abs() < 1.0) == (y > 0.0) {
             0.0
         } else {
             f64::INFINITY
-        };
+        }
+    };
+    if y.is_infinite() {
+        return huge();
     }
     if x.is_infinite() {
         if x < 0.0 {
@@ -127,13 +131,7 @@ fn pow(x: f64, y: f64) -> f64 {
         return f64::NAN;
     }
     if yi >= (1u64 << 63) as f64 {
-        return if x == -1.0 {
-            1.0
-        } else if (x.abs() < 1.0) == (y > 0.0) {
-            0.0
-        } else {
-            f64::INFINITY
-        };
+        return huge();
     }
     let mut a1 = 1.0;
     let mut ae: i64 = 0;

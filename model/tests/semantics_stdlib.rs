@@ -162,3 +162,10 @@ fn rand_v2_n_is_generic_over_the_integer_type_and_explores_every_value() {
     assert_kinds(&report, &[OutcomeKind::Ok, OutcomeKind::Panic]);
     assert_eq!(panic_message(&report), "panic: twenty");
 }
+
+/// bytes.Buffer written by goroutines (through fmt.Fprintf) and drained with Read to io.EOF,
+/// and bytes' comparisons, print what go run prints.
+#[test]
+fn bytes_buffer_reads_and_writes_as_in_go() {
+    common::assert_prints_as_go_run("bytes_buffer");
+}

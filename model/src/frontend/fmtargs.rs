@@ -1,6 +1,7 @@
 //! The operands of fmt's printing functions (fmt/print.go): a value whose type has an
-//! `Error() string` or `String() string` method prints as what the method returns, and an
-//! operand of `%T` goes in as an interface value, so that its dynamic type can be named.
+//! `Error() string` or `String() string` method prints as what the method returns, an operand
+//! of `%T` goes in as an interface value, so that its dynamic type can be named, and a `[]byte`
+//! printed as text (`%s`, `%q`, `%x`) as the string of its bytes.
 
 use tree_sitter::Node;
 
@@ -18,9 +19,15 @@ impl<'t> Lowerer<'t> {
         self.push_fmt_args_typed(arguments, &[])
     }
 
-    /// [`Lowerer::push_fmt_args`], with the arguments at `typed` (indices into `arguments`)
-    /// printed by `%T`: each goes in as an interface value, which carries its dynamic type.
-    pub fn push_fmt_args_typed(&mut self, arguments: &[Node<'t>], typed: &[usize]) -> Result<u32> {
+    /// [`Lowerer::push_fmt_args`], with the verb that prints each argument where a constant
+    /// format says it (`verbs`, by argument index): an operand of `%T` goes in as an interface
+    /// value, which carries its dynamic type; a `[]byte` printed by `%s`, `%q` or `%x` goes in
+    /// as the string of its bytes, which those verbs print as fmt prints the bytes.
+    pub fn push_fmt_args_typed(
+        &mut self,
+        arguments: &[Node<'t>],
+        verbs: &[Option<char>],
+    ) -> Result<u32> {
         if let [single] = arguments {
             let inner = unparen(*single);
             if inner.kind() == "call_expression" && self.call_result_types(inner)?.len() != 1 {
@@ -34,36 +41,32 @@ impl<'t> Lowerer<'t> {
                     .unsupported(argument, "... argument to this function"));
             }
             let ty = self.expr(argument)?;
-            if typed.contains(&index) {
-                if !self.types.is_interface(&ty) {
-                    self.coerce(&ty, &ANY, argument, "argument")?;
+            let verb = verbs.get(index).copied().flatten();
+            let bytes = self.string_conversion(&Ty::String, &self.types.underlying(&ty));
+            match (verb, bytes) {
+                (Some('T'), _) if self.types.is_interface(&ty) => {}
+                (Some('T'), _) => self.coerce(&ty, &ANY, argument, "argument")?,
+                (Some('s' | 'q' | 'x' | 'X'), Some(Instr::BytesString)) => {
+                    self.emit(Instr::BytesString, argument);
                 }
-            } else if self.types.is_interface(&ty) {
-                self.emit(Instr::Stringer, argument);
-            } else if self.has_text_method(&ty, argument)? {
-                self.coerce(&ty, &ANY, argument, "argument")?;
-                self.emit(Instr::Stringer, argument);
+                _ if self.types.is_interface(&ty) => self.emit(Instr::Stringer, argument),
+                _ if self.has_text_method(&ty, argument)? => {
+                    self.coerce(&ty, &ANY, argument, "argument")?;
+                    self.emit(Instr::Stringer, argument);
+                }
+                _ => {}
             }
         }
         Ok(arguments.len() as u32)
     }
 
-    /// The arguments (the format being argument 0) that a constant format prints with `%T`.
-    pub fn type_verb_arguments(&mut self, format: Node<'t>) -> Result<Vec<usize>> {
-        Ok((self.type_verb_operands(format)?)
-            .into_iter()
-            .map(|operand| operand + 1)
-            .collect())
-    }
-
-    /// The operands (counted from 0 after the format) that a constant format prints with `%T`;
-    /// none for a format built at run time. An explicit argument index (`%[2]T`) is refused.
-    pub fn type_verb_operands(&mut self, format: Node<'t>) -> Result<Vec<usize>> {
+    /// The verb of each argument (the format being argument 0) of a constant format; empty
+    /// for a format built at run time. An explicit argument index (`%[2]d`) is refused.
+    pub fn format_verbs(&mut self, format: Node<'t>) -> Result<Vec<Option<char>>> {
         let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? else {
             return Ok(Vec::new());
         };
-        let mut operands = Vec::new();
-        let mut next = 0;
+        let mut verbs = vec![None];
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
             if c != '%' {
@@ -74,21 +77,16 @@ impl<'t> Lowerer<'t> {
             }
             match chars.next() {
                 Some('%') | None => {}
-                Some('[') if text.contains('T') => {
+                Some('[') => {
                     return Err(self.src.unsupported(
                         format,
-                        "an explicit argument index with %T (give the operands in order)",
+                        "an explicit argument index in a format (give the operands in order)",
                     ))
                 }
-                Some(verb) => {
-                    if verb == 'T' {
-                        operands.push(next);
-                    }
-                    next += 1;
-                }
+                Some(verb) => verbs.push(Some(verb)),
             }
         }
-        Ok(operands)
+        Ok(verbs)
     }
 
     /// Refuses a constant format with the `%T` verb where its operands are not boxed

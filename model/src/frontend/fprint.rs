@@ -63,7 +63,7 @@ impl<'t> Lowerer<'t> {
                 .error(call, format!("not enough arguments in call to fmt.{name}")));
         }
         let typed = match style {
-            FmtStyle::Format => self.type_verb_arguments(operands[0])?,
+            FmtStyle::Format => self.format_verbs(operands[0])?,
             _ => Vec::new(),
         };
         let standard_stream = self.is_standard_stream(writer);

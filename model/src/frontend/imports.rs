@@ -47,6 +47,8 @@ pub(super) enum Std {
     Testing,
     /// `math`: written in Go (`model/src/stdlib/math.go`) over primitives.
     Math,
+    /// `bytes`: written in Go (`model/src/stdlib/bytes.go`), with `Buffer`.
+    Bytes,
 }
 
 impl Std {
@@ -75,6 +77,7 @@ impl Std {
             Std::Strconv => Some(("gomc:strconv/atoi.go", include_str!("../stdlib/strconv.go"))),
             Std::Sort => Some(("gomc:sort/sort.go", include_str!("../stdlib/sort.go"))),
             Std::Math => Some(("gomc:math/math.go", include_str!("../stdlib/math.go"))),
+            Std::Bytes => Some(("gomc:bytes/buffer.go", include_str!("../stdlib/bytes.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -116,6 +119,7 @@ impl Std {
             "strconv" => Std::Strconv,
             "sort" => Std::Sort,
             "math" => Std::Math,
+            "bytes" => Std::Bytes,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -148,6 +152,7 @@ impl Std {
             Std::RandV2 => "rand",
             Std::Testing => "testing",
             Std::Math => "math",
+            Std::Bytes => "bytes",
         }
     }
 
@@ -181,6 +186,7 @@ impl Std {
             Std::RandV2,
             Std::Testing,
             Std::Math,
+            Std::Bytes,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

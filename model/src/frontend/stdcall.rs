@@ -236,7 +236,7 @@ impl<'t> Lowerer<'t> {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
                 }
-                let typed = self.type_verb_arguments(arguments[0])?;
+                let typed = self.format_verbs(arguments[0])?;
                 let n = self.push_fmt_args_typed(arguments, &typed)?;
                 let instr = if matches!(op, StdCall::Printf) {
                     Instr::Printf { args: n - 1 }
@@ -266,7 +266,7 @@ impl<'t> Lowerer<'t> {
                 // log formats like fmt.Sprint/Sprintf and ends the line (log.go
                 // Output); gomc leaves out the date and time it prefixes.
                 let typed = match format {
-                    true => self.type_verb_arguments(arguments[0])?,
+                    true => self.format_verbs(arguments[0])?,
                     false => Vec::new(),
                 };
                 let n = self.push_fmt_args_typed(arguments, &typed)?;

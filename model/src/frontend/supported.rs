@@ -11,11 +11,13 @@ use super::ModelError;
 
 /// The import paths gomc models, in the order the message lists them.
 pub(super) const IMPORT_PATHS: &[&str] = &[
+    "bytes",
     "context",
     "errors",
     "fmt",
     "io",
     "log",
+    "math",
     "math/rand",
     "math/rand/v2",
     "os",
@@ -95,9 +97,8 @@ fn rewrite(what: &str) -> Option<&'static str> {
             "model each server and client as goroutines exchanging requests and responses \
              over channels"
         }
-        "bytes" => "use a []byte with append, or strings.Builder",
         "container/list" => "use a slice",
-        "flag" | "os.Getenv" | "os.Args" => {
+        "flag" | "os.Getenv" | "os.Args" | "runtime.NumCPU" | "runtime.GOMAXPROCS" => {
             "use a package-level variable and vary it with `// gomc:set` or `--set`"
         }
         "testing" => {

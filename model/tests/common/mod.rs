@@ -131,7 +131,7 @@ pub fn check_races_with(source: &str, reduction: Reduction) -> Report {
 }
 
 /// gomc's output of a model that must end without a violation: its lines, each printed call's
-/// text ending in a newline.
+/// text ending in a newline (so a model compared with Go ends every print with its line).
 pub fn output_of(source: &str) -> String {
     let report = check(source);
     assert_eq!(report.kinds(), [OutcomeKind::Ok]);

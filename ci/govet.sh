@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Runs `go vet` over every bundled model and example, each as the Go package gomc checks: a
+# model file with the files its `gomc:include` lines name (a variant with the model it
+# varies), a folder of _test.go files as one package (README, "Models as Go programs").
+# Nothing is downloaded: the import "gomc" is go/gomc, golang.org/x/sync is Debian's
+# golang-golang-x-sync-dev (or $GOMC_XSYNC).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export GOPROXY=off GOFLAGS=-mod=mod GOTOOLCHAIN=local
+
+# Not vetted, on purpose: files that are invalid Go or whose vet finding is their subject.
+excluded=(
+  # Programs `go build` rejects: each tests one of gomc's type errors
+  # (model/tests/semantics_types.rs).
+  model/tests/models/type_errors/
+  # The bug the model is about is the one vet reports: copylocks (Unlock on a copy of the
+  # mutex), lostcancel (a cancel function dropped); gomc finds them as a leak or deadlock.
+  corpus/23_value_receiver_unlock.go
+  corpus/31_ctx_worker_never_canceled.go
+  # Go 1.21's one variable per loop (gomc:go 1.21): the capture vet's loopclosure reports is
+  # what the model checks.
+  model/tests/models/types/loopvar_go121.go
+  # errors.As with an *error target, which vet's errorsas reports: the model pins gomc's
+  # answer for it (model/tests/semantics_errors.rs).
+  model/tests/models/errors/user_as.go
+  # synctest.Run exists only under GOEXPERIMENT=synctest in Go 1.24 and 1.25 (removed in
+  # 1.26); synctest.Sleep comes after 1.26 (api/next/77169.txt): no release builds 37.
+  corpus/37_ttl_cache_synctest.go
+  corpus/38_heartbeat_not_stopped_synctest.go
+  model/tests/models/time/synctest_clock.go
+  model/tests/models/time/synctest_leak.go
+)
+
+# Vetted only when the toolchain is at least the release named: they use what older ones lack.
+needs_go=(
+  "1.21 model/tests/models/context/after_func.go"      # context.AfterFunc
+  "1.21 model/tests/models/context/cause.go"           # context.WithoutCancel
+  "1.20 model/tests/models/errors/join.go"             # errors.Join
+  "1.20 model/tests/models/errors/unwrap_signatures.go" # Unwrap() []error (vet's stdmethods)
+  "1.21 model/tests/models/stdlib/sync_once_pool.go"   # sync.OnceValue, OnceValues, OnceFunc
+  "1.21 model/tests/models/types/copy_clear.go"        # clear
+  # Checked as Go 1.23 (one variable per iteration); before 1.22, vet's loopclosure reports
+  # the capture of i in the goroutine of L64-L74.
+  "1.22 scenarios/cmd-go/after.go"
+  "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
+  "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
+)
+
+toolchain=$(go env GOVERSION)
+local_minor=$(echo "$toolchain" | sed -n 's/.*go1\.\([0-9][0-9]*\).*/\1/p')
+xsync=${GOMC_XSYNC:-/usr/share/gocode/src/golang.org/x/sync}
+for entry in "${excluded[@]}" "${needs_go[@]#* }"; do
+  [ -e "$entry" ] || { echo "ci/govet.sh: listed but missing: $entry" >&2; exit 1; }
+done
+
+# Models: every .go file outside gomc:library files (vetted with the models that include them);
+# a folder of _test.go files counts once, as one package.
+targets=()
+while IFS= read -r file; do
+  case $file in
+    *_test.go) targets+=("$(dirname "$file")/") ;;
+    *) awk '/^[ \t]*\/\/[ \t]*gomc:library[ \t]*$/ { found = 1; exit } /^[ \t]*package[ \t]/ { exit }
+            END { exit !found }' "$file" || targets+=("$file") ;;
+  esac
+done < <(find scenarios examples corpus model/tests/models bench -name '*.go' | sort)
+mapfile -t targets < <(printf '%s\n' "${targets[@]}" | sort -u)
+
+passed=() failed=() excluded_here=() newer=()
+for target in "${targets[@]}"; do
+  reason=
+  for entry in "${excluded[@]}"; do
+    case $target in "$entry"*) reason=excluded ;; esac
+  done
+  if [ -n "$reason" ]; then
+    excluded_here+=("$target")
+    continue
+  fi
+  for entry in "${needs_go[@]}"; do
+    minor=${entry%% *}
+    minor=${minor#1.}
+    if [ "${entry#* }" = "$target" ] && [ -n "$local_minor" ] && [ "$local_minor" -lt "$minor" ]; then
+      reason="needs Go 1.$minor ($toolchain here)"
+    fi
+  done
+  if [ -z "$reason" ] && [ ! -f "$xsync/go.mod" ]; then
+    mapfile -t files < <(go/model.sh files "$target")
+    if grep -q '"golang.org/x/sync' "${files[@]}"; then
+      reason="golang.org/x/sync not found (apt-get install golang-golang-x-sync-dev, or GOMC_XSYNC)"
+    fi
+  fi
+  if [ -n "$reason" ]; then
+    newer+=("$target: $reason")
+  elif go/model.sh vet "$target"; then
+    passed+=("$target")
+    echo "ok    $target"
+  else
+    failed+=("$target")
+    echo "FAIL  $target"
+  fi
+done
+for line in "${newer[@]}"; do
+  echo "skip  $line"
+done
+for target in "${excluded_here[@]}"; do
+  echo "excl  $target"
+done
+echo "go vet ($toolchain): ${#passed[@]} passed, ${#failed[@]} failed, ${#newer[@]} skipped" \
+  "(not buildable here), ${#excluded_here[@]} excluded (invalid Go or a vet finding on purpose)"
+[ ${#failed[@]} -eq 0 ]

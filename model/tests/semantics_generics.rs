@@ -88,3 +88,10 @@ fn a_generic_function_value_infers_its_type_arguments_from_the_target() {
                   func main() {\n\tvar f func(float64) float64 = Double\n\tfmt.Println(f(1.25), apply(Double, 4))\n}\n";
     assert_eq!(common::output_of(source), "2.5 8\n");
 }
+
+/// Generic types declared inside a function are instantiated like package-level ones, and
+/// visible only in their block.
+#[test]
+fn generic_types_declared_in_a_function_are_instantiated() {
+    common::assert_prints_as_go_run("generic_local_types");
+}

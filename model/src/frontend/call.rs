@@ -119,6 +119,10 @@ impl<'t> Lowerer<'t> {
                     Name::Pkg(PkgEntity::Import(_)) => Err(self
                         .src
                         .error(function, format!("use of package {text} without selector"))),
+                    Name::Local(Entity::GenericType(_)) => Err(self.src.error(
+                        function,
+                        format!("cannot use generic type {text} without instantiation"),
+                    )),
                     Name::Local(Entity::Const(..)) | Name::Pkg(PkgEntity::Const(_)) => {
                         Err(self.src.error(
                             function,

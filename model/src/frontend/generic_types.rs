@@ -26,9 +26,25 @@ pub(super) struct GenericType<'t> {
     pub package: Option<Std>,
     /// Its methods: indices of their (generic) declarations in the package's functions.
     pub methods: Vec<usize>,
+    /// Whether it is declared inside a function (and so visible only in its block, through
+    /// `Entity::GenericType`, and without methods).
+    pub local: bool,
 }
 
 impl<'t> Lowerer<'t> {
+    /// Records `type Name[P ...] T` inside a function, visible in the innermost block.
+    pub fn declare_local_generic_type(&mut self, spec: Node<'t>, name: String) -> Result<()> {
+        self.collect_generic_type(spec)?;
+        let index = self.instances.types.len() - 1;
+        self.instances.types[index].local = true;
+        if let Some((_, scope)) = self.scopes.last_mut() {
+            scope
+                .names
+                .insert(name, super::lowerer::Entity::GenericType(index));
+        }
+        Ok(())
+    }
+
     /// Records `type Name[P ...] T`.
     pub fn collect_generic_type(&mut self, spec: Node<'t>) -> Result<()> {
         let (Some(name), Some(type_node), Some(list)) = (
@@ -45,6 +61,7 @@ impl<'t> Lowerer<'t> {
             type_node,
             package: self.current,
             methods: Vec::new(),
+            local: false,
         });
         Ok(())
     }
@@ -54,7 +71,7 @@ impl<'t> Lowerer<'t> {
         self.instances
             .types
             .iter()
-            .position(|g| g.name == name && g.package == self.current)
+            .position(|g| g.name == name && g.package == self.current && !g.local)
     }
 
     /// Attaches the methods declared on generic types (`func (s *Stack[T]) Push(x T)`) to
@@ -117,7 +134,10 @@ impl<'t> Lowerer<'t> {
                     .iter()
                     .position(|g| g.name == name && g.package == Some(package))
             }
-            _ => self.generic_type_named(self.src.text_of(base)),
+            _ => match self.lookup_local(self.src.text_of(base)) {
+                Some(super::lowerer::Entity::GenericType(index)) => Some(index),
+                _ => self.generic_type_named(self.src.text_of(base)),
+            },
         };
         let Some(generic) = generic else {
             return Ok(None);

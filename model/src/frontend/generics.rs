@@ -7,9 +7,8 @@
 //! functions (`sync.OnceValue`) get their signature from the argument the same way (`func_sig`).
 //!
 //! Generic types and their methods are instantiated the same way (`frontend/generic_types.rs`).
-//! A generic function used as a value is `generic_values.rs`'s. Not modelled: generic types
-//! declared inside a function,
-//! and constraint checking: gomc trusts that the program compiles with Go, so
+//! A generic function used as a value is `generic_values.rs`'s. Not modelled: constraint
+//! checking: gomc trusts that the program compiles with Go, so
 //! a type argument outside its constraint is not reported (the instantiated body is still
 //! type-checked as ordinary code).
 

@@ -24,6 +24,9 @@ pub(super) enum Entity {
     Const(ConstValue, Ty),
     /// A local type (declared or an alias).
     Type(Ty),
+    /// A generic type declared inside a function: index into the generic types
+    /// (`frontend/generic_types.rs`).
+    GenericType(usize),
 }
 
 /// One lexical block.
@@ -533,7 +536,7 @@ impl<'t> Lowerer<'t> {
     pub fn declared_in_innermost(&self, name: &str) -> Option<usize> {
         match self.scopes.last()?.1.names.get(name)? {
             Entity::Var(id) => Some(*id),
-            Entity::Const(..) | Entity::Type(_) => None,
+            Entity::Const(..) | Entity::Type(_) | Entity::GenericType(_) => None,
         }
     }
 

@@ -124,6 +124,13 @@ impl<'t> Lowerer<'t> {
     /// cannot be declared on it (Go allows none inside a function either).
     fn local_types(&mut self, node: Node<'t>) -> Result<()> {
         for spec in named_children(node) {
+            if spec.child_by_field_name("type_parameters").is_some() {
+                if let Some(name) = spec.child_by_field_name("name") {
+                    let name = self.src.text_of(name).to_string();
+                    self.declare_local_generic_type(spec, name)?;
+                }
+                continue;
+            }
             let Some((name, type_node)) = self.type_spec_parts(spec)? else {
                 continue;
             };

@@ -87,6 +87,10 @@ impl<'t> Lowerer<'t> {
                     | Name::Local(Entity::Type(_)) => Err(self
                         .src
                         .error(node, format!("{text} (type) is not an expression"))),
+                    Name::Local(Entity::GenericType(_)) => Err(self.src.error(
+                        node,
+                        format!("cannot use generic type {text} without instantiation"),
+                    )),
                     Name::Pkg(PkgEntity::Import(_)) => Err(self
                         .src
                         .error(node, format!("use of package {text} without selector"))),

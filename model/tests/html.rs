@@ -398,3 +398,44 @@ fn a_page_path_takes_exactly_one_counterexample() {
         ]
     );
 }
+
+/// `gomc test --html` writes one page per counterexample of each failing test, named after the
+/// test, and each renders that test's whole run (the tests and their reports from the library).
+#[test]
+fn test_writes_a_viewer_for_each_failing_test() {
+    let out = scratch("html-test");
+    let folder = out.join("pages");
+    let package_dir = "tests/models/gotest/hangs";
+    let output = gomc(&[
+        "test",
+        "--no-timings",
+        "--html",
+        folder.to_str().unwrap(),
+        package_dir,
+    ]);
+    assert_eq!(status(&output), 1, "{}", stderr(&output));
+    let written: Vec<PathBuf> = stderr(&output)
+        .lines()
+        .filter_map(|line| line.strip_prefix("wrote "))
+        .map(PathBuf::from)
+        .collect();
+    let packages = gomc::check::find_test_packages(&[PathBuf::from(package_dir)]).unwrap();
+    let package = &packages[0];
+    let mut expected = Vec::new();
+    for (file, name) in &package.tests {
+        let report = gomc::check::check_test(package, file, name, &Config::new()).unwrap();
+        for outcome in report.outcomes.iter().filter(|outcome| outcome.violation) {
+            let path = folder.join(format!("{name}.{}.html", outcome.kind.name()));
+            expected.push((path, outcome.witness.trace.len()));
+        }
+    }
+    assert!(expected.len() >= 4, "{expected:?}");
+    let paths: Vec<&PathBuf> = expected.iter().map(|(path, _)| path).collect();
+    assert_eq!(written.iter().collect::<Vec<_>>(), paths);
+    let Some(browser) = browser() else { return };
+    for (path, steps) in &expected {
+        let page = render(&browser, &file_url(path), &out.join("profile"));
+        assert_rendered(&page, *steps);
+        assert_eq!(count(&page.dom, STEP_BOX), *steps, "{}", path.display());
+    }
+}

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 
 use super::source::read_model_text;
-use super::{check_loaded, contain, resolve_file, Config};
+use super::{check_loaded, contain, resolve_file, Config, Loaded};
 use crate::frontend::ModelError;
 use crate::program::SourceFile;
 use crate::report::Report;
@@ -187,22 +187,41 @@ pub fn check_test(
 ) -> Result<Report, ModelError> {
     let report_name = file.display().to_string();
     contain(&report_name, || {
-        let (_, mut loaded) = resolve_file(file)?;
-        for other in package.files.iter().filter(|other| *other != file) {
-            let text = read_model_text(other).map_err(|error| {
-                ModelError::without_position(
-                    &other.display().to_string(),
-                    format!("cannot read the package's file: {error}"),
-                )
-            })?;
-            loaded.package_files.push(SourceFile {
-                name: other.display().to_string(),
-                text,
-            });
-        }
+        let loaded = load_test(package, file)?;
         let config = config.clone().entry(name.to_string());
         check_loaded(&report_name, &loaded, &config)
     })
+}
+
+/// The viewer pages (`check::html_pages`) of the violations `report` found in test `name` of
+/// `file`; `config` must be the one [`check_test`] was given.
+pub fn test_html_pages(
+    package: &TestPackage,
+    file: &Path,
+    name: &str,
+    config: &Config,
+    report: &Report,
+) -> Result<Vec<super::HtmlPage>, ModelError> {
+    let loaded = load_test(package, file)?;
+    super::html::loaded_pages(&loaded, &config.clone().entry(name.to_string()), report)
+}
+
+/// `file` with the other files of its package.
+fn load_test(package: &TestPackage, file: &Path) -> Result<Loaded, ModelError> {
+    let (_, mut loaded) = resolve_file(file)?;
+    for other in package.files.iter().filter(|other| *other != file) {
+        let text = read_model_text(other).map_err(|error| {
+            ModelError::without_position(
+                &other.display().to_string(),
+                format!("cannot read the package's file: {error}"),
+            )
+        })?;
+        loaded.package_files.push(SourceFile {
+            name: other.display().to_string(),
+            text,
+        });
+    }
+    Ok(loaded)
 }
 
 #[cfg(test)]

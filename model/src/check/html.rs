@@ -54,8 +54,21 @@ pub fn html_pages(
     if violations.is_empty() {
         return Ok(Vec::new());
     }
-    let loaded = load(input)?;
-    let program = compile_loaded(&loaded, config)?;
+    loaded_pages(&load(input)?, config, report)
+}
+
+/// [`html_pages`] of a model already loaded (a test with its package's files).
+pub(super) fn loaded_pages(
+    loaded: &Loaded,
+    config: &Config,
+    report: &Report,
+) -> Result<Vec<HtmlPage>, ModelError> {
+    let violations: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter(|outcome| outcome.violation)
+        .collect();
+    let program = compile_loaded(loaded, config)?;
     let machine = Machine::with_races(&program, config.races || loaded.header.races);
     violations
         .into_iter()

@@ -17,7 +17,7 @@ mod source;
 
 pub use config::{Config, ProgressCallback};
 pub use files::{model_files, STDIN_PATH};
-pub use gotest::{check_test, find_test_packages, TestPackage};
+pub use gotest::{check_test, find_test_packages, test_html_pages, TestPackage};
 pub use header::{parse_header, BaseModel, Header, IncludedFile};
 pub use html::{html_pages, replay_html, HtmlPage, ModelInput};
 pub use memory::{default_memory_limit, peak_resident_bytes, resident_bytes};

@@ -101,7 +101,7 @@ pub(super) fn write_replay_page(
     Ok(path)
 }
 
-fn write(path: &Path, html: &str) -> Result<(), String> {
+pub(super) fn write(path: &Path, html: &str) -> Result<(), String> {
     if let Some(folder) = path
         .parent()
         .filter(|folder| !folder.as_os_str().is_empty())
@@ -151,7 +151,7 @@ fn long(file: &str) -> String {
 
 /// A part of a file name: letters, digits, `-`, `_` and `.` kept, anything else dropped
 /// (`<stdin>` is `stdin`, `exit(2)` is `exit2`).
-fn word(text: &str) -> String {
+pub(super) fn word(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
         .collect()

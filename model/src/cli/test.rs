@@ -45,6 +45,11 @@ pub(super) struct TestArgs {
     /// Leave elapsed times and rates out of reports.
     #[arg(long)]
     no_timings: bool,
+    /// Write the viewer page of each counterexample of a failing test into this folder, as
+    /// `<TestName>.<kind>.html` (prefixed with the package's folder when several packages are
+    /// tested).
+    #[arg(long, value_name = "DIR")]
+    html: Option<PathBuf>,
 }
 
 /// Rewrites `go test`'s single-dash flags (`-run X`, `-parallel=4`) to this command's.
@@ -126,7 +131,26 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
                     if args.verbose || code == EXIT_FAIL {
                         print!("{}", indent(&render_text(&report, &options)));
                     }
-                    code
+                    let prefix = (packages.len() > 1).then(|| package_prefix(&package.dir));
+                    match (&args.html, code) {
+                        (Some(folder), EXIT_FAIL) => {
+                            let written = write_pages(
+                                folder,
+                                prefix,
+                                (package, file),
+                                name,
+                                &config,
+                                &report,
+                            );
+                            if let Err(message) = written {
+                                eprintln!("error: {message}");
+                                EXIT_USAGE
+                            } else {
+                                code
+                            }
+                        }
+                        _ => code,
+                    }
                 }
             };
             package_code = exit_status([package_code, code].into_iter());
@@ -145,6 +169,41 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
         codes.push(package_code);
     }
     exit_status(codes.into_iter())
+}
+
+/// Writes the viewer pages of a failing test's counterexamples into `folder` and names them on
+/// standard error.
+fn write_pages(
+    folder: &std::path::Path,
+    prefix: Option<String>,
+    (package, file): (&crate::check::TestPackage, &std::path::Path),
+    name: &str,
+    config: &Config,
+    report: &Report,
+) -> Result<(), String> {
+    let pages = crate::check::test_html_pages(package, file, name, config, report)
+        .map_err(|error| error.to_string())?;
+    for page in pages {
+        let kind = super::html::word(&page.kind.name());
+        let stem = match &prefix {
+            Some(prefix) => format!("{prefix}.{name}.{kind}.html"),
+            None => format!("{name}.{kind}.html"),
+        };
+        let path = folder.join(stem);
+        super::html::write(&path, &page.html)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// A package folder as one word of a file name (`model/tests/x` → `model_tests_x`).
+fn package_prefix(dir: &std::path::Path) -> String {
+    let words: Vec<String> = dir
+        .components()
+        .map(|part| super::html::word(&part.as_os_str().to_string_lossy()))
+        .filter(|part| !part.is_empty() && part != "." && part != "..")
+        .collect();
+    words.join("_")
 }
 
 /// The part of a `-run` pattern that selects top-level tests (before the first unbracketed

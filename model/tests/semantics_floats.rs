@@ -73,3 +73,10 @@ fn the_type_verb_prints_go_type_names() {
 fn math_computes_what_go_computes() {
     assert_prints_as_go_run("math");
 }
+
+/// An untyped constant meeting a float place takes its type everywhere Go converts it: `++`,
+/// `op=`, struct fields, sends, appends, map entries and switch cases.
+#[test]
+fn constants_stored_into_float_places_are_floats() {
+    assert_prints_as_go_run("float_places");
+}

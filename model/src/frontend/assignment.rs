@@ -23,7 +23,11 @@ impl<'t> Lowerer<'t> {
             };
             let place = self.place(*target)?;
             self.emit_place_read(&place, node);
-            self.expr(*value)?;
+            match &place.ty {
+                // `f += 1` on a float: the constant takes the place's type.
+                Some(ty) => self.numeric_operand(*value, &ty.clone())?,
+                None => self.expr(*value)?,
+            };
             self.emit(Instr::Binary(op), node);
             if let Some(ty) = place.ty.clone() {
                 self.emit_wrap(&ty, node);
@@ -62,7 +66,11 @@ impl<'t> Lowerer<'t> {
             .ok_or_else(|| self.src.error(node, "malformed statement"))?;
         let place = self.place(target)?;
         self.emit_place_read(&place, node);
-        self.emit(Instr::PushInt(1), node);
+        let one = match place.ty.as_ref().map(|ty| self.types.underlying(ty)) {
+            Some(Ty::Float(kind)) => Instr::PushFloat(kind, 1f64.to_bits()),
+            _ => Instr::PushInt(1),
+        };
+        self.emit(one, node);
         self.emit(Instr::Binary(op), node);
         if let Some(ty) = place.ty.clone() {
             self.emit_wrap(&ty, node);

@@ -80,3 +80,10 @@ fn math_computes_what_go_computes() {
 fn constants_stored_into_float_places_are_floats() {
     assert_prints_as_go_run("float_places");
 }
+
+/// Floats through a defined type (`Celsius`), variadic and generic parameters, a `select`
+/// send, a pointer, an interface and a type switch.
+#[test]
+fn floats_go_everywhere_values_go() {
+    assert_prints_as_go_run("float_named");
+}

@@ -95,3 +95,13 @@ fn a_generic_function_value_infers_its_type_arguments_from_the_target() {
 fn generic_types_declared_in_a_function_are_instantiated() {
     common::assert_prints_as_go_run("generic_local_types");
 }
+
+/// `x := F[int](y)`, which the grammar reads as a conversion to a generic type, is a call of
+/// the instance (go run prints `2 6`).
+#[test]
+fn an_explicit_instance_call_in_a_declaration_is_a_call() {
+    let source = "package main\n\nfunc Id[T any](x T) T { return x }\n\n\
+                  func Double[T int | float64](x T) T { return x * 2 }\n\n\
+                  func main() {\n\tx := Id[int](2)\n\ty := Double[int](3)\n\tprintln(x, y)\n}\n";
+    assert_eq!(common::output_of(source), "2 6\n");
+}

@@ -13,10 +13,7 @@ impl<'t> Lowerer<'t> {
     /// values were pushed (the parameter count).
     pub fn push_args(&mut self, call: Node<'t>, sig: &Sig) -> Result<u32> {
         let arguments = self.arguments(call)?;
-        let context = format!(
-            "argument to {}",
-            self.src.text_of(self.required(call, "function")?)
-        );
+        let context = format!("argument to {}", self.callee_text(call)?);
         let params = sig.params.len();
         if let [single] = arguments.as_slice() {
             if params > 1 && unparen(*single).kind() == "call_expression" {
@@ -130,7 +127,7 @@ impl<'t> Lowerer<'t> {
                 call,
                 format!(
                     "wrong number of arguments in call to {}: have {}, want {count}",
-                    self.src.text_of(self.required(call, "function")?),
+                    self.callee_text(call)?,
                     arguments.len()
                 ),
             ))

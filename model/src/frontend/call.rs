@@ -95,7 +95,7 @@ impl<'t> Lowerer<'t> {
                 call,
                 format!(
                     "invalid operation: cannot index {} (not a generic function)",
-                    self.src.text_of(self.required(call, "function")?)
+                    self.callee_text(call)?
                 ),
             )),
             other => Ok(other),
@@ -270,7 +270,20 @@ impl<'t> Lowerer<'t> {
     }
 
     /// The argument expressions of a call (a `variadic_argument` stays as it is).
+    /// The source text of what a call calls (`wg.Add`, `Map[int]`).
+    pub fn callee_text(&self, call: Node<'t>) -> Result<&'t str> {
+        let field = match call.kind() {
+            "type_conversion_expression" => "type",
+            _ => "function",
+        };
+        Ok(self.src.text_of(self.required(call, field)?))
+    }
+
     pub fn arguments(&self, call: Node<'t>) -> Result<Vec<Node<'t>>> {
+        if call.kind() == "type_conversion_expression" {
+            // A generic call the grammar reads as a conversion (`generics.rs`).
+            return Ok(vec![self.required(call, "operand")?]);
+        }
         Ok(named_children(self.required(call, "arguments")?))
     }
 

@@ -194,6 +194,11 @@ impl<'t> Lowerer<'t> {
             }
             "func_literal" => self.func_literal(node),
             "type_assertion_expression" => self.type_assertion(node, false),
+            // `F[int](x)` read by the grammar as a conversion: a call of an instance.
+            "type_conversion_expression" if self.explicit_instantiation(node).is_some() => {
+                let results = self.call(node)?;
+                self.src.single_value(node, &results)
+            }
             "type_conversion_expression" => {
                 let type_node = self.required(node, "type")?;
                 let operand = self.required(node, "operand")?;

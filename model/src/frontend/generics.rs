@@ -56,6 +56,23 @@ impl<'t> Lowerer<'t> {
     /// grammar gives it (`F[int](x)` parses as an index expression, `F[int, string](x)` as a
     /// type instantiation): the function and the type argument nodes.
     pub fn explicit_instantiation(&self, call: Node<'t>) -> Option<(usize, Vec<Node<'t>>)> {
+        if call.kind() == "type_conversion_expression" {
+            // `x := F[int](y)` parses as a conversion to a generic type `F[int]`.
+            let generic = call.child_by_field_name("type")?;
+            if generic.kind() != "generic_type" {
+                return None;
+            }
+            let name = generic.child_by_field_name("type")?;
+            let types = named_children(generic.child_by_field_name("type_arguments")?);
+            return match self.lookup(self.src.text_of(name)) {
+                super::resolve::Name::Pkg(super::package::PkgEntity::Func(index))
+                    if self.is_generic_template(index) =>
+                {
+                    Some((index, types))
+                }
+                _ => None,
+            };
+        }
         let function = call.child_by_field_name("function")?;
         let (name, types) = if let Some(list) = call.child_by_field_name("type_arguments") {
             (function, named_children(list))
@@ -114,7 +131,7 @@ impl<'t> Lowerer<'t> {
                     call,
                     format!(
                         "in call to {}, cannot infer {name}",
-                        self.src.text_of(self.required(call, "function")?)
+                        self.callee_text(call)?
                     ),
                 ));
             };

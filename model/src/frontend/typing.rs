@@ -234,6 +234,10 @@ impl<'t> Lowerer<'t> {
             }
             "composite_literal" => self.composite_type(node),
             "func_literal" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
+            "type_conversion_expression" if self.explicit_instantiation(node).is_some() => {
+                let results = self.call_result_types(node)?;
+                self.src.single_value(node, &results)
+            }
             "type_conversion_expression" | "type_assertion_expression" => {
                 let type_node = self.required(node, "type")?;
                 self.resolve_type(type_node)

@@ -46,12 +46,8 @@ pub fn html_pages(
     config: &Config,
     report: &Report,
 ) -> Result<Vec<HtmlPage>, ModelError> {
-    let violations: Vec<_> = report
-        .outcomes
-        .iter()
-        .filter(|outcome| outcome.violation)
-        .collect();
-    if violations.is_empty() {
+    if !report.outcomes.iter().any(|outcome| outcome.violation) {
+        // Nothing to show: the model is not even loaded again.
         return Ok(Vec::new());
     }
     loaded_pages(&load(input)?, config, report)
@@ -68,6 +64,9 @@ pub(super) fn loaded_pages(
         .iter()
         .filter(|outcome| outcome.violation)
         .collect();
+    if violations.is_empty() {
+        return Ok(Vec::new());
+    }
     let program = compile_loaded(loaded, config)?;
     let machine = Machine::with_races(&program, config.races || loaded.header.races);
     violations

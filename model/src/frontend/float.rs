@@ -12,7 +12,7 @@ use tree_sitter::Node;
 use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::Result;
-use super::types::{Ty, FLOAT64, INT};
+use super::types::{FloatKind::F64, Ty, FLOAT64, INT};
 use crate::program::Instr;
 
 impl<'t> Lowerer<'t> {
@@ -55,9 +55,8 @@ impl<'t> Lowerer<'t> {
     /// (whose assignability is checked), converts it to the place's representation.
     pub(super) fn convert_untyped_number(&mut self, from: &Ty, to: &Ty, node: Node<'t>) {
         match (from, self.types.underlying(to)) {
-            (from, Ty::Float(kind))
-                if *from == INT || (*from == FLOAT64 && kind != FLOAT64_KIND) =>
-            {
+            // An untyped float is already a float64; only float32 rounds it.
+            (from, Ty::Float(kind)) if *from == INT || (*from == FLOAT64 && kind != F64) => {
                 self.emit(Instr::ToFloat(kind), node)
             }
             (from, Ty::Int(kind)) if *from == FLOAT64 => self.emit(Instr::FloatToInt(kind), node),
@@ -76,5 +75,3 @@ impl<'t> Lowerer<'t> {
         true
     }
 }
-
-const FLOAT64_KIND: super::types::FloatKind = super::types::FloatKind::F64;

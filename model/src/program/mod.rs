@@ -14,6 +14,7 @@
 mod disasm;
 mod dynamic;
 mod instr;
+mod operators;
 mod source;
 mod types;
 
@@ -21,9 +22,8 @@ pub use dynamic::{
     AssertTarget, DynMethod, DynType, DynTypeId, InterfaceDef, InterfaceId, ReceiverStep,
     ERROR_STRING,
 };
-pub use instr::{
-    AccessSite, BinOp, Instr, MathFn, SelectCase, SelectCaseKind, SelectTable, SyncMapOp, UnOp,
-};
+pub use instr::{AccessSite, Instr, SelectCase, SelectCaseKind, SelectTable};
+pub use operators::{BinOp, MathFn, SyncMapOp, UnOp};
 pub use source::{SourceFile, Span};
 pub use types::{FloatKind, IntKind, StructDef, Type, TypeId};
 

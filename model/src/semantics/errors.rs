@@ -109,7 +109,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let error = st.goroutine_mut(g).pop();
             let own = matches!(error, Value::Error(_));
             let wrapped = wrapped_errors(st, &error);
-            let slice = super::heap::new_slice(st, wrapped);
+            let slice = super::slice::new_slice(st, wrapped);
             let goroutine = st.goroutine_mut(g);
             goroutine.push(slice);
             goroutine.push(Value::Bool(own));
@@ -119,7 +119,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let errors = st.goroutine_mut(g).pop();
             let text = st.goroutine_mut(g).pop();
             let text = format_value(st, &text);
-            let errors = super::heap::slice_items(st, &errors);
+            let errors = super::slice::slice_items(st, &errors);
             let error = new_error(st, &text, Value::Array(errors.into()));
             st.goroutine_mut(g).push(error);
             Ok(())

@@ -42,7 +42,7 @@ fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
         },
         Value::Slice { .. } => {
             out.push('[');
-            for (i, item) in super::heap::slice_items(st, value).iter().enumerate() {
+            for (i, item) in super::slice::slice_items(st, value).iter().enumerate() {
                 if i > 0 {
                     out.push(' ');
                 }

@@ -33,6 +33,7 @@ mod print;
 mod race;
 mod reflect;
 mod rwmutex;
+mod slice;
 mod state;
 mod strings;
 mod symmetry;

@@ -41,7 +41,7 @@ pub fn exec(
         }
         Instr::SprintSlice { format } => {
             let slice = st.goroutine_mut(g).pop();
-            let values = super::heap::slice_items(st, &slice);
+            let values = super::slice::slice_items(st, &slice);
             let text = if *format {
                 let format = st.goroutine_mut(g).pop();
                 format_sprintf(st, &program.dyn_types, &format, &values)

@@ -29,7 +29,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
                         )));
                     }
                 }
-                super::heap::array_mut(st, array)
+                super::slice::array_mut(st, array)
                     .swap(offset as usize + i as usize, offset as usize + j as usize);
                 Ok(())
             })

@@ -8,7 +8,7 @@
 //! new backing array; an invalid code point converts to "\u{FFFD}", as Go's does.
 
 use super::exec::{int, Exec};
-use super::heap::{new_slice, slice_items};
+use super::slice::{new_slice, slice_items};
 use super::state::State;
 use super::value::{Gid, Value};
 use crate::program::Instr;

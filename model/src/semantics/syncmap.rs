@@ -10,10 +10,9 @@
 //!
 //! Invariants: entries are sorted by key, with no duplicate keys.
 
-use std::sync::Arc;
-
 use super::exec::{StepLog, Trap};
-use super::state::{Object, State, SyncObj};
+use super::slice::new_slice;
+use super::state::{State, SyncObj};
 use super::value::{Gid, SyncId, Value};
 use super::wake::finish_op;
 use crate::program::{Program, SyncMapOp};
@@ -118,17 +117,6 @@ fn insert(map: &mut Vec<(Value, Value)>, at: Result<usize, usize>, key: Value, v
 fn remove(map: &mut Vec<(Value, Value)>, at: Result<usize, usize>) {
     if let Ok(at) = at {
         map.remove(at);
-    }
-}
-
-fn new_slice(st: &mut State, items: Vec<Value>) -> Value {
-    let len = items.len() as u32;
-    let array = st.alloc(Object::Array(Arc::new(items)));
-    Value::Slice {
-        array,
-        offset: 0,
-        len,
-        cap: len,
     }
 }
 

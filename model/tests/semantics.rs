@@ -118,6 +118,46 @@ func main() {
     );
 }
 
+/// A watcher started in the first round still waits on the WaitGroup when the loop reuses it
+/// for the second round: if the second `Add` comes after the first round's `Done` woke the
+/// watcher but before the watcher returned from `Wait`, Go panics (sync/waitgroup.go, `Wait`
+/// after `runtime_Semacquire`). Returning from a woken `Wait` is a step of its own, so gomc
+/// reaches that interleaving, and the ones where the watcher returns first.
+#[test]
+fn waitgroup_reused_before_wait_returned_panics() {
+    let report = check(
+        "package main
+import \"sync\"
+func main() {
+	var wg sync.WaitGroup
+	done := make(chan bool)
+	for round := 0; round < 2; round++ {
+		wg.Add(1)
+		go func() { wg.Done() }()
+		if round == 0 {
+			go func() {
+				wg.Wait()
+				done <- true
+			}()
+		}
+	}
+	wg.Wait()
+	<-done
+}",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok, OutcomeKind::Panic]);
+    assert_eq!(
+        panic_message(&report),
+        "panic: sync: WaitGroup is reused before previous Wait has returned"
+    );
+    let witness = &report.outcome(OutcomeKind::Panic).unwrap().witness;
+    let last = witness.trace.last().unwrap();
+    assert_eq!(
+        last.operation, "wg.Wait()",
+        "the watcher's return from Wait panics"
+    );
+}
+
 /// No case is ready, so the single alternative takes `default`.
 #[test]
 fn select_with_default_takes_default_when_nothing_is_ready() {

@@ -173,7 +173,7 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
                 w.blocked(reason);
             }
         }
-        w.h.word(goroutine.lock_retry as u64);
+        w.h.word(goroutine.woken_retry as u64);
         w.h.word(goroutine.frames.len() as u64);
         for frame in &goroutine.frames {
             w.h.word(((frame.func.0 as u64) << 32) | frame.pc as u64);

@@ -500,7 +500,7 @@ pub fn spawn(
         frames: Vec::new(),
         defers: Vec::new(),
         unwinding: Vec::new(),
-        lock_retry: false,
+        woken_retry: false,
     };
     push_frame(program, &mut goroutine, func, env, 0, false);
     st.goroutines.push(Arc::new(goroutine));

@@ -372,7 +372,7 @@ impl Machine<'_> {
             frames: Vec::new(),
             defers: Vec::new(),
             unwinding: Vec::new(),
-            lock_retry: false,
+            woken_retry: false,
         };
         let locals = program.function(program.start).locals as usize;
         main.stack.resize(locals, Value::Nil);

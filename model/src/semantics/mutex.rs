@@ -53,7 +53,7 @@ pub fn lock(program: &Program, st: &mut State, g: Gid, log: &mut StepLog) -> Res
     if matches!(st.syncs[id.0 as usize], SyncObj::RWMutex(_)) {
         return super::rwmutex::lock(program, st, g, id, log);
     }
-    let retry = st.goroutine(g).lock_retry;
+    let retry = st.goroutine(g).woken_retry;
     let SyncObj::Mutex { locked, waiters } = st.sync_mut(id) else {
         unreachable!("internal error: Lock on a non-mutex");
     };

@@ -67,7 +67,7 @@ pub fn lock(
     id: SyncId,
     log: &mut StepLog,
 ) -> Result<bool, Trap> {
-    let retry = st.goroutine(g).lock_retry;
+    let retry = st.goroutine(g).woken_retry;
     let rw = state(st, id);
     if rw.writer {
         // `rw.w.Lock()` waits behind the other writer (sync/mutex.go, as in `mutex.rs`).

@@ -87,9 +87,11 @@ pub struct Goroutine {
     /// The goroutine's active panics and `Goexit`s, oldest first (runtime2.go's `_panic` chain,
     /// `gp._panic` last). Empty unless the goroutine unwinds or runs a deferred call of one.
     pub unwinding: Vec<Unwinding>,
-    /// Set when a `Lock` that was woken by `Unlock` must retry: if it fails again the goroutine
-    /// queues at the front, as sync/mutex.go does for woken waiters.
-    pub lock_retry: bool,
+    /// Set when a parked goroutine was woken to run its operation again rather than having it
+    /// finished for it: a `Lock` woken by `Unlock` retries, and if it fails again queues at the
+    /// front, as sync/mutex.go does for woken waiters; a `Wait` woken by the `Add` that brought
+    /// the counter to 0 checks that the WaitGroup was not reused meanwhile (sync/waitgroup.go).
+    pub woken_retry: bool,
 }
 
 /// What a goroutine does.

@@ -103,7 +103,7 @@ fn goroutine_key(st: &State, g: Gid, mut key: u64) -> u64 {
             Status::Dead => unreachable!("dead goroutines have no key"),
         },
     );
-    key = mix(key, goroutine.lock_retry as u64);
+    key = mix(key, goroutine.woken_retry as u64);
     for frame in &goroutine.frames {
         key = mix(key, (frame.func.0 as u64) << 32 | frame.pc as u64);
         key = mix(

@@ -70,19 +70,20 @@ pub fn finish_op(program: &Program, st: &mut State, g: Gid, results: &[Value], l
     goroutine.stack.truncate(keep);
     goroutine.stack.extend_from_slice(results);
     goroutine.top_mut().pc += 1;
-    goroutine.lock_retry = false;
+    goroutine.woken_retry = false;
     if goroutine.status != Status::Runnable {
         goroutine.status = Status::Runnable;
         log.woken.push(g);
     }
 }
 
-/// Wakes parked goroutine `g` without completing its operation, so that it retries it
-/// (a woken `Lock` waiter, sync/mutex.go's normal mode).
+/// Wakes parked goroutine `g` without completing its operation, so that it runs it again as a
+/// step of its own (a woken `Lock` waiter, sync/mutex.go's normal mode; a woken `Wait`, whose
+/// return after `runtime_Semacquire` is a step in sync/waitgroup.go).
 pub fn wake_to_retry(st: &mut State, g: Gid, log: &mut StepLog) {
     let goroutine = st.goroutine_mut(g);
     goroutine.status = Status::Runnable;
-    goroutine.lock_retry = true;
+    goroutine.woken_retry = true;
     log.woken.push(g);
 }
 

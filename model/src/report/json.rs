@@ -147,6 +147,11 @@ fn without_timings(report: &Report, options: &RenderOptions) -> Report {
         report.statistics.states_per_second = None;
         report.statistics.bytes_per_state = None;
         report.statistics.peak_memory_bytes = None;
+        if let Some(swarm) = &mut report.swarm {
+            for run in &mut swarm.runs {
+                run.seconds = None;
+            }
+        }
     }
     report
 }

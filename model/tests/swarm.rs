@@ -289,7 +289,8 @@ fn every_job_keeps_to_its_budget_and_depth_bound() {
     )));
 }
 
-/// States 0, 1, 2, ... for ever, without an end: only a limit stops a search of it.
+/// A binary tree of states without an end (state n leads to 2n + 1 and 2n + 2): within any
+/// job's depth bound there are more states than a test can visit, so only a limit stops it.
 struct Endless;
 
 impl Model for Endless {
@@ -300,7 +301,7 @@ impl Model for Endless {
         Ok(0)
     }
     fn choices(&self, state: &u64, out: &mut Vec<u64>) {
-        out.extend([state + 1, state + 2]);
+        out.extend([state.wrapping_mul(2) + 1, state.wrapping_mul(2) + 2]);
     }
     fn step(&self, _state: &u64, choice: u64) -> Result<u64, StepError> {
         Ok(choice)

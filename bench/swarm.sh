@@ -4,10 +4,10 @@
 #
 # For each workload and method, prints one Markdown row: the wall-clock time until the first
 # violation was reported, the work done until then (distinct states for the native engine,
-# executions for shuttle) and the length of the witness. Each shuttle run is first made with a
-# large execution budget to learn the number F of the first execution that fails; the time is
-# then that of a second run with `--iterations F`, which ends at that execution (the seed makes
-# it the same run).
+# executions for shuttle) and the length of the witness. shuttle has no stop at the first bug:
+# it is run with 10, 100, ... executions (up to $ITERATIONS) until one fails, to learn the number
+# F of the first execution that fails; the time is then that of a run with `--iterations F`,
+# which ends at that execution (the seed makes it the same run).
 #
 # Usage: bench/swarm.sh                       (gomc from target/release)
 #        GOMC=path/to/gomc JOBS=64 LIMIT=300 bench/swarm.sh
@@ -51,11 +51,14 @@ native() {
 
 # shuttle LABEL SCHEDULER ARGS...: one row for shuttle with SCHEDULER.
 shuttle() {
-	local label=$1 scheduler=$2 out first seconds steps
+	local label=$1 scheduler=$2 out first=- seconds steps budget=10
 	shift 2
-	out=$("$gomc" check "$@" --engine shuttle --scheduler "$scheduler" \
-		--iterations "$iterations" 2>&1 || true)
-	first=$(field "$out" 's/.*(first in execution \([0-9]*\) of.*/\1/p')
+	while [[ $first == - && $budget -le $iterations ]]; do
+		out=$("$gomc" check "$@" --engine shuttle --scheduler "$scheduler" \
+			--iterations "$budget" 2>&1 || true)
+		first=$(field "$out" 's/.*(first in execution \([0-9]*\) of.*/\1/p')
+		budget=$((budget * 10))
+	done
 	if [[ $first == - ]]; then
 		seconds=$(field "$out" 's/^time: \([0-9.]*\) s.*/\1/p')
 		echo "| $label | shuttle $scheduler | none found in $seconds s | $iterations executions | - |"

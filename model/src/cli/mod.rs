@@ -154,11 +154,13 @@ struct CheckArgs {
     /// bfs] (native engine).
     #[arg(long, value_enum)]
     search: Option<SearchArg>,
-    /// Stop after this many distinct states (the result is then not a proof) (native engine).
+    /// Stop after this many distinct states (the result is then not a proof); with --swarm, each
+    /// job's budget (native engine).
     #[arg(long, value_name = "N")]
     max_states: Option<u64>,
     /// Do not expand states this many steps deep; under loom and shuttle, cut each execution
-    /// at this many steps [loom, shuttle default: 1000] (the result is then not a proof).
+    /// at this many steps [loom, shuttle default: 1000]; with --swarm, cap each job's depth
+    /// bound (the result is then not a proof).
     #[arg(long, value_name = "N")]
     max_depth: Option<u32>,
     /// The state-space reductions: all, none, or only symmetry; each keeps every outcome and

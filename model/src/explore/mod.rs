@@ -24,7 +24,7 @@ pub use model::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
 pub use result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
 pub use search::{explore, MemoryLimit, SearchOptions, SearchOrder, PROGRESS_INTERVAL};
 pub use swarm::{
-    explore_swarm, JobEnd, JobRun, JobSettings, SwarmExploration, SwarmLimits, SwarmPlan,
-    DEFAULT_JOB_STATES,
+    explore_swarm, JobEnd, JobRun, JobSettings, SharedMemoryLimit, SwarmExploration, SwarmLimits,
+    SwarmPlan, DEFAULT_JOB_STATES,
 };
 pub use swarm_merge::merge_jobs;

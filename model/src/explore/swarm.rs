@@ -138,6 +138,10 @@ pub struct JobRun<C> {
     pub step_error: Option<StepFailure<C>>,
 }
 
+/// A bound on the process's memory in bytes, and what reads the memory in use (`None` when it
+/// cannot be read): a plain function, so that every job's thread can call it.
+pub type SharedMemoryLimit = (u64, fn() -> Option<u64>);
+
 /// The bounds a whole swarm shares: how long it may run, how much memory it may hold, and the
 /// cancel flag (Ctrl-C); progress is reported after each job.
 #[derive(Default)]
@@ -147,7 +151,7 @@ pub struct SwarmLimits<'a> {
     /// The whole swarm's time, from its start.
     pub time_limit: Option<Duration>,
     /// The process's memory bound, and what reads the memory in use.
-    pub memory_limit: Option<(u64, fn() -> Option<u64>)>,
+    pub memory_limit: Option<SharedMemoryLimit>,
     /// Called after each job with the totals so far (`frontier`: jobs not yet finished).
     pub progress: Option<&'a mut dyn FnMut(&Progress)>,
     /// Threads running jobs; 0 and 1 mean one.
@@ -330,7 +334,7 @@ pub(super) fn run_job<M: Model>(
     job_states: u64,
     stop: &AtomicBool,
     time_limit: Option<Duration>,
-    memory_limit: Option<(u64, fn() -> Option<u64>)>,
+    memory_limit: Option<SharedMemoryLimit>,
 ) -> JobRun<M::Choice> {
     let mut state = job.seed;
     let mut expand = |batch: &mut Vec<Pending<M::State>>,

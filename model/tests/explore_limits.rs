@@ -5,8 +5,8 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use gomc::explore::{
-    explore, Fingerprint, MemoryLimit, Model, OutcomeKind, SearchOptions, StateStatus, StepError,
-    StoppedBy,
+    explore, Fingerprint, MemoryLimit, Model, OutcomeKind, SearchOptions, SearchOrder, StateStatus,
+    StepError, StoppedBy,
 };
 
 /// States 0, 1, 2, … for ever: state n moves to n + 1 and to 1000 + n, which ends in a
@@ -78,6 +78,50 @@ fn a_time_limit_ends_an_unbounded_search() {
     assert_eq!(result.stopped_by, Some(StoppedBy::TimeLimit));
     assert!(!result.exhaustive);
     assert!(!result.outcomes.contains_key(&OutcomeKind::Hang));
+}
+
+/// A binary tree of running states without an end: the frontier only grows.
+struct Tree;
+
+impl Model for Tree {
+    type State = u64;
+    type Choice = u64;
+
+    fn initial(&self) -> Result<u64, StepError> {
+        Ok(0)
+    }
+    fn choices(&self, state: &u64, out: &mut Vec<u64>) {
+        out.extend([
+            state.wrapping_mul(2) | 1,
+            state.wrapping_mul(2).wrapping_add(2),
+        ]);
+    }
+    fn step(&self, _state: &u64, choice: u64) -> Result<u64, StepError> {
+        Ok(choice)
+    }
+    fn fingerprint(&self, state: &u64) -> Fingerprint {
+        u128::from(*state).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
+    }
+    fn status(&self, _state: &u64) -> StateStatus {
+        StateStatus::Running
+    }
+}
+
+#[test]
+fn a_time_limit_ends_a_search_whose_frontier_keeps_growing() {
+    // The limit once only skipped the state in hand, and the search went on with the rest of
+    // the frontier; it must end the search, in either order.
+    for order in [SearchOrder::Bfs, SearchOrder::Dfs] {
+        let options = SearchOptions {
+            order,
+            time_limit: Some(Duration::from_millis(200)),
+            ..SearchOptions::default()
+        };
+        let started = std::time::Instant::now();
+        let result = explore(&Tree, options);
+        assert_eq!(result.stopped_by, Some(StoppedBy::TimeLimit), "{order:?}");
+        assert!(started.elapsed() < Duration::from_secs(20), "{order:?}");
+    }
 }
 
 #[test]

@@ -254,6 +254,7 @@ fn deadlock_report() -> Report {
         step_error: None,
         statistics: statistics(),
         backend: None,
+        swarm: None,
         warnings: Vec::new(),
     }
 }

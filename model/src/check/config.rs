@@ -47,6 +47,15 @@ pub struct Config {
     pub(crate) reduction: Reduction,
     pub(crate) test_parallel: Option<u32>,
     pub(crate) threads: usize,
+    pub(crate) swarm: Option<Swarm>,
+}
+
+/// `--swarm N`: the length of the job list, and which of its jobs to run here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Swarm {
+    pub(crate) jobs: u32,
+    /// `None`: every job.
+    pub(crate) selected: Option<Vec<u32>>,
 }
 
 impl Config {
@@ -167,6 +176,30 @@ impl Config {
         self
     }
 
+    /// Searches natively with a swarm of `jobs` small, diversified, bounded depth-first searches
+    /// instead of one exhaustive search (`explore::explore_swarm`): for bugs in models too large
+    /// to exhaust. `max_states` is then each job's budget (default
+    /// [`DEFAULT_JOB_STATES`](crate::explore::DEFAULT_JOB_STATES)), `max_depth` caps the jobs'
+    /// depth bounds, `seed` seeds the swarm, `threads` run jobs, and `stop_at_first` ends the
+    /// swarm at the first violation a job finds. The report is never exhaustive.
+    pub fn swarm(mut self, jobs: u32) -> Self {
+        let selected = self.swarm.take().and_then(|swarm| swarm.selected);
+        self.swarm = Some(Swarm { jobs, selected });
+        self
+    }
+
+    /// Runs only these jobs of the swarm's list (numbers below its length, e.g. one machine's
+    /// share); the JSON reports of the shares merge into the report of the whole list
+    /// ([`merge_swarm_parts`](crate::check::merge_swarm_parts)).
+    pub fn swarm_jobs(mut self, selected: Vec<u32>) -> Self {
+        let jobs = self.swarm.as_ref().map_or(0, |swarm| swarm.jobs);
+        self.swarm = Some(Swarm {
+            jobs,
+            selected: Some(selected),
+        });
+        self
+    }
+
     /// `-parallel` for a test entry (`func TestXxx(t *testing.T)`), instead of
     /// `frontend::DEFAULT_TEST_PARALLEL`.
     pub fn test_parallel(mut self, parallel: u32) -> Self {
@@ -226,6 +259,7 @@ impl fmt::Debug for Config {
             .field("preemption_bound", &self.preemption_bound)
             .field("races", &self.races)
             .field("clock", &self.clock)
+            .field("swarm", &self.swarm)
             .finish()
     }
 }

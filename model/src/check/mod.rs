@@ -14,6 +14,7 @@ mod html;
 mod memory;
 mod replay;
 mod source;
+mod swarm;
 
 pub use config::{Config, ProgressCallback};
 pub use files::{model_files, STDIN_PATH};
@@ -23,6 +24,7 @@ pub use html::{html_pages, replay_html, HtmlPage, ModelInput};
 pub use memory::{default_memory_limit, peak_resident_bytes, resident_bytes};
 pub use replay::{render_replay, replay, replay_file, Replay, ReplayError};
 pub use source::{inside_tree, read_bounded, read_model_text, MAX_MODEL_BYTES};
+pub use swarm::merge_swarm_parts;
 
 use std::path::Path;
 
@@ -213,6 +215,15 @@ fn check_loaded(report_name: &str, loaded: &Loaded, config: &Config) -> Result<R
     let program = compile_loaded(loaded, config)?;
     let races = config.races || loaded.header.races;
     match config.engine {
+        crate::backends::Engine::Native if config.swarm.is_some() => {
+            Ok(swarm::explore_swarm_natively(
+                report_name,
+                &program,
+                config,
+                races,
+                loaded.header.expect.clone(),
+            ))
+        }
         crate::backends::Engine::Native => Ok(explore_natively(
             report_name,
             &program,

@@ -52,9 +52,6 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         eprintln!("error: standard input (`-`) holds one model: name it once");
         return EXIT_USAGE;
     }
-    let options = RenderOptions {
-        timings: print.timings,
-    };
     let mut checked = Vec::new();
     let mut stdin_text = None;
     for path in &files {
@@ -71,34 +68,8 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         }
         checked.push(result);
     }
-    let rows: Vec<Row> = files
-        .iter()
-        .zip(&checked)
-        .map(|(path, result)| row(path, result, print.timings))
-        .collect();
-    if print.json {
-        if !checked.is_empty() {
-            println!("{}", render_json_entries(&checked, &options));
-        }
-    } else if files.len() == 1 {
-        if let Some(Ok(report)) = checked.first() {
-            print!("{}", render_text(report, &options));
-        }
-    } else {
-        let count = if config.engine_in_use() == crate::backends::Engine::Native {
-            "states"
-        } else {
-            "executions"
-        };
-        print!("{}", table(&rows, print.timings, count));
-        for report in checked.iter().flatten() {
-            if print.verbose || report.exit_code() == EXIT_FAIL {
-                println!();
-                print!("{}", render_text(report, &options));
-            }
-        }
-    }
-    let mut exit = exit_status(rows.iter().map(|row| row.exit));
+    let native = config.engine_in_use() == crate::backends::Engine::Native;
+    let mut exit = print_checked(&files, &checked, print, native);
     if let Some(target) = &print.html {
         let models: Vec<_> = files
             .iter()
@@ -128,6 +99,44 @@ pub(super) fn run(paths: &[PathBuf], config: &Config, print: &Print) -> i32 {
         }
     }
     exit
+}
+
+/// Prints what was checked (`files[i]` gave `checked[i]`): JSON, one full report, or the
+/// summary table and the full reports it calls for; returns the exit status. `native`: the
+/// table counts states, not executions.
+pub(super) fn print_checked(
+    files: &[PathBuf],
+    checked: &[Result<Report, ModelError>],
+    print: &Print,
+    native: bool,
+) -> i32 {
+    let options = RenderOptions {
+        timings: print.timings,
+    };
+    let rows: Vec<Row> = files
+        .iter()
+        .zip(checked)
+        .map(|(path, result)| row(path, result, print.timings))
+        .collect();
+    if print.json {
+        if !checked.is_empty() {
+            println!("{}", render_json_entries(checked, &options));
+        }
+    } else if files.len() == 1 {
+        if let Some(Ok(report)) = checked.first() {
+            print!("{}", render_text(report, &options));
+        }
+    } else {
+        let count = if native { "states" } else { "executions" };
+        print!("{}", table(&rows, print.timings, count));
+        for report in checked.iter().flatten() {
+            if print.verbose || report.exit_code() == EXIT_FAIL {
+                println!();
+                print!("{}", render_text(report, &options));
+            }
+        }
+    }
+    exit_status(rows.iter().map(|row| row.exit))
 }
 
 /// The files under `paths` ([`model_files`]), except that a path that does not exist or cannot

@@ -9,6 +9,8 @@
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
 //!                    [--preemption-bound N]                                (loom)
 //!                    [--html PATH]
+//!                    [--swarm N] [--swarm-jobs LIST] [--seed N]            (swarm)
+//! gomc swarm-merge PART.json... [--json] [--no-timings] [--verbose]
 //! gomc replay FILE --schedule S [--entry NAME] [--set NAME=VALUE]... [--json] [--races]
 //!                  [--html PATH]
 //! gomc test [PATH...] [-run REGEXP] [-parallel N] [--max-states N] [--time-limit DURATION]
@@ -28,6 +30,7 @@ mod check;
 mod generate;
 mod html;
 mod progress;
+mod swarm;
 mod test;
 
 use std::ffi::OsString;
@@ -55,7 +58,7 @@ pub const EXIT_INCOMPLETE: i32 = 3;
 
 /// The exit statuses, as `gomc --help`, `gomc check --help` and the man pages list them.
 pub const EXIT_STATUSES: &str = "\
-Exit status of `check`, over all files (when files disagree, the first of 2, 1, 3, 0 that \
+Exit status of `check` and `swarm-merge`, over all files (when files disagree, the first of 2, 1, 3, 0 that \
 applies):
   0  every file as expected (without `gomc:expect`: no violation, exhaustive search)
   1  a violation, or an expectation mismatch
@@ -94,6 +97,12 @@ enum Command {
     /// Replay a schedule on a model and print its trace and goroutine dump.
     #[command(after_help = EXIT_STATUSES)]
     Replay(ReplayArgs),
+    /// Merge the --json reports of `gomc check --swarm N --swarm-jobs LIST` runs (one share of
+    /// the job list each, e.g. on several machines) into the report of the whole swarm, as one
+    /// `gomc check --swarm N` prints it. Run it where the checks ran: each model is compiled
+    /// again from its file.
+    #[command(after_help = EXIT_STATUSES)]
+    SwarmMerge(swarm::MergeArgs),
     /// Check the TestXxx(t *testing.T) functions of _test.go files, each in every
     /// interleaving, and print as `go test -v` does.
     #[command(after_help = EXIT_STATUSES)]
@@ -145,11 +154,13 @@ struct CheckArgs {
     /// bfs] (native engine).
     #[arg(long, value_enum)]
     search: Option<SearchArg>,
-    /// Stop after this many distinct states (the result is then not a proof) (native engine).
+    /// Stop after this many distinct states (the result is then not a proof); with --swarm, each
+    /// job's budget (native engine).
     #[arg(long, value_name = "N")]
     max_states: Option<u64>,
     /// Do not expand states this many steps deep; under loom and shuttle, cut each execution
-    /// at this many steps [loom, shuttle default: 1000] (the result is then not a proof).
+    /// at this many steps [loom, shuttle default: 1000]; with --swarm, cap each job's depth
+    /// bound (the result is then not a proof).
     #[arg(long, value_name = "N")]
     max_depth: Option<u32>,
     /// The state-space reductions: all, none, or only symmetry; each keeps every outcome and
@@ -180,7 +191,7 @@ struct CheckArgs {
     /// loom, shuttle: run at most this many executions [default: loom 100000, shuttle 1000].
     #[arg(long, value_name = "N")]
     iterations: Option<u64>,
-    /// shuttle: the scheduler's seed [default: 0].
+    /// shuttle, --swarm: the seed of the scheduler or of the swarm [default: 0].
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
     /// shuttle: the scheduler [default: random].
@@ -192,6 +203,18 @@ struct CheckArgs {
     /// loom: at most this many preemptions per execution (the result is then not a proof).
     #[arg(long, value_name = "N")]
     preemption_bound: Option<usize>,
+    /// Hunt for bugs with a swarm of N small, diversified searches instead of one exhaustive
+    /// search: job i is a depth-first search with its own seeded successor order and depth
+    /// bound (32 to 1024, capped by --max-depth), at most --max-states states [default: 100000
+    /// per job], ending at its first violation; --threads jobs run at once. For models too
+    /// large to exhaust; never a proof (native engine).
+    #[arg(long, value_name = "N")]
+    swarm: Option<u32>,
+    /// With --swarm: run only these jobs of the list (numbers below N), e.g. `0-99` or
+    /// `3,7-9`, to split a swarm over machines; merge their --json reports with `gomc
+    /// swarm-merge`.
+    #[arg(long, value_name = "LIST", value_parser = swarm::parse_job_list)]
+    swarm_jobs: Option<swarm::JobList>,
     /// Leave out elapsed times and rates, so that the output is the same on every run.
     #[arg(long)]
     no_timings: bool,
@@ -322,7 +345,15 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
         &[Loom, Shuttle],
         "loom and shuttle",
     )?;
-    only(args.seed.is_some(), "--seed", &[Shuttle], "shuttle")?;
+    if args.swarm.is_none() {
+        only(
+            args.seed.is_some(),
+            "--seed",
+            &[Shuttle],
+            "shuttle and --swarm",
+        )?;
+    }
+    swarm::check_swarm_args(args)?;
     only(
         args.scheduler.is_some(),
         "--scheduler",
@@ -386,6 +417,12 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
     }
     if let Some(bound) = args.preemption_bound {
         config = config.preemption_bound(bound);
+    }
+    if let Some(jobs) = args.swarm {
+        config = config.swarm(jobs);
+    }
+    if let Some(selected) = &args.swarm_jobs {
+        config = config.swarm_jobs(selected.0.clone());
     }
     Ok(config)
 }
@@ -526,6 +563,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, cancel: Arc<AtomicBool>) ->
             args.model.json,
             args.html.as_deref().map(html::Target::new).as_ref(),
         ),
+        Command::SwarmMerge(args) => swarm::merge(&args),
         Command::Test(args) => test::run(&args, Config::new().cancel_flag(cancel)),
         Command::Completions { shell } => generate::completions(shell),
         Command::Man { directory } => generate::man_pages(&directory),

@@ -25,7 +25,7 @@ pub struct Progress {
 }
 
 /// What stopped a search before it was exhaustive.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum StoppedBy {
     /// The `max_states` bound: more states were reachable.
@@ -51,6 +51,9 @@ pub enum StoppedBy {
     ThreadLimit,
     /// The loom or shuttle backend itself failed (a panic caught at the boundary).
     BackendFailure,
+    /// `--swarm`: many bounded searches, each stopped by its own budget, depth bound or first
+    /// violation; together never exhaustive.
+    Swarm,
 }
 
 impl StoppedBy {
@@ -70,6 +73,7 @@ impl StoppedBy {
             StoppedBy::PreemptionBound => "--preemption-bound",
             StoppedBy::ThreadLimit => "loom's thread limit",
             StoppedBy::BackendFailure => "a failure of the backend",
+            StoppedBy::Swarm => "--swarm (bounded searches)",
         }
     }
 }

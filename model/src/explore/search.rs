@@ -264,17 +264,17 @@ where
         for (index, depth, next_states) in expansions.drain(..) {
             if cancelled(&options) {
                 stopped_by = Some(StoppedBy::Cancelled);
-                break;
+                break 'search;
             }
             if options.stop_at_first && tally.violated {
                 stopped_by = Some(StoppedBy::FirstViolation);
-                break;
+                break 'search;
             }
             expanded += 1;
             if expanded.is_multiple_of(LIMIT_INTERVAL) {
                 if let Some(limit) = over_limit(&options, started) {
                     stopped_by = Some(limit);
-                    break;
+                    break 'search;
                 }
             }
             if next_states.is_empty() {
@@ -287,7 +287,7 @@ where
                     choice: None,
                 });
                 stopped_by = Some(StoppedBy::StepError);
-                break;
+                break 'search;
             }
             let mark = frontier.len();
             successors.clear();

@@ -114,6 +114,14 @@ impl Clock {
             _ => None,
         }
     }
+
+    /// The name [`Clock::named`] reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            Clock::Untimed => "untimed",
+            Clock::Synctest => "synctest",
+        }
+    }
 }
 
 /// A `go vet`-style warning about the model's source.

@@ -85,6 +85,7 @@ pub fn build_report(
             peak_memory_bytes: None,
         },
         backend: None,
+        swarm: None,
         warnings: program
             .warnings
             .iter()

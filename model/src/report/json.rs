@@ -21,7 +21,8 @@
 //!                                      // interleaving and data choice; shuttle: never)
 //!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "first-violation"
 //!               | "time-limit" | "max-memory" | "step-error"
-//!               | "iterations" | "preemption-bound" | "thread-limit" | "backend-failure",
+//!               | "iterations" | "preemption-bound" | "thread-limit" | "backend-failure"
+//!               | "swarm",                 // --swarm: never exhaustive
 //!   "expectation": null | {            // from `// gomc:expect ...`
 //!     "kinds": ["deadlock"],           // [] for `none`
 //!     "matched": true                  // found exactly these, exhaustively
@@ -34,7 +35,8 @@
 //!                                      // "hang" (count: states that cannot end)
 //!       "violation": true,
 //!       "count": 3,                    // distinct ended states of this kind (loom,
-//!                                      // shuttle: executions that ended in it)
+//!                                      // shuttle: executions that ended in it; --swarm:
+//!                                      // jobs that reached it)
 //!       "first_execution": 17,         // loom, shuttle only: the first execution that did
 //!       "witness": {                   // the first found; shortest under bfs (loom,
 //!                                      // shuttle: the shortest execution, replayed)
@@ -105,6 +107,26 @@
 //!     "skipped": null | "skipped for loom: ...",      // loom's thread limit
 //!     "failure": null | "loom failed: ..."            // the backend itself failed
 //!   },
+//!   "swarm": {                         // only with --swarm (report/swarm.rs)
+//!     "jobs": 64,                      // the job list's length
+//!     "seed": 0,
+//!     "job_states": 100000,            // each job's budget (--max-states)
+//!     "max_depth": null | 200,         // the cap on the jobs' depth bounds
+//!     "stop_at_first": false,
+//!     "model": {"entry": null, "set": [["maxbg", "4"]], "races": false,
+//!               "clock": null | "untimed" | "synctest", "symmetry": true},
+//!     "runs": [                        // the jobs run here (--swarm-jobs), by number
+//!       {
+//!         "job": 3, "seed": 1744283923, "shuffled": true, "depth_bound": 256,
+//!         "ended": "violation" | "budget" | "depth-bound" | "exhausted" | "time-limit"
+//!                | "max-memory" | "cancelled" | "step-error" | "stopped" | "not-run",
+//!         "states": 4211, "transitions": 9120, "max_depth": 52, "depth_cut": 0,
+//!         "seconds": 0.12,             // only with timings
+//!         "outcomes": [{"kind": "deadlock", "count": 1, "schedule": "1,1,2"}],
+//!         "step_error": null | {"message": "...", "schedule": "1,2", "choice": "3"}
+//!       }
+//!     ]
+//!   },
 //!   "warnings": [                      // only when there are any: go vet's copylocks
 //!     "m.go:13:7: assignment copies lock value to b: sync.Mutex"
 //!   ]
@@ -147,6 +169,11 @@ fn without_timings(report: &Report, options: &RenderOptions) -> Report {
         report.statistics.states_per_second = None;
         report.statistics.bytes_per_state = None;
         report.statistics.peak_memory_bytes = None;
+        if let Some(swarm) = &mut report.swarm {
+            for run in &mut swarm.runs {
+                run.seconds = None;
+            }
+        }
     }
     report
 }

@@ -17,6 +17,8 @@ mod build;
 mod html;
 pub mod json;
 mod schedule;
+mod swarm;
+mod swarm_text;
 mod text;
 pub(crate) mod walk;
 
@@ -28,6 +30,9 @@ pub(crate) use html::render_page;
 pub use html::PageHeader;
 pub use json::{render_json, render_json_array, render_json_entries};
 pub use schedule::{format_choice, format_schedule, Schedule, ScheduleError};
+pub use swarm::{
+    build_swarm_report, job_ranges, JobOutcome, JobReport, JobStepError, SwarmModel, SwarmReport,
+};
 pub use text::{render_dump, render_text, render_trace};
 
 use serde::{Serialize, Serializer};
@@ -80,6 +85,10 @@ pub struct Report {
     pub statistics: ReportStatistics,
     /// How a loom or shuttle run went; `None` for the native explorer.
     pub backend: Option<BackendReport>,
+    /// `--swarm`: the swarm's settings and what each job covered and found; left out of other
+    /// reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub swarm: Option<SwarmReport>,
     /// `go vet`-style warnings about the model, as `file:line:col: message` (copies of sync
     /// values, in vet's copylocks words). Not findings: the verdict does not depend on them.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -12,9 +12,10 @@ use crate::semantics::{GoroutineStatus, GoroutineView, TraceStep};
 /// and the search settings, so that snapshots can pin it.
 pub fn render_text(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
-    let headline = match &report.backend {
-        Some(backend) => super::backend_text::headline(report, backend),
-        None => headline(report),
+    let headline = match (&report.backend, &report.swarm) {
+        (Some(backend), _) => super::backend_text::headline(report, backend),
+        (None, Some(swarm)) => super::swarm_text::headline(report, swarm),
+        (None, None) => headline(report),
     };
     writeln!(out, "{}: {headline}", report.file).unwrap();
     if let Some(line) = expectation_line(report) {
@@ -64,9 +65,10 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
         section(&mut out, "goroutines", &render_dump(&error.goroutines));
     }
     out.push('\n');
-    match &report.backend {
-        Some(backend) => super::backend_text::statistics(&mut out, report, backend, options),
-        None => statistics(&mut out, report, options),
+    match (&report.backend, &report.swarm) {
+        (Some(backend), _) => super::backend_text::statistics(&mut out, report, backend, options),
+        (None, Some(swarm)) => super::swarm_text::statistics(&mut out, report, swarm, options),
+        (None, None) => statistics(&mut out, report, options),
     }
     out
 }
@@ -95,9 +97,16 @@ pub(super) fn expectation_line(report: &Report) -> Option<String> {
     Some(format!("expected: {expected} ({judgement})"))
 }
 
-/// How often an outcome was reached: `3 states`, or under loom and shuttle `3 executions,
-/// first in execution 7`.
+/// How often an outcome was reached: `3 states`, under loom and shuttle `3 executions,
+/// first in execution 7`, in a swarm `reached by 3 jobs`.
 fn outcome_count(report: &Report, outcome: &OutcomeReport) -> String {
+    if report.swarm.is_some() {
+        return format!(
+            "reached by {} {}",
+            outcome.count,
+            plural(outcome.count, "job", "jobs")
+        );
+    }
     match (&report.backend, outcome.first_execution) {
         (Some(_), Some(first)) => format!(
             "{} {}, first in execution {first}",
@@ -157,7 +166,17 @@ fn headline(report: &Report) -> String {
 fn violation(out: &mut String, report: &Report, outcome: &OutcomeReport) {
     let witness = &outcome.witness;
     let length = witness_length(report, witness.steps);
-    let distinct = if report.backend.is_some() {
+    let distinct = if let Some(swarm) = &report.swarm {
+        writeln!(
+            out,
+            "{} ({})",
+            heading(report, outcome),
+            super::swarm_text::found_by(swarm, outcome)
+        )
+        .unwrap();
+        witness_body(out, witness);
+        return;
+    } else if report.backend.is_some() {
         outcome_count(report, outcome)
     } else {
         format!(
@@ -451,7 +470,7 @@ fn schedule_text(schedule: &str) -> &str {
 /// `shortest: 3 steps` under breadth-first search, `first found: 3 steps` under depth-first,
 /// `shortest found: 3 steps` under loom and shuttle.
 fn witness_length(report: &Report, count: usize) -> String {
-    if report.backend.is_some() {
+    if report.backend.is_some() || report.swarm.is_some() {
         return format!("shortest found: {}", steps(count));
     }
     match report.search.order {

@@ -1,8 +1,12 @@
 //! The limits that end a search honestly (`--stop-at-first`, `--time-limit`, `--max-memory`),
 //! on an unbounded hand-made state machine and on an unbounded Go model.
 
+mod explore_support;
+
 use std::cell::Cell;
 use std::time::Duration;
+
+use explore_support::Endless;
 
 use gomc::explore::{
     explore, Fingerprint, MemoryLimit, Model, OutcomeKind, SearchOptions, SearchOrder, StateStatus,
@@ -80,33 +84,6 @@ fn a_time_limit_ends_an_unbounded_search() {
     assert!(!result.outcomes.contains_key(&OutcomeKind::Hang));
 }
 
-/// A binary tree of running states without an end: the frontier only grows.
-struct Tree;
-
-impl Model for Tree {
-    type State = u64;
-    type Choice = u64;
-
-    fn initial(&self) -> Result<u64, StepError> {
-        Ok(0)
-    }
-    fn choices(&self, state: &u64, out: &mut Vec<u64>) {
-        out.extend([
-            state.wrapping_mul(2) | 1,
-            state.wrapping_mul(2).wrapping_add(2),
-        ]);
-    }
-    fn step(&self, _state: &u64, choice: u64) -> Result<u64, StepError> {
-        Ok(choice)
-    }
-    fn fingerprint(&self, state: &u64) -> Fingerprint {
-        u128::from(*state).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
-    }
-    fn status(&self, _state: &u64) -> StateStatus {
-        StateStatus::Running
-    }
-}
-
 #[test]
 fn a_time_limit_ends_a_search_whose_frontier_keeps_growing() {
     // The limit once only skipped the state in hand, and the search went on with the rest of
@@ -118,7 +95,7 @@ fn a_time_limit_ends_a_search_whose_frontier_keeps_growing() {
             ..SearchOptions::default()
         };
         let started = std::time::Instant::now();
-        let result = explore(&Tree, options);
+        let result = explore(&Endless, options);
         assert_eq!(result.stopped_by, Some(StoppedBy::TimeLimit), "{order:?}");
         assert!(started.elapsed() < Duration::from_secs(20), "{order:?}");
     }

@@ -4,16 +4,15 @@
 //! keeps to its bounds.
 
 mod cli_support;
+mod explore_support;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use cli_support::{gomc, scratch, status, stderr, stdout};
-use gomc::explore::{
-    explore_swarm, Fingerprint, JobEnd, Model, OutcomeKind, StateStatus, StepError, StoppedBy,
-    SwarmLimits, SwarmPlan,
-};
+use explore_support::Endless;
+use gomc::explore::{explore_swarm, JobEnd, OutcomeKind, StoppedBy, SwarmLimits, SwarmPlan};
 use gomc::Config;
 
 fn repository() -> PathBuf {
@@ -287,31 +286,6 @@ fn every_job_keeps_to_its_budget_and_depth_bound() {
         run.ended,
         JobEnd::Budget | JobEnd::DepthBound | JobEnd::Violation
     )));
-}
-
-/// A binary tree of states without an end (state n leads to 2n + 1 and 2n + 2): within any
-/// job's depth bound there are more states than a test can visit, so only a limit stops it.
-struct Endless;
-
-impl Model for Endless {
-    type State = u64;
-    type Choice = u64;
-
-    fn initial(&self) -> Result<u64, StepError> {
-        Ok(0)
-    }
-    fn choices(&self, state: &u64, out: &mut Vec<u64>) {
-        out.extend([state.wrapping_mul(2) + 1, state.wrapping_mul(2) + 2]);
-    }
-    fn step(&self, _state: &u64, choice: u64) -> Result<u64, StepError> {
-        Ok(choice)
-    }
-    fn fingerprint(&self, state: &u64) -> Fingerprint {
-        u128::from(*state).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
-    }
-    fn status(&self, _state: &u64) -> StateStatus {
-        StateStatus::Running
-    }
 }
 
 fn endless_plan(jobs: u32) -> SwarmPlan {

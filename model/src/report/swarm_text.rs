@@ -117,23 +117,7 @@ pub(super) fn statistics(
     )
     .unwrap();
     if options.timings {
-        if let Some(seconds) = statistics.elapsed_seconds {
-            let rate = if seconds > 0.0 {
-                statistics.states as f64 / seconds
-            } else {
-                0.0
-            };
-            write!(out, "time: {seconds:.2} s, {rate:.0} states/s").unwrap();
-            if let Some(peak) = statistics.peak_memory_bytes {
-                write!(
-                    out,
-                    "; peak memory {:.1} MB",
-                    peak as f64 / (1 << 20) as f64
-                )
-                .unwrap();
-            }
-            writeln!(out).unwrap();
-        }
+        super::text::time_line(out, statistics);
     }
     coverage(out, swarm, options);
 }

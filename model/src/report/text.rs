@@ -320,27 +320,36 @@ fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
     )
     .unwrap();
     if options.timings {
-        if let Some(seconds) = statistics.elapsed_seconds {
-            write!(
-                out,
-                "time: {seconds:.2} s, {:.0} states/s, {:.1} bytes/state stored",
-                statistics.states_per_second.unwrap_or(0.0),
-                statistics.bytes_per_state.unwrap_or(0.0),
-            )
-            .unwrap();
-            // The real memory per state: everything the process holds, over the states.
-            if let Some(peak) = statistics.peak_memory_bytes {
-                write!(
-                    out,
-                    "; peak memory {:.1} MB, {:.0} bytes/state",
-                    peak as f64 / (1 << 20) as f64,
-                    peak as f64 / statistics.states.max(1) as f64
-                )
-                .unwrap();
-            }
-            writeln!(out).unwrap();
-        }
+        time_line(out, statistics);
     }
+}
+
+/// The `time:` line: elapsed time and rate, the bytes per state the visited set and the state
+/// graph hold (when known), and the real memory per state: everything the process holds, over
+/// the states.
+pub(super) fn time_line(out: &mut String, statistics: &super::ReportStatistics) {
+    let Some(seconds) = statistics.elapsed_seconds else {
+        return;
+    };
+    let rate = statistics.states_per_second.unwrap_or(if seconds > 0.0 {
+        statistics.states as f64 / seconds
+    } else {
+        0.0
+    });
+    write!(out, "time: {seconds:.2} s, {rate:.0} states/s").unwrap();
+    if let Some(stored) = statistics.bytes_per_state {
+        write!(out, ", {stored:.1} bytes/state stored").unwrap();
+    }
+    if let Some(peak) = statistics.peak_memory_bytes {
+        write!(
+            out,
+            "; peak memory {:.1} MB, {:.0} bytes/state",
+            peak as f64 / (1 << 20) as f64,
+            peak as f64 / statistics.states.max(1) as f64
+        )
+        .unwrap();
+    }
+    writeln!(out).unwrap();
 }
 
 /// Renders a trace, one line per transition, columns aligned:

@@ -120,3 +120,32 @@ pub fn outcomes<C: Clone>(
         .map(|(kind, found)| (*kind, found.count, found.witness.clone()))
         .collect()
 }
+
+/// A binary tree of running states without an end (state n leads to 2n + 1 and 2n + 2): the
+/// frontier only grows, and within any depth bound there are more states than a test can
+/// visit, so only a limit stops a search of it.
+pub struct Endless;
+
+impl Model for Endless {
+    type State = u64;
+    type Choice = u64;
+
+    fn initial(&self) -> Result<u64, StepError> {
+        Ok(0)
+    }
+    fn choices(&self, state: &u64, out: &mut Vec<u64>) {
+        out.extend([
+            state.wrapping_mul(2).wrapping_add(1),
+            state.wrapping_mul(2).wrapping_add(2),
+        ]);
+    }
+    fn step(&self, _state: &u64, choice: u64) -> Result<u64, StepError> {
+        Ok(choice)
+    }
+    fn fingerprint(&self, state: &u64) -> Fingerprint {
+        u128::from(*state).wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835)
+    }
+    fn status(&self, _state: &u64) -> StateStatus {
+        StateStatus::Running
+    }
+}

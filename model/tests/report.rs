@@ -166,6 +166,7 @@ fn statistics() -> ReportStatistics {
         states_per_second: Some(2468.0),
         bytes_per_state: Some(41.25),
         peak_memory_bytes: None,
+        missed_states: None,
     }
 }
 
@@ -216,6 +217,7 @@ fn deadlock_report() -> Report {
             max_states: None,
             max_depth: None,
             reduction: Reduction::NONE,
+            store: gomc::explore::StateStore::Exact,
         },
         exhaustive: true,
         stopped_by: None,

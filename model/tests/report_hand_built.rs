@@ -103,6 +103,7 @@ fn an_unbuffered_send_without_receiver_is_reported_as_a_deadlock() {
         max_states: None,
         max_depth: None,
         reduction: machine.reduction(),
+        store: gomc::explore::StateStore::Exact,
     };
     let report = build_report(
         "send.go",
@@ -229,6 +230,7 @@ fn a_goroutine_handing_a_value_to_main_ends_ok_in_both_orders_and_renders_determ
             max_states: None,
             max_depth: None,
             reduction: machine.reduction(),
+            store: gomc::explore::StateStore::Exact,
         };
         let report = build_report("go.go", &machine, &exploration, search, None);
         let text = render_text(&report, &RenderOptions { timings: false });

@@ -5,7 +5,7 @@ use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 
 use crate::backends::{Engine, Scheduler};
-use crate::explore::{Progress, SearchOrder};
+use crate::explore::{Progress, SearchOrder, StateStore};
 use crate::program::Clock;
 use crate::semantics::Reduction;
 
@@ -48,6 +48,7 @@ pub struct Config {
     pub(crate) test_parallel: Option<u32>,
     pub(crate) threads: usize,
     pub(crate) swarm: Option<Swarm>,
+    pub(crate) store: StateStore,
 }
 
 /// `--swarm N`: the length of the job list, and which of its jobs to run here.
@@ -74,6 +75,15 @@ impl Config {
     /// breadth-first search); the report is then not exhaustive.
     pub fn stop_at_first(mut self, stop: bool) -> Self {
         self.stop_at_first = stop;
+        self
+    }
+
+    /// How the native search stores the states it has seen: exactly (128-bit fingerprints, the
+    /// default), hash-compacted (64 bits), or in a bitstate array, which may miss states and
+    /// keeps no state graph (so no `hang` outcome); the report says which, with the expected
+    /// number of states missed.
+    pub fn store(mut self, store: StateStore) -> Self {
+        self.store = store;
         self
     }
 
@@ -260,6 +270,7 @@ impl fmt::Debug for Config {
             .field("races", &self.races)
             .field("clock", &self.clock)
             .field("swarm", &self.swarm)
+            .field("store", &self.store)
             .finish()
     }
 }

@@ -281,6 +281,7 @@ fn explore_natively(
             measure: &resident_bytes,
         }),
         threads: config.threads,
+        store: config.store,
     };
     let exploration = explore_parallel(&machine, options);
     let search = SearchSettings {
@@ -288,6 +289,7 @@ fn explore_natively(
         max_states: config.max_states,
         max_depth: config.max_depth,
         reduction: config.reduction,
+        store: config.store,
     };
     let mut report = build_report(report_name, &machine, &exploration, search, expect);
     report.statistics.peak_memory_bytes = peak_resident_bytes();

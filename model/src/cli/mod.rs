@@ -4,6 +4,7 @@
 //! gomc check PATH... [--entry NAME] [--search bfs|dfs] [--max-states N] [--max-depth N]
 //!                    [--stop-at-first] [--time-limit DURATION] [--max-memory SIZE]
 //!                    [--reduction all|none|symmetry] [--threads N]
+//!                    [--hash-compact | --bitstate[=SIZE]]
 //!                    [--set NAME=VALUE]... [--json] [--no-timings] [--verbose] [--races] [--clock C]
 //!                    [--engine native|loom|shuttle] [--iterations N]
 //!                    [--seed N] [--scheduler random|pct] [--pct-depth N]   (shuttle)
@@ -30,6 +31,7 @@ mod check;
 mod generate;
 mod html;
 mod progress;
+mod store;
 mod swarm;
 mod test;
 
@@ -183,6 +185,16 @@ struct CheckArgs {
     /// machine's memory] (the result is then not a proof) (native engine).
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     max_memory: Option<u64>,
+    /// Keep 64-bit fingerprints of visited states instead of 128-bit ones: a smaller visited
+    /// set, at a risk of missing states that the report prints (native engine).
+    #[arg(long, conflicts_with = "bitstate")]
+    hash_compact: bool,
+    /// Keep visited states as 3 bits each in an array of this size, as SPIN's supertrace:
+    /// `--bitstate` (256M) or `--bitstate=2G`; may miss states (the report estimates how
+    /// many) and does not look for hangs, so the result is not a proof (native engine).
+    #[arg(long, value_name = "SIZE", num_args = 0..=1, require_equals = true,
+          default_missing_value = "256M", value_parser = parse_size)]
+    bitstate: Option<u64>,
     /// The engine: native (explicit-state search, exhaustive, shortest witnesses), loom (every
     /// interleaving without merging states; at most 4 goroutines) or shuttle (random or PCT
     /// sampling of schedules).
@@ -395,6 +407,7 @@ fn check_config(args: &CheckArgs) -> Result<Config, String> {
     }
     config = config.threads(args.threads.unwrap_or_else(default_threads).max(1));
     config = config.stop_at_first(args.stop_at_first);
+    config = config.store(store::state_store(args)?);
     if let Some(limit) = args.time_limit {
         config = config.time_limit(limit);
     }

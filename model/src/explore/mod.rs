@@ -28,3 +28,4 @@ pub use swarm::{
     SwarmPlan, DEFAULT_JOB_STATES,
 };
 pub use swarm_merge::merge_jobs;
+pub use visited::StateStore;

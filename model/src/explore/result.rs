@@ -54,6 +54,9 @@ pub enum StoppedBy {
     /// `--swarm`: many bounded searches, each stopped by its own budget, depth bound or first
     /// violation; together never exhaustive.
     Swarm,
+    /// `--bitstate`: the search ran to its end, but the bitstate store may have taken new
+    /// states for known and missed them (and keeps no state graph for the `hang` outcome).
+    Bitstate,
 }
 
 impl StoppedBy {
@@ -74,12 +77,13 @@ impl StoppedBy {
             StoppedBy::ThreadLimit => "loom's thread limit",
             StoppedBy::BackendFailure => "a failure of the backend",
             StoppedBy::Swarm => "--swarm (bounded searches)",
+            StoppedBy::Bitstate => "--bitstate",
         }
     }
 }
 
 /// Counters of a search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Statistics {
     /// Distinct states discovered (the initial state included).
     pub states: u64,
@@ -94,6 +98,10 @@ pub struct Statistics {
     pub visited_bytes: u64,
     /// Wall-clock time of the search. Never part of a snapshotted rendering.
     pub elapsed: Duration,
+    /// The expected number of distinct states the visited set's store merged with others, so
+    /// that the search missed them (`visited.rs`: nil for the exact store, small for hash
+    /// compaction, the bitstate store's own estimate).
+    pub missed_states: f64,
 }
 
 impl Statistics {

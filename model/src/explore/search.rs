@@ -16,7 +16,7 @@ use super::expand::{expand_one, Expand, Expanded, Next};
 use super::graph::Graph;
 use super::hang::hang_outcome;
 use super::result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
-use super::visited::{Inserted, StateIndex, Visited};
+use super::visited::{Inserted, StateIndex, StateStore, Visited};
 use super::{Model, StateStatus, StepError};
 
 /// The order in which the search expands states.
@@ -66,6 +66,9 @@ pub struct SearchOptions<'a> {
     /// Threads that compute successors ([`super::explore_parallel`], breadth-first search); 0 and 1
     /// mean one.
     pub threads: usize,
+    /// How the visited set stores states: exactly (the default), hash-compacted, or in a
+    /// bitstate array, which keeps no state graph and so does not look for the `hang` outcome.
+    pub store: StateStore,
 }
 
 /// A bound on memory: the search stops once `measure` (the process's resident memory, in
@@ -226,7 +229,9 @@ where
             );
         }
     };
-    let mut visited = Visited::new(model.fingerprint(&initial));
+    let mut visited = Visited::new(model.fingerprint(&initial), options.store);
+    // A bitstate store does not know which known state a step reached: no state graph.
+    let keep_graph = options.store.indexes_states();
     let mut graph = Graph::default();
     let mut successors = Vec::new();
     let mut stopped_by = None;
@@ -363,13 +368,18 @@ where
                     }
                 }
             }
-            graph.expanded(index, &successors);
+            if keep_graph {
+                graph.expanded(index, &successors);
+            }
             frontier.children_pushed(mark);
         }
     }
 
     if stopped_by.is_none() && tally.depth_cut > 0 {
         stopped_by = Some(StoppedBy::MaxDepth);
+    }
+    if stopped_by.is_none() && !keep_graph {
+        stopped_by = Some(StoppedBy::Bitstate);
     }
     // Whether a state can still reach an end is known only once every state is expanded.
     if stopped_by.is_none() {
@@ -476,6 +486,7 @@ fn finish<C: Copy>(
         depth_cut: tally.depth_cut,
         visited_bytes: stored_bytes,
         elapsed: started.elapsed(),
+        missed_states: visited.map_or(0.0, Visited::missed_estimate),
     };
     Exploration {
         statistics,

@@ -307,6 +307,7 @@ fn not_run<C>(job: JobSettings) -> JobRun<C> {
             depth_cut: 0,
             visited_bytes: 0,
             elapsed: Duration::ZERO,
+            missed_states: 0.0,
         },
         outcomes: BTreeMap::new(),
         step_error: None,

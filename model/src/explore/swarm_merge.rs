@@ -28,6 +28,7 @@ pub fn merge_jobs<C: Copy>(
         depth_cut: 0,
         visited_bytes: 0,
         elapsed,
+        missed_states: 0.0,
     };
     for run in &ordered {
         statistics.states += run.statistics.states;

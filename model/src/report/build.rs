@@ -29,6 +29,7 @@ pub fn build_report(
         .filter(|kind| kind.is_violation())
         .collect();
     let exhaustive = exploration.exhaustive;
+    let store = search.store;
     let verdict = Verdict::judge(&violations, expected.as_deref().unwrap_or(&[]), exhaustive);
     let expectation = expected.map(|mut kinds| {
         kinds.sort();
@@ -83,6 +84,8 @@ pub fn build_report(
             states_per_second: Some(statistics.states_per_second()),
             bytes_per_state: Some(statistics.bytes_per_state()),
             peak_memory_bytes: None,
+            missed_states: (store != crate::explore::StateStore::Exact)
+                .then_some(statistics.missed_states),
         },
         backend: None,
         swarm: None,
@@ -121,6 +124,7 @@ pub(crate) fn build_backend_report(
             depth_cut: tally.cut,
             visited_bytes: 0,
             elapsed: run.elapsed,
+            missed_states: 0.0,
         },
         outcomes: tally.found(),
         exhaustive: run.exhaustive,
@@ -132,6 +136,7 @@ pub(crate) fn build_backend_report(
         max_states: None,
         max_depth: Some(settings.max_steps),
         reduction: crate::semantics::Reduction::NONE,
+        store: crate::explore::StateStore::Exact,
     };
     let mut report = build_report(file, machine, &exploration, search, expected);
     report.engine = run.engine;

@@ -15,14 +15,18 @@
 //!   "search": {
 //!     "order": "bfs" | "dfs",
 //!     "max_states": 100000 | null,
-//!     "max_depth": 50 | null           // loom, shuttle: the bound on one execution's steps
+//!     "max_depth": 50 | null,          // loom, shuttle: the bound on one execution's steps
+//!     "reduction": {"symmetry": true},  // the reductions in force (--reduction)
+//!     "store": {"kind": "hash-compact"} | {"kind": "bitstate", "bytes": 268435456}
+//!                                      // only with --hash-compact or --bitstate
 //!   },
 //!   "exhaustive": true,                // every reachable state explored (loom: every
 //!                                      // interleaving and data choice; shuttle: never)
 //!   "stopped_by": null | "max-states" | "max-depth" | "cancelled" | "first-violation"
 //!               | "time-limit" | "max-memory" | "step-error"
 //!               | "iterations" | "preemption-bound" | "thread-limit" | "backend-failure"
-//!               | "swarm",                 // --swarm: never exhaustive
+//!               | "swarm"                  // --swarm: never exhaustive
+//!               | "bitstate",              // --bitstate: ran to its end, may have missed states
 //!   "expectation": null | {            // from `// gomc:expect ...`
 //!     "kinds": ["deadlock"],           // [] for `none`
 //!     "matched": true                  // found exactly these, exhaustively
@@ -90,7 +94,9 @@
 //!     "elapsed_seconds": 0.12,         // these four only with timings
 //!     "states_per_second": 10283.3,
 //!     "bytes_per_state": 41.2,         // the visited set and state graph, per state
-//!     "peak_memory_bytes": 14680064    // the process's peak resident memory (native, Linux)
+//!     "peak_memory_bytes": 14680064,   // the process's peak resident memory (native, Linux)
+//!     "missed_states": 1.2e-11         // --hash-compact, --bitstate (with or without timings):
+//!                                      // expected distinct states the store merged and missed
 //!                                      // (loom, shuttle: states 0, transitions the steps of
 //!   },                                 // all executions, max_depth the longest one)
 //!   "backend": null | {                // loom and shuttle only

@@ -106,6 +106,13 @@ pub struct SearchSettings {
     pub max_depth: Option<u32>,
     /// The state-space reductions applied (none for loom and shuttle).
     pub reduction: crate::semantics::Reduction,
+    /// How the native search stored visited states; left out when exact (the default).
+    #[serde(skip_serializing_if = "is_exact")]
+    pub store: crate::explore::StateStore,
+}
+
+fn is_exact(store: &crate::explore::StateStore) -> bool {
+    *store == crate::explore::StateStore::Exact
 }
 
 /// The verdict kinds a model's header may expect (`// gomc:expect deadlock, leak`).
@@ -262,6 +269,10 @@ pub struct ReportStatistics {
     /// far); native engine on Linux only, left out without timings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub peak_memory_bytes: Option<u64>,
+    /// The expected number of distinct states the store of a `--hash-compact` or `--bitstate`
+    /// search merged with others and so missed; left out for the exact store.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missed_states: Option<f64>,
 }
 
 impl Report {

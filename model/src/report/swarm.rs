@@ -181,6 +181,7 @@ impl JobReport {
                 depth_cut: self.depth_cut,
                 visited_bytes: 0,
                 elapsed: std::time::Duration::from_secs_f64(self.seconds.unwrap_or(0.0).max(0.0)),
+                missed_states: 0.0,
             },
             outcomes,
             step_error,
@@ -229,6 +230,7 @@ pub fn build_swarm_report(
         reduction: crate::semantics::Reduction {
             symmetry: model.symmetry,
         },
+        store: crate::explore::StateStore::Exact,
     };
     let mut report = build_report(file, machine, &exploration, search, expected);
     let mut records: Vec<JobReport> = runs.iter().map(JobReport::of).collect();

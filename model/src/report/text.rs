@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::{kind_list, OutcomeReport, RenderOptions, Report, Verdict, Witness};
-use crate::explore::{OutcomeKind, SearchOrder, StoppedBy};
+use crate::explore::{OutcomeKind, SearchOrder, StateStore, StoppedBy};
 use crate::semantics::{GoroutineStatus, GoroutineView, TraceStep};
 
 /// Renders a report as text. With `options.timings` off the result depends only on the model
@@ -310,17 +310,45 @@ fn statistics(out: &mut String, report: &Report, options: &RenderOptions) {
     writeln!(
         out,
         "statistics: {} {}, {} {}, max depth {}; outcomes: {outcomes}; exhaustive: {exhaustive}; \
-         reduction: {}",
+         reduction: {}{}",
         statistics.states,
         plural(statistics.states, "state", "states"),
         statistics.transitions,
         plural(statistics.transitions, "transition", "transitions"),
         statistics.max_depth,
         report.search.reduction.names(),
+        store_note(report.search.store, statistics.missed_states),
     )
     .unwrap();
     if options.timings {
         time_line(out, statistics);
+    }
+}
+
+/// What the statistics line says of a store other than the exact one: its kind and size, and
+/// how many states it is expected to have missed.
+fn store_note(store: StateStore, missed: Option<f64>) -> String {
+    let missed = missed.unwrap_or(0.0);
+    match store {
+        StateStore::Exact => String::new(),
+        StateStore::HashCompact => format!(
+            "; store: hash-compact (64-bit fingerprints), expected states missed {missed:.1e}"
+        ),
+        StateStore::Bitstate { bytes } => format!(
+            "; store: bitstate ({}, 3 bits a state), expected states missed {missed:.1e}, \
+             hangs not looked for",
+            size(bytes)
+        ),
+    }
+}
+
+/// A byte count in the unit `--bitstate` and `--max-memory` take it in.
+fn size(bytes: u64) -> String {
+    match bytes.trailing_zeros() {
+        30.. => format!("{}G", bytes >> 30),
+        20.. => format!("{}M", bytes >> 20),
+        10.. => format!("{}K", bytes >> 10),
+        _ => format!("{bytes} bytes"),
     }
 }
 

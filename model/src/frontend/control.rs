@@ -277,7 +277,8 @@ impl<'t> Lowerer<'t> {
             self.pop_breakable(top);
             return Ok(());
         }
-        // Integer-indexed iteration: over 0..n, a slice or array, or a map's sorted keys.
+        // Integer-indexed iteration: over 0..n, a slice or array, or a map's keys (in an order
+        // chosen key by key).
         let (key_ty, value_ty) = match &shape {
             Ty::Int(_) => (ty.clone(), None),
             Ty::Slice(element) | Ty::Array(_, element) => (INT, Some((**element).clone())),
@@ -340,11 +341,25 @@ impl<'t> Lowerer<'t> {
         let mut skip = None;
         let mut values = Vec::new();
         if let Some(keys) = keys {
-            // The key; an entry deleted since the keys were taken is skipped.
+            // The key: while more than one is left, which comes next is a choice, as Go
+            // leaves the order open (`semantics/maprange.rs`); the last one is simply taken.
+            // An entry deleted since the keys were taken is skipped.
             let key = self.temp();
+            self.emit(Instr::LoadLocal(length), clause);
+            self.emit(Instr::LoadLocal(index), clause);
+            self.emit(Instr::Binary(BinOp::Sub), clause);
+            self.emit(Instr::PushInt(1), clause);
+            self.emit(Instr::Binary(BinOp::Gt), clause);
+            let last = self.emit_jump(Instr::JumpIfFalse, clause);
+            self.emit(Instr::LoadLocal(keys), clause);
+            self.emit(Instr::LoadLocal(index), clause);
+            self.emit(Instr::MapRangeNext, clause);
+            let chosen = self.emit_jump(Instr::Jump, clause);
+            self.patch_here(last);
             self.emit(Instr::LoadLocal(keys), clause);
             self.emit(Instr::LoadLocal(index), clause);
             self.emit(Instr::Index, clause);
+            self.patch_here(chosen);
             self.emit(Instr::StoreLocal(key), clause);
             let (value, ok) = (self.temp(), self.temp());
             let zero = self.type_id(value_ty.as_ref().expect("map value type"));

@@ -17,6 +17,10 @@ excluded=(
   # mutex), lostcancel (a cancel function dropped); gomc finds them as a leak or deadlock.
   corpus/23_value_receiver_unlock.go
   corpus/31_ctx_worker_never_canceled.go
+  corpus/49_registry_copied_with_lock.go
+  # Go 1.21's one variable per loop (gomc:go 1.21): the capture vet's loopclosure reports is
+  # the bug the model is about (the index past the end).
+  corpus/50_loopvar_goroutines_go121.go
   # Go 1.21's one variable per loop (gomc:go 1.21): the capture vet's loopclosure reports is
   # what the model checks.
   model/tests/models/types/loopvar_go121.go
@@ -38,10 +42,13 @@ needs_go=(
   "1.20 model/tests/models/errors/join.go"             # errors.Join
   "1.20 model/tests/models/errors/unwrap_signatures.go" # Unwrap() []error (vet's stdmethods)
   "1.21 model/tests/models/stdlib/sync_once_pool.go"   # sync.OnceValue, OnceValues, OnceFunc
+  "1.23 model/tests/models/stdlib/slices_maps.go"      # slices, maps (maps.Keys is an iter.Seq)
   "1.21 model/tests/models/types/copy_clear.go"        # clear
   # Checked as Go 1.23 (one variable per iteration); before 1.22, vet's loopclosure reports
   # the capture of i in the goroutine of L64-L74.
   "1.22 scenarios/cmd-go/after.go"
+  # gomc:go 1.22, one i per iteration; before 1.22 vet's loopclosure reports the capture.
+  "1.22 corpus/51_loopvar_goroutines_go122.go"
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
 )

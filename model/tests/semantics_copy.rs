@@ -177,6 +177,12 @@ const VETTED: &[&str] = &[
     // composite literal element, variable declaration
     "package main\n\nimport \"sync\"\n\ntype holder struct{ mu sync.RWMutex }\n\nfunc main() {\n\t\
      var rw sync.RWMutex\n\th := holder{mu: rw}\n\tvar c = h\n\tc.mu.Lock()\n}\n",
+    // a type embedding sync.Mutex is a lock itself (its pointer is a sync.Locker): vet names
+    // it alone, and a struct holding it as containing it
+    "package main\n\nimport \"sync\"\n\ntype registry struct {\n\tsync.Mutex\n\tn int\n}\n\n\
+     type server struct{ reg registry }\n\nfunc size(r registry) int { return r.n }\n\n\
+     func main() {\n\tvar r registry\n\t_ = size(r)\n\ts := server{reg: r}\n\tt := s\n\t\
+     t.reg.Lock()\n}\n",
 ];
 
 /// gomc's warnings for `source` checked as `main.go`.
@@ -190,7 +196,7 @@ fn gomc_warnings(source: &str) -> Vec<String> {
 fn copies_are_warned_about_in_go_vets_words_at_go_vets_positions() {
     // Recorded from `go vet main.go` (Go 1.19) on each model; vet names the package
     // `command-line-arguments` where gomc says `main`.
-    let expected: [&[&str]; 3] = [
+    let expected: [&[&str]; 4] = [
         &[
             "main.go:12:7: assignment copies lock value to b: main.counter contains sync.Mutex",
             "main.go:16:7: assignment copies lock value to w2: sync.WaitGroup contains sync.noCopy",
@@ -206,6 +212,12 @@ fn copies_are_warned_about_in_go_vets_words_at_go_vets_positions() {
             "main.go:9:18: literal copies lock value from rw: sync.RWMutex",
             "main.go:10:10: variable declaration copies lock value to c: main.holder contains \
              sync.RWMutex",
+        ],
+        &[
+            "main.go:12:13: size passes lock by value: main.registry",
+            "main.go:16:11: call of size copies lock value: main.registry",
+            "main.go:17:19: literal copies lock value from r: main.registry",
+            "main.go:18:7: assignment copies lock value to t: main.server contains main.registry",
         ],
     ];
     for (source, expected) in VETTED.iter().zip(expected) {

@@ -169,3 +169,36 @@ fn rand_v2_n_is_generic_over_the_integer_type_and_explores_every_value() {
 fn bytes_buffer_reads_and_writes_as_in_go() {
     common::assert_prints_as_go_run("bytes_buffer");
 }
+
+/// slices and maps (`model/src/stdlib/slices.go`, `maps.go`), strings.Cut and
+/// Builder.WriteRune. Go 1.19 has neither package, so the expected lines follow each
+/// function's Go 1.23 documentation (SortFunc's equal elements as Go's insertion sort leaves
+/// them for fewer than 12 elements: stable). maps.Keys hands the keys to the model in every
+/// order, and slices.Sorted makes them one.
+#[test]
+fn slices_and_maps_print_what_go_documents() {
+    let report = check(include_str!("models/stdlib/slices_maps.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "[admin api metrics] true 2",
+            "1 false 8080",
+            "[2 2 5 8 9] 3 true 2 9",
+            "[3 4 5 8 9] 5",
+            "[{c 1} {b 2} {a 2}] 2",
+            "[metrics api admin] [admin api metrics] false",
+            "timeout\u{2192}5s true 12",
+        ]
+    );
+}
+
+/// `slices.Max` of an empty slice panics with Go's text.
+#[test]
+fn slices_max_of_nothing_panics_as_go_does() {
+    let report = check(
+        "package main\n\nimport \"slices\"\n\nfunc main() {\n\tvar xs []int\n\t_ = slices.Max(xs)\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Panic]);
+    assert_eq!(panic_message(&report), "panic: slices.Max: empty list");
+}

@@ -83,6 +83,24 @@ fn an_after_func_callback_can_deadlock_with_its_waiter() {
     assert_eq!(report.kinds(), [OutcomeKind::Deadlock]);
 }
 
+/// The drain idiom `if !t.Stop() { <-t.C }` before a Reset: as of Go 1.23, Stop drains a value
+/// the timer sent but nobody received and then reports the timer as stopped (runtime/time.go:
+/// `stop` sets `pending` when `timerchandrain` removed a value), so the receive never runs on
+/// an empty channel. gomc reported a deadlock when the hour-long timer fired first (the
+/// untimed clock lets it). Before 1.23 the value stays and Stop says false: the receive takes
+/// it. Either way the program ends, as `go run` does.
+#[test]
+fn stop_reports_a_drained_value_as_a_stopped_timer() {
+    let idiom = "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := \
+                 time.NewTimer(time.Hour)\n\tif !t.Stop() {\n\t\t<-t.C\n\t}\n\t\
+                 t.Reset(time.Millisecond)\n\t<-t.C\n\tif t.Reset(time.Second) {\n\t\t\
+                 println(\"pending\")\n\t}\n}\n";
+    for source in [idiom.to_string(), format!("// gomc:go 1.22\n{idiom}")] {
+        let report = check(&source);
+        assert_eq!(report.kinds(), [OutcomeKind::Ok], "{source}");
+    }
+}
+
 /// Before Go 1.23 (`gomc:go 1.22`), a value the timer sent before Stop stays in the channel.
 #[test]
 fn before_go_1_23_a_stale_value_survives_stop() {

@@ -412,3 +412,11 @@ fn uses_that_are_not_reads_keep_a_variable_used() {
     let report = check(include_str!("models/types/var_uses.go"));
     assert_eq!(printed(&report, OutcomeKind::Ok), ["0"]);
 }
+
+/// `var _ Handler = (*logger)(nil)`, the compile-time check that a type implements an
+/// interface, and other conversions to a parenthesized pointer type: `(*T)` reads as a
+/// dereference to the grammar, and was refused as "logger (type) is not an expression".
+#[test]
+fn conversions_to_a_parenthesized_pointer_type_print_as_go_run() {
+    common::assert_prints_as_go_run("pointer_conversion");
+}

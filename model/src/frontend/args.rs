@@ -2,9 +2,11 @@
 //! types (boxed into interfaces), variadic arguments gathered into a slice, `f(g())` spread,
 //! and the argument counts of library calls.
 
+use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::{named_children, unparen, Result};
-use super::types::{Sig, Ty, ANY};
+use super::types::{Sig, Ty, ANY, FLOAT64, INT};
+use super::ModelError;
 use crate::program::Instr;
 use tree_sitter::Node;
 
@@ -35,7 +37,8 @@ impl<'t> Lowerer<'t> {
         if sig.variadic && !spread {
             let fixed = params - 1;
             if arguments.len() < fixed {
-                return Err(self.src.error(call, "not enough arguments in call"));
+                let what = format!("arguments in call to {}", self.callee_text(call)?);
+                return Err(self.count_mismatch(call, &arguments, &sig.params, true, &what));
             }
             for (&argument, param) in arguments[..fixed].iter().zip(&sig.params) {
                 self.expr_to(argument, param, &context)?;
@@ -56,13 +59,8 @@ impl<'t> Lowerer<'t> {
             return Ok(params as u32);
         }
         if arguments.len() != params {
-            return Err(self.src.error(
-                call,
-                format!(
-                    "wrong number of arguments in call: have {}, want {params}",
-                    arguments.len()
-                ),
-            ));
+            let what = format!("arguments in call to {}", self.callee_text(call)?);
+            return Err(self.count_mismatch(call, &arguments, &sig.params, false, &what));
         }
         for (argument, param) in arguments.into_iter().zip(&sig.params) {
             let argument = if argument.kind() == "variadic_argument" {
@@ -132,5 +130,66 @@ impl<'t> Lowerer<'t> {
                 ),
             ))
         }
+    }
+
+    /// Go's error for a count of values that does not match (types2's `arguments` and
+    /// `initVars`, Go 1.19): "too many arguments in call to f" at the first extra value, "not
+    /// enough return values" at the last value given (at `whole` when none is), each with
+    /// the types it has and wants. `what` is "return values" or "arguments in call to f".
+    pub fn count_mismatch(
+        &mut self,
+        whole: Node<'t>,
+        values: &[Node<'t>],
+        wanted: &[Ty],
+        variadic: bool,
+        what: &str,
+    ) -> ModelError {
+        let (qualifier, at) = if values.len() > wanted.len() {
+            ("too many", values[wanted.len()])
+        } else {
+            ("not enough", values.last().copied().unwrap_or(whole))
+        };
+        let have: Vec<String> = values.iter().map(|&value| self.summary_of(value)).collect();
+        let last = wanted.len().saturating_sub(1);
+        let want: Vec<String> = wanted
+            .iter()
+            .enumerate()
+            .map(|(i, ty)| match ty {
+                Ty::Slice(element) if variadic && i == last => {
+                    format!("...{}", self.types.describe(element))
+                }
+                other => self.types.describe(other),
+            })
+            .collect();
+        self.src.error(
+            at,
+            format!(
+                "{qualifier} {what}\n\thave ({})\n\twant ({})",
+                have.join(", "),
+                want.join(", ")
+            ),
+        )
+    }
+
+    /// A value's type as types2's `typesSummary` writes it: an untyped numeric constant is
+    /// `number`, another untyped constant its kind, `nil` is `nil`.
+    fn summary_of(&mut self, value: Node<'t>) -> String {
+        let Ok(ty) = self.type_of(value) else {
+            return "<T>".into();
+        };
+        if ty == Ty::UntypedNil {
+            return "nil".into();
+        }
+        let untyped = matches!(ty, Ty::String | Ty::Bool) || ty == INT || ty == FLOAT64;
+        if untyped {
+            if let Ok(Some((constant, _))) = self.const_value(value) {
+                return match constant {
+                    ConstValue::Int(_) | ConstValue::Float(_) => "number".into(),
+                    ConstValue::Str(_) => "string".into(),
+                    ConstValue::Bool(_) => "bool".into(),
+                };
+            }
+        }
+        self.types.describe(&ty)
     }
 }

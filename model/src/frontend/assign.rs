@@ -134,10 +134,16 @@ impl<'t> Lowerer<'t> {
         Err(self.src.error(
             node,
             format!(
-                "cannot use {} ({}) as type {} in {context}",
+                "cannot use {} ({}) as type {} in {context}{}",
                 self.src.text_of(node),
                 self.operand_description(node, from),
-                self.types.describe(to)
+                self.types.describe(to),
+                // Every type implements `any`: types2 adds the hint to assert.
+                if *from == Ty::Interface(0) {
+                    ":\n\tneed type assertion"
+                } else {
+                    ""
+                }
             ),
         ))
     }

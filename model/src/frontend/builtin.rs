@@ -76,7 +76,7 @@ impl<'t> Lowerer<'t> {
                         Ty::Slice(element) => (*element).clone(),
                         _ => unreachable!("checked above"),
                     };
-                    self.expr_to(argument, &element, "argument")?;
+                    self.expr_to(argument, &element, "argument to append")?;
                 }
                 let n = rest.len() as u32;
                 special(1 + n, vec![Instr::Append(n)], vec![ty])

@@ -209,6 +209,12 @@ impl<'t> Lowerer<'t> {
             | "qualified_type" | "type_identifier" => {
                 Ok(Callee::Conversion(self.resolve_type(function)?))
             }
+            // `(*T)(nil)`, as in `var _ Handler = (*logger)(nil)`: the grammar reads `*T` in
+            // parentheses as a dereference.
+            "unary_expression" => match self.method_expression_receiver(function)? {
+                Some(ty) => Ok(Callee::Conversion(ty)),
+                None => self.value_callee(function),
+            },
             _ => self.value_callee(function),
         }
     }

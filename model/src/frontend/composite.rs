@@ -96,7 +96,7 @@ impl<'t> Lowerer<'t> {
                             return Err(self.src.error(
                                 key,
                                 format!(
-                                    "unknown field {name} in struct literal of type {}",
+                                    "unknown field '{name}' in struct literal of type {}",
                                     self.types.describe(ty)
                                 ),
                             ));
@@ -110,10 +110,21 @@ impl<'t> Lowerer<'t> {
                         values[position] = Some(value);
                     }
                 } else if !elements.is_empty() {
-                    if elements.len() != fields.len() {
-                        return Err(self
-                            .src
-                            .error(body, "too few or too many values in struct literal"));
+                    // types2's words and positions: the first extra value, or the `}`.
+                    if elements.len() > fields.len() {
+                        return Err(self.src.error(
+                            elements[fields.len()],
+                            format!("too many values in {}{{…}}", self.types.describe(ty)),
+                        ));
+                    }
+                    if elements.len() < fields.len() {
+                        let brace = body
+                            .child(body.child_count().saturating_sub(1))
+                            .unwrap_or(body);
+                        return Err(self.src.error(
+                            brace,
+                            format!("too few values in {}{{…}}", self.types.describe(ty)),
+                        ));
                     }
                     for (slot, element) in values.iter_mut().zip(&elements) {
                         if element.kind() == "keyed_element" {
@@ -219,7 +230,7 @@ impl<'t> Lowerer<'t> {
                             return Err(self.src.error(
                                 key,
                                 format!(
-                                    "unknown field {} in struct literal of type sync.Cond",
+                                    "unknown field '{}' in struct literal of type sync.Cond",
                                     self.src.text_of(key)
                                 ),
                             ));

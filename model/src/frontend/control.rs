@@ -3,6 +3,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::{Breakable, Lowerer};
+use super::package::Std;
 use super::syntax::{has_token, named_children, Result};
 use super::types::{Ty, INT};
 use crate::program::{BinOp, Instr};
@@ -277,7 +278,8 @@ impl<'t> Lowerer<'t> {
             self.pop_breakable(top);
             return Ok(());
         }
-        // Integer-indexed iteration: over 0..n, a slice or array, or a map's sorted keys.
+        // Integer-indexed iteration: over 0..n, a slice or array, or a map's keys (in an order
+        // chosen key by key).
         let (key_ty, value_ty) = match &shape {
             Ty::Int(_) => (ty.clone(), None),
             Ty::Slice(element) | Ty::Array(_, element) => (INT, Some((**element).clone())),
@@ -285,7 +287,14 @@ impl<'t> Lowerer<'t> {
             Ty::String => {
                 return self.range_string(clause, body, label, &targets, declare, collection)
             }
-            Ty::Func(_) => return Err(self.src.unsupported(right, "range over a function")),
+            Ty::Func(_) => {
+                return Err(self.src.unsupported(
+                    right,
+                    "range over a function (a Go 1.23 iterator)\n\tinstead: range over the \
+                     map or slice itself (every order of a map is explored), or collect the \
+                     iterator with slices.Collect or slices.Sorted",
+                ))
+            }
             _ => {
                 return Err(self.src.error(
                     right,
@@ -340,11 +349,36 @@ impl<'t> Lowerer<'t> {
         let mut skip = None;
         let mut values = Vec::new();
         if let Some(keys) = keys {
-            // The key; an entry deleted since the keys were taken is skipped.
+            // The key: while more than one is left, which comes next is a choice, as Go
+            // leaves the order open (`semantics/maprange.rs`); the last one is simply taken.
+            // An entry deleted since the keys were taken is skipped.
             let key = self.temp();
+            // A library's own range (context's children on cancel) keeps ascending key
+            // order: no model sees it. The maps package's does not: its Keys, Values and
+            // DeleteFunc hand the keys to the model.
+            let explore = self.current.is_none_or(|package| package == Std::Maps);
+            let last = if explore {
+                self.emit(Instr::LoadLocal(length), clause);
+                self.emit(Instr::LoadLocal(index), clause);
+                self.emit(Instr::Binary(BinOp::Sub), clause);
+                self.emit(Instr::PushInt(1), clause);
+                self.emit(Instr::Binary(BinOp::Gt), clause);
+                let last = self.emit_jump(Instr::JumpIfFalse, clause);
+                self.emit(Instr::LoadLocal(keys), clause);
+                self.emit(Instr::LoadLocal(index), clause);
+                self.emit(Instr::MapRangeNext, clause);
+                let chosen = self.emit_jump(Instr::Jump, clause);
+                self.patch_here(last);
+                Some(chosen)
+            } else {
+                None
+            };
             self.emit(Instr::LoadLocal(keys), clause);
             self.emit(Instr::LoadLocal(index), clause);
             self.emit(Instr::Index, clause);
+            if let Some(chosen) = last {
+                self.patch_here(chosen);
+            }
             self.emit(Instr::StoreLocal(key), clause);
             let (value, ok) = (self.temp(), self.temp());
             let zero = self.type_id(value_ty.as_ref().expect("map value type"));

@@ -6,7 +6,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::Lowerer;
-use super::types::Ty;
+use super::types::{NamedType, Ty};
 use crate::program::Warning;
 
 impl<'t> Lowerer<'t> {
@@ -30,6 +30,11 @@ impl<'t> Lowerer<'t> {
             Ty::Named(index) => {
                 let named = &self.types.named[*index as usize];
                 let underlying = named.underlying.as_ref()?;
+                if self.pointer_only_locker(named) {
+                    // vet names such a type alone: `main.Registry`, not `... contains
+                    // sync.Mutex` (copylock.go's lockPath).
+                    return Some(format!("main.{}", named.name));
+                }
                 let inner = self.lock_path(underlying)?;
                 Some(format!("main.{} contains {inner}", named.name))
             }
@@ -39,6 +44,25 @@ impl<'t> Lowerer<'t> {
                 .find_map(|field| self.lock_path(&field.ty)),
             _ => None,
         }
+    }
+
+    /// Whether `*T` is a `sync.Locker` but `T` is not: vet's test for a type that is itself a
+    /// lock. T embeds a `sync.Mutex` or `sync.RWMutex` (whose `Lock` and `Unlock` are
+    /// promoted to `*T` only), or declares both with pointer receivers.
+    fn pointer_only_locker(&self, named: &NamedType) -> bool {
+        let declared = |name: &str| named.methods.iter().find(|m| m.name == name);
+        match (declared("Lock"), declared("Unlock")) {
+            (Some(lock), Some(unlock)) => return lock.pointer || unlock.pointer,
+            (None, None) => {}
+            _ => return false,
+        }
+        let Some(Ty::Struct(index)) = &named.underlying else {
+            return false;
+        };
+        self.types.structs[*index as usize]
+            .fields
+            .iter()
+            .any(|field| field.embedded && matches!(field.ty, Ty::Mutex | Ty::RWMutex))
     }
 
     fn warn(&mut self, node: Node, message: String) {

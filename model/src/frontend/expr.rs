@@ -2,7 +2,7 @@
 
 use tree_sitter::Node;
 
-use super::constant;
+use super::constant::{self, ConstValue};
 use super::lowerer::{Entity, Lowerer};
 use super::package::PkgEntity;
 use super::resolve::Name;
@@ -401,13 +401,34 @@ impl<'t> Lowerer<'t> {
         {
             return Ok(());
         }
-        for operand in [left, right] {
-            if let Some((_, ty)) = self.const_value(operand)? {
+        for (operand, other) in [(left, right_ty), (right, left_ty)] {
+            if let Some((value, ty)) = self.const_value(operand)? {
                 let default =
                     ty == INT || matches!(ty, Ty::String | Ty::Bool | Ty::Int(IntKind::Int32));
-                if default {
-                    return Ok(());
+                if !default {
+                    continue;
                 }
+                // An untyped constant of another kind than the other operand's basic type
+                // (`"up:" + i` with an int i) is still a mismatch, in types2's words.
+                let kind = match (&value, self.types.underlying(other)) {
+                    (ConstValue::Str(_), Ty::Int(_) | Ty::Float(_) | Ty::Bool) => "string",
+                    (ConstValue::Int(_), Ty::String | Ty::Bool) if ty == INT => "int",
+                    (ConstValue::Int(_), Ty::String | Ty::Bool) => "rune",
+                    (ConstValue::Bool(_), Ty::Int(_) | Ty::Float(_) | Ty::String) => "bool",
+                    _ => return Ok(()),
+                };
+                let (left_text, right_text) = if operand == left {
+                    (format!("untyped {kind}"), self.types.describe(right_ty))
+                } else {
+                    (self.types.describe(left_ty), format!("untyped {kind}"))
+                };
+                return Err(self.src.error(
+                    node,
+                    format!(
+                        "invalid operation: {} (mismatched types {left_text} and {right_text})",
+                        self.src.text_of(node)
+                    ),
+                ));
             }
         }
         Err(self.src.error(

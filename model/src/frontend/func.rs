@@ -198,6 +198,7 @@ impl<'t> Lowerer<'t> {
         builder.results = results.len() as u32;
         builder.locals = param_count + results.len() as u32;
         builder.result_types = results.iter().map(|(_, ty)| ty.clone()).collect();
+        builder.named_results = results.iter().any(|(name, _)| name.is_some());
         let mut result_cells = 0u32;
         for (position, (name, _)) in results.iter().enumerate() {
             let Some(name) = name else { continue };
@@ -557,6 +558,7 @@ fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> Fn
         results: 0,
         locals: 0,
         result_types: Vec::new(),
+        named_results: false,
         result_cells: 0,
         captures: Vec::new(),
         literals: 0,

@@ -49,6 +49,10 @@ pub(super) enum Std {
     Math,
     /// `bytes`: written in Go (`model/src/stdlib/bytes.go`), with `Buffer`.
     Bytes,
+    /// `slices`: written in Go (`model/src/stdlib/slices.go`), generic functions.
+    Slices,
+    /// `maps`: written in Go (`model/src/stdlib/maps.go`), generic functions and iterators.
+    Maps,
 }
 
 impl Std {
@@ -78,6 +82,8 @@ impl Std {
             Std::Sort => Some(("gomc:sort/sort.go", include_str!("../stdlib/sort.go"))),
             Std::Math => Some(("gomc:math/math.go", include_str!("../stdlib/math.go"))),
             Std::Bytes => Some(("gomc:bytes/buffer.go", include_str!("../stdlib/bytes.go"))),
+            Std::Slices => Some(("gomc:slices/slices.go", include_str!("../stdlib/slices.go"))),
+            Std::Maps => Some(("gomc:maps/maps.go", include_str!("../stdlib/maps.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -120,6 +126,8 @@ impl Std {
             "sort" => Std::Sort,
             "math" => Std::Math,
             "bytes" => Std::Bytes,
+            "slices" => Std::Slices,
+            "maps" => Std::Maps,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -153,6 +161,8 @@ impl Std {
             Std::Testing => "testing",
             Std::Math => "math",
             Std::Bytes => "bytes",
+            Std::Slices => "slices",
+            Std::Maps => "maps",
         }
     }
 
@@ -187,6 +197,8 @@ impl Std {
             Std::Testing,
             Std::Math,
             Std::Bytes,
+            Std::Slices,
+            Std::Maps,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

@@ -92,6 +92,8 @@ pub(super) struct FnBuilder {
     pub locals: u32,
     /// Result types, for `return`.
     pub result_types: Vec<Ty>,
+    /// Whether the results are named, so that a bare `return` returns them.
+    pub named_results: bool,
     /// Bit i set: result i lives in a cell (`Instr::ResultCells`), so `return` stores through
     /// the pointer in its slot.
     pub result_cells: u32,

@@ -467,6 +467,24 @@ impl<'t> Lowerer<'t> {
         targets: &[Ty],
         context: &str,
     ) -> Result<Vec<Ty>> {
+        // types2 reports a count mismatch at the first value.
+        let at = values.first().copied().unwrap_or(at);
+        if let ([value], 1, "assignment") = (values, count, context) {
+            // `x := f()` with f of two results: types2's assignError, at the value.
+            let inner = unparen(*value);
+            if inner.kind() == "call_expression" {
+                let results = self.type_of_multi(inner)?.len();
+                if results > 1 {
+                    return Err(self.src.error(
+                        *value,
+                        format!(
+                            "assignment mismatch: 1 variable but {} returns {results} values",
+                            self.callee_text(inner)?
+                        ),
+                    ));
+                }
+            }
+        }
         if values.len() == count {
             let mut types = Vec::new();
             for (index, &value) in values.iter().enumerate() {
@@ -493,9 +511,9 @@ impl<'t> Lowerer<'t> {
                 return Err(self.src.error(
                     at,
                     format!(
-                        "assignment mismatch: {count} variables but {} returns {} values",
-                        self.src.text_of(inner),
-                        types.len()
+                        "assignment mismatch: {count} variables but {} returns {}",
+                        self.callee_text(inner)?,
+                        measure(types.len(), "value")
                     ),
                 ));
             }
@@ -503,9 +521,19 @@ impl<'t> Lowerer<'t> {
         Err(self.src.error(
             at,
             format!(
-                "assignment mismatch: {count} variables but {} values",
-                values.len()
+                "assignment mismatch: {} but {}",
+                measure(count, "variable"),
+                measure(values.len(), "value")
             ),
         ))
+    }
+}
+
+/// `1 value`, `2 values`: types2's `measure`, for its assignment messages.
+fn measure(count: usize, unit: &str) -> String {
+    if count == 1 {
+        format!("{count} {unit}")
+    } else {
+        format!("{count} {unit}s")
     }
 }

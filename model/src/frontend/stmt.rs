@@ -257,11 +257,17 @@ impl<'t> Lowerer<'t> {
             .find(|n| n.kind() == "expression_list")
             .map(named_children)
             .unwrap_or_default();
+        let wanted = self.builder().result_types.clone();
+        if values.is_empty() && !wanted.is_empty() && !self.builder().named_results {
+            return Err(self.count_mismatch(node, &values, &wanted, false, "return values"));
+        }
         if !values.is_empty() {
             let builder = self.builder();
             let (params, count) = (builder.params, builder.results as usize);
-            if count == 0 {
-                return Err(self.src.error(node, "too many return values"));
+            let single_call =
+                matches!(values.as_slice(), [value] if unparen(*value).kind() == "call_expression");
+            if values.len() != count && !single_call {
+                return Err(self.count_mismatch(node, &values, &wanted, false, "return values"));
             }
             let pushed = if values.len() == count {
                 let targets = self.builder().result_types.clone();
@@ -269,14 +275,8 @@ impl<'t> Lowerer<'t> {
                     self.expr_to(value, target, "return statement")?;
                 }
                 count
-            } else if let [value] = values.as_slice() {
-                let inner = unparen(*value);
-                if inner.kind() != "call_expression" {
-                    return Err(self.src.error(node, "wrong number of return values"));
-                }
-                self.call(inner)?.len()
             } else {
-                values.len()
+                self.call(unparen(values[0]))?.len()
             };
             if pushed != count {
                 return Err(self.src.error(

@@ -1,9 +1,10 @@
 //! `switch` and `select` statements: expression and tagless switches with `fallthrough`, and
 //! select's case table (`program::SelectTable`) with its bodies.
 
+use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::{has_token, named_children, unparen, Result};
-use super::types::Ty;
+use super::types::{Ty, FLOAT64, INT};
 use crate::program::{BinOp, Instr, SelectCase, SelectCaseKind, SelectId, SelectTable};
 use tree_sitter::Node;
 
@@ -20,9 +21,9 @@ impl<'t> Lowerer<'t> {
         let tag = match node.child_by_field_name("value") {
             Some(value) => {
                 let temp = self.temp();
-                self.expr(value)?;
+                let ty = self.expr(value)?;
                 self.emit(Instr::StoreLocal(temp), value);
-                Some(temp)
+                Some((temp, ty))
             }
             None => None,
         };
@@ -45,8 +46,9 @@ impl<'t> Lowerer<'t> {
                 .map(named_children)
                 .unwrap_or_default();
             for value in values {
-                if let Some(tag) = tag {
-                    self.emit(Instr::LoadLocal(tag), value);
+                if let Some((tag, tag_ty)) = &tag {
+                    self.check_case_constant(value, tag_ty)?;
+                    self.emit(Instr::LoadLocal(*tag), value);
                     self.expr(value)?;
                     self.emit(Instr::Binary(BinOp::Eq), value);
                 } else {
@@ -124,6 +126,45 @@ impl<'t> Lowerer<'t> {
 
     /// `select`: the operands of every case in case order, `Select`, then a branch on the
     /// index of the case taken.
+    /// A case value that is an untyped constant of another kind than the tag's type (`case
+    /// "pending":` in a switch on an integer enum) is go build's error: Go converts the
+    /// constant to the tag's type first (types2's `caseValues`), in Go 1.19's words.
+    fn check_case_constant(&mut self, value: Node<'t>, tag_ty: &Ty) -> Result<()> {
+        let target = self.types.underlying(tag_ty);
+        if self.types.is_interface(tag_ty) {
+            return Ok(());
+        }
+        let value_ty = self.type_of(value)?;
+        let untyped =
+            matches!(value_ty, Ty::String | Ty::Bool) || value_ty == INT || value_ty == FLOAT64;
+        if !untyped {
+            return Ok(());
+        }
+        let Some((constant, _)) = self.const_value(value)? else {
+            return Ok(());
+        };
+        let kind = match (&constant, &target) {
+            (ConstValue::Str(_), Ty::String) | (ConstValue::Bool(_), Ty::Bool) => return Ok(()),
+            (ConstValue::Int(_) | ConstValue::Float(_), Ty::Int(_) | Ty::Float(_)) => return Ok(()),
+            (ConstValue::Str(_), _) => "string",
+            (ConstValue::Bool(_), _) => "bool",
+            (ConstValue::Int(_), _) if value.kind() == "rune_literal" => "rune",
+            (ConstValue::Int(_), _) => "int",
+            (ConstValue::Float(_), _) => "float",
+        };
+        if !matches!(target, Ty::Int(_) | Ty::Float(_) | Ty::String | Ty::Bool) {
+            return Ok(());
+        }
+        Err(self.src.error(
+            value,
+            format!(
+                "cannot convert {} (untyped {kind} constant) to {}",
+                self.src.text_of(value),
+                self.types.describe(&target)
+            ),
+        ))
+    }
+
     pub fn select_statement(&mut self, node: Node<'t>, label: Option<String>) -> Result<()> {
         let clauses: Vec<_> = named_children(node)
             .into_iter()

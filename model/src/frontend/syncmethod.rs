@@ -90,7 +90,18 @@ impl<'t> Lowerer<'t> {
             (Ty::SyncMap, name) => map_op(name).map_or(0, |(_, count, _)| count),
             _ => 0,
         };
-        self.expect_args(call, arguments, count)?;
+        let wanted = match (&base, name) {
+            (Ty::WaitGroup, "Add") => Some(vec![super::types::INT]),
+            _ if count == 0 => Some(Vec::new()),
+            _ => None,
+        };
+        match wanted {
+            Some(wanted) if arguments.len() != wanted.len() => {
+                let what = format!("arguments in call to {}", self.callee_text(call)?);
+                return Err(self.count_mismatch(call, arguments, &wanted, false, &what));
+            }
+            _ => self.expect_args(call, arguments, count)?,
+        }
         let receiver_at = self.here();
         self.expr_uncopied(receiver)?;
         self.apply_steps(steps, receiver);
@@ -99,12 +110,21 @@ impl<'t> Lowerer<'t> {
             self.emit(Instr::Load, receiver);
         }
         self.drop_handle_loads(receiver_at);
+        let context = format!("argument to {}", self.callee_text(call)?);
         for &argument in arguments {
-            // sync.Map's keys and values are `any`: boxed with their dynamic types.
-            if base == Ty::SyncMap && name != "Range" {
-                self.expr_to(argument, &super::types::ANY, "argument")?;
-            } else {
-                self.expr(argument)?;
+            match (&base, name) {
+                // sync.Map's keys and values are `any`: boxed with their dynamic types.
+                (Ty::SyncMap, name) if name != "Range" => {
+                    self.expr_to(argument, &super::types::ANY, "argument")?;
+                }
+                // `wg.Add(delta int)`: a constant such as 2.5 is go build's error, not a value
+                // the machine would meet as a float.
+                (Ty::WaitGroup, "Add") => {
+                    self.expr_to(argument, &super::types::INT, &context)?;
+                }
+                _ => {
+                    self.expr(argument)?;
+                }
             }
         }
         let operands = 1 + count as u32;

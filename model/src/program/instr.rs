@@ -184,7 +184,7 @@ pub enum Instr {
     /// stack: x → cap(x) for a slice or channel (0 for nil).
     Cap,
 
-    // ---- maps (iteration is in key order; README, Semantics) ----
+    // ---- maps (iteration visits the keys in every order; README, Semantics) ----
     /// stack: → a new empty map.
     MakeMap,
     /// stack: m, k → v, ok. Reading a nil map yields the zero value: `ZeroOf` is the element
@@ -196,6 +196,13 @@ pub enum Instr {
     MapDelete,
     /// stack: m → keys, a slice of the map's keys in ascending order (for `range` over a map).
     MapKeys,
+    /// **sync.** stack: keys, i → k; the next key of a `range` over a map, when more than one
+    /// is left: `keys[i..]` are the keys not visited yet, in ascending order, and each of them
+    /// may come next (Go leaves the order open; every choice is explored). Afterwards
+    /// `keys[..=i]` holds the visited keys in ascending order and `keys[i+1..]` the others,
+    /// so that orders which visited the same keys meet in one state
+    /// (`semantics/maprange.rs`).
+    MapRangeNext,
 
     // ---- goroutines, defer, panic ----
     /// **sync.** stack: f, a0 … an-1 → ; starts a goroutine running f(a0 …).
@@ -523,6 +530,7 @@ impl Instr {
                 | Instr::AtomicStore(_)
                 | Instr::AtomicCas(_)
                 | Instr::Choose
+                | Instr::MapRangeNext
                 | Instr::TimerStop
                 | Instr::TimerReset
                 | Instr::SynctestWait

@@ -25,6 +25,7 @@ mod heap;
 mod iface;
 mod invariants;
 mod limits;
+mod maprange;
 mod mutex;
 mod once;
 mod ops;
@@ -213,6 +214,11 @@ impl<'p> Machine<'p> {
                         if let Some(message) = limits::check_choice(*n) {
                             return Err(StepError { message });
                         }
+                    }
+                }
+                if *instr == crate::program::Instr::MapRangeNext {
+                    if let Some(message) = maprange::check_left(state, goroutine) {
+                        return Err(StepError { message });
                     }
                 }
                 if instr.is_sync() {

@@ -26,6 +26,7 @@ pub fn alternatives(program: &Program, st: &State, g: Gid, push: &mut impl FnMut
             }
             _ => push(0),
         },
+        Instr::MapRangeNext => super::maprange::alternatives(st, g, push),
         _ => push(0),
     }
 }
@@ -108,6 +109,7 @@ fn try_exec_sync(
             }
             finish_op(program, st, g, &[Value::Int(alternative as i64)], log);
         }
+        Instr::MapRangeNext => super::maprange::next(program, st, g, alternative, log),
         Instr::Send(_) => return chan::send(program, st, g, log),
         Instr::Recv { .. } => return Ok(chan::recv(program, st, g, log)),
         Instr::Close(_) => chan::close(program, st, g, log)?,
@@ -167,6 +169,7 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
         Instr::Yield => "yield (Gosched/Sleep)".into(),
         Instr::CopySync => "copy a value holding sync values".into(),
         Instr::Choose => format!("gomc.Choose({}) = {alternative}", int(goroutine.peek(0))),
+        Instr::MapRangeNext => super::maprange::describe(st, g, alternative),
         Instr::Send(id) => format!("send {}", label(*id)),
         Instr::Recv { label: id, .. } => format!("recv <-{}", label(*id)),
         Instr::Close(id) => format!("close({})", label(*id)),

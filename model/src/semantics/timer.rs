@@ -195,14 +195,20 @@ pub fn collect_unreachable_tickers(st: &mut State) {
 fn disarm(program: &Program, st: &mut State, chan: ChanId) -> bool {
     let found = st.timers.iter().position(|timer| timer.chan == chan);
     // Go 1.23: a stopped or reset timer's channel holds no stale value (earlier releases keep
-    // a value already sent: `Program::timers_drop_stale_values`).
+    // a value already sent: `Program::timers_drop_stale_values`), and a value drained counts
+    // as a timer stopped before it fired: runtime/time.go's `stop` and `modify` set `pending`
+    // when `timerchandrain` removed one, so `if !t.Stop() { <-t.C }` never blocks on a timer
+    // whose value nobody received.
+    let mut drained = false;
     if program.timers_drop_stale_values {
-        st.chan_mut(chan).buf.clear();
+        let buf = &mut st.chan_mut(chan).buf;
+        drained = !buf.is_empty();
+        buf.clear();
     }
     if let Some(at) = found {
         st.timers.remove(at);
     }
-    found.is_some()
+    found.is_some() || drained
 }
 
 /// The timer channel operand of `Stop`/`Reset`.

@@ -42,6 +42,7 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::Exit
         | Instr::FailTest => 1,
         Instr::Send(_)
+        | Instr::MapRangeNext
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }
         | Instr::AtomicStore(_)

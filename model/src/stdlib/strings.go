@@ -1,5 +1,5 @@
 // Package strings for models, after Go 1.23's src/strings/strings.go and builder.go, at the
-// level models use it: searching, splitting and joining, trimming spaces, ASCII case, and a
+// level models use it: searching, splitting (Cut too) and joining, trimming spaces, ASCII case, and a
 // Builder. gomc compiles this file with a model that imports "strings". Go's results,
 // computed byte by byte (Go's use assembly and Unicode tables; ToUpper, ToLower and
 // TrimSpace here know ASCII only).
@@ -194,6 +194,16 @@ func ReplaceAll(s, old, new string) string {
 	return Join(Split(s, old), new)
 }
 
+// Cut slices s around the first instance of sep, returning the text before and after sep.
+// The found result reports whether sep appears in s. If sep does not appear in s, cut
+// returns s, "", false.
+func Cut(s, sep string) (before, after string, found bool) {
+	if i := Index(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
+}
+
 // A Builder is used to build a string with Write methods.
 type Builder struct {
 	buf []byte
@@ -212,6 +222,13 @@ func (b *Builder) Reset() { b.buf = nil }
 func (b *Builder) WriteString(s string) (int, error) {
 	b.buf = append(b.buf, []byte(s)...)
 	return len(s), nil
+}
+
+// WriteRune appends the UTF-8 encoding of Unicode code point r to b's buffer.
+func (b *Builder) WriteRune(r rune) (int, error) {
+	encoded := []byte(string(r))
+	b.buf = append(b.buf, encoded...)
+	return len(encoded), nil
 }
 
 // WriteByte appends the byte c to b's buffer.

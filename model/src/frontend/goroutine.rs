@@ -93,8 +93,13 @@ impl<'t> Lowerer<'t> {
                 .error(statement, format!("malformed {keyword} statement"))
         })?;
         if call.kind() != "call_expression" {
+            // go build places a selector or an index at its `.` or `[` (`defer wg.Done`).
+            let operator = (0..call.child_count())
+                .filter_map(|index| call.child(index))
+                .find(|child| matches!(child.kind(), "." | "["))
+                .filter(|_| matches!(call.kind(), "selector_expression" | "index_expression"));
             return Err(self.src.error(
-                call,
+                operator.unwrap_or(call),
                 format!("expression in {keyword} must be function call"),
             ));
         }

@@ -333,7 +333,11 @@ impl TypeTable {
             Ty::Pointer(inner) => format!("*{}", self.spell(inner, runtime)),
             Ty::Slice(inner) => format!("[]{}", self.spell(inner, runtime)),
             Ty::Array(n, inner) => format!("[{n}]{}", self.spell(inner, runtime)),
-            Ty::Map(key, value) => format!("map[{}]{}", self.spell(key, runtime), self.spell(value, runtime)),
+            Ty::Map(key, value) => format!(
+                "map[{}]{}",
+                self.spell(key, runtime),
+                self.spell(value, runtime)
+            ),
             Ty::Chan(dir, inner) => {
                 let keyword = match dir {
                     ChanDir::Both => "chan",

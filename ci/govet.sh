@@ -43,6 +43,10 @@ needs_go=(
   "1.20 model/tests/models/errors/unwrap_signatures.go" # Unwrap() []error (vet's stdmethods)
   "1.21 model/tests/models/stdlib/sync_once_pool.go"   # sync.OnceValue, OnceValues, OnceFunc
   "1.23 model/tests/models/stdlib/slices_maps.go"      # slices, maps (maps.Keys is an iter.Seq)
+  # range over functions (Go 1.23), iter.Seq, slices.All/Values/Backward, maps.All
+  "1.23 model/tests/models/rangefunc/loops.go"
+  "1.23 model/tests/models/rangefunc/registry_iterator.go"
+  "1.23 model/tests/models/rangefunc/returns_and_goroutines.go"
   "1.21 model/tests/models/types/copy_clear.go"        # clear
   # Checked as Go 1.23 (one variable per iteration); before 1.22, vet's loopclosure reports
   # the capture of i in the goroutine of L64-L74.

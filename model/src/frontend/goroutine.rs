@@ -103,6 +103,14 @@ impl<'t> Lowerer<'t> {
                 format!("expression in {keyword} must be function call"),
             ));
         }
+        if !is_go && self.in_range_body() {
+            return Err(self.src.unsupported(
+                statement,
+                "defer in the body of a range over a function (Go runs it when the enclosing \
+                 function returns)\n\tinstead: move the deferred call into a function the \
+                 body calls, or range over a slice or map",
+            ));
+        }
         let finish = |args: u32| {
             if is_go {
                 Instr::Go { args }

@@ -75,6 +75,7 @@ mod methodvalue;
 mod overrides;
 mod package;
 mod place;
+mod rangefunc;
 mod resolve;
 mod signatures;
 mod stdcall;

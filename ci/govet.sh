@@ -53,6 +53,9 @@ needs_go=(
   "1.22 scenarios/cmd-go/after.go"
   # gomc:go 1.22, one i per iteration; before 1.22 vet's loopclosure reports the capture.
   "1.22 corpus/51_loopvar_goroutines_go122.go"
+  "1.23 corpus/62_iterator_callback_under_lock.go"   # range over a function, iter.Seq
+  "1.21 corpus/63_afterfunc_stop_then_wait.go"       # context.AfterFunc
+  "1.21 corpus/67_oncevalue_reentrant_init.go"       # sync.OnceValue
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
 )

@@ -33,10 +33,7 @@ fn break_continue_and_return_leave_the_loop_as_in_go() {
 fn returns_selects_and_goroutines_in_the_body() {
     let report = check(include_str!("models/rangefunc/returns_and_goroutines.go"));
     assert_kinds(&report, &[OutcomeKind::Ok]);
-    assert_eq!(
-        printed(&report, OutcomeKind::Ok).concat(),
-        "1 2\ngot 1\n[0 1 4]\nx 4\n"
-    );
+    assert_eq!(text(&report, OutcomeKind::Ok), "1 2\ngot 1\n[0 1 4]\nx 4\n");
 }
 
 /// An iterator that holds its mutex while the body runs (iter.Seq2 from a method): the body
@@ -46,7 +43,7 @@ fn a_body_that_locks_the_iterators_mutex_deadlocks() {
     let report = check(include_str!("models/rangefunc/registry_iterator.go"));
     assert_kinds(&report, &[OutcomeKind::Deadlock]);
     assert_eq!(
-        printed(&report, OutcomeKind::Deadlock).concat(),
+        text(&report, OutcomeKind::Deadlock),
         "0 a\n1 b\n2 c\n1 8\n0 7\n[2 4 6]\n5\niter.Seq[int]\n"
     );
 }
@@ -103,6 +100,17 @@ fn yield_after_the_loop_panics() {
         panic_message(&report),
         "panic: runtime error: range function continued iteration after whole loop exit"
     );
+}
+
+/// What a witness printed, each print ending its line (as `common::output_of` joins them).
+fn text(report: &gomc::Report, kind: OutcomeKind) -> String {
+    printed(report, kind)
+        .iter()
+        .map(|line| match line.ends_with('\n') {
+            true => line.clone(),
+            false => format!("{line}\n"),
+        })
+        .collect()
 }
 
 const COUNT: &str = "package main\n\nfunc Count(n int) func(func(int) bool) {\n\treturn \

@@ -43,12 +43,19 @@ needs_go=(
   "1.20 model/tests/models/errors/unwrap_signatures.go" # Unwrap() []error (vet's stdmethods)
   "1.21 model/tests/models/stdlib/sync_once_pool.go"   # sync.OnceValue, OnceValues, OnceFunc
   "1.23 model/tests/models/stdlib/slices_maps.go"      # slices, maps (maps.Keys is an iter.Seq)
+  # range over functions (Go 1.23), iter.Seq, slices.All/Values/Backward, maps.All
+  "1.23 model/tests/models/rangefunc/loops.go"
+  "1.23 model/tests/models/rangefunc/registry_iterator.go"
+  "1.23 model/tests/models/rangefunc/returns_and_goroutines.go"
   "1.21 model/tests/models/types/copy_clear.go"        # clear
   # Checked as Go 1.23 (one variable per iteration); before 1.22, vet's loopclosure reports
   # the capture of i in the goroutine of L64-L74.
   "1.22 scenarios/cmd-go/after.go"
   # gomc:go 1.22, one i per iteration; before 1.22 vet's loopclosure reports the capture.
   "1.22 corpus/51_loopvar_goroutines_go122.go"
+  "1.23 corpus/62_iterator_callback_under_lock.go"   # range over a function, iter.Seq
+  "1.21 corpus/63_afterfunc_stop_then_wait.go"       # context.AfterFunc
+  "1.21 corpus/67_oncevalue_reentrant_init.go"       # sync.OnceValue
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
 )

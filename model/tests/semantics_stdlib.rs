@@ -202,3 +202,10 @@ fn slices_max_of_nothing_panics_as_go_does() {
     assert_kinds(&report, &[OutcomeKind::Panic]);
     assert_eq!(panic_message(&report), "panic: slices.Max: empty list");
 }
+
+/// `time.Duration`'s `Round` (halfway away from zero, overflow to the extreme duration),
+/// `Truncate`, `Abs` and `String` as engineers print elapsed times: the same text as `go run`.
+#[test]
+fn duration_round_truncate_and_string_print_as_go() {
+    common::assert_prints_as_go_run("duration_round");
+}

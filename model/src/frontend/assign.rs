@@ -163,6 +163,12 @@ impl<'t> Lowerer<'t> {
                 );
                 x.fields.len() == y.fields.len()
             }
+            // `[]int` is not a `[]any`: the elements must agree on being interfaces too.
+            (Ty::Slice(x), Ty::Slice(y)) => {
+                x == y
+                    || (self.types.is_interface(x) == self.types.is_interface(y)
+                        && self.same_shape(&self.types.underlying(x), &self.types.underlying(y)))
+            }
             // Unlike two integer kinds, two float kinds hold different values.
             (Ty::Float(x), Ty::Float(y)) => x == y,
             _ => discriminant(a) == discriminant(b),

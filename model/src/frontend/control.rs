@@ -85,6 +85,13 @@ impl<'t> Lowerer<'t> {
             self.go_labels.used.insert(label.clone());
         }
         let Some(target) = target else {
+            if let Some(message) = label
+                .as_deref()
+                .filter(|_| self.in_range_body())
+                .and_then(|label| self.branch_out_of_range_body(keyword, label))
+            {
+                return Err(self.src.unsupported(node, message));
+            }
             return Err(self.src.error(
                 node,
                 match &label {
@@ -287,13 +294,10 @@ impl<'t> Lowerer<'t> {
             Ty::String => {
                 return self.range_string(clause, body, label, &targets, declare, collection)
             }
-            Ty::Func(_) => {
-                return Err(self.src.unsupported(
-                    right,
-                    "range over a function (a Go 1.23 iterator)\n\tinstead: range over the \
-                     map or slice itself (every order of a map is explored), or collect the \
-                     iterator with slices.Collect or slices.Sorted",
-                ))
+            Ty::Func(sig) => {
+                return self.range_func(
+                    clause, body, label, &targets, declare, collection, right, &ty, sig,
+                )
             }
             _ => {
                 return Err(self.src.error(

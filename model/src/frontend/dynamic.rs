@@ -91,7 +91,7 @@ impl<'t> Lowerer<'t> {
                     false => format!("struct {{ {} }}", fields.join("; ")),
                 }
             }
-            other => self.types.describe(other),
+            other => self.types.runtime_name(other),
         }
     }
 
@@ -125,7 +125,7 @@ impl<'t> Lowerer<'t> {
         }
         let name = match ty {
             Ty::Named(_) => self.go_type_name(ty),
-            other => self.types.describe(other),
+            other => self.types.runtime_name(other),
         };
         let (methods, signatures) = self.types.interfaces[index as usize]
             .methods

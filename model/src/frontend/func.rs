@@ -237,9 +237,8 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::NewCell, at);
             }
             self.emit(Instr::StoreLocal(slot), at);
-            if let Some(name) = name {
-                self.declare_var_in_slot(name, ty, slot);
-            }
+            let var = name.and_then(|name| self.declare_var_in_slot(name, ty, slot));
+            self.builder().result_vars.push(var);
         }
         self.with_labels(|lowerer| lowerer.block_statements(body))?;
         let end = body
@@ -548,7 +547,7 @@ impl<'t> Lowerer<'t> {
     }
 }
 
-fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> FnBuilder {
+pub(super) fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> FnBuilder {
     FnBuilder {
         name,
         prefix,
@@ -559,6 +558,9 @@ fn new_builder(name: String, prefix: String, decl: Span, is_literal: bool) -> Fn
         locals: 0,
         result_types: Vec::new(),
         named_results: false,
+        result_vars: Vec::new(),
+        range_body: None,
+        range_bodies: 0,
         result_cells: 0,
         captures: Vec::new(),
         literals: 0,

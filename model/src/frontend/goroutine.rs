@@ -93,9 +93,22 @@ impl<'t> Lowerer<'t> {
                 .error(statement, format!("malformed {keyword} statement"))
         })?;
         if call.kind() != "call_expression" {
+            // go build places a selector or an index at its `.` or `[` (`defer wg.Done`).
+            let operator = (0..call.child_count())
+                .filter_map(|index| call.child(index))
+                .find(|child| matches!(child.kind(), "." | "["))
+                .filter(|_| matches!(call.kind(), "selector_expression" | "index_expression"));
             return Err(self.src.error(
-                call,
+                operator.unwrap_or(call),
                 format!("expression in {keyword} must be function call"),
+            ));
+        }
+        if !is_go && self.in_range_body() {
+            return Err(self.src.unsupported(
+                statement,
+                "defer in the body of a range over a function (Go runs it when the enclosing \
+                 function returns)\n\tinstead: move the deferred call into a function the \
+                 body calls, or range over a slice or map",
             ));
         }
         let finish = |args: u32| {

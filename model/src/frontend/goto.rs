@@ -48,6 +48,11 @@ impl<'t> Lowerer<'t> {
             return Err(self.src.error(node, "goto without a label"));
         };
         let name = self.src.text_of(label).to_string();
+        if self.in_range_body() {
+            return Err(self
+                .src
+                .unsupported(node, "goto in the body of a range over a function"));
+        }
         self.go_labels.used.insert(name.clone());
         let jump = self.emit_jump(Instr::Jump, node);
         self.go_labels.gotos.push((name, jump, node));

@@ -53,6 +53,8 @@ pub(super) enum Std {
     Slices,
     /// `maps`: written in Go (`model/src/stdlib/maps.go`), generic functions and iterators.
     Maps,
+    /// `iter`: written in Go (`model/src/stdlib/iter.go`), the types `Seq` and `Seq2`.
+    Iter,
 }
 
 impl Std {
@@ -84,6 +86,7 @@ impl Std {
             Std::Bytes => Some(("gomc:bytes/buffer.go", include_str!("../stdlib/bytes.go"))),
             Std::Slices => Some(("gomc:slices/slices.go", include_str!("../stdlib/slices.go"))),
             Std::Maps => Some(("gomc:maps/maps.go", include_str!("../stdlib/maps.go"))),
+            Std::Iter => Some(("gomc:iter/iter.go", include_str!("../stdlib/iter.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -128,6 +131,7 @@ impl Std {
             "bytes" => Std::Bytes,
             "slices" => Std::Slices,
             "maps" => Std::Maps,
+            "iter" => Std::Iter,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -163,6 +167,7 @@ impl Std {
             Std::Bytes => "bytes",
             Std::Slices => "slices",
             Std::Maps => "maps",
+            Std::Iter => "iter",
         }
     }
 
@@ -199,6 +204,7 @@ impl Std {
             Std::Bytes,
             Std::Slices,
             Std::Maps,
+            Std::Iter,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

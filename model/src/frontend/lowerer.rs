@@ -94,6 +94,13 @@ pub(super) struct FnBuilder {
     pub result_types: Vec<Ty>,
     /// Whether the results are named, so that a bare `return` returns them.
     pub named_results: bool,
+    /// The variables of the named results (`None` for `_`), in order.
+    pub result_vars: Vec<Option<usize>>,
+    /// For the body of a range over a function lowered as its yield function: the loop
+    /// around it (`frontend/rangefunc.rs`).
+    pub range_body: Option<super::rangefunc::RangeBody>,
+    /// Bodies of ranges over functions made so far directly inside this function.
+    pub range_bodies: u32,
     /// Bit i set: result i lives in a cell (`Instr::ResultCells`), so `return` stores through
     /// the pointer in its slot.
     pub result_cells: u32,

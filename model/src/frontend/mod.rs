@@ -43,10 +43,12 @@
 //! runs again, with those variables boxed from their declaration on, whenever a pass finds one
 //! that was not (at most a few passes: the set only grows).
 
+mod address;
 mod args;
 mod assert;
 mod assign;
 mod assignment;
+mod binary;
 mod builtin;
 mod call;
 mod clock;
@@ -75,6 +77,7 @@ mod methodvalue;
 mod overrides;
 mod package;
 mod place;
+mod rangefunc;
 mod resolve;
 mod signatures;
 mod stdcall;
@@ -88,6 +91,7 @@ mod terminating;
 mod types;
 mod typing;
 mod unused;
+mod values;
 
 pub use error::ModelError;
 

@@ -252,52 +252,75 @@ impl<'t> Lowerer<'t> {
 
     /// `return`, `return e1, e2`, `return f()`.
     fn return_statement(&mut self, node: Node<'t>) -> Result<()> {
+        if let Some(context) = self.builder().range_body.clone() {
+            return self.range_body_return(node, context);
+        }
+        let wanted = self.builder().result_types.clone();
+        let named = self.builder().named_results;
+        if self.push_return_values(node, &wanted, named)? {
+            self.store_results(wanted.len(), node);
+        }
+        self.emit(Instr::Return, node);
+        Ok(())
+    }
+
+    /// Pushes the values of a `return` statement for results of types `wanted`, with Go's
+    /// count errors; false for a bare `return` (allowed when the results are `named` or none).
+    pub(super) fn push_return_values(
+        &mut self,
+        node: Node<'t>,
+        wanted: &[Ty],
+        named: bool,
+    ) -> Result<bool> {
         let values = named_children(node)
             .into_iter()
             .find(|n| n.kind() == "expression_list")
             .map(named_children)
             .unwrap_or_default();
-        let wanted = self.builder().result_types.clone();
-        if values.is_empty() && !wanted.is_empty() && !self.builder().named_results {
-            return Err(self.count_mismatch(node, &values, &wanted, false, "return values"));
+        if values.is_empty() && !wanted.is_empty() && !named {
+            return Err(self.count_mismatch(node, &values, wanted, false, "return values"));
         }
-        if !values.is_empty() {
-            let builder = self.builder();
-            let (params, count) = (builder.params, builder.results as usize);
-            let single_call =
-                matches!(values.as_slice(), [value] if unparen(*value).kind() == "call_expression");
-            if values.len() != count && !single_call {
-                return Err(self.count_mismatch(node, &values, &wanted, false, "return values"));
+        if values.is_empty() {
+            return Ok(false);
+        }
+        let count = wanted.len();
+        let single_call =
+            matches!(values.as_slice(), [value] if unparen(*value).kind() == "call_expression");
+        if values.len() != count && !single_call {
+            return Err(self.count_mismatch(node, &values, wanted, false, "return values"));
+        }
+        let pushed = if values.len() == count {
+            for (&value, target) in values.iter().zip(wanted) {
+                self.expr_to(value, target, "return statement")?;
             }
-            let pushed = if values.len() == count {
-                let targets = self.builder().result_types.clone();
-                for (&value, target) in values.iter().zip(&targets) {
-                    self.expr_to(value, target, "return statement")?;
-                }
-                count
+            count
+        } else {
+            self.call(unparen(values[0]))?.len()
+        };
+        if pushed != count {
+            return Err(self.src.error(
+                node,
+                format!("wrong number of return values: have {pushed}, want {count}"),
+            ));
+        }
+        Ok(true)
+    }
+
+    /// Pops `count` result values into the result slots of the function being built (through
+    /// the cell of a result that lives in one).
+    pub(super) fn store_results(&mut self, count: usize, node: Node) {
+        let builder = self.builder();
+        let (params, cells) = (builder.params, builder.result_cells);
+        for index in (0..count as u32).rev() {
+            if cells & (1 << index) != 0 {
+                let value = self.temp();
+                self.emit(Instr::StoreLocal(value), node);
+                self.emit(Instr::LoadLocal(params + index), node);
+                self.emit(Instr::LoadLocal(value), node);
+                self.emit(Instr::Store, node);
             } else {
-                self.call(unparen(values[0]))?.len()
-            };
-            if pushed != count {
-                return Err(self.src.error(
-                    node,
-                    format!("wrong number of return values: have {pushed}, want {count}"),
-                ));
-            }
-            let cells = self.builder().result_cells;
-            for index in (0..count as u32).rev() {
-                if cells & (1 << index) != 0 {
-                    let value = self.temp();
-                    self.emit(Instr::StoreLocal(value), node);
-                    self.emit(Instr::LoadLocal(params + index), node);
-                    self.emit(Instr::LoadLocal(value), node);
-                    self.emit(Instr::Store, node);
-                } else {
-                    self.emit(Instr::StoreLocal(params + index), node);
-                }
+                self.emit(Instr::StoreLocal(params + index), node);
             }
         }
-        self.emit(Instr::Return, node);
-        Ok(())
     }
 }

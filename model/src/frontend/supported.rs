@@ -16,6 +16,7 @@ pub(super) const IMPORT_PATHS: &[&str] = &[
     "errors",
     "fmt",
     "io",
+    "iter",
     "log",
     "maps",
     "math",

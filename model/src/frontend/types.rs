@@ -279,10 +279,9 @@ impl TypeTable {
         Ty::Struct(self.structs.len() as u32 - 1)
     }
 
-    /// A Go-like rendering of a type, for messages.
     /// A signature as Go writes it after `func` or a method name: `(int, ...string) (int,
     /// error)`, `() error`.
-    pub fn describe_sig(&self, sig: &Sig) -> String {
+    fn spell_sig(&self, sig: &Sig, runtime: bool) -> String {
         let last = sig.params.len().saturating_sub(1);
         let params: Vec<String> = sig
             .params
@@ -290,12 +289,12 @@ impl TypeTable {
             .enumerate()
             .map(|(i, param)| match param {
                 Ty::Slice(element) if sig.variadic && i == last => {
-                    format!("...{}", self.describe(element))
+                    format!("...{}", self.spell(element, runtime))
                 }
-                other => self.describe(other),
+                other => self.spell(other, runtime),
             })
             .collect();
-        let results: Vec<String> = sig.results.iter().map(|r| self.describe(r)).collect();
+        let results: Vec<String> = sig.results.iter().map(|r| self.spell(r, runtime)).collect();
         let results = match results.as_slice() {
             [] => String::new(),
             [single] => format!(" {single}"),
@@ -304,7 +303,19 @@ impl TypeTable {
         format!("({}){results}", params.join(", "))
     }
 
+    /// A type as `go build` (Go 1.18 and later) writes it in its messages: the empty
+    /// interface is `any`.
     pub fn describe(&self, ty: &Ty) -> String {
+        self.spell(ty, false)
+    }
+
+    /// A type as Go's runtime and reflect write it (panics, `%T`): the empty interface is
+    /// `interface {}`.
+    pub fn runtime_name(&self, ty: &Ty) -> String {
+        self.spell(ty, true)
+    }
+
+    fn spell(&self, ty: &Ty, runtime: bool) -> String {
         match ty {
             Ty::Int(kind) => kind.name().into(),
             Ty::Float(kind) => kind.name().into(),
@@ -319,20 +330,25 @@ impl TypeTable {
                 }
             }
             Ty::Struct(index) => self.structs[*index as usize].name.clone(),
-            Ty::Pointer(inner) => format!("*{}", self.describe(inner)),
-            Ty::Slice(inner) => format!("[]{}", self.describe(inner)),
-            Ty::Array(n, inner) => format!("[{n}]{}", self.describe(inner)),
-            Ty::Map(key, value) => format!("map[{}]{}", self.describe(key), self.describe(value)),
+            Ty::Pointer(inner) => format!("*{}", self.spell(inner, runtime)),
+            Ty::Slice(inner) => format!("[]{}", self.spell(inner, runtime)),
+            Ty::Array(n, inner) => format!("[{n}]{}", self.spell(inner, runtime)),
+            Ty::Map(key, value) => format!(
+                "map[{}]{}",
+                self.spell(key, runtime),
+                self.spell(value, runtime)
+            ),
             Ty::Chan(dir, inner) => {
                 let keyword = match dir {
                     ChanDir::Both => "chan",
                     ChanDir::Send => "chan<-",
                     ChanDir::Recv => "<-chan",
                 };
-                format!("{keyword} {}", self.describe(inner))
+                format!("{keyword} {}", self.spell(inner, runtime))
             }
-            Ty::Func(sig) => format!("func{}", self.describe_sig(sig)),
-            Ty::Interface(0) => "interface {}".into(),
+            Ty::Func(sig) => format!("func{}", self.spell_sig(sig, runtime)),
+            Ty::Interface(0) if runtime => "interface {}".into(),
+            Ty::Interface(0) => "any".into(),
             Ty::Interface(1) => "error".into(),
             Ty::Interface(index) => {
                 let methods: Vec<String> = self.interfaces[*index as usize]

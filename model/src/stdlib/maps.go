@@ -69,3 +69,15 @@ func Values[K comparable, V any](m map[K]V) func(yield func(V) bool) {
 		}
 	}
 }
+
+// All returns an iterator over the key-value pairs of m, in any order (every order is
+// explored, as a model's own range over m).
+func All[K comparable, V any](m map[K]V) func(yield func(K, V) bool) {
+	return func(yield func(K, V) bool) {
+		for k, v := range m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}

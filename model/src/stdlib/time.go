@@ -127,12 +127,54 @@ func (d Duration) Truncate(m Duration) Duration {
 	return d - d%m
 }
 
-// Abs returns the absolute value of d.
-func (d Duration) Abs() Duration {
+// Round returns the result of rounding d to the nearest multiple of m, halfway values away
+// from zero; the most extreme Duration when the result overflows (time.go).
+func (d Duration) Round(m Duration) Duration {
+	if m <= 0 {
+		return d
+	}
+	r := d % m
 	if d < 0 {
+		r = -r
+		if lessThanHalf(r, m) {
+			return d + r
+		}
+		if d1 := d - m + r; d1 < d {
+			return d1
+		}
+		return minDuration // overflow
+	}
+	if lessThanHalf(r, m) {
+		return d - r
+	}
+	if d1 := d + m - r; d1 > d {
+		return d1
+	}
+	return maxDuration // overflow
+}
+
+// lessThanHalf reports whether x+x < y, for 0 <= x < y (time.go compares as uint64, past
+// the int64 range; x < y-x cannot overflow here).
+func lessThanHalf(x, y Duration) bool {
+	return x < y-x
+}
+
+// The extreme Durations (time.go writes them as -1 << 63 and 1<<63 - 1).
+const (
+	maxDuration Duration = 9223372036854775807
+	minDuration Duration = -maxDuration - 1
+)
+
+// Abs returns the absolute value of d; minDuration becomes maxDuration (time.go).
+func (d Duration) Abs() Duration {
+	switch {
+	case d >= 0:
+		return d
+	case d == minDuration:
+		return maxDuration
+	default:
 		return -d
 	}
-	return d
 }
 
 // A Time is an instant on the model's clock, in nanoseconds since the Unix epoch (time.go's

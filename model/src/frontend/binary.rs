@@ -1,0 +1,162 @@
+//! Binary operators: `&&`/`||` with short-circuit jumps, arithmetic and comparisons with their
+//! operands' types checked as `go build` checks them ("mismatched types int and
+//! time.Duration"), untyped constants taking the other operand's type.
+
+use tree_sitter::Node;
+
+use super::constant::{self, ConstValue};
+use super::lowerer::Lowerer;
+use super::syntax::Result;
+use super::types::{IntKind, Ty, INT};
+use crate::program::{BinOp, Instr};
+
+impl<'t> Lowerer<'t> {
+    pub(super) fn binary(&mut self, node: Node<'t>) -> Result<Ty> {
+        let left = self.required(node, "left")?;
+        let right = self.required(node, "right")?;
+        let operator = self.src.text_of(self.required(node, "operator")?);
+        if matches!(operator, "&&" | "||") {
+            self.expr(left)?;
+            self.emit(Instr::Dup, node);
+            let jump = if operator == "&&" {
+                self.emit_jump(Instr::JumpIfFalse, node)
+            } else {
+                self.emit_jump(Instr::JumpIfTrue, node)
+            };
+            self.emit(Instr::Pop, node);
+            self.expr(right)?;
+            self.patch_here(jump);
+            return Ok(Ty::Bool);
+        }
+        let Some(op) = constant::binary_operator(operator) else {
+            return Err(self.src.unsupported(node, format!("operator {operator}")));
+        };
+        let ty = self.type_of(node)?;
+        let (left_ty, right_ty) = if matches!(op, BinOp::Eq | BinOp::Ne) {
+            // An interface compared with a concrete value: the value is converted (boxed).
+            let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
+            let left_ty = self.expr(left)?;
+            if self.types.is_interface(&right_static) {
+                self.coerce(&left_static, &right_static, left, "comparison")?;
+            }
+            let right_ty = self.expr(right)?;
+            if self.types.is_interface(&left_static) {
+                self.coerce(&right_static, &left_static, right, "comparison")?;
+            }
+            (left_ty, right_ty)
+        } else {
+            let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
+            (
+                self.numeric_operand(left, &right_static)?,
+                self.numeric_operand(right, &left_static)?,
+            )
+        };
+        if !matches!(op, BinOp::Shl | BinOp::Shr) {
+            let comparison = matches!(op, BinOp::Eq | BinOp::Ne);
+            self.check_operand_types(node, (left, right), (&left_ty, &right_ty), comparison)?;
+        }
+        if matches!(
+            op,
+            BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
+        ) {
+            let shape = |t: &Ty| self.types.underlying(t);
+            let (l, r) = (shape(&left_ty), shape(&right_ty));
+            let ok = match op {
+                BinOp::Add => {
+                    (matches!(l, Ty::Int(_) | Ty::Float(_) | Ty::String))
+                        && (matches!(r, Ty::Int(_) | Ty::Float(_) | Ty::String))
+                }
+                BinOp::Rem => matches!(l, Ty::Int(_)) && matches!(r, Ty::Int(_)),
+                _ => {
+                    matches!(l, Ty::Int(_) | Ty::Float(_)) && matches!(r, Ty::Int(_) | Ty::Float(_))
+                }
+            };
+            if !ok {
+                return Err(self.src.error(
+                    node,
+                    format!(
+                        "invalid operation: operator {operator} not defined on {} ({})",
+                        self.src.text_of(left),
+                        self.operand_description(left, &left_ty)
+                    ),
+                ));
+            }
+        }
+        self.emit(Instr::Binary(op), node);
+        if !op.is_comparison() {
+            self.emit_wrap(&ty, node);
+        }
+        Ok(ty)
+    }
+
+    /// Go's rule that the operands of a binary operator (other than a shift) have identical
+    /// types unless one is an untyped constant (for `==` and `!=`, that one is assignable to the
+    /// other's type): `n * time.Second` with an `int` n is "mismatched types int and
+    /// time.Duration". A constant of a default type (`int`, `rune`, `string`, `bool`) counts as
+    /// untyped here, so a typed constant of such a type is let through.
+    fn check_operand_types(
+        &mut self,
+        node: Node<'t>,
+        (left, right): (Node<'t>, Node<'t>),
+        (left_ty, right_ty): (&Ty, &Ty),
+        comparison: bool,
+    ) -> Result<()> {
+        if comparison
+            && (self
+                .check_assignable(left_ty, right_ty, node, "comparison")
+                .is_ok()
+                || self
+                    .check_assignable(right_ty, left_ty, node, "comparison")
+                    .is_ok())
+        {
+            return Ok(());
+        }
+        if left_ty == right_ty
+            || self.types.is_interface(left_ty)
+            || self.types.is_interface(right_ty)
+            || matches!(left_ty, Ty::UntypedNil)
+            || matches!(right_ty, Ty::UntypedNil)
+        {
+            return Ok(());
+        }
+        for (operand, other) in [(left, right_ty), (right, left_ty)] {
+            if let Some((value, ty)) = self.const_value(operand)? {
+                let default =
+                    ty == INT || matches!(ty, Ty::String | Ty::Bool | Ty::Int(IntKind::Int32));
+                if !default {
+                    continue;
+                }
+                // An untyped constant of another kind than the other operand's basic type
+                // (`"up:" + i` with an int i) is still a mismatch, in types2's words.
+                let kind = match (&value, self.types.underlying(other)) {
+                    (ConstValue::Str(_), Ty::Int(_) | Ty::Float(_) | Ty::Bool) => "string",
+                    (ConstValue::Int(_), Ty::String | Ty::Bool) if ty == INT => "int",
+                    (ConstValue::Int(_), Ty::String | Ty::Bool) => "rune",
+                    (ConstValue::Bool(_), Ty::Int(_) | Ty::Float(_) | Ty::String) => "bool",
+                    _ => return Ok(()),
+                };
+                let (left_text, right_text) = if operand == left {
+                    (format!("untyped {kind}"), self.types.describe(right_ty))
+                } else {
+                    (self.types.describe(left_ty), format!("untyped {kind}"))
+                };
+                return Err(self.src.error(
+                    node,
+                    format!(
+                        "invalid operation: {} (mismatched types {left_text} and {right_text})",
+                        self.src.text_of(node)
+                    ),
+                ));
+            }
+        }
+        Err(self.src.error(
+            node,
+            format!(
+                "invalid operation: {} (mismatched types {} and {})",
+                self.src.text_of(node),
+                self.types.describe(left_ty),
+                self.types.describe(right_ty)
+            ),
+        ))
+    }
+}

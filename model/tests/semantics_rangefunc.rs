@@ -1,0 +1,172 @@
+//! Range over functions (Go 1.23's iterators, `frontend/rangefunc.rs`): the loop body runs as
+//! the yield function; `break`, `continue`, `return` (also from nested loops and through named
+//! results), per-iteration variables captured by goroutines, `iter.Seq`/`Seq2`, `slices.All`,
+//! `Values`, `Backward`, `maps.All`; the runtime's panics for an iterator that calls yield
+//! when the loop said stop or is over; and the errors for what is not lowered. Go 1.19 (the
+//! toolchain CI installs) has no range over functions, so the expected output follows the Go
+//! 1.23 specification, worked out by hand in each test's comment.
+
+mod common;
+
+use common::{assert_kinds, assert_space, check, compile_error, output_of, panic_message, printed};
+use gomc::explore::OutcomeKind;
+
+/// Sum with `continue` at 2 and `break` at 6: 0+1+3+4+5 = 13. `find` returns from inside the
+/// body ("1 true"; "-1 false" after the loop); `firstOver(5)` returns from two nested bodies
+/// through a named result (i=3, j=2 is the first product over 5: 32). maps.Keys sums 1+2;
+/// `for range` without variables runs twice; a labelled `continue`/`break` of the loop from a
+/// switch prints only "i 0".
+#[test]
+fn break_continue_and_return_leave_the_loop_as_in_go() {
+    let output = output_of(include_str!("models/rangefunc/loops.go"));
+    assert_eq!(
+        output,
+        "sum 13\n1 true\n-1 false\n32\ntotal 3\ntick\ntick\n[x y]\ni 0\n"
+    );
+}
+
+/// `return i, j` from the inner of two bodies with unnamed results (i+j == 3 first at i=1,
+/// j=2); `break` inside a select breaks the select and `continue` the loop (got = 0 + 1);
+/// goroutines started in the body capture each iteration's own `i`; `for x = range` assigns
+/// an outer variable, which keeps the last value.
+#[test]
+fn returns_selects_and_goroutines_in_the_body() {
+    let report = check(include_str!("models/rangefunc/returns_and_goroutines.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(text(&report, OutcomeKind::Ok), "1 2\ngot 1\n[0 1 4]\nx 4\n");
+}
+
+/// An iterator that holds its mutex while the body runs (iter.Seq2 from a method): the body
+/// locking the same mutex deadlocks, after every other loop printed what Go prints.
+#[test]
+fn a_body_that_locks_the_iterators_mutex_deadlocks() {
+    let report = check(include_str!("models/rangefunc/registry_iterator.go"));
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+    assert_eq!(
+        text(&report, OutcomeKind::Deadlock),
+        "0 a\n1 b\n2 c\n1 8\n0 7\n[2 4 6]\n5\niter.Seq[int]\n"
+    );
+}
+
+/// An iterator that ignores yield's false: the second call after `break` panics with the
+/// runtime's error. Two states: main runs to the panic (printing 1 and 2), then panics.
+#[test]
+fn yield_after_break_panics_as_the_runtime_does() {
+    let report = check(
+        r#"package main
+
+import "fmt"
+
+func All(s []int) func(func(int) bool) {
+	return func(yield func(int) bool) {
+		for _, v := range s {
+			yield(v)
+		}
+	}
+}
+
+func main() {
+	for v := range All([]int{1, 2, 3}) {
+		fmt.Println(v)
+		if v == 2 {
+			break
+		}
+	}
+}
+"#,
+    );
+    assert_space(&report, &[(OutcomeKind::Panic, 1)], 2, 1);
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: range function continued iteration after function for loop \
+         body returned false"
+    );
+    assert_eq!(
+        common::dumped_functions(&report, OutcomeKind::Panic),
+        ["main.main-range1", "main.All.func1", "main.main"]
+    );
+}
+
+/// A yield kept and called after the loop is over panics too.
+#[test]
+fn yield_after_the_loop_panics() {
+    let report = check(
+        "package main\n\nvar saved func(int) bool\n\nfunc Leaky(yield func(int) bool) {\n\t\
+         saved = yield\n\tyield(1)\n}\n\nfunc main() {\n\tfor v := range Leaky {\n\t\t\
+         println(v)\n\t}\n\tsaved(2)\n}\n",
+    );
+    assert_space(&report, &[(OutcomeKind::Panic, 1)], 2, 1);
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: range function continued iteration after whole loop exit"
+    );
+}
+
+/// What a witness printed, each print ending its line (as `common::output_of` joins them).
+fn text(report: &gomc::Report, kind: OutcomeKind) -> String {
+    printed(report, kind)
+        .iter()
+        .map(|line| match line.ends_with('\n') {
+            true => line.clone(),
+            false => format!("{line}\n"),
+        })
+        .collect()
+}
+
+const COUNT: &str = "package main\n\nfunc Count(n int) func(func(int) bool) {\n\treturn \
+                     func(yield func(int) bool) {\n\t\tfor i := 0; i < n; i++ {\n\t\t\tif \
+                     !yield(i) {\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}\n}\n\nfunc main() {\n";
+
+fn error_of(body: &str) -> String {
+    compile_error(&format!("{COUNT}{body}}}\n")).to_string()
+}
+
+/// What the body cannot hold is an error naming it: `defer` (Go runs it when the enclosing
+/// function returns), `goto`, and `break`/`continue` to a statement around the loop.
+#[test]
+fn defer_goto_and_outer_branches_in_the_body_are_refused() {
+    let deferred = error_of("\tfor v := range Count(2) {\n\t\tdefer println(v)\n\t}\n");
+    assert!(
+        deferred.contains("unsupported Go construct: defer in the body of a range over a function"),
+        "{deferred}"
+    );
+    let goto = error_of(
+        "\tfor v := range Count(2) {\n\t\tif v == 1 {\n\t\t\tgoto done\n\t\t}\n\t}\ndone:\n\tprintln()\n",
+    );
+    assert!(
+        goto.contains("goto in the body of a range over a function"),
+        "{goto}"
+    );
+    let outer = error_of(
+        "outer:\n\tfor i := 0; i < 2; i++ {\n\t\tfor v := range Count(2) {\n\t\t\tif v == i {\n\t\t\t\t\
+         continue outer\n\t\t\t}\n\t\t}\n\t}\n",
+    );
+    assert!(
+        outer.contains("continue outer out of the body of a range over a function"),
+        "{outer}"
+    );
+}
+
+/// Types go build 1.23 rejects, with its words, and a model of a release before 1.23.
+#[test]
+fn iterator_types_and_releases_are_checked() {
+    let two = error_of("\tfor a, b := range Count(2) {\n\t\tprintln(a, b)\n\t}\n");
+    assert!(
+        two.contains(
+            "range over Count(2) (value of type func(func(int) bool)) permits only one \
+             iteration variable"
+        ),
+        "{two}"
+    );
+    let no_bool = error_of("\tfor v := range func(yield func(int)) {} {\n\t\tprintln(v)\n\t}\n");
+    assert!(
+        no_bool
+            .contains("func must be func(yield func(...) bool): yield func does not return bool"),
+        "{no_bool}"
+    );
+    let old = compile_error(&format!(
+        "// gomc:go 1.22\n{COUNT}\tfor v := range Count(2) {{\n\t\tprintln(v)\n\t}}\n}}\n"
+    ))
+    .to_string();
+    assert!(old.contains("requires go1.23 or later"), "{old}");
+}

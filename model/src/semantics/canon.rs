@@ -63,8 +63,11 @@ impl Words {
     }
 }
 
-/// Hashes the words to 128 bits: two lanes, each folding two words per 64×64→128-bit multiply
-/// (the wyhash construction), finished with an avalanche of both lanes.
+/// Hashes the words to 128 bits: four lanes, each folding two words per 64×64→128-bit multiply
+/// (the wyhash construction), finished by folding the lanes into two and an avalanche of both.
+/// Lanes a and b read the same pair of words (so that each pair reaches 128 bits of state), c
+/// and d the next pair: four independent multiplies per four words, which keeps the
+/// multiplier busy where one chain of dependent multiplies would wait on each.
 fn hash128(words: &[u64]) -> u128 {
     #[inline]
     fn fold(a: u64, b: u64) -> u64 {
@@ -84,17 +87,29 @@ fn hash128(words: &[u64]) -> u128 {
         0x8ebc_6af0_9c88_c6e3,
         0x5899_65cc_7537_4cc3,
     ];
-    let mut lane_a = K[0] ^ words.len() as u64;
-    let mut lane_b = K[1].rotate_left(17) ^ words.len() as u64;
-    let mut pairs = words.chunks_exact(2);
-    for pair in &mut pairs {
+    let length = words.len() as u64;
+    let mut lane_a = K[0] ^ length;
+    let mut lane_b = K[1].rotate_left(17) ^ length;
+    let mut lane_c = K[2].rotate_left(31) ^ length;
+    let mut lane_d = K[3].rotate_left(47) ^ length;
+    let mut quads = words.chunks_exact(4);
+    for quad in &mut quads {
+        lane_a = fold(quad[0] ^ K[2] ^ lane_a, quad[1] ^ K[3]);
+        lane_b = fold(quad[1] ^ K[0] ^ lane_b, quad[0] ^ K[1]);
+        lane_c = fold(quad[2] ^ K[2] ^ lane_c, quad[3] ^ K[3]);
+        lane_d = fold(quad[3] ^ K[0] ^ lane_d, quad[2] ^ K[1]);
+    }
+    let mut rest = quads.remainder().chunks_exact(2);
+    for pair in &mut rest {
         lane_a = fold(pair[0] ^ K[2] ^ lane_a, pair[1] ^ K[3]);
         lane_b = fold(pair[1] ^ K[0] ^ lane_b, pair[0] ^ K[1]);
     }
-    if let [last] = pairs.remainder() {
+    if let [last] = rest.remainder() {
         lane_a = fold(last ^ K[2] ^ lane_a, K[3]);
         lane_b = fold(last ^ K[0] ^ lane_b, K[1]);
     }
+    lane_a = fold(lane_a ^ K[1], lane_c ^ K[2]);
+    lane_b = fold(lane_b ^ K[3], lane_d ^ K[0]);
     let high = avalanche(lane_a ^ lane_b.rotate_left(29));
     let low = avalanche(lane_b ^ high.wrapping_mul(K[2]));
     ((high as u128) << 64) | low as u128
@@ -304,7 +319,11 @@ fn timer_deadline(program: &Program, st: &State, timer: &Timer) -> [u64; 2] {
 
 /// The words of a live goroutine with every object reference replaced by a placeholder, hashed,
 /// and the references in walk order (the goroutine's cached `Segment`).
-fn goroutine_segment(goroutine: &Goroutine, words: &mut Vec<u64>, refs: &mut Vec<Ref>) -> Segment {
+fn goroutine_segment(
+    goroutine: &Goroutine,
+    words: &mut Vec<u64>,
+    refs: &mut Vec<Ref>,
+) -> Segment {
     words.clear();
     refs.clear();
     let mut w = Walker {

@@ -196,8 +196,8 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
         let segment = goroutine
             .cache
             .segment(|| goroutine_segment(goroutine, segment_words, segment_refs));
-        w.h.word(segment.shape as u64);
-        w.h.word((segment.shape >> 64) as u64);
+        w.h.word(segment.shape[0]);
+        w.h.word(segment.shape[1]);
         for &reference in segment.refs.iter() {
             let n = w.reference(reference);
             w.h.word(n as u64);
@@ -319,11 +319,7 @@ fn timer_deadline(program: &Program, st: &State, timer: &Timer) -> [u64; 2] {
 
 /// The words of a live goroutine with every object reference replaced by a placeholder, hashed,
 /// and the references in walk order (the goroutine's cached `Segment`).
-fn goroutine_segment(
-    goroutine: &Goroutine,
-    words: &mut Vec<u64>,
-    refs: &mut Vec<Ref>,
-) -> Segment {
+fn goroutine_segment(goroutine: &Goroutine, words: &mut Vec<u64>, refs: &mut Vec<Ref>) -> Segment {
     words.clear();
     refs.clear();
     let mut w = Walker {
@@ -336,7 +332,7 @@ fn goroutine_segment(
     let shape = hash128(&w.h.words);
     *words = w.h.words;
     Segment {
-        shape,
+        shape: [shape as u64, (shape >> 64) as u64],
         refs: refs.as_slice().into(),
     }
 }

@@ -24,8 +24,10 @@ use super::value::Ref;
 /// numbers the full walk would give them).
 #[derive(Clone)]
 pub struct Segment {
-    /// The hash of the goroutine's words, references left out.
-    pub shape: u128,
+    /// The hash of the goroutine's words, references left out, as two words (a `u128` would
+    /// raise `Goroutine`'s alignment to 16 and send every goroutine copy to the allocator's
+    /// slower aligned path).
+    pub shape: [u64; 2],
     /// The objects the words refer to, in walk order.
     pub refs: Box<[Ref]>,
 }

@@ -12,7 +12,10 @@
 //! Invariant: equal canonical content ⇒ equal fingerprint; the walk and the hash visit
 //! everything in an order that depends only on canonical content.
 
-use super::state::{Blocked, End, Object, Sema, State, Status, SyncObj, Timer, UnwindKind};
+use super::goroutine_cache::Segment;
+use super::state::{
+    Blocked, End, Goroutine, Object, Sema, State, Status, SyncObj, Timer, UnwindKind,
+};
 use super::value::{Gid, Ref, Value};
 use crate::program::{Clock, Program};
 
@@ -34,6 +37,8 @@ pub struct Scratch {
     keys: Vec<u64>,
     timer_chans: Vec<[u64; 3]>,
     words: Vec<u64>,
+    segment_words: Vec<u64>,
+    segment_refs: Vec<Ref>,
 }
 
 /// The canonical content of a state as a sequence of words, hashed at the end in one tight
@@ -58,8 +63,11 @@ impl Words {
     }
 }
 
-/// Hashes the words to 128 bits: two lanes, each folding two words per 64×64→128-bit multiply
-/// (the wyhash construction), finished with an avalanche of both lanes.
+/// Hashes the words to 128 bits: four lanes, each folding two words per 64×64→128-bit multiply
+/// (the wyhash construction), finished by folding the lanes into two and an avalanche of both.
+/// Lanes a and b read the same pair of words (so that each pair reaches 128 bits of state), c
+/// and d the next pair: four independent multiplies per four words, which keeps the
+/// multiplier busy where one chain of dependent multiplies would wait on each.
 fn hash128(words: &[u64]) -> u128 {
     #[inline]
     fn fold(a: u64, b: u64) -> u64 {
@@ -79,17 +87,29 @@ fn hash128(words: &[u64]) -> u128 {
         0x8ebc_6af0_9c88_c6e3,
         0x5899_65cc_7537_4cc3,
     ];
-    let mut lane_a = K[0] ^ words.len() as u64;
-    let mut lane_b = K[1].rotate_left(17) ^ words.len() as u64;
-    let mut pairs = words.chunks_exact(2);
-    for pair in &mut pairs {
+    let length = words.len() as u64;
+    let mut lane_a = K[0] ^ length;
+    let mut lane_b = K[1].rotate_left(17) ^ length;
+    let mut lane_c = K[2].rotate_left(31) ^ length;
+    let mut lane_d = K[3].rotate_left(47) ^ length;
+    let mut quads = words.chunks_exact(4);
+    for quad in &mut quads {
+        lane_a = fold(quad[0] ^ K[2] ^ lane_a, quad[1] ^ K[3]);
+        lane_b = fold(quad[1] ^ K[0] ^ lane_b, quad[0] ^ K[1]);
+        lane_c = fold(quad[2] ^ K[2] ^ lane_c, quad[3] ^ K[3]);
+        lane_d = fold(quad[3] ^ K[0] ^ lane_d, quad[2] ^ K[1]);
+    }
+    let mut rest = quads.remainder().chunks_exact(2);
+    for pair in &mut rest {
         lane_a = fold(pair[0] ^ K[2] ^ lane_a, pair[1] ^ K[3]);
         lane_b = fold(pair[1] ^ K[0] ^ lane_b, pair[0] ^ K[1]);
     }
-    if let [last] = pairs.remainder() {
+    if let [last] = rest.remainder() {
         lane_a = fold(last ^ K[2] ^ lane_a, K[3]);
         lane_b = fold(last ^ K[0] ^ lane_b, K[1]);
     }
+    lane_a = fold(lane_a ^ K[1], lane_c ^ K[2]);
+    lane_b = fold(lane_b ^ K[3], lane_d ^ K[0]);
     let high = avalanche(lane_a ^ lane_b.rotate_left(29));
     let low = avalanche(lane_b ^ high.wrapping_mul(K[2]));
     ((high as u128) << 64) | low as u128
@@ -117,6 +137,8 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
         queue,
         timer_chans,
         words,
+        segment_words,
+        segment_refs,
         ..
     } = scratch;
     for (map, len) in [
@@ -133,11 +155,13 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
         h: Words {
             words: std::mem::take(words),
         },
-        obj: obj_map,
-        chan: chan_map,
-        sync: sync_map,
-        queue,
-        counts: [0; 3],
+        names: Numbering {
+            obj: obj_map,
+            chan: chan_map,
+            sync: sync_map,
+            queue,
+            counts: [0; 3],
+        },
     };
 
     w.h.word(st.entry_returned as u64);
@@ -162,55 +186,21 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
     w.h.word(order.len() as u64);
     for &g in order.iter() {
         let goroutine = st.goroutine(g);
-        match goroutine.status {
-            Status::Dead => {
-                w.h.word(0xdead);
-                continue;
-            }
-            Status::Runnable => w.h.word(1),
-            Status::Blocked(reason) => {
-                w.h.word(2);
-                w.blocked(reason);
-            }
+        if goroutine.status == Status::Dead {
+            w.h.word(0xdead);
+            continue;
         }
-        w.h.word(goroutine.woken_retry as u64);
-        w.h.word(goroutine.frames.len() as u64);
-        for frame in &goroutine.frames {
-            w.h.word(((frame.func.0 as u64) << 32) | frame.pc as u64);
-            let env = frame.env.map_or(UNSEEN, |env| w.reference(Ref::Obj(env)));
-            w.h.word((frame.base as u64) << 32 | env as u64);
-            w.h.word(frame.returning as u64 | (frame.deferred_call as u64) << 1);
-        }
-        w.h.word(goroutine.stack.len() as u64);
-        for value in &goroutine.stack {
-            w.value(value);
-        }
-        w.h.word(goroutine.defers.len() as u64);
-        for deferred in &goroutine.defers {
-            w.h.word(deferred.frame as u64);
-            w.value(&deferred.func);
-            w.h.word(deferred.args.len() as u64);
-            for arg in &deferred.args {
-                w.value(arg);
-            }
-        }
-        w.h.word(goroutine.unwinding.len() as u64);
-        for unwinding in &goroutine.unwinding {
-            w.h.word(unwinding.invoked.map_or(u64::MAX, u64::from));
-            match &unwinding.kind {
-                UnwindKind::Goexit => w.h.word(1),
-                // The stack where the panic started only serves the dump: not hashed.
-                UnwindKind::Panic {
-                    value,
-                    message,
-                    recovered,
-                    ..
-                } => {
-                    w.h.word(2 | (*recovered as u64) << 8);
-                    w.value(value);
-                    w.h.bytes(message.as_bytes());
-                }
-            }
+        // The goroutine's words with the numbers of the objects it refers to taken out, then
+        // those numbers: equal exactly when the words themselves are (up to the shape hash's
+        // collisions), and the objects are numbered in the order the full walk would number them.
+        let segment = goroutine
+            .cache
+            .segment(|| goroutine_segment(goroutine, segment_words, segment_refs));
+        w.h.word(segment.shape[0]);
+        w.h.word(segment.shape[1]);
+        for &reference in segment.refs.iter() {
+            let n = w.reference(reference);
+            w.h.word(n as u64);
         }
     }
     // A pending AfterFunc timer's function will run: what it captures is live.
@@ -221,8 +211,8 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
         }
     }
     let mut next = 0;
-    while next < w.queue.len() {
-        let reference = w.queue[next];
+    while next < w.names.queue.len() {
+        let reference = w.names.queue[next];
         next += 1;
         match reference {
             Ref::Obj(id) => match &st.heap[id.0 as usize] {
@@ -288,7 +278,7 @@ pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetr
     // not merge.
     timer_chans.clear();
     for timer in &st.timers {
-        let chan = w.chan[timer.chan.0 as usize];
+        let chan = w.names.chan[timer.chan.0 as usize];
         let [period, due] = timer_deadline(program, st, timer);
         timer_chans.push([chan as u64, period, due]);
     }
@@ -327,9 +317,34 @@ fn timer_deadline(program: &Program, st: &State, timer: &Timer) -> [u64; 2] {
     [timer.period as u64, due]
 }
 
-/// Hashes values while numbering the objects they refer to in order of first reference.
-struct Walker<'a> {
-    h: Words,
+/// The words of a live goroutine with every object reference replaced by a placeholder, hashed,
+/// and the references in walk order (the goroutine's cached `Segment`).
+fn goroutine_segment(goroutine: &Goroutine, words: &mut Vec<u64>, refs: &mut Vec<Ref>) -> Segment {
+    words.clear();
+    refs.clear();
+    let mut w = Walker {
+        h: Words {
+            words: std::mem::take(words),
+        },
+        names: Recording { refs },
+    };
+    w.goroutine(goroutine);
+    let shape = hash128(&w.h.words);
+    *words = w.h.words;
+    Segment {
+        shape: [shape as u64, (shape >> 64) as u64],
+        refs: refs.as_slice().into(),
+    }
+}
+
+/// How a walk names the objects that the words it hashes refer to.
+trait Names {
+    /// The name of a referenced object.
+    fn name(&mut self, reference: Ref) -> u32;
+}
+
+/// Names objects by canonical number, in order of first reference, queueing each for the walk.
+struct Numbering<'a> {
     obj: &'a mut Vec<u32>,
     chan: &'a mut Vec<u32>,
     sync: &'a mut Vec<u32>,
@@ -337,10 +352,9 @@ struct Walker<'a> {
     counts: [u32; 3],
 }
 
-impl Walker<'_> {
-    /// The canonical number of a referenced object, numbering it on first reference.
+impl Names for Numbering<'_> {
     #[inline]
-    fn reference(&mut self, reference: Ref) -> u32 {
+    fn name(&mut self, reference: Ref) -> u32 {
         let (slot, count) = match reference {
             Ref::Obj(id) => (&mut self.obj[id.0 as usize], &mut self.counts[0]),
             Ref::Chan(id) => (&mut self.chan[id.0 as usize], &mut self.counts[1]),
@@ -352,6 +366,86 @@ impl Walker<'_> {
             self.queue.push(reference);
         }
         *slot
+    }
+}
+
+/// Names every object with one placeholder (distinct from `UNSEEN`, which stands for "no
+/// object"), recording the references in order: a goroutine's segment.
+struct Recording<'a> {
+    refs: &'a mut Vec<Ref>,
+}
+
+impl Names for Recording<'_> {
+    #[inline]
+    fn name(&mut self, reference: Ref) -> u32 {
+        self.refs.push(reference);
+        0
+    }
+}
+
+/// Hashes values while naming the objects they refer to.
+struct Walker<N> {
+    h: Words,
+    names: N,
+}
+
+impl<N: Names> Walker<N> {
+    /// The name of a referenced object.
+    #[inline]
+    fn reference(&mut self, reference: Ref) -> u32 {
+        self.names.name(reference)
+    }
+
+    /// The words of a live goroutine.
+    fn goroutine(&mut self, goroutine: &Goroutine) {
+        let w = self;
+        match goroutine.status {
+            Status::Dead => unreachable!("dead goroutines have no segment"),
+            Status::Runnable => w.h.word(1),
+            Status::Blocked(reason) => {
+                w.h.word(2);
+                w.blocked(reason);
+            }
+        }
+        w.h.word(goroutine.woken_retry as u64);
+        w.h.word(goroutine.frames.len() as u64);
+        for frame in &goroutine.frames {
+            w.h.word(((frame.func.0 as u64) << 32) | frame.pc as u64);
+            let env = frame.env.map_or(UNSEEN, |env| w.reference(Ref::Obj(env)));
+            w.h.word((frame.base as u64) << 32 | env as u64);
+            w.h.word(frame.returning as u64 | (frame.deferred_call as u64) << 1);
+        }
+        w.h.word(goroutine.stack.len() as u64);
+        for value in &goroutine.stack {
+            w.value(value);
+        }
+        w.h.word(goroutine.defers.len() as u64);
+        for deferred in &goroutine.defers {
+            w.h.word(deferred.frame as u64);
+            w.value(&deferred.func);
+            w.h.word(deferred.args.len() as u64);
+            for arg in &deferred.args {
+                w.value(arg);
+            }
+        }
+        w.h.word(goroutine.unwinding.len() as u64);
+        for unwinding in &goroutine.unwinding {
+            w.h.word(unwinding.invoked.map_or(u64::MAX, u64::from));
+            match &unwinding.kind {
+                UnwindKind::Goexit => w.h.word(1),
+                // The stack where the panic started only serves the dump: not hashed.
+                UnwindKind::Panic {
+                    value,
+                    message,
+                    recovered,
+                    ..
+                } => {
+                    w.h.word(2 | (*recovered as u64) << 8);
+                    w.value(value);
+                    w.h.bytes(message.as_bytes());
+                }
+            }
+        }
     }
 
     fn blocked(&mut self, reason: Blocked) {

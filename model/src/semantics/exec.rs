@@ -501,6 +501,7 @@ pub fn spawn(
         defers: Vec::new(),
         unwinding: Vec::new(),
         woken_retry: false,
+        cache: Default::default(),
     };
     push_frame(program, &mut goroutine, func, env, 0, false);
     st.goroutines.push(Arc::new(goroutine));

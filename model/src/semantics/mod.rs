@@ -21,6 +21,7 @@ mod exec;
 mod floatfmt;
 mod format;
 mod gomath;
+mod goroutine_cache;
 mod heap;
 mod iface;
 mod invariants;
@@ -379,6 +380,7 @@ impl Machine<'_> {
             defers: Vec::new(),
             unwinding: Vec::new(),
             woken_retry: false,
+            cache: Default::default(),
         };
         let locals = program.function(program.start).locals as usize;
         main.stack.resize(locals, Value::Nil);

@@ -92,6 +92,9 @@ pub struct Goroutine {
     /// front, as sync/mutex.go does for woken waiters; a `Wait` woken by the `Add` that brought
     /// the counter to 0 checks that the WaitGroup was not reused meanwhile (sync/waitgroup.go).
     pub woken_retry: bool,
+    /// What the canonical form computed from this goroutine (a cache: not part of its
+    /// content; cleared by `State::goroutine_mut`).
+    pub cache: super::goroutine_cache::GoroutineCache,
 }
 
 /// What a goroutine does.
@@ -336,7 +339,9 @@ impl State {
 
     /// The goroutine with Go number `id`, for writing (copies it if shared with another state).
     pub fn goroutine_mut(&mut self, id: Gid) -> &mut Goroutine {
-        Arc::make_mut(&mut self.goroutines[id as usize - 1])
+        let goroutine = Arc::make_mut(&mut self.goroutines[id as usize - 1]);
+        goroutine.cache.clear();
+        goroutine
     }
 
     /// The heap, for writing (copies it if shared with another state).

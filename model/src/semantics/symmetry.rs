@@ -21,7 +21,7 @@
 //! Invariant: the key of a goroutine is a function of the state's content up to renaming of
 //! goroutines and objects.
 
-use super::state::{Blocked, State, Status, SyncObj};
+use super::state::{Blocked, Goroutine, State, Status, SyncObj};
 use super::value::{Gid, Value};
 
 /// Mixes one word into a running key.
@@ -32,6 +32,9 @@ fn mix(key: u64, word: u64) -> u64 {
         .rotate_left(29)
 }
 
+/// A goroutine's key is `mix(content_key, queue positions)`; the content part is remembered in
+/// the goroutine (`goroutine_cache.rs`), since it changes only when the goroutine does.
+///
 /// Orders the live goroutines of `st` by key, ties by their lineage rank `rank` (indexed by
 /// goroutine number − 1), into `order`; `rank` is then rewritten to the new positions, and dead
 /// goroutines get no position (`rank` keeps `u32::MAX` for them).
@@ -44,7 +47,7 @@ pub fn order_by_key(st: &State, rank: &mut [u32], order: &mut Vec<Gid>, keys: &m
         }
         let g = goroutine.id;
         let index = g as usize - 1;
-        keys[index] = goroutine_key(st, g, keys[index]);
+        keys[index] = mix(goroutine.cache.key(|| content_key(goroutine)), keys[index]);
         order.push(g);
     }
     order.sort_unstable_by_key(|&g| (keys[g as usize - 1], rank[g as usize - 1]));
@@ -92,11 +95,11 @@ fn queue_positions(st: &State, keys: &mut Vec<u64>) {
     }
 }
 
-/// The key of live goroutine `g`, continuing from `key` (its queue positions).
-fn goroutine_key(st: &State, g: Gid, mut key: u64) -> u64 {
-    let goroutine = st.goroutine(g);
-    key = mix(
-        key,
+/// The part of a live goroutine's key that is its own content (the rest, its queue positions,
+/// lives in the objects it waits on).
+fn content_key(goroutine: &Goroutine) -> u64 {
+    let mut key = mix(
+        0,
         match goroutine.status {
             Status::Runnable => 1,
             Status::Blocked(reason) => 2 | blocked_tag(reason) << 8,

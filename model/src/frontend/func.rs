@@ -250,19 +250,7 @@ impl<'t> Lowerer<'t> {
         self.emit(Instr::Return, end);
         self.pop_scope();
         let builder = self.builders.pop().expect("internal error: builder stack");
-        let function = Function {
-            name: builder.name,
-            params: builder.params,
-            results: builder.results,
-            locals: builder.locals,
-            captures: builder.captures.len() as u32,
-            code: builder.code,
-            spans: builder.spans,
-            decl: builder.decl,
-            synthetic: false,
-            accesses: builder.accesses,
-        };
-        Ok((function, builder.captures))
+        Ok(builder.into_function())
     }
 
     /// A function literal: lowers its body as a new function, then pushes the pointers of the

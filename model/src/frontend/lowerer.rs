@@ -120,6 +120,26 @@ pub(super) struct FnBuilder {
     pub decl: Span,
 }
 
+impl FnBuilder {
+    /// The finished function of a body written by the model (not synthetic), and the variables
+    /// it captures, in capture order.
+    pub fn into_function(self) -> (crate::program::Function, Vec<usize>) {
+        let function = crate::program::Function {
+            name: self.name,
+            params: self.params,
+            results: self.results,
+            locals: self.locals,
+            captures: self.captures.len() as u32,
+            code: self.code,
+            spans: self.spans,
+            decl: self.decl,
+            synthetic: false,
+            accesses: self.accesses,
+        };
+        (function, self.captures)
+    }
+}
+
 /// The lowering context for one compilation pass.
 pub(super) struct Lowerer<'t> {
     pub src: &'t Source<'t>,

@@ -15,7 +15,7 @@ use tree_sitter::Node;
 use super::lowerer::{Lowerer, Var};
 use super::syntax::Result;
 use super::types::{Sig, Ty};
-use crate::program::{BinOp, Function, Instr};
+use crate::program::{BinOp, Instr};
 
 /// The loop's state: the body may run.
 const READY: i64 = 0;
@@ -261,19 +261,7 @@ impl<'t> Lowerer<'t> {
         self.end_body(state, DONE, false, body);
         self.pop_scope();
         let builder = self.builders.pop().expect("internal error: builder stack");
-        let captures = builder.captures.clone();
-        let function = Function {
-            name: builder.name,
-            params: builder.params,
-            results: builder.results,
-            locals: builder.locals,
-            captures: builder.captures.len() as u32,
-            code: builder.code,
-            spans: builder.spans,
-            decl: builder.decl,
-            synthetic: false,
-            accesses: builder.accesses,
-        };
+        let (function, captures) = builder.into_function();
         self.define_function(id, function);
         for &var in &captures {
             let access = self.without_use(|lowerer| lowerer.var_access(var));

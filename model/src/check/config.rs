@@ -81,7 +81,9 @@ impl Config {
     /// How the native search stores the states it has seen: exactly (128-bit fingerprints, the
     /// default), hash-compacted (64 bits), or in a bitstate array, which may miss states and
     /// keeps no state graph (so no `hang` outcome); the report says which, with the expected
-    /// number of states missed.
+    /// number of states missed. It applies to the one native search: swarm jobs keep their own
+    /// bounded exact stores and loom and shuttle store no states (the command line refuses
+    /// `--hash-compact` and `--bitstate` with those).
     pub fn store(mut self, store: StateStore) -> Self {
         self.store = store;
         self

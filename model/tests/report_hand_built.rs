@@ -65,13 +65,23 @@ fn unbuffered_send() -> Program {
         ],
         false,
     );
-    Program {
-        files: vec![SourceFile {
+    program(
+        SourceFile {
             name: "send.go".into(),
             text: include_str!("models/report/unbuffered_send.go").into(),
-        }],
-        functions: vec![start, main],
-        globals: vec![],
+        },
+        vec![start, main],
+        vec![],
+    )
+}
+
+/// A program of one file whose function 0 starts function 1 (`main.main`), with one channel
+/// label `ch` of `int`s and nothing else a front end would add.
+fn program(file: SourceFile, functions: Vec<Function>, globals: Vec<Global>) -> Program {
+    Program {
+        files: vec![file],
+        functions,
+        globals,
         types: vec![Type::Int],
         structs: vec![],
         labels: vec!["ch".into()],
@@ -180,30 +190,17 @@ fn go_and_receive() -> Program {
         ],
         false,
     );
-    Program {
-        files: vec![SourceFile {
+    program(
+        SourceFile {
             name: "go.go".into(),
             text: String::new(),
-        }],
-        functions: vec![start, main, sender],
-        globals: vec![Global {
+        },
+        vec![start, main, sender],
+        vec![Global {
             name: "ch".into(),
             decl: span(3),
         }],
-        types: vec![Type::Int],
-        structs: vec![],
-        labels: vec!["ch".into()],
-        strings: vec![],
-        selects: vec![],
-        dyn_types: vec![],
-        interfaces: vec![],
-        timers_drop_stale_values: true,
-        clock: Default::default(),
-        reads_clock: false,
-        start: FuncId(0),
-        entry: FuncId(1),
-        warnings: Vec::new(),
-    }
+    )
 }
 
 #[test]

@@ -7,49 +7,11 @@
 //! local code of every goroutine it started or woke up to their next operation. States that
 //! differ only in allocation order or goroutine numbering are one state.
 
+mod common;
+
+use common::{assert_space, check, panic_message, wait_reasons};
 use gomc::explore::OutcomeKind;
-use gomc::{check_source, Config, Report};
-
-fn check(source: &str) -> Report {
-    check_source("known.go", source, &Config::new())
-        .unwrap_or_else(|error| panic!("model does not compile:\n{error}"))
-}
-
-/// Asserts the outcome kinds (with how many distinct end states each), unique states and
-/// transitions of an exhaustive search.
-fn assert_space(report: &Report, outcomes: &[(OutcomeKind, u64)], states: u64, transitions: u64) {
-    assert!(report.exhaustive, "search not exhaustive");
-    let found: Vec<(OutcomeKind, u64)> =
-        report.outcomes.iter().map(|o| (o.kind, o.count)).collect();
-    assert_eq!(found, outcomes, "outcomes");
-    assert_eq!(report.statistics.states, states, "unique states");
-    assert_eq!(report.statistics.transitions, transitions, "transitions");
-}
-
-/// Go's panic line (`panic: ...` or `fatal error: ...`) of the shortest panic.
-fn panic_message(report: &Report) -> String {
-    let outcome = report.outcome(OutcomeKind::Panic).expect("a panic outcome");
-    outcome
-        .witness
-        .panic
-        .as_ref()
-        .expect("panic details")
-        .message
-        .clone()
-}
-
-fn wait_reasons(report: &Report, kind: OutcomeKind) -> Vec<String> {
-    let outcome = report.outcome(kind).expect("outcome");
-    outcome
-        .witness
-        .goroutines
-        .iter()
-        .map(|g| match &g.status {
-            gomc::semantics::GoroutineStatus::Waiting(reason) => reason.clone(),
-            other => format!("{other:?}"),
-        })
-        .collect()
-}
+use gomc::{check_source, Config};
 
 /// S0 g1 at `go`; S1 g1 at send, g2 at receive; S2 g1 parked; S3 g2 parked; S4 both at their
 /// second operation (reached from S2 and S3); S5 g1 parked; S6 g2 parked; S7 all done.
@@ -460,15 +422,14 @@ func main() {
 /// checked: the search stops with a step error, and the report is not a proof.
 #[test]
 fn a_loop_that_never_synchronizes_stops_the_search() {
-    let report = check(
-        "package main
+    let source = "package main
 func main() {
 	n := 0
 	for {
 		n++
 	}
-}",
-    );
+}";
+    let report = check_source("known.go", source, &Config::new()).expect("it compiles");
     assert!(!report.exhaustive);
     let error = report.step_error.as_ref().expect("a step error");
     assert!(
@@ -479,77 +440,6 @@ func main() {
         error.message
     );
     assert_eq!(report.verdict, gomc::report::Verdict::Incomplete);
-}
-
-/// Go leaves the order of a range over a map open and its runtime varies it from run to run
-/// (runtime/map.go's `mapiterinit` starts at a random bucket and offset): every order is
-/// explored, so a program that ends differently in one order is caught
-/// (`semantics/maprange.rs`, corpus/59_shutdown_hooks_map_order.go, confirmed with go run).
-/// Counting: the first pick has 3 alternatives and the second 2; the last key is taken without
-/// a choice. The states are the start, the 3 after one pick (order = 1, 2 or 3), main
-/// standing at `panic` after 3-2-1, the panicked end and the one ok end (main's locals die
-/// with it): 7 states; 3 + 3 x 2 + 1 (the panic) = 10 transitions.
-#[test]
-fn map_range_visits_the_keys_in_every_order() {
-    let report = check(
-        "package main
-func main() {
-	m := map[int]int{3: 30, 1: 10, 2: 20}
-	order := 0
-	for k := range m {
-		order = order*10 + k
-	}
-	if order == 321 {
-		panic(\"descending\")
-	}
-}",
-    );
-    assert_space(
-        &report,
-        &[(OutcomeKind::Ok, 1), (OutcomeKind::Panic, 1)],
-        7,
-        10,
-    );
-}
-
-/// The keys left are kept in ascending order and the visited ones too, so orders that visited
-/// the same keys with the same effect meet once the loop variables agree too (they hold the
-/// last key visited). Summing 5 keys stores the start, the 5 states after one pick, the 10
-/// sets of two keys times the key that came last (20), the 10 sets of three times theirs (30)
-/// and the ok end: 57 states, where keeping the order would store the 60 orders of three keys
-/// (87). Transitions: 5 + 5 x 4 + 20 x 3 + 30 x 2 = 145 (the fourth pick leaves one key, taken
-/// without a choice, so it runs to the end).
-#[test]
-fn map_range_orders_with_the_same_effect_meet_in_one_state() {
-    let report = check(
-        "package main
-func main() {
-	m := map[string]int{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5}
-	sum := 0
-	for _, v := range m {
-		sum += v
-	}
-	if sum != 15 {
-		panic(sum)
-	}
-}",
-    );
-    assert_space(&report, &[(OutcomeKind::Ok, 1)], 57, 145);
-}
-
-/// A map with one entry, or a range left with one key, makes no choice: the loop runs in the
-/// initial step, which ends the program (1 state, no transition).
-#[test]
-fn map_range_over_one_key_is_not_a_choice() {
-    let report = check(
-        "package main
-func main() {
-	for k, v := range map[string]int{\"only\": 1} {
-		println(k, v)
-	}
-}",
-    );
-    assert_space(&report, &[(OutcomeKind::Ok, 1)], 1, 0);
 }
 
 /// Known gap of the default mode: scheduling points are synchronization operations, so an

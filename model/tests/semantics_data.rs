@@ -1,6 +1,7 @@
 //! Known-answer tests of the data features the testing-package models need: arrays as
-//! values, pointers to struct fields and to slice and array elements, and error values
-//! (`errors.New`, `fmt.Errorf` with `%w`, `errors.Is`/`Unwrap`, `err.Error()`).
+//! values, pointers to struct fields and to slice and array elements, error values
+//! (`errors.New`, `fmt.Errorf` with `%w`, `errors.Is`/`Unwrap`, `err.Error()`), and the order
+//! of a range over a map (how states are counted: see `semantics.rs`).
 //!
 //! These programs have no scheduling point before they print or panic, so most run entirely in
 //! the initial state (1 state, 0 transitions) or end in one panic step.
@@ -8,7 +9,7 @@
 mod common;
 
 use common::{assert_space, check, panic_message, printed};
-use gomc::explore::OutcomeKind::{Ok, Panic};
+use gomc::explore::OutcomeKind::{self, Ok, Panic};
 
 /// Runs a model whose only scheduling point is a final `runtime.Gosched()` (so that what it
 /// printed is part of a step) and returns what it printed.
@@ -224,4 +225,75 @@ fn slicing_an_array_field_is_refused() {
         "package main\n\ntype ring struct{ buf [4]int }\n\nfunc main() {\n\tr := &ring{}\n\tp := &r.buf\n\ts := p[:]\n\ts[0] = 1\n\tprintln(r.buf[0])\n}\n",
     );
     assert!(error.contains("slices an array inside a struct"), "{error}");
+}
+
+/// Go leaves the order of a range over a map open and its runtime varies it from run to run
+/// (runtime/map.go's `mapiterinit` starts at a random bucket and offset): every order is
+/// explored, so a program that ends differently in one order is caught
+/// (`semantics/maprange.rs`, corpus/59_shutdown_hooks_map_order.go, confirmed with go run).
+/// Counting: the first pick has 3 alternatives and the second 2; the last key is taken without
+/// a choice. The states are the start, the 3 after one pick (order = 1, 2 or 3), main
+/// standing at `panic` after 3-2-1, the panicked end and the one ok end (main's locals die
+/// with it): 7 states; 3 + 3 x 2 + 1 (the panic) = 10 transitions.
+#[test]
+fn map_range_visits_the_keys_in_every_order() {
+    let report = check(
+        "package main
+func main() {
+	m := map[int]int{3: 30, 1: 10, 2: 20}
+	order := 0
+	for k := range m {
+		order = order*10 + k
+	}
+	if order == 321 {
+		panic(\"descending\")
+	}
+}",
+    );
+    assert_space(
+        &report,
+        &[(OutcomeKind::Ok, 1), (OutcomeKind::Panic, 1)],
+        7,
+        10,
+    );
+}
+
+/// The keys left are kept in ascending order and the visited ones too, so orders that visited
+/// the same keys with the same effect meet once the loop variables agree too (they hold the
+/// last key visited). Summing 5 keys stores the start, the 5 states after one pick, the 10
+/// sets of two keys times the key that came last (20), the 10 sets of three times theirs (30)
+/// and the ok end: 57 states, where keeping the order would store the 60 orders of three keys
+/// (87). Transitions: 5 + 5 x 4 + 20 x 3 + 30 x 2 = 145 (the fourth pick leaves one key, taken
+/// without a choice, so it runs to the end).
+#[test]
+fn map_range_orders_with_the_same_effect_meet_in_one_state() {
+    let report = check(
+        "package main
+func main() {
+	m := map[string]int{\"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5}
+	sum := 0
+	for _, v := range m {
+		sum += v
+	}
+	if sum != 15 {
+		panic(sum)
+	}
+}",
+    );
+    assert_space(&report, &[(OutcomeKind::Ok, 1)], 57, 145);
+}
+
+/// A map with one entry, or a range left with one key, makes no choice: the loop runs in the
+/// initial step, which ends the program (1 state, no transition).
+#[test]
+fn map_range_over_one_key_is_not_a_choice() {
+    let report = check(
+        "package main
+func main() {
+	for k, v := range map[string]int{\"only\": 1} {
+		println(k, v)
+	}
+}",
+    );
+    assert_space(&report, &[(OutcomeKind::Ok, 1)], 1, 0);
 }

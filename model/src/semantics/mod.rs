@@ -12,6 +12,7 @@
 mod arith;
 mod atomic;
 mod canon;
+mod canon_walk;
 mod chan;
 mod cond;
 mod copy;

@@ -1,5 +1,6 @@
-//! Helpers shared by the known-answer semantics tests (`semantics_defer.rs`,
-//! `semantics_sync.rs`, `semantics_data.rs`). See `semantics.rs` for how states are counted.
+//! Helpers shared by the known-answer semantics tests (`semantics.rs`, `semantics_defer.rs`,
+//! `semantics_sync.rs`, `semantics_data.rs`, ...). See `semantics.rs` for how states are
+//! counted.
 
 #![allow(dead_code)]
 

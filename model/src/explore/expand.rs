@@ -26,6 +26,11 @@ where
     let mut expand = |batch: &mut Vec<Pending<M::State>>,
                       visited: &Visited<M::Choice>,
                       out: &mut Vec<Expanded<M>>| {
+        if batch.len() < MIN_PARALLEL_PER_THREAD * threads {
+            // A narrow frontier (a deep model with few states per level): starting threads
+            // would cost more than the states' steps.
+            return expand_here(model, visited, batch, out);
+        }
         let chunk = batch.len().div_ceil(threads).max(1);
         let mut parts = Vec::new();
         while batch.len() > chunk {
@@ -66,6 +71,12 @@ where
 /// threads' start, little enough that a batch's successors fit in memory.
 const BATCH_PER_THREAD: usize = 512;
 
+/// Below this many states per thread a batch is expanded on the search's own thread: a
+/// thread's start and join (tens of microseconds, much of it in the kernel) cost more than a
+/// few steps. Measured on a model whose frontier holds about a dozen states per level, where
+/// starting threads for every batch made two threads four times slower than one.
+const MIN_PARALLEL_PER_THREAD: usize = 32;
+
 /// What computes the successors of a batch of pending states (on one thread or several),
 /// taking them out of the batch.
 pub(super) type Expand<'e, M> = dyn FnMut(
@@ -76,6 +87,20 @@ pub(super) type Expand<'e, M> = dyn FnMut(
 
 /// An expanded state: its number, its depth and its successors.
 pub(super) type Expanded<M> = (StateIndex, u32, Successors<M>);
+
+/// Expands the batch's states on the calling thread, in order, and frees them.
+pub(super) fn expand_here<M: Model>(
+    model: &M,
+    visited: &Visited<M::Choice>,
+    batch: &mut Vec<Pending<M::State>>,
+    out: &mut Vec<Expanded<M>>,
+) {
+    out.extend(
+        batch
+            .drain(..)
+            .map(|pending| expand_one(model, visited, pending)),
+    );
+}
 
 /// Expands a pending state and frees it.
 pub(super) fn expand_one<M: Model>(

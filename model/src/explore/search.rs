@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use super::expand::{expand_one, Expand, Expanded, Next};
+use super::expand::{expand_here, Expand, Expanded, Next};
 use super::graph::Graph;
 use super::hang::hang_outcome;
 use super::result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
@@ -137,15 +137,10 @@ impl<T> Frontier<T> for Vec<T> {
 /// Searches every state of `model` reachable from its initial state, within the bounds of
 /// `options`, and reports the outcomes, a witness of each, and statistics. One thread.
 pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M::Choice> {
-    let mut expand = |batch: &mut Vec<Pending<M::State>>,
-                      visited: &Visited<M::Choice>,
-                      out: &mut Vec<Expanded<M>>| {
-        out.extend(
-            batch
-                .drain(..)
-                .map(|pending| expand_one(model, visited, pending)),
-        );
-    };
+    let mut expand =
+        |batch: &mut Vec<Pending<M::State>>,
+         visited: &Visited<M::Choice>,
+         out: &mut Vec<Expanded<M>>| { expand_here(model, visited, batch, out) };
     match options.order {
         SearchOrder::Bfs => search(model, options, VecDeque::new(), 1, &mut expand),
         SearchOrder::Dfs => search(model, options, Vec::new(), 1, &mut expand),

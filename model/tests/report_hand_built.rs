@@ -89,7 +89,7 @@ fn program(file: SourceFile, functions: Vec<Function>, globals: Vec<Global>) -> 
         selects: vec![],
         dyn_types: vec![],
         interfaces: vec![],
-        timers_drop_stale_values: true,
+        sync_timer_channels: true,
         clock: Default::default(),
         reads_clock: false,
         start: FuncId(0),

@@ -141,3 +141,17 @@ fn an_int_times_a_duration_is_a_type_error_as_in_go() {
     );
     assert!(error.message.contains("time.Duration"), "{error}");
 }
+
+/// A deadlock while a ticker nobody waits on is still running: Go 1.23 keeps a channel timer
+/// in the runtime's heap only while a goroutine is blocked on its channel, so `checkdead`
+/// reports the deadlock; Go 1.22 keeps every pending timer and the program hangs. Both were
+/// seen under Go 1.23.5 (`go run` of the model: "all goroutines are asleep - deadlock!" when
+/// the tick wins; with GODEBUG=asynctimerchan=1 it never ends).
+#[test]
+fn a_ticker_nobody_waits_on_does_not_hide_a_deadlock_from_go_1_23() {
+    let model = include_str!("models/time/ticker_nobody_waits.go");
+    let report = check(model);
+    assert_eq!(report.kinds(), [OutcomeKind::Ok, OutcomeKind::Deadlock]);
+    let report = check(&format!("// gomc:go 1.22\n{model}"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok, OutcomeKind::Hang]);
+}

@@ -84,7 +84,7 @@ impl<'t> Lowerer<'t> {
             selects: self.selects,
             dyn_types: self.dynamic.dyn_types,
             interfaces: self.dynamic.interfaces,
-            timers_drop_stale_values: self.options.go_minor() >= 23,
+            sync_timer_channels: self.options.go_minor() >= 23,
             clock: self.options.clock.unwrap_or_default(),
             reads_clock: self.reads_clock,
             warnings: self.warnings,

@@ -73,9 +73,12 @@ pub struct Program {
     pub dyn_types: Vec<DynType>,
     /// Interface types asserted to (`InterfaceId`).
     pub interfaces: Vec<InterfaceDef>,
-    /// Whether a stopped or reset timer drops a value it already sent (Go 1.23 and later;
-    /// earlier releases leave it in the channel).
-    pub timers_drop_stale_values: bool,
+    /// Go 1.23's synchronous timer channels (GODEBUG asynctimerchan=0, the default from Go
+    /// 1.23 on): a stopped or reset timer drops a value it already sent (earlier releases leave
+    /// it in the channel), and a channel timer keeps the program alive only while a goroutine
+    /// waits on its channel (earlier releases keep every pending timer in the heap, so a
+    /// program whose goroutines are all blocked hangs instead of dying of a deadlock).
+    pub sync_timer_channels: bool,
     /// When timers fire: at any point, or in deadline order once every goroutine is blocked.
     pub clock: Clock,
     /// Whether the model's own code reads the clock (`time.Now`, `time.Since`, `time.Until`,

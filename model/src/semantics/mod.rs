@@ -429,8 +429,10 @@ impl Model for Machine<'_> {
         if state.end.is_some() {
             return;
         }
+        let mut runnable = false;
         for goroutine in &state.goroutines {
             if goroutine.status == Status::Runnable {
+                runnable = true;
                 let id = goroutine.id;
                 ops::alternatives(self.program, state, id, &mut |alternative| {
                     out.push(Choice::Run {
@@ -439,6 +441,10 @@ impl Model for Machine<'_> {
                     })
                 });
             }
+        }
+        if !runnable && !timer::keep_alive(self.program, state) {
+            // An end (`status`): the pending timers cannot wake anyone.
+            return;
         }
         timer::may_fire(self.program, state, &mut |timer| {
             out.push(Choice::FireTimer {
@@ -488,7 +494,7 @@ impl Model for Machine<'_> {
                 Status::Dead => {}
             }
         }
-        if !state.timers.is_empty() {
+        if timer::keep_alive(self.program, state) {
             return StateStatus::Running;
         }
         StateStatus::Ended(if !state.entry_returned {

@@ -179,6 +179,25 @@ pub fn synctest_wait(st: &mut State, g: Gid) -> Result<bool, super::exec::Trap> 
     Ok(true)
 }
 
+/// Whether a pending timer can still make something happen once every goroutine is blocked,
+/// so that the program is not dead yet. Go before 1.23, and the synctest clock (whose bubble
+/// keeps every timer on its fake clock), keep every pending timer in the runtime's heap and
+/// `checkdead` (runtime/proc.go) sees a live program while the heap is not empty. From Go 1.23
+/// a channel timer is in the heap only while a goroutine is blocked on its channel
+/// (runtime/time.go `needsAdd`: `!t.isChan || t.blocked > 0`; `blockTimerChan` adds it,
+/// `unblockTimerChan` marks it a zombie that leaves the heap at its deadline): a ticker or
+/// timer nobody waits on does not keep a deadlocked program from being reported as one.
+/// `time.AfterFunc` timers (not channel timers) always count.
+pub fn keep_alive(program: &Program, st: &State) -> bool {
+    if !program.sync_timer_channels || program.clock == Clock::Synctest {
+        return !st.timers.is_empty();
+    }
+    st.timers.iter().any(|timer| {
+        let chan = &st.chans[timer.chan.0 as usize];
+        chan.after_func.is_some() || !chan.recvq.is_empty()
+    })
+}
+
 /// Drops the tickers whose channel nothing can reach any more: Go 1.23's garbage collector
 /// recovers an unreferenced ticker even if it was never stopped (time/tick.go), so such a
 /// ticker does not keep the program from finishing.
@@ -195,12 +214,12 @@ pub fn collect_unreachable_tickers(st: &mut State) {
 fn disarm(program: &Program, st: &mut State, chan: ChanId) -> bool {
     let found = st.timers.iter().position(|timer| timer.chan == chan);
     // Go 1.23: a stopped or reset timer's channel holds no stale value (earlier releases keep
-    // a value already sent: `Program::timers_drop_stale_values`), and a value drained counts
+    // a value already sent: `Program::sync_timer_channels`), and a value drained counts
     // as a timer stopped before it fired: runtime/time.go's `stop` and `modify` set `pending`
     // when `timerchandrain` removed one, so `if !t.Stop() { <-t.C }` never blocks on a timer
     // whose value nobody received.
     let mut drained = false;
-    if program.timers_drop_stale_values {
+    if program.sync_timer_channels {
         let buf = &mut st.chan_mut(chan).buf;
         drained = !buf.is_empty();
         buf.clear();

@@ -16,13 +16,21 @@ type Config struct {
 	Retries int
 }
 
-var config = sync.OnceValue(func() *Config {
+// Assigned in init: a package-level initializer that reaches config through the loader would
+// be an initialization cycle, which go build rejects.
+var config func() *Config
+
+func init() {
+	config = sync.OnceValue(loadConfig)
+}
+
+func loadConfig() *Config {
 	c := &Config{Timeout: 2 * time.Second, Retries: 3}
 	if c.Timeout < config().Timeout/2 { // BUG: re-enters config
 		c.Timeout = time.Second
 	}
 	return c
-})
+}
 
 func main() {
 	fmt.Println("timeout", config().Timeout)

@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::gobuild::{go_available, go_build_error, go_style, recorded_error};
 use common::{check, compile_error, panic_message, printed, step_error};
 use gomc::explore::OutcomeKind;
 use gomc::{check_source, Config};
@@ -32,14 +33,6 @@ fn an_overflowing_constant_conversion_is_rejected_as_go_build_does() {
         go_style(&error),
         "known.go:4:13: cannot convert 300 (untyped int constant) to type uint8"
     );
-}
-
-/// An error as `go build` prints it: `file:line:col: message`.
-fn go_style(error: &gomc::frontend::ModelError) -> String {
-    format!(
-        "{}:{}:{}: {}",
-        error.file, error.line, error.col, error.message
-    )
 }
 
 #[test]
@@ -125,7 +118,7 @@ fn ill_typed_programs_get_go_builds_error() {
         .collect();
     files.sort();
     assert!(files.len() >= 14, "{files:?}");
-    let go = go_available();
+    let go = go_available("go");
     let mut checked_with_go = 0;
     for path in &files {
         let source = std::fs::read_to_string(path).expect("read");
@@ -135,7 +128,7 @@ fn ill_typed_programs_get_go_builds_error() {
                 checked_with_go += 1;
                 go_build_error(go, path, &name)
             }
-            None => recorded_error(&source, &name),
+            None => recorded_error(&source, &name, "// go build: "),
         };
         let error = match check_source(&name, &source, &Config::new()) {
             Ok(_) => panic!("{name}: accepted, but go build says:\n{expected}"),
@@ -146,55 +139,6 @@ fn ill_typed_programs_get_go_builds_error() {
     if go.is_some() {
         assert_eq!(checked_with_go, files.len());
     }
-}
-
-/// `go`, if installed.
-fn go_available() -> Option<std::path::PathBuf> {
-    let output = std::process::Command::new("go")
-        .arg("version")
-        .output()
-        .ok()?;
-    output.status.success().then(|| "go".into())
-}
-
-/// The first error `go build` prints for a file, as `name:line:col: message` (continuation
-/// lines included).
-fn go_build_error(go: &std::path::Path, path: &std::path::Path, name: &str) -> String {
-    let work = std::env::temp_dir().join(format!("gomc-type-error-{}", std::process::id()));
-    std::fs::create_dir_all(&work).expect("temp dir");
-    std::fs::copy(path, work.join(name)).expect("copy");
-    let output = std::process::Command::new(go)
-        .args(["build", "-o", "/dev/null", name])
-        .current_dir(&work)
-        .env("GO111MODULE", "off")
-        .env("GOCACHE", work.join("cache"))
-        .output()
-        .expect("go build");
-    let _ = std::fs::remove_dir_all(&work);
-    let text = String::from_utf8_lossy(&output.stderr).to_string();
-    let mut lines = text
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .map(|line| line.trim_start_matches("./").to_string());
-    let mut first = lines.next().unwrap_or_default();
-    for line in lines {
-        if !line.starts_with('\t') {
-            break;
-        }
-        first.push('\n');
-        first.push_str(&line);
-    }
-    first
-}
-
-/// The error recorded in the file's `// go build: ` comment lines.
-fn recorded_error(source: &str, name: &str) -> String {
-    let lines: Vec<&str> = source
-        .lines()
-        .filter_map(|line| line.strip_prefix("// go build: "))
-        .collect();
-    assert!(!lines.is_empty(), "{name}: no `// go build:` comment");
-    format!("{name}:{}", lines.join("\n\t"))
 }
 
 /// The acceptance program: interfaces with dynamic dispatch, a type switch, a

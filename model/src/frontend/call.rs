@@ -185,7 +185,7 @@ impl<'t> Lowerer<'t> {
                     Some(Selection::Method { steps, method, at }) => Ok(Callee::Method {
                         receiver: operand,
                         steps,
-                        method,
+                        method: self.referring_to_method(method),
                         at,
                     }),
                     Some(Selection::Sync { steps, at }) => Ok(Callee::Sync {

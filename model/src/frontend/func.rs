@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
+use super::initcycle::Referrer;
 use super::lowerer::{FnBuilder, Lowerer};
 use super::package::{PkgEntity, Std};
 use super::syntax::{named_children, Result};
@@ -36,6 +37,7 @@ impl<'t> Lowerer<'t> {
         while let Some(index) = self.instances.pending.pop() {
             self.with_type_args(index, |lowerer| lowerer.lower_declaration(index))?;
         }
+        self.check_init_cycles()?;
         self.check_unused_vars()?;
         let structs = (0..self.types.structs.len())
             .map(|index| {
@@ -145,7 +147,11 @@ impl<'t> Lowerer<'t> {
 
     fn lower_declaration(&mut self, index: usize) -> Result<()> {
         let package = self.pkg.funcs[index].package;
-        self.in_package(package, |lowerer| lowerer.lower_declaration_here(index))
+        self.in_package(package, |lowerer| {
+            lowerer.referring(Referrer::Func(index), |lowerer| {
+                lowerer.lower_declaration_here(index)
+            })
+        })
     }
 
     fn lower_declaration_here(&mut self, index: usize) -> Result<()> {
@@ -309,7 +315,11 @@ impl<'t> Lowerer<'t> {
         self.push_scope();
         for unit in self.init_order() {
             let package = self.pkg.units[unit].package;
-            self.in_package(package, |lowerer| lowerer.lower_init_unit(unit))?;
+            self.in_package(package, |lowerer| {
+                lowerer.referring(Referrer::Unit(unit), |lowerer| {
+                    lowerer.lower_init_unit(unit)
+                })
+            })?;
         }
         for position in 0..self.pkg.inits.len() {
             let index = self.pkg.inits[position];

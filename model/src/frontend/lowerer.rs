@@ -148,6 +148,8 @@ pub(super) struct Lowerer<'t> {
     pub boxed: &'t BTreeSet<usize>,
     /// Declarations found to need a cell; when not all are in `boxed`, the pass is redone.
     pub wanted: BTreeSet<usize>,
+    /// References among package-level declarations, for initialization cycles.
+    pub init_deps: std::cell::RefCell<super::initcycle::InitDeps>,
     /// Whether the model's own code reads the clock (`Program::reads_clock`).
     pub reads_clock: bool,
     /// Which local variables are used, for Go's "declared but not used" (`frontend/unused.rs`).

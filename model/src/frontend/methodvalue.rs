@@ -90,6 +90,7 @@ impl<'t> Lowerer<'t> {
         let mut code = vec![Instr::LoadCapture(0), Instr::Load];
         let owner = match selection {
             Selection::Method { steps, method, at } => {
+                let method = self.referring_to_method(method);
                 self.push_receiver(operand, &steps, &method, &at)?;
                 let func = self.pkg.funcs[method.func].id;
                 code.extend((0..params).map(Instr::LoadLocal));
@@ -199,6 +200,7 @@ impl<'t> Lowerer<'t> {
         let Some(Selection::Method { steps, method, at }) = selection else {
             return Err(self.no_field(node, &receiver, name));
         };
+        let method = self.referring_to_method(method);
         let at_pointer = matches!(at, Ty::Pointer(_));
         if !steps.is_empty() || method.pointer != at_pointer {
             if method.pointer && !at_pointer {

@@ -71,6 +71,7 @@ mod generics;
 mod goroutine;
 mod goto;
 mod imports;
+mod initcycle;
 mod literal;
 mod lowerer;
 mod methodvalue;

@@ -138,6 +138,7 @@ impl<'t> Lowerer<'t> {
             options,
             boxed,
             wanted: BTreeSet::new(),
+            init_deps: Default::default(),
             reads_clock: false,
             var_uses: Default::default(),
             type_args: Vec::new(),

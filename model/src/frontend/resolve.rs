@@ -5,6 +5,7 @@ use std::rc::Rc;
 use tree_sitter::Node;
 
 use super::constant::ConstValue;
+use super::initcycle::{Dep, InitDeps};
 use super::lowerer::{Entity, Lowerer};
 use super::package::{is_int_type_name, PkgEntity, Std};
 use super::syntax::{field_children, has_token, named_children, unparen, Result};
@@ -43,6 +44,11 @@ impl<'t> Lowerer<'t> {
             return Name::Type(ty.clone());
         }
         if let Some(entity) = self.pkg_name(name) {
+            match entity {
+                PkgEntity::Global(global) => InitDeps::note(&self.init_deps, Dep::Var(*global)),
+                PkgEntity::Func(func) => InitDeps::note(&self.init_deps, Dep::Func(*func)),
+                _ => {}
+            }
             return Name::Pkg(entity.clone());
         }
         if let Some(ty) = predeclared_type(name) {

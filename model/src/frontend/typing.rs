@@ -425,17 +425,12 @@ impl<'t> Lowerer<'t> {
             return Ok(ty.clone());
         }
         if global.in_progress {
-            return Err(self.src.error(
-                global.node,
-                format!(
-                    "initialization cycle: the type of {} depends on itself",
-                    global.name
-                ),
-            ));
+            return Err(self.inference_cycle_error(index));
         }
         let (node, type_node, unit, position) =
             (global.node, global.type_node, global.unit, global.position);
         self.pkg.globals[index].in_progress = true;
+        self.init_deps.borrow_mut().inferring.push(index);
         let saved_scopes = std::mem::take(&mut self.scopes);
         let result = (|| -> Result<Ty> {
             if let Some(type_node) = type_node {
@@ -462,6 +457,7 @@ impl<'t> Lowerer<'t> {
         })();
         self.scopes = saved_scopes;
         self.pkg.globals[index].in_progress = false;
+        self.init_deps.borrow_mut().inferring.pop();
         let ty = result?;
         if ty == Ty::UntypedNil {
             return Err(self

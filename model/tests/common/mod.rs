@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod gobuild;
+
 use gomc::explore::OutcomeKind;
 use gomc::semantics::Reduction;
 use gomc::{check_source, Config, Report};

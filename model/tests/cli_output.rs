@@ -122,3 +122,25 @@ fn man_pages_are_written_for_gomc_and_its_subcommands() {
     let check = std::fs::read_to_string(directory.join("pages/man1/gomc-check.1")).unwrap();
     assert!(check.contains("max\\-states"), "{check}");
 }
+
+/// A reader that stops early (`gomc check ... | head`) ends gomc as it ends `cat`: by SIGPIPE,
+/// without a panic message. The pipe is closed before gomc has checked the model, so its first
+/// write finds no reader.
+#[test]
+fn a_closed_pipe_ends_gomc_without_a_panic() {
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gomc"))
+        .args(["check", "--json", "../scenarios/cmd-dist/before.go"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("gomc runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("gomc ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.signal(), Some(SIGPIPE), "{stderr}");
+}
+
+/// SIGPIPE's number on the platforms gomc builds on (Linux, the BSDs, macOS).
+const SIGPIPE: i32 = 13;

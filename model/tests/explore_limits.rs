@@ -227,3 +227,42 @@ fn the_progress_callback_announces_the_first_violation_found() {
     assert_eq!(first, Some(OutcomeKind::Deadlock));
     assert!(count >= (1 << 15) - 1, "{count}");
 }
+
+/// A search stopped deep in an unbounded space says what that suggests (`report/hints.rs`):
+/// the loop's counter grows with every tick, and ticks come from a ticker, so the hint names
+/// the synctest clock too. A search stopped early in a bounded space gets no hint.
+#[test]
+fn a_search_stopped_deep_in_an_unbounded_model_says_so() {
+    let endless = "package main\n\nimport \"time\"\n\nfunc main() {\n\tticker := \
+                   time.NewTicker(time.Second)\n\tticks := 0\n\tfor range ticker.C {\n\t\t\
+                   ticks++\n\t}\n}\n";
+    let config = gomc::Config::new().max_states(25_000);
+    let report = gomc::check_source("ticks.go", endless, &config).unwrap();
+    assert_eq!(report.stopped_by, Some(StoppedBy::MaxStates));
+    assert!(
+        report.statistics.max_depth >= 10_000,
+        "{:?}",
+        report.statistics
+    );
+    assert_eq!(report.hints.len(), 2, "{:?}", report.hints);
+    assert!(
+        report.hints[0].contains("probably unbounded"),
+        "{:?}",
+        report.hints
+    );
+    assert!(
+        report.hints[1].contains("--clock synctest"),
+        "{:?}",
+        report.hints
+    );
+    let text = gomc::render_text(&report, &gomc::RenderOptions::default());
+    assert!(text.contains("\nhint: the search went"), "{text}");
+
+    let bounded = "package main\n\nfunc main() {\n\tdone := make(chan bool)\n\tfor i := 0; i < 8; \
+                   i++ {\n\t\tgo func() { done <- true }()\n\t}\n\tfor i := 0; i < 8; i++ {\n\t\t\
+                   <-done\n\t}\n}\n";
+    let config = gomc::Config::new().max_states(20);
+    let report = gomc::check_source("bounded.go", bounded, &config).unwrap();
+    assert_eq!(report.stopped_by, Some(StoppedBy::MaxStates));
+    assert!(report.hints.is_empty(), "{:?}", report.hints);
+}

@@ -258,6 +258,7 @@ fn deadlock_report() -> Report {
         backend: None,
         swarm: None,
         warnings: Vec::new(),
+        hints: Vec::new(),
     }
 }
 

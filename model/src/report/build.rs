@@ -97,6 +97,7 @@ pub fn build_report(
                 format!("{file}:{line}:{col}: {}", warning.message)
             })
             .collect(),
+        hints: super::hints::hints(program, exploration),
     }
 }
 

@@ -135,6 +135,9 @@
 //!   },
 //!   "warnings": [                      // only when there are any: go vet's copylocks
 //!     "m.go:13:7: assignment copies lock value to b: sync.Mutex"
+//!   ],
+//!   "hints": [                         // only when a bound stopped a search that looks
+//!     "the search went 129061 steps deep: ..."  // unbounded (report/hints.rs)
 //!   ]
 //! }
 //! ```

@@ -14,6 +14,7 @@
 
 mod backend_text;
 mod build;
+mod hints;
 mod html;
 pub mod json;
 mod schedule;
@@ -93,6 +94,10 @@ pub struct Report {
     /// values, in vet's copylocks words). Not findings: the verdict does not depend on them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// For a search a bound stopped: what its statistics suggest about why, and what to try
+    /// (`report/hints.rs`). Not findings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
 }
 
 /// The search settings a report was made with.

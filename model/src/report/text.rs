@@ -24,6 +24,9 @@ pub fn render_text(report: &Report, options: &RenderOptions) -> String {
     for warning in &report.warnings {
         writeln!(out, "vet: {warning}").unwrap();
     }
+    for hint in &report.hints {
+        writeln!(out, "hint: {hint}").unwrap();
+    }
     for outcome in report.outcomes.iter().filter(|outcome| outcome.violation) {
         out.push('\n');
         violation(&mut out, report, outcome);

@@ -246,7 +246,7 @@ pub(super) fn run(program: &Arc<Program>, initial: State, settings: &Settings) -
             ::loom::MAX_THREADS,
             limit.goroutine,
             limit.threads,
-            crate::report::format_schedule(&limit.schedule),
+            crate::semantics::format_schedule(&limit.schedule),
         )
     });
     let stopped_by = if tally.step_error.is_some() {

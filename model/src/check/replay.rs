@@ -11,10 +11,10 @@ use std::path::Path;
 use super::{compile_loaded, resolve_file, resolve_source, Config, Loaded};
 use crate::explore::{Model, OutcomeKind, StateStatus, StepError};
 use crate::frontend::ModelError;
-use crate::report::walk::{walk, WalkFailure};
 use crate::report::{
     format_choice, render_dump, render_trace, PanicReport, Schedule, ScheduleError,
 };
+use crate::semantics::walk::{walk, WalkFailure};
 use crate::semantics::{GoroutineView, Machine, TraceStep};
 
 /// One run of a model, driven by a schedule.

@@ -1,12 +1,12 @@
 //! Building a [`Report`] from a search of the Go interpreter: each witness is replayed with
 //! `step_traced` to get its trace and the goroutine dump of the state it ends in.
 
-use super::walk::{walk, WalkFailure};
 use super::{
     format_choice, format_schedule, Expectation, OutcomeReport, PanicReport, Report,
     ReportStatistics, SearchSettings, StepErrorReport, Verdict, Witness,
 };
 use crate::explore::{Exploration, OutcomeKind};
+use crate::semantics::walk::{walk, WalkFailure};
 use crate::semantics::{Choice, Machine};
 
 /// Makes the report of a search of `machine`'s program.

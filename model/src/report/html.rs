@@ -27,10 +27,10 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::text::{expectation_line, heading};
-use super::walk::{walk_observed, WalkFailure};
 use super::{format_choice, render_dump, OutcomeReport, Report};
 use crate::explore::StepError;
 use crate::program::{Program, Span};
+use crate::semantics::walk::{walk_observed, WalkFailure};
 use crate::semantics::{Choice, GoroutineStatus, GoroutineView, Machine, TraceStep};
 
 const VIEWER_CSS: &str = include_str!("html/viewer.css");

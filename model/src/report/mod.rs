@@ -17,12 +17,11 @@ mod build;
 mod hints;
 mod html;
 pub mod json;
-mod schedule;
 mod swarm;
 mod swarm_text;
 mod text;
-pub(crate) mod walk;
 
+pub use crate::semantics::{format_choice, format_schedule, Schedule, ScheduleError};
 #[cfg(any(feature = "loom", feature = "shuttle"))]
 pub(crate) use build::build_backend_report;
 pub use build::build_report;
@@ -30,7 +29,6 @@ pub(crate) use build::panic_line;
 pub(crate) use html::render_page;
 pub use html::PageHeader;
 pub use json::{render_json, render_json_array, render_json_entries};
-pub use schedule::{format_choice, format_schedule, Schedule, ScheduleError};
 pub use swarm::{
     build_swarm_report, job_ranges, JobOutcome, JobReport, JobStepError, SwarmModel, SwarmReport,
 };

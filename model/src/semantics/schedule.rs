@@ -15,7 +15,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::semantics::Choice;
+use super::Choice;
 
 /// The list of choices that drives a run from the initial state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

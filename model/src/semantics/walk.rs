@@ -1,8 +1,8 @@
 //! Running a schedule on the Go interpreter and recording its trace: the one routine behind
 //! both the witnesses of a report and `replay`, so that the two print identical traces.
 
+use super::{Choice, Machine, TraceStep};
 use crate::explore::{Model, StepError};
-use crate::semantics::{Choice, Machine, TraceStep};
 
 /// The state type of the Go interpreter.
 pub(crate) type GoState = <Machine<'static> as Model>::State;

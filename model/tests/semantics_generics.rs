@@ -105,3 +105,12 @@ fn an_explicit_instance_call_in_a_declaration_is_a_call() {
                   func main() {\n\tx := Id[int](2)\n\ty := Double[int](3)\n\tprintln(x, y)\n}\n";
     assert_eq!(common::output_of(source), "2 6\n");
 }
+
+/// A generic type used as a field type of a package-level struct (`cfg
+/// atomic.Pointer[config]`) is instantiated while the struct is resolved; its methods keep
+/// their type arguments when the package's signatures are resolved afterwards (they failed
+/// with "undefined type: T").
+#[test]
+fn generic_types_in_struct_fields_keep_their_type_arguments() {
+    common::assert_prints_as_go_run("generic_struct_fields");
+}

@@ -98,6 +98,12 @@ impl<'t> Lowerer<'t> {
         !def.type_params.is_empty() && def.type_args.is_empty()
     }
 
+    /// Whether function `index` is an instance of a generic function or method (made with
+    /// its type arguments, its body queued in `instances.pending`).
+    pub fn is_instance(&self, index: usize) -> bool {
+        !self.pkg.funcs[index].type_args.is_empty()
+    }
+
     /// The instance of generic function `index` that `call` calls: its type arguments given by
     /// the call or inferred from its arguments; made, its signature resolved and its body
     /// queued for lowering on first use.

@@ -209,3 +209,10 @@ fn slices_max_of_nothing_panics_as_go_does() {
 fn duration_round_truncate_and_string_print_as_go() {
     common::assert_prints_as_go_run("duration_round");
 }
+
+/// sort.Interface with sort.Sort, Stable, IsSorted and Reverse over a user type (they were
+/// refused as unsupported members of sort): what go run prints.
+#[test]
+fn sort_interface_sorts_a_user_type_as_go_does() {
+    common::assert_prints_as_go_run("sort_interface");
+}

@@ -216,3 +216,10 @@ fn duration_round_truncate_and_string_print_as_go() {
 fn sort_interface_sorts_a_user_type_as_go_does() {
     common::assert_prints_as_go_run("sort_interface");
 }
+
+/// `%+v` names struct fields, inside pointers, slices, arrays, maps and interface values,
+/// local struct types too, and puts no sign on numbers (it printed `{b 2}` and `+5`).
+#[test]
+fn plus_v_names_struct_fields_as_go_does() {
+    common::assert_prints_as_go_run("format_plus_v");
+}

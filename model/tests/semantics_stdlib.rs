@@ -223,3 +223,43 @@ fn sort_interface_sorts_a_user_type_as_go_does() {
 fn plus_v_names_struct_fields_as_go_does() {
     common::assert_prints_as_go_run("format_plus_v");
 }
+
+/// Package cmp (Go 1.21, `Or` 1.22; `model/src/stdlib/cmp.go`) as slices.SortFunc's comparator,
+/// with NaN ordered first; log.SetFlags changes nothing (gomc's log prints no date as it is).
+/// The expected lines are worked out from Go 1.23's cmp.go: Go 1.19, which checks the other
+/// models' outputs here, has no package cmp.
+#[test]
+fn cmp_compare_less_and_or_order_as_go_does() {
+    let source = "package main
+
+import (
+	\"cmp\"
+	\"fmt\"
+	\"log\"
+	\"math\"
+	\"slices\"
+)
+
+type item struct {
+	name string
+	prio int
+}
+
+func main() {
+	log.SetFlags(0)
+	items := []item{{\"b\", 2}, {\"a\", 1}, {\"c\", 2}}
+	slices.SortFunc(items, func(x, y item) int {
+		return cmp.Or(cmp.Compare(y.prio, x.prio), cmp.Compare(x.name, y.name))
+	})
+	fmt.Println(items)
+	nan := math.NaN()
+	fmt.Println(cmp.Compare(nan, 1), cmp.Compare(1, nan), cmp.Compare(nan, nan), cmp.Less(nan, -1.0))
+	fmt.Println(cmp.Compare(\"a\", \"b\"), cmp.Less(2, 1), cmp.Or(\"\", \"x\", \"y\"), cmp.Or(0, 0))
+	log.Println(\"sorted\")
+}
+";
+    assert_eq!(
+        common::output_of(source),
+        "[{b 2} {c 2} {a 1}]\n-1 1 0 true\n-1 false x 0\nsorted\n"
+    );
+}

@@ -12,6 +12,7 @@ use super::ModelError;
 /// The import paths gomc models, in the order the message lists them.
 pub(super) const IMPORT_PATHS: &[&str] = &[
     "bytes",
+    "cmp",
     "context",
     "errors",
     "fmt",
@@ -85,6 +86,7 @@ pub(super) fn built_in_members(package: Std) -> &'static [&'static str] {
         Std::Errors => &["As", "New"],
         Std::Log => &[
             "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Print", "Printf", "Println",
+            "SetFlags",
         ],
         Std::Rand => &["Int31n", "Int63n", "Intn", "Seed"],
         Std::RandV2 => &["Int32N", "Int64N", "IntN", "Uint32N", "Uint64N", "UintN"],

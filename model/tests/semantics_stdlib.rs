@@ -263,3 +263,11 @@ func main() {
         "[{b 2} {c 2} {a 1}]\n-1 1 0 true\n-1 false x 0\nsorted\n"
     );
 }
+
+/// fmt.Stringer as a type (`var _ fmt.Stringer = Flag(0)`, assertions to it; it was refused
+/// as an unsupported member of fmt), and String/Error called only for the verbs valid for
+/// strings: `%d` of a Stringer enum printed its name.
+#[test]
+fn fmt_stringer_is_a_type_and_d_prints_the_number() {
+    common::assert_prints_as_go_run("fmt_stringer");
+}

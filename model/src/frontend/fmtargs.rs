@@ -42,6 +42,9 @@ impl<'t> Lowerer<'t> {
             }
             let ty = self.expr(argument)?;
             let verb = verbs.get(index).copied().flatten();
+            // fmt calls Error and String only for the verbs valid for strings (print.go,
+            // handleMethods): `%d` of a Stringer enum prints the number.
+            let text_verb = matches!(verb, None | Some('v' | '+' | 's' | 'q' | 'x' | 'X'));
             let bytes = self.string_conversion(&Ty::String, &self.types.underlying(&ty));
             match (verb, bytes) {
                 (Some('T'), _) if self.types.is_interface(&ty) => {}
@@ -49,6 +52,7 @@ impl<'t> Lowerer<'t> {
                 (Some('s' | 'q' | 'x' | 'X'), Some(Instr::BytesString)) => {
                     self.emit(Instr::BytesString, argument);
                 }
+                _ if !text_verb => {}
                 _ if self.types.is_interface(&ty) => self.emit(Instr::Stringer, argument),
                 _ if self.has_text_method(&ty, argument)? => {
                     self.coerce(&ty, &ANY, argument, "argument")?;

@@ -90,6 +90,7 @@ impl Std {
             Std::Maps => Some(("gomc:maps/maps.go", include_str!("../stdlib/maps.go"))),
             Std::Iter => Some(("gomc:iter/iter.go", include_str!("../stdlib/iter.go"))),
             Std::Cmp => Some(("gomc:cmp/cmp.go", include_str!("../stdlib/cmp.go"))),
+            Std::Fmt => Some(("gomc:fmt/print.go", include_str!("../stdlib/fmt.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -211,6 +212,7 @@ impl Std {
             Std::Maps,
             Std::Iter,
             Std::Cmp,
+            Std::Fmt,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

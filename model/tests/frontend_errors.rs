@@ -270,3 +270,30 @@ fn remaining_sync_and_error_limits_are_errors() {
         assert_eq!(&err(source).message, message, "{source}");
     }
 }
+
+/// A method that a library type has in Go but not in gomc (`time.Time.Format`) is an
+/// unsupported construct that lists the type's methods gomc models, with a rewrite; it read as
+/// go build's "undefined (type time.Time has no field or method Format)", which says the
+/// model is wrong.
+#[test]
+fn a_library_method_gomc_lacks_lists_the_type_s_methods() {
+    let error = err("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tstart := time.Now()\n\tfmt.Println(start.Format(\"15:04\"))\n}\n");
+    let mut lines = error.message.lines();
+    assert_eq!(
+        lines.next(),
+        Some("unsupported Go construct: time.Time.Format")
+    );
+    let listed = lines.next().expect("the methods gomc models");
+    assert!(
+        listed.starts_with("\tgomc models these methods of time.Time: Add, After, Before,"),
+        "{listed}"
+    );
+    assert_eq!(lines.next(), Some("\tinstead: print durations as integers"));
+    assert_eq!((error.line, error.col), (10, 14));
+    // A method the model's own type lacks is go build's error.
+    let own = err("package main\n\ntype T struct{}\n\nfunc main() {\n\tvar t T\n\tt.Format()\n}\n");
+    assert_eq!(
+        own.message,
+        "t.Format undefined (type T has no field or method Format)"
+    );
+}

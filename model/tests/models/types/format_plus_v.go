@@ -1,6 +1,7 @@
 // fmt's %+v (fmt/print.go, plusV): struct field names, also inside pointers, slices, arrays,
-// maps and interface values, local struct types included; no sign on numbers, as %v. Printed
-// from a goroutine, as engineers log. Expected output: `go run` (Go 1.19).
+// maps and interface values, local struct types included, in fmt.Errorf too; no sign on
+// numbers, as %v. Printed from a goroutine, as engineers log. Expected output: `go run`
+// (Go 1.19).
 package main
 
 import (
@@ -45,6 +46,7 @@ func main() {
 		fmt.Printf("%+d %v\n", 5, Inner{8})
 		s := fmt.Sprintf("%+v", []any{Inner{9}, 10})
 		fmt.Println(s)
+		fmt.Println(fmt.Errorf("bad %+v: %w", &pair{"e", 5}, errors.New("x")))
 	}()
 	wg.Wait()
 }

@@ -435,3 +435,18 @@ fn an_interface_literal_is_spelled_with_its_signatures_as_go_does() {
          (int, error) }: missing method Close"
     );
 }
+
+/// A known gap: the empty interface written out as `interface{}` is spelled `any` in type
+/// messages, where go build 1.19 keeps the spelling ("variable of type interface{}"): gomc's
+/// types do not record how the empty interface was written (the README's Limitations).
+#[test]
+fn fixme_an_empty_interface_written_out_is_spelled_any_in_messages() {
+    let error = compile_error(
+        "package main\n\nfunc take(x int) { _ = x }\n\nfunc main() {\n\tvar v interface{} = 1\n\ttake(v)\n}\n",
+    );
+    assert_eq!(
+        go_style(&error),
+        "known.go:7:7: cannot use v (variable of type any) as type int in argument to take:\n\
+         \tneed type assertion"
+    );
+}

@@ -58,6 +58,7 @@ needs_go=(
   "1.23 corpus/62_iterator_callback_under_lock.go"   # range over a function, iter.Seq
   "1.21 corpus/63_afterfunc_stop_then_wait.go"       # context.AfterFunc
   "1.21 corpus/67_oncevalue_reentrant_init.go"       # sync.OnceValue
+  "1.20 corpus/70_cancel_cause_collector.go"         # context.WithCancelCause, errors.Join
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
 )

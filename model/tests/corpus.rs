@@ -1,19 +1,25 @@
-//! The corpus (`corpus/` at the repository root): sixty-eight small programs in the style of
+//! The corpus (`corpus/` at the repository root): seventy-nine small programs in the style of
 //! real hang reports, written for gomc, using interfaces, user error types, type switches,
 //! method values, local types, sized integers, context, errgroup, timers, testing/synctest,
-//! io.Pipe and generics; 45 to 68 are written as engineers write them, not for gomc (worker
+//! io.Pipe and generics; 45 to 79 are written as engineers write them, not for gomc (worker
 //! pools, pub/sub, a sync.Cond pool, singleflight, loop variables by Go release, atomics,
 //! sync.Pool, a map ranged in an order that matters, a timer reused with Stop and Reset; 62 to 68
 //! a Go 1.23 iterator that holds a lock while the body runs, context.AfterFunc's stop,
 //! errgroup.SetLimit with unread results, a select over nil channels, a re-entered
 //! sync.OnceValue, a recovering worker that skips wg.Done, and a correct generic parallel
-//! map). Each states its expected verdict in a
-//! `gomc:expect` header; every one must load unchanged and match it. The deadlocks and panics
-//! were confirmed with `go run` (Go 1.19), those that need a rare interleaving by reasoning
-//! about it (47, 56, 58: the one gomc prints), and those that need a newer Go than 1.19 (62:
-//! range over a function; 63: context.AfterFunc; 67: sync.OnceValue) by reading Go 1.23's
-//! specification and library; leaks and hangs are gomc's findings after
-//! `main` returns, which `go run` does not show (the README's Outcomes).
+//! map; 69 to 79 a sync.Map registry closed under a Range, context.WithCancelCause with
+//! errors.Join, a time.AfterFunc callback blocked on the lock its stopper holds, a buffered
+//! channel semaphore, atomic.Pointer[T] loaded before its first Store, a generic Queue[T] whose
+//! Close forgets Broadcast, chan chan requests after a stop, a mocked Store interface under
+//! errgroup with sort.Slice and strconv, a HandlerFunc middleware chain taking two locks in
+//! opposite orders, a recursive RLock, and main parked in `select {}`). Each states its expected
+//! verdict in a `gomc:expect` header; every one must load unchanged and match it. The deadlocks
+//! and panics were confirmed with `go run` (Go 1.19), those that need a rare interleaving by
+//! reasoning about it (47, 56, 58, 69, 72, 77, 78: the one gomc prints), and those that need a
+//! newer Go than 1.19 (62: range over a function; 63: context.AfterFunc; 67: sync.OnceValue; 70:
+//! context.WithCancelCause and errors.Join, Go 1.20) by reading Go 1.23's specification and
+//! library; leaks and hangs are gomc's findings after `main` returns, which `go run` does not
+//! show (the README's Outcomes).
 
 use std::path::Path;
 
@@ -28,7 +34,7 @@ fn every_corpus_program_loads_and_gets_its_expected_verdict() {
         .filter(|path| path.extension().is_some_and(|e| e == "go"))
         .collect();
     files.sort();
-    assert!(files.len() >= 68, "{} corpus programs", files.len());
+    assert!(files.len() >= 79, "{} corpus programs", files.len());
     let mut failures = Vec::new();
     for path in &files {
         match check_file(path, &Config::new()) {

@@ -53,7 +53,9 @@ fn unknown_import_is_an_error() {
         Some("unsupported Go construct: import of package \"net/http\"")
     );
     let listed = lines.next().expect("the packages gomc models");
-    assert!(listed.starts_with("\tgomc models these packages: bytes, context, errors, fmt, io,"));
+    assert!(
+        listed.starts_with("\tgomc models these packages: bytes, cmp, context, errors, fmt, io,")
+    );
     assert!(listed.contains("testing/synctest") && listed.contains("golang.org/x/sync/errgroup"));
     assert_eq!(
         lines.next(),
@@ -267,4 +269,31 @@ fn remaining_sync_and_error_limits_are_errors() {
     for (source, message) in cases {
         assert_eq!(&err(source).message, message, "{source}");
     }
+}
+
+/// A method that a library type has in Go but not in gomc (`time.Time.Format`) is an
+/// unsupported construct that lists the type's methods gomc models, with a rewrite; it read as
+/// go build's "undefined (type time.Time has no field or method Format)", which says the
+/// model is wrong.
+#[test]
+fn a_library_method_gomc_lacks_lists_the_type_s_methods() {
+    let error = err("package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tstart := time.Now()\n\tfmt.Println(start.Format(\"15:04\"))\n}\n");
+    let mut lines = error.message.lines();
+    assert_eq!(
+        lines.next(),
+        Some("unsupported Go construct: time.Time.Format")
+    );
+    let listed = lines.next().expect("the methods gomc models");
+    assert!(
+        listed.starts_with("\tgomc models these methods of time.Time: Add, After, Before,"),
+        "{listed}"
+    );
+    assert_eq!(lines.next(), Some("\tinstead: print durations as integers"));
+    assert_eq!((error.line, error.col), (10, 14));
+    // A method the model's own type lacks is go build's error.
+    let own = err("package main\n\ntype T struct{}\n\nfunc main() {\n\tvar t T\n\tt.Format()\n}\n");
+    assert_eq!(
+        own.message,
+        "t.Format undefined (type T has no field or method Format)"
+    );
 }

@@ -105,3 +105,39 @@ fn an_explicit_instance_call_in_a_declaration_is_a_call() {
                   func main() {\n\tx := Id[int](2)\n\ty := Double[int](3)\n\tprintln(x, y)\n}\n";
     assert_eq!(common::output_of(source), "2 6\n");
 }
+
+/// A generic type used as a field type of a package-level struct (`cfg
+/// atomic.Pointer[config]`) is instantiated while the struct is resolved; its methods keep
+/// their type arguments when the package's signatures are resolved afterwards (they failed
+/// with "undefined type: T").
+#[test]
+fn generic_types_in_struct_fields_keep_their_type_arguments() {
+    common::assert_prints_as_go_run("generic_struct_fields");
+}
+
+/// Untyped constant arguments bind a type parameter only after the typed ones, the largest
+/// kind first (Go 1.21's inference): `Pick(1, x)` with x a float64 and `Max(1, 2.5)` are
+/// float64. gomc took the first argument's default type (int) and then
+/// refused x. Expected output worked out from the Go 1.21 specification ("Type inference").
+#[test]
+fn untyped_constant_arguments_bind_after_typed_ones() {
+    let source = "package main
+
+import \"fmt\"
+
+func Pick[T any](a, b T) T { return b }
+
+func Max[T int | float64](a, b T) T {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func main() {
+	x := 0.5
+	fmt.Printf(\"%v %T %v %T %v\\n\", Pick(1, x), Pick(1, x), Max(1, 2.5), Max(1, 2.5), Max(3, 2))
+}
+";
+    assert_eq!(common::output_of(source), "0.5 float64 2.5 float64 3\n");
+}

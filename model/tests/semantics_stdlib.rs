@@ -209,3 +209,65 @@ fn slices_max_of_nothing_panics_as_go_does() {
 fn duration_round_truncate_and_string_print_as_go() {
     common::assert_prints_as_go_run("duration_round");
 }
+
+/// sort.Interface with sort.Sort, Stable, IsSorted and Reverse over a user type (they were
+/// refused as unsupported members of sort): what go run prints.
+#[test]
+fn sort_interface_sorts_a_user_type_as_go_does() {
+    common::assert_prints_as_go_run("sort_interface");
+}
+
+/// `%+v` names struct fields, inside pointers, slices, arrays, maps and interface values,
+/// local struct types too, and puts no sign on numbers (it printed `{b 2}` and `+5`).
+#[test]
+fn plus_v_names_struct_fields_as_go_does() {
+    common::assert_prints_as_go_run("format_plus_v");
+}
+
+/// Package cmp (Go 1.21, `Or` 1.22; `model/src/stdlib/cmp.go`) as slices.SortFunc's comparator,
+/// with NaN ordered first; log.SetFlags changes nothing (gomc's log prints no date as it is).
+/// The expected lines are worked out from Go 1.23's cmp.go: Go 1.19, which checks the other
+/// models' outputs here, has no package cmp.
+#[test]
+fn cmp_compare_less_and_or_order_as_go_does() {
+    let source = "package main
+
+import (
+	\"cmp\"
+	\"fmt\"
+	\"log\"
+	\"math\"
+	\"slices\"
+)
+
+type item struct {
+	name string
+	prio int
+}
+
+func main() {
+	log.SetFlags(0)
+	items := []item{{\"b\", 2}, {\"a\", 1}, {\"c\", 2}}
+	slices.SortFunc(items, func(x, y item) int {
+		return cmp.Or(cmp.Compare(y.prio, x.prio), cmp.Compare(x.name, y.name))
+	})
+	fmt.Println(items)
+	nan := math.NaN()
+	fmt.Println(cmp.Compare(nan, 1), cmp.Compare(1, nan), cmp.Compare(nan, nan), cmp.Less(nan, -1.0))
+	fmt.Println(cmp.Compare(\"a\", \"b\"), cmp.Less(2, 1), cmp.Or(\"\", \"x\", \"y\"), cmp.Or(0, 0))
+	log.Println(\"sorted\")
+}
+";
+    assert_eq!(
+        common::output_of(source),
+        "[{b 2} {c 2} {a 1}]\n-1 1 0 true\n-1 false x 0\nsorted\n"
+    );
+}
+
+/// fmt.Stringer as a type (`var _ fmt.Stringer = Flag(0)`, assertions to it; it was refused
+/// as an unsupported member of fmt), and String/Error called only for the verbs valid for
+/// strings: `%d` of a Stringer enum printed its name.
+#[test]
+fn fmt_stringer_is_a_type_and_d_prints_the_number() {
+    common::assert_prints_as_go_run("fmt_stringer");
+}

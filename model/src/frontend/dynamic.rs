@@ -42,6 +42,7 @@ impl Default for DynTables {
             name: "*errors.errorString".to_string(),
             methods: Vec::new(),
             comparable: true,
+            fields: crate::program::FieldNames::None,
         };
         DynTables {
             dyn_types: vec![error_string],
@@ -109,6 +110,7 @@ impl<'t> Lowerer<'t> {
             name,
             methods: Vec::new(),
             comparable: self.comparable(ty),
+            fields: self.field_names(ty, 0),
         });
         let methods = self.method_table(ty, node);
         self.dynamic.dyn_types[id.0 as usize].methods = methods;

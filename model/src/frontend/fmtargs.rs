@@ -9,7 +9,7 @@ use super::lowerer::Lowerer;
 use super::syntax::{unparen, Result};
 use super::types::{Ty, ANY};
 use super::typing::Selection;
-use crate::program::Instr;
+use crate::program::{FieldNames, Instr};
 
 impl<'t> Lowerer<'t> {
     /// Pushes the operands of a `fmt` printing function: as `push_plain_args`, but a value
@@ -42,6 +42,9 @@ impl<'t> Lowerer<'t> {
             }
             let ty = self.expr(argument)?;
             let verb = verbs.get(index).copied().flatten();
+            // fmt calls Error and String only for the verbs valid for strings (print.go,
+            // handleMethods): `%d` of a Stringer enum prints the number.
+            let text_verb = matches!(verb, None | Some('v' | '+' | 's' | 'q' | 'x' | 'X'));
             let bytes = self.string_conversion(&Ty::String, &self.types.underlying(&ty));
             match (verb, bytes) {
                 (Some('T'), _) if self.types.is_interface(&ty) => {}
@@ -49,10 +52,16 @@ impl<'t> Lowerer<'t> {
                 (Some('s' | 'q' | 'x' | 'X'), Some(Instr::BytesString)) => {
                     self.emit(Instr::BytesString, argument);
                 }
+                _ if !text_verb => {}
                 _ if self.types.is_interface(&ty) => self.emit(Instr::Stringer, argument),
                 _ if self.has_text_method(&ty, argument)? => {
                     self.coerce(&ty, &ANY, argument, "argument")?;
                     self.emit(Instr::Stringer, argument);
+                }
+                // `%+v` of a struct names its fields: boxed, the value carries them
+                // (`DynType::fields`).
+                (Some('+'), _) if self.field_names(&ty, 0) != FieldNames::None => {
+                    self.coerce(&ty, &ANY, argument, "argument")?;
                 }
                 _ => {}
             }
@@ -60,8 +69,8 @@ impl<'t> Lowerer<'t> {
         Ok(arguments.len() as u32)
     }
 
-    /// The verb of each argument (the format being argument 0) of a constant format; empty
-    /// for a format built at run time. An explicit argument index (`%[2]d`) is refused.
+    /// The verb of each argument (the format being argument 0) of a constant format, `+` for
+    /// `%+v`; empty for a format built at run time. An explicit argument index (`%[2]d`) is refused.
     pub fn format_verbs(&mut self, format: Node<'t>) -> Result<Vec<Option<char>>> {
         let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? else {
             return Ok(Vec::new());
@@ -72,11 +81,14 @@ impl<'t> Lowerer<'t> {
             if c != '%' {
                 continue;
             }
-            while chars.peek().is_some_and(|c| "+-# 0123456789.".contains(*c)) {
-                chars.next();
+            let mut plus = false;
+            while let Some(flag) = chars.next_if(|c| "+-# 0123456789.".contains(*c)) {
+                plus |= flag == '+';
             }
             match chars.next() {
                 Some('%') | None => {}
+                // `%+v`, told apart for push_fmt_args_typed.
+                Some('v') if plus => verbs.push(Some('+')),
                 Some('[') => {
                     return Err(self.src.unsupported(
                         format,
@@ -101,6 +113,41 @@ impl<'t> Lowerer<'t> {
             }
         }
         Ok(())
+    }
+
+    /// The struct fields inside a value of type `ty`, as `%+v` names them; `depth` bounds the
+    /// walk through types that contain themselves (`Children []Node`).
+    pub fn field_names(&self, ty: &Ty, depth: u32) -> FieldNames {
+        if depth > 4 {
+            return FieldNames::None;
+        }
+        let inner = |ty: &Ty| Box::new(self.field_names(ty, depth + 1));
+        match self.types.underlying(ty) {
+            Ty::Struct(index) => FieldNames::Struct(
+                self.types.structs[index as usize]
+                    .fields
+                    .iter()
+                    .map(|field| (field.name.clone(), self.field_names(&field.ty, depth + 1)))
+                    .collect(),
+            ),
+            Ty::Pointer(to) => match self.field_names(&to, depth + 1) {
+                FieldNames::None => FieldNames::None,
+                names => FieldNames::Pointer(Box::new(names)),
+            },
+            Ty::Slice(element) | Ty::Array(_, element) => {
+                match self.field_names(&element, depth + 1) {
+                    FieldNames::None => FieldNames::None,
+                    names => FieldNames::Elements(Box::new(names)),
+                }
+            }
+            Ty::Map(key, value) => match (inner(&key), inner(&value)) {
+                (key, value) if *key == FieldNames::None && *value == FieldNames::None => {
+                    FieldNames::None
+                }
+                (key, value) => FieldNames::Map(key, value),
+            },
+            _ => FieldNames::None,
+        }
     }
 
     /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).

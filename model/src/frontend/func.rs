@@ -22,13 +22,13 @@ impl<'t> Lowerer<'t> {
     /// Lowers every function and the start function, and assembles the program.
     pub fn run(mut self) -> Result<(Program, BTreeSet<usize>)> {
         let entry = self.entry()?;
-        for _ in 0..self.pkg.funcs.len() {
-            self.reserve_function();
-        }
         for index in 0..self.pkg.funcs.len() {
             if self.is_generic_template(index) {
                 self.define_template_placeholder(index);
                 continue;
+            }
+            if self.is_instance(index) {
+                continue; // lowered from `instances.pending` below, under its type arguments
             }
             self.lower_declaration(index)?;
         }

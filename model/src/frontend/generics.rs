@@ -19,7 +19,8 @@ use tree_sitter::Node;
 use super::lowerer::Lowerer;
 use super::package::{FuncDef, Std};
 use super::syntax::{named_children, Result};
-use super::types::{Sig, Ty};
+use super::types::{Sig, Ty, INT};
+use crate::program::FloatKind;
 
 /// The instantiations made so far, by generic function and type arguments, and the generic
 /// types (`frontend/generic_types.rs`).
@@ -96,6 +97,12 @@ impl<'t> Lowerer<'t> {
     pub fn is_generic_template(&self, index: usize) -> bool {
         let def = &self.pkg.funcs[index];
         !def.type_params.is_empty() && def.type_args.is_empty()
+    }
+
+    /// Whether function `index` is an instance of a generic function or method (made with
+    /// its type arguments, its body queued in `instances.pending`).
+    pub fn is_instance(&self, index: usize) -> bool {
+        !self.pkg.funcs[index].type_args.is_empty()
     }
 
     /// The instance of generic function `index` that `call` calls: its type arguments given by
@@ -259,6 +266,9 @@ impl<'t> Lowerer<'t> {
         };
         let arguments = self.arguments(call)?;
         let mut next = 0;
+        // Untyped constants bind only what typed arguments leave unbound, the largest kind
+        // first (Go 1.21: `Max(1, 2.5)` is float64, `Compare(1, x)` with x float64 too).
+        let mut untyped: Vec<(Node<'t>, Ty)> = Vec::new();
         for (type_node, names, variadic) in parameter_types(list) {
             let count = if variadic {
                 arguments.len().saturating_sub(next)
@@ -281,10 +291,27 @@ impl<'t> Lowerer<'t> {
                     continue;
                 }
                 let ty = self.type_of(argument)?;
-                self.unify(type_node, &ty, params, bound);
+                if self.is_untyped_constant(argument, &ty)? {
+                    untyped.push((type_node, ty));
+                } else {
+                    self.unify(type_node, &ty, params, bound);
+                }
             }
         }
+        // (A rune literal has type int here, so only float outranks int.)
+        untyped.sort_by_key(|(_, ty)| !matches!(ty, Ty::Float(_)));
+        for (type_node, ty) in untyped {
+            self.unify(type_node, &ty, params, bound);
+        }
         Ok(())
+    }
+
+    /// Whether an argument is an untyped constant (with gomc's approximation elsewhere: a
+    /// constant of a default type, `const c int = 2`, counts as one), typed here by `ty`, its
+    /// default type.
+    fn is_untyped_constant(&mut self, argument: Node<'t>, ty: &Ty) -> Result<bool> {
+        let default = matches!(ty, Ty::String | Ty::Bool | Ty::Float(FloatKind::F64)) || *ty == INT;
+        Ok(default && self.const_value(argument)?.is_some())
     }
 
     /// Matches type syntax against a type, binding the type parameters it names.

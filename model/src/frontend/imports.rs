@@ -55,6 +55,8 @@ pub(super) enum Std {
     Maps,
     /// `iter`: written in Go (`model/src/stdlib/iter.go`), the types `Seq` and `Seq2`.
     Iter,
+    /// `cmp`: written in Go (`model/src/stdlib/cmp.go`), `Compare`, `Less`, `Or`.
+    Cmp,
 }
 
 impl Std {
@@ -87,6 +89,8 @@ impl Std {
             Std::Slices => Some(("gomc:slices/slices.go", include_str!("../stdlib/slices.go"))),
             Std::Maps => Some(("gomc:maps/maps.go", include_str!("../stdlib/maps.go"))),
             Std::Iter => Some(("gomc:iter/iter.go", include_str!("../stdlib/iter.go"))),
+            Std::Cmp => Some(("gomc:cmp/cmp.go", include_str!("../stdlib/cmp.go"))),
+            Std::Fmt => Some(("gomc:fmt/print.go", include_str!("../stdlib/fmt.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
                 "gomc:math/rand/v2/rand.go",
@@ -132,6 +136,7 @@ impl Std {
             "slices" => Std::Slices,
             "maps" => Std::Maps,
             "iter" => Std::Iter,
+            "cmp" => Std::Cmp,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -168,6 +173,7 @@ impl Std {
             Std::Slices => "slices",
             Std::Maps => "maps",
             Std::Iter => "iter",
+            Std::Cmp => "cmp",
         }
     }
 
@@ -205,6 +211,8 @@ impl Std {
             Std::Slices,
             Std::Maps,
             Std::Iter,
+            Std::Cmp,
+            Std::Fmt,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

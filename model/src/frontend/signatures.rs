@@ -11,6 +11,12 @@ use super::types::{MethodInfo, Sig, Ty, TypeTable};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn resolve_package(&mut self) -> Result<()> {
+        // Declared function i is FuncId(i): reserved before resolving the named types, which
+        // instantiates the generic types of struct fields (`cfg atomic.Pointer[Config]`) and
+        // so reserves their methods' ids after these.
+        for _ in 0..self.pkg.funcs.len() {
+            self.reserve_function();
+        }
         self.attach_generic_methods();
         for (name, type_node, package) in std::mem::take(&mut self.pending_aliases) {
             self.in_package(package, |lowerer| {
@@ -23,7 +29,8 @@ impl<'t> Lowerer<'t> {
         }
         self.check_recursive_structs()?;
         for index in 0..self.pkg.funcs.len() {
-            if self.is_generic_template(index) {
+            // An instance made above is resolved already, under its type arguments.
+            if self.is_generic_template(index) || self.is_instance(index) {
                 continue;
             }
             self.resolve_func(index)?;

@@ -23,7 +23,8 @@ pub(super) enum StdCall {
         fatal: bool,
         panic: bool,
     },
-    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker; `Seed` does nothing.
+    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker; `Seed` does nothing,
+    /// nor does `log.SetFlags` (gomc's log prints no date, time or file as it is).
     RandN,
     RandSeed,
     Printf,
@@ -125,7 +126,7 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
             panic: true,
         },
         (Std::Rand, "Intn" | "Int31n" | "Int63n") => StdCall::RandN,
-        (Std::Rand, "Seed") => StdCall::RandSeed,
+        (Std::Rand, "Seed") | (Std::Log, "SetFlags") => StdCall::RandSeed,
         (Std::RandV2, "IntN" | "Int32N" | "Int64N" | "UintN" | "Uint32N" | "Uint64N") => {
             StdCall::RandN
         }

@@ -7,11 +7,13 @@ use tree_sitter::Node;
 use super::lowerer::Lowerer;
 use super::package::PkgEntity;
 use super::package::Std;
+use super::types::Ty;
 use super::ModelError;
 
 /// The import paths gomc models, in the order the message lists them.
 pub(super) const IMPORT_PATHS: &[&str] = &[
     "bytes",
+    "cmp",
     "context",
     "errors",
     "fmt",
@@ -85,6 +87,7 @@ pub(super) fn built_in_members(package: Std) -> &'static [&'static str] {
         Std::Errors => &["As", "New"],
         Std::Log => &[
             "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Print", "Printf", "Println",
+            "SetFlags",
         ],
         Std::Rand => &["Int31n", "Int63n", "Intn", "Seed"],
         Std::RandV2 => &["Int32N", "Int64N", "IntN", "Uint32N", "Uint64N", "UintN"],
@@ -134,6 +137,47 @@ pub(super) fn unsupported_import(
 }
 
 impl<'t> Lowerer<'t> {
+    /// The error for an exported method or field that a library type lacks here
+    /// (`start.Format(...)` on a `time.Time`): what gomc models of that type, and a rewrite
+    /// where one is known; `None` for a type the model declares.
+    pub fn unsupported_library_method(
+        &self,
+        node: Node<'t>,
+        ty: &Ty,
+        name: &str,
+    ) -> Option<ModelError> {
+        let named = match ty {
+            Ty::Named(index) => *index,
+            Ty::Pointer(inner) => match **inner {
+                Ty::Named(index) => index,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let info = &self.types.named[named as usize];
+        let package = info.package?;
+        if !name.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        let mut methods: Vec<&str> = info
+            .methods
+            .iter()
+            .map(|method| method.name.as_str())
+            .filter(|method| method.starts_with(|c: char| c.is_uppercase()))
+            .collect();
+        methods.sort();
+        methods.dedup();
+        let type_name = format!("{}.{}", package.go_name(), info.name);
+        let mut message = format!(
+            "{type_name}.{name}\n\tgomc models these methods of {type_name}: {}",
+            methods.join(", ")
+        );
+        if let Some(hint) = rewrite(&format!("{type_name}.{name}")) {
+            message.push_str(&format!("\n\tinstead: {hint}"));
+        }
+        Some(self.src.unsupported(node, message))
+    }
+
     /// The error for a member of a modelled package that gomc does not model (`strings.Title`,
     /// `sync.Pool`): what it models of that package, and a rewrite where one is known.
     pub fn unsupported_member(&self, node: Node<'t>, package: Std, name: &str) -> ModelError {

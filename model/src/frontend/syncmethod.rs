@@ -289,42 +289,72 @@ impl<'t> Lowerer<'t> {
         self.synthetic("sync.(*Once).Do", 2, 2, code, span)
     }
 
-    /// `sync.(*Map).Range(m, f)` for one call site: the entries at one instant, then f on each
-    /// in key order until it returns false.
+    /// `sync.(*Map).Range(m, f)` for one call site, as Go 1.23's sync/map.go runs it: the keys
+    /// at one instant, then, until f returns false, the next key in any order (a choice while
+    /// more than one is left, as for a `range` over a map: `semantics/maprange.rs`), its
+    /// value loaded when it is visited (skipped if deleted since), and f on both.
     fn map_range(&mut self, label: LabelId, span: Span) -> FuncId {
-        let (map, f, keys, values, i) = (0, 1, 2, 3, 4);
-        let end = 25;
+        // The value and ok stay on the stack: at a visit's load, no local holds the value of
+        // the key before, so orders that visited the same keys meet in one state.
+        let (map, f, keys, i, key) = (0, 1, 2, 3, 4);
+        let (top, last, have, skip, end) = (6, 22, 25, 39, 43);
         let code = vec![
             Instr::LoadLocal(map),
             Instr::SyncMap {
                 op: SyncMapOp::Range,
                 label,
             },
-            Instr::StoreLocal(values),
+            Instr::Pop, // the values at that instant: each is loaded when visited
             Instr::StoreLocal(keys),
             Instr::PushInt(0),
             Instr::StoreLocal(i),
-            // 6: loop
+            // 6: top
             Instr::LoadLocal(i),
             Instr::LoadLocal(keys),
             Instr::Len,
             Instr::Binary(BinOp::Lt),
             Instr::JumpIfFalse(end),
-            Instr::LoadLocal(f),
+            Instr::LoadLocal(keys),
+            Instr::Len,
+            Instr::LoadLocal(i),
+            Instr::Binary(BinOp::Sub),
+            Instr::PushInt(1),
+            Instr::Binary(BinOp::Gt),
+            Instr::JumpIfFalse(last),
+            // More than one key left: which comes next is a choice.
+            Instr::LoadLocal(keys),
+            Instr::LoadLocal(i),
+            Instr::MapRangeNext,
+            Instr::Jump(have),
+            // 22: last, the one key left
             Instr::LoadLocal(keys),
             Instr::LoadLocal(i),
             Instr::Index,
-            Instr::LoadLocal(values),
-            Instr::LoadLocal(i),
-            Instr::Index,
-            Instr::CallValue { args: 2 },
-            Instr::JumpIfFalse(end),
+            // 25: have
+            Instr::StoreLocal(key),
             Instr::LoadLocal(i),
             Instr::PushInt(1),
             Instr::Binary(BinOp::Add),
             Instr::StoreLocal(i),
-            Instr::Jump(6),
-            // 25: end
+            Instr::LoadLocal(f),
+            Instr::LoadLocal(key),
+            Instr::LoadLocal(map),
+            Instr::LoadLocal(key),
+            Instr::SyncMap {
+                op: SyncMapOp::Load,
+                label,
+            },
+            // stack: f, key, value, ok
+            Instr::JumpIfFalse(skip),
+            Instr::CallValue { args: 2 },
+            Instr::JumpIfFalse(end),
+            Instr::Jump(top),
+            // 39: skip, a key deleted since: drop f, key and value, on to the next key
+            Instr::Pop,
+            Instr::Pop,
+            Instr::Pop,
+            Instr::Jump(top),
+            // 43: end
             Instr::Return,
         ];
         debug_assert_eq!(code.len(), end as usize + 1);

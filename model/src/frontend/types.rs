@@ -350,13 +350,19 @@ impl TypeTable {
             Ty::Interface(0) if runtime => "interface {}".into(),
             Ty::Interface(0) => "any".into(),
             Ty::Interface(1) => "error".into(),
+            // reflect writes `interface { M(); N(int) error }`, go build (types2)
+            // `interface{M(); N(int) error}`; the methods are sorted by name in both.
             Ty::Interface(index) => {
                 let methods: Vec<String> = self.interfaces[*index as usize]
                     .methods
                     .iter()
-                    .map(|(name, _)| format!("{name}()"))
+                    .map(|(name, sig)| format!("{name}{}", self.spell_sig(sig, runtime)))
                     .collect();
-                format!("interface {{ {} }}", methods.join("; "))
+                if runtime {
+                    format!("interface {{ {} }}", methods.join("; "))
+                } else {
+                    format!("interface{{{}}}", methods.join("; "))
+                }
             }
             Ty::Mutex => "sync.Mutex".into(),
             Ty::WaitGroup => "sync.WaitGroup".into(),

@@ -300,7 +300,10 @@ impl<'t> Lowerer<'t> {
     }
 
     /// The "has no field or method" error.
-    pub fn no_field(&self, node: Node, ty: &Ty, name: &str) -> super::ModelError {
+    pub fn no_field(&self, node: Node<'t>, ty: &Ty, name: &str) -> super::ModelError {
+        if let Some(error) = self.unsupported_library_method(node, ty, name) {
+            return error;
+        }
         self.src.error(
             node,
             format!(

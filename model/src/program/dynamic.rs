@@ -23,6 +23,25 @@ pub struct DynType {
     /// Whether `==` on two values of this type is defined (else Go panics "comparing
     /// uncomparable type").
     pub comparable: bool,
+    /// The field names `%+v` prints in a value of this type.
+    pub fields: FieldNames,
+}
+
+/// Where a value of a type holds structs, with their field names, as `%+v` prints them
+/// (fmt/print.go, `printValue` under `plusV`: `{Name:ann Age:30}`, also inside pointers,
+/// slices, arrays and maps). Nested interface values carry their own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldNames {
+    /// No struct inside (or one printed through its `String`/`Error` method).
+    None,
+    /// A struct: each field's name and what is inside it.
+    Struct(Vec<(String, FieldNames)>),
+    /// A pointer to what is described.
+    Pointer(Box<FieldNames>),
+    /// A slice or array of elements described.
+    Elements(Box<FieldNames>),
+    /// A map: its keys and its values.
+    Map(Box<FieldNames>, Box<FieldNames>),
 }
 
 /// One method of a dynamic type's method set.

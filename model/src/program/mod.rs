@@ -19,8 +19,8 @@ mod source;
 mod types;
 
 pub use dynamic::{
-    AssertTarget, DynMethod, DynType, DynTypeId, InterfaceDef, InterfaceId, ReceiverStep,
-    ERROR_STRING,
+    AssertTarget, DynMethod, DynType, DynTypeId, FieldNames, InterfaceDef, InterfaceId,
+    ReceiverStep, ERROR_STRING,
 };
 pub use instr::{AccessSite, Instr, SelectCase, SelectCaseKind, SelectTable};
 pub use operators::{BinOp, MathFn, SyncMapOp, UnOp};

@@ -22,7 +22,8 @@ pub enum SyncMapOp {
     /// stack: m, k, old → deleted
     CompareAndDelete,
     /// stack: m → keys, values: two slices, the entries at this instant in key order (the start
-    /// of `Range`, whose calls of f the front end emits as a loop over them).
+    /// of `Range`, whose visits in every order and calls of f the front end emits as a loop
+    /// over the keys).
     Range,
     /// stack: m →
     Clear,

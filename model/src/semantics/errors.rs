@@ -16,7 +16,7 @@ use super::exec::Exec;
 use super::format::{format_sprintf, format_value};
 use super::state::{Object, State};
 use super::value::{Gid, Value};
-use crate::program::Instr;
+use crate::program::{Instr, Program};
 
 /// A new error with this text, wrapping `wrapped` (nil for none).
 pub fn new_error(st: &mut State, message: &str, wrapped: Value) -> Value {
@@ -67,7 +67,7 @@ pub fn error_text(st: &State, error: &Value) -> Option<String> {
 
 /// Executes an error instruction of goroutine `g` (pc already advanced); `None` for other
 /// instructions.
-pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
+pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
     let result = match instr {
         Instr::NewError => {
             let text = st.goroutine_mut(g).pop();
@@ -80,7 +80,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let printed = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &[], &format, &printed);
+            let text = format_sprintf(st, &program.dyn_types, &format, &printed);
             // fmt/errors.go: one `%w` wraps that operand; several wrap every operand that is
             // an error, in order.
             let operands: Vec<Value> = match &format {

@@ -16,7 +16,7 @@ pub fn format_value(st: &State, value: &Value) -> String {
     out
 }
 
-fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
+pub(super) fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
     use std::fmt::Write;
     if depth > 8 {
         out.push_str("...");
@@ -138,8 +138,9 @@ pub fn format_print(st: &State, values: &[Value], newline: bool) -> String {
 
 /// `fmt.Sprintf`: the verbs `%v %d %s %q %t %x %e %f %g %%`, with a width (padding with spaces,
 /// on the left unless the `-` flag is given, with zeros under the `0` flag for numbers) and a
-/// precision (digits of a float, the most bytes of a string); the `+` flag signs numbers, and
-/// `%+v` and `%#v` otherwise print like `%v`. A missing operand prints `%!v(MISSING)` as fmt
+/// precision (digits of a float, the most bytes of a string); the `+` flag signs numbers
+/// except under `%v`, where `%+v` names struct fields (`format_plus.rs`); `%#v` prints like
+/// `%v`. A missing operand prints `%!v(MISSING)` as fmt
 /// does; extra operands print `%!(EXTRA ...)`.
 ///
 /// `%T` prints the dynamic type of an operand that went in as an interface value (the front end
@@ -182,6 +183,11 @@ pub fn format_sprintf(
             out.push_str("%!(NOVERB)");
             break;
         };
+        // `%+v` is fmt's plusV: field names, and no sign on numbers (fmt/print.go, doPrintf).
+        let plus_v = verb == 'v' && spec.plus;
+        if plus_v {
+            spec.plus = false;
+        }
         if verb == '%' {
             out.push('%');
             continue;
@@ -232,6 +238,7 @@ pub fn format_sprintf(
                     None => s.to_string(),
                 }
             }
+            ('v', _) if plus_v => super::format_plus::write_plus(st, types, value, &mut text),
             _ => write_value(st, value, &mut text, 0),
         }
         spec.pad(&mut out, &text, numeric);

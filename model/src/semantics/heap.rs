@@ -333,7 +333,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let cond = st.goroutine_mut(g).pop();
             super::cond::set_locker(st, &cond, locker)?;
         }
-        other => match super::errors::exec(st, g, other)
+        other => match super::errors::exec(program, st, g, other)
             .or_else(|| super::iface::exec(program, st, g, other))
             .or_else(|| super::strings::exec(st, g, other))
             .or_else(|| super::reflect::exec(st, g, other))

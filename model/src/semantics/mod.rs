@@ -21,6 +21,7 @@ mod errors;
 mod exec;
 mod floatfmt;
 mod format;
+mod format_plus;
 mod gomath;
 mod goroutine_cache;
 mod heap;

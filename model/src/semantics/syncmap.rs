@@ -2,11 +2,11 @@
 //! so each is one step of the checker (a scheduling point).
 //!
 //! Design: the map is its entries sorted by key, not Go's read-only and dirty maps, whose
-//! split is invisible to callers. `Range` takes the entries at one instant, in key order, and
-//! then calls f on each (a loop the front end emits); Go's `Range` visits the keys in a random
-//! order and may see some changes made while it runs. Exploring key order only is a
-//! simplification: an outcome that depends on `Range`'s order or on concurrent changes during
-//! it can be missed.
+//! split is invisible to callers. `Range` takes the keys at one instant (Go's read-only map
+//! after promoting the dirty one); a loop the front end emits (`frontend/syncmethod.rs`) then
+//! visits them in every order (`Instr::MapRangeNext`, as a `range` over a map), loads each
+//! value when it visits the key, skips a key deleted since, and calls f: Go's `Range` ranges
+//! over that read-only map in a random order and loads each entry as it goes.
 //!
 //! Invariants: entries are sorted by key, with no duplicate keys.
 

@@ -1,8 +1,9 @@
-// Package sort for models, after Go 1.23's src/sort/sort.go, slice.go and search.go: the
-// results are Go's, the algorithm is an insertion sort (Go's pdqsort orders the same keys the
-// same way; for sort.Slice, whose order of equal elements Go leaves unspecified, gomc's is the
-// stable one). gomc compiles this file with a model that imports "sort"; sliceLen and
-// sliceSwap are its primitives for the slice inside an `any` (reflectlite's Swapper).
+// Package sort for models, after Go 1.23's src/sort/sort.go (Interface, Sort, Stable,
+// IsSorted, Reverse), slice.go and search.go: the results are Go's, the algorithm is an
+// insertion sort (Go's pdqsort orders the same keys the same way; for sort.Sort and
+// sort.Slice, whose order of equal elements Go leaves unspecified, gomc's is the stable one).
+// gomc compiles this file with a model that imports "sort"; sliceLen and sliceSwap are its
+// primitives for the slice inside an `any` (reflectlite's Swapper).
 package sort
 
 // Ints sorts a slice of ints in increasing order.
@@ -41,6 +42,61 @@ func StringsAreSorted(x []string) bool {
 		}
 	}
 	return true
+}
+
+// An Interface is a collection that Sort, Stable and IsSorted can order by integer index.
+type Interface interface {
+	// Len is the number of elements in the collection.
+	Len() int
+	// Less reports whether the element with index i must sort before the element with
+	// index j.
+	Less(i, j int) bool
+	// Swap swaps the elements with indexes i and j.
+	Swap(i, j int)
+}
+
+// Sort sorts data in ascending order as determined by the Less method (Go leaves the order
+// of equal elements unspecified; gomc's is the stable one).
+func Sort(data Interface) {
+	n := data.Len()
+	for i := 1; i < n; i++ {
+		for j := i; j > 0 && data.Less(j, j-1); j-- {
+			data.Swap(j, j-1)
+		}
+	}
+}
+
+// Stable sorts data in ascending order as determined by the Less method, keeping equal
+// elements in their original order.
+func Stable(data Interface) {
+	Sort(data)
+}
+
+// IsSorted reports whether data is sorted.
+func IsSorted(data Interface) bool {
+	n := data.Len()
+	for i := n - 1; i > 0; i-- {
+		if data.Less(i, i-1) {
+			return false
+		}
+	}
+	return true
+}
+
+type reverse struct {
+	// This embedded Interface permits Reverse to use the methods of another Interface
+	// implementation.
+	Interface
+}
+
+// Less returns the opposite of the embedded implementation's Less method.
+func (r reverse) Less(i, j int) bool {
+	return r.Interface.Less(j, i)
+}
+
+// Reverse returns the reverse order for data.
+func Reverse(data Interface) Interface {
+	return &reverse{data}
 }
 
 // Slice sorts the slice x given the provided less function; it panics if x is not a slice.

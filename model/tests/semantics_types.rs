@@ -394,3 +394,16 @@ fn fixme_an_empty_interface_written_out_is_spelled_any_in_messages() {
          \tneed type assertion"
     );
 }
+
+/// `var _ T`: a blank package-level variable of a type and no value (a common compile-time
+/// assertion spelling) is zero-initialized and loads; it was refused as "missing type or
+/// initializer".
+#[test]
+fn blank_package_variables_with_a_type_load() {
+    let report = check(
+        "package main\n\nimport \"sync\"\n\nvar _ sync.Mutex\nvar _ int\nvar _, b = 1, 2\n\n\
+         func main() {\n\tprintln(b)\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["2"]);
+}

@@ -407,9 +407,13 @@ impl<'t> Lowerer<'t> {
             }
         } else if values.is_empty() {
             for global in &globals {
-                let ty = match global {
-                    Some(global) => self.global_type(*global)?,
-                    None => return Err(self.src.error(spec, "missing type or initializer")),
+                let ty = match (global, spec.child_by_field_name("type")) {
+                    (Some(global), _) => self.global_type(*global)?,
+                    // `var _ sync.Mutex`: a blank variable of a type, zero-initialized.
+                    (None, Some(type_node)) => self.resolve_type(type_node)?,
+                    (None, None) => {
+                        return Err(self.src.error(spec, "missing type or initializer"))
+                    }
                 };
                 self.emit_zero(&ty, spec);
             }

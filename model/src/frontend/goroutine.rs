@@ -103,19 +103,15 @@ impl<'t> Lowerer<'t> {
                 format!("expression in {keyword} must be function call"),
             ));
         }
-        if !is_go && self.in_range_body() {
-            return Err(self.src.unsupported(
-                statement,
-                "defer in the body of a range over a function (Go runs it when the enclosing \
-                 function returns)\n\tinstead: move the deferred call into a function the \
-                 body calls, or range over a slice or map",
-            ));
-        }
-        let finish = |args: u32| {
-            if is_go {
-                Instr::Go { args }
-            } else {
-                Instr::Defer { args }
+        // A `defer` in the body of a range over a function defers on the frame of the function
+        // around the loop (`rangefunc.rs`).
+        let range_frame = if is_go { None } else { self.range_body_frame() };
+        let finish = |lowerer: &mut Self, args: u32| match (is_go, range_frame) {
+            (true, _) => lowerer.emit(Instr::Go { args }, statement),
+            (false, None) => lowerer.emit(Instr::Defer { args }, statement),
+            (false, Some(var)) => {
+                lowerer.load_range_body_frame(var, statement);
+                lowerer.emit(Instr::DeferIn { args }, statement);
             }
         };
         let callee = self.classify_call(call)?;
@@ -170,7 +166,7 @@ impl<'t> Lowerer<'t> {
                     accesses,
                 };
                 self.define_function(wrapper, function);
-                self.emit(finish(special.operands), statement);
+                finish(self, special.operands);
             }
             Callee::Conversion(_) => {
                 return Err(self.src.error(
@@ -183,7 +179,7 @@ impl<'t> Lowerer<'t> {
                 let func: FuncId = self.pkg.funcs[*index].id;
                 self.emit(Instr::FuncValue(func), call);
                 let args = self.push_args(call, &sig)?;
-                self.emit(finish(args), statement);
+                finish(self, args);
             }
             Callee::Method {
                 receiver,
@@ -196,12 +192,12 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::FuncValue(func), call);
                 self.push_receiver(*receiver, steps, method, at)?;
                 let args = self.push_args(call, &sig)? + 1;
-                self.emit(finish(args), statement);
+                finish(self, args);
             }
             Callee::Value(function, sig) => {
                 self.expr(*function)?;
                 let args = self.push_args(call, sig)?;
-                self.emit(finish(args), statement);
+                finish(self, args);
             }
         }
         Ok(())

@@ -7,7 +7,12 @@
 //! or after the loop is over, panics with the runtime's errors (runtime/panic.go,
 //! `panicrangestate`).
 //!
-//! Not lowered (a `ModelError` naming the construct): `defer` and `goto` in the body, and a
+//! A `defer` in the body runs when the function around the loop returns, as Go 1.23's
+//! `deferrangefunc`/`deferprocat` (runtime/panic.go) arrange: the function around the
+//! outermost loop keeps a reference to its own frame in a hidden variable (`Instr::FrameRef`),
+//! and the body defers its call on that frame (`Instr::DeferIn`).
+//!
+//! Not lowered (a `ModelError` naming the construct): `goto` in the body, and a
 //! `break`/`continue` from the body to a statement around the loop.
 
 use tree_sitter::Node;
@@ -39,6 +44,10 @@ pub(super) struct RangeBody {
     pub result_types: Vec<Ty>,
     /// Whether `results` are the function's named results (a bare `return` returns them).
     pub named: bool,
+    /// A hidden variable holding the frame of the function around the outermost loop
+    /// (`Instr::FrameRef`), which a `defer` in the body defers on; only when the body (or a
+    /// loop nested in it) has a `defer`.
+    pub frame: Option<usize>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -187,11 +196,18 @@ impl<'t> Lowerer<'t> {
         } else {
             Vec::new()
         };
+        let frame = has_defer(body).then(|| {
+            let var = self.hidden_var(super::types::INT, clause);
+            self.emit(Instr::FrameRef, clause);
+            self.store_var(var, clause);
+            var
+        });
         RangeBody {
             state: usize::MAX,
             results,
             result_types,
             named,
+            frame,
         }
     }
 
@@ -347,6 +363,20 @@ impl<'t> Lowerer<'t> {
         self.builder().range_body.is_some()
     }
 
+    /// In the body of a range over a function, the hidden variable holding the frame that a
+    /// `defer` of the body defers on.
+    pub(super) fn range_body_frame(&mut self) -> Option<usize> {
+        self.builder()
+            .range_body
+            .as_ref()
+            .and_then(|body| body.frame)
+    }
+
+    /// Pushes the frame a `defer` in this range-over-func body defers on (`Instr::DeferIn`).
+    pub(super) fn load_range_body_frame(&mut self, var: usize, node: Node) {
+        self.load_var(var, node);
+    }
+
     /// The error text for a `break`/`continue` from a range-over-func body to a labelled
     /// statement around the loop; `None` when no enclosing function has the label.
     pub(super) fn branch_out_of_range_body(&self, keyword: &str, label: &str) -> Option<String> {
@@ -367,6 +397,17 @@ impl<'t> Lowerer<'t> {
 }
 
 /// Whether a loop body holds a `return` (not counting function literals inside it).
+/// Whether a `defer` statement of this function is in `node` (not one of a function literal).
+fn has_defer(node: Node) -> bool {
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.named_children(&mut cursor).collect();
+    children.into_iter().any(|child| match child.kind() {
+        "defer_statement" => true,
+        "func_literal" => false,
+        _ => has_defer(child),
+    })
+}
+
 fn has_return(node: Node) -> bool {
     let mut cursor = node.walk();
     let children: Vec<Node> = node.named_children(&mut cursor).collect();

@@ -135,6 +135,7 @@ impl Program {
             Instr::MapIndex(t) => format!("MapIndex {}", self.type_text(*t)),
             Instr::Go { args } => format!("Go args={args}"),
             Instr::Defer { args } => format!("Defer args={args}"),
+            Instr::DeferIn { args } => format!("DeferIn args={args}"),
             Instr::Send(l) => format!("Send {}", label(*l)),
             Instr::Recv { label: l, with_ok } => {
                 format!("Recv {}{}", label(*l), if *with_ok { " ok" } else { "" })

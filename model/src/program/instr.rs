@@ -211,6 +211,16 @@ pub enum Instr {
     /// Deferred builtins (`defer mu.Unlock()`) are lowered to a synthetic function taking the
     /// evaluated operands as parameters.
     Defer { args: u32 },
+    /// stack: → frame; a reference to the current goroutine's current frame, kept by the
+    /// function around a range-over-func loop whose body has a `defer` (Go 1.23's
+    /// `deferrangefunc`, runtime/panic.go).
+    FrameRef,
+    /// stack: f, a0 … an-1, frame → ; `defer` in the body of a range over a function: records
+    /// the deferred call f(a0 …) in `frame` (a `FrameRef` of the function around the loop),
+    /// after that frame's other deferred calls, so that it runs when that function returns
+    /// (`deferprocat`). A body run on another goroutine than its loop's stops the search: not
+    /// modelled.
+    DeferIn { args: u32 },
     /// **sync.** stack: v → ; panics with v.
     Panic,
     /// stack: → v, the value of the current panic if called directly by the deferred call that

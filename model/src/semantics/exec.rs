@@ -57,8 +57,9 @@ pub enum Trap {
     PanicString(String),
     /// An unrecoverable runtime fatal error (`fatal error: ...`).
     Fatal(String),
-    /// A value past gomc's allocation bound (`limits.rs`): not a Go error but a step the
-    /// checker cannot take; the instruction's step fails with this message.
+    /// Not a Go error but a step the checker cannot take: a value past gomc's allocation bound
+    /// (`limits.rs`), or a `DeferIn` from another goroutine; the instruction's step fails with
+    /// this message.
     TooLarge(String),
 }
 
@@ -415,6 +416,12 @@ pub fn exec_goroutine_local(
             let _ = index;
             return None;
         }
+        Instr::FrameRef => {
+            let frame = goroutine.frames.len() as i64 - 1;
+            goroutine.push(Value::Int((i64::from(goroutine.id) << 32) | frame));
+            Ok(())
+        }
+        Instr::DeferIn { args } => defer_in(goroutine, *args),
         Instr::Defer { args } => {
             let arguments = goroutine.pop_n(*args as usize);
             let func = goroutine.pop();
@@ -434,6 +441,40 @@ pub fn exec_goroutine_local(
         _ => return None,
     };
     Some(result)
+}
+
+/// `DeferIn`: a range-over-func body's deferred call, recorded in the frame of the function
+/// around the loop after that frame's earlier deferred calls (the deferred calls stay ordered
+/// by frame, so each frame's newest is the last of its own and runs first).
+fn defer_in(goroutine: &mut Goroutine, args: u32) -> Exec {
+    let reference = int(&goroutine.pop());
+    let arguments = goroutine.pop_n(args as usize);
+    let func = goroutine.pop();
+    if !matches!(func, Value::Func { .. }) {
+        return Err(runtime_error(
+            "invalid memory address or nil pointer dereference",
+        ));
+    }
+    if reference >> 32 != i64::from(goroutine.id) {
+        return Err(Trap::TooLarge(
+            "a range-over-func body deferred a call while running on another goroutine than \
+             its loop's (Go adds it to the loop's function; not modelled)"
+                .to_string(),
+        ));
+    }
+    let frame = (reference & 0xffff_ffff) as u32;
+    let at = goroutine
+        .defers
+        .partition_point(|deferred| deferred.frame <= frame);
+    goroutine.defers.insert(
+        at,
+        Deferred {
+            frame,
+            func,
+            args: arguments,
+        },
+    );
+    Ok(())
 }
 
 /// The value of `v` as an `int`, for operands the type checker guarantees are integers.

@@ -141,3 +141,18 @@ func main() {
 ";
     assert_eq!(common::output_of(source), "0.5 float64 2.5 float64 3\n");
 }
+
+/// Type arguments are inferred through a parameter of a generic defined type (`s S[V]` given
+/// an `S[int]`, `l L[V]` given an `L[string]`): the syntax wraps each type argument in a type
+/// element, which inference did not look through, so `iter.Pull(seq)` could not infer V.
+#[test]
+fn type_arguments_are_inferred_through_generic_defined_types() {
+    let report = check(
+        "package main\n\ntype S[V any] func(yield func(V) bool)\n\ntype L[V any] []V\n\nfunc \
+         first[V any](s S[V]) (out V) {\n\ts(func(v V) bool { out = v; return false })\n\treturn\n}\n\n\
+         func size[V any](l L[V]) int { return len(l) }\n\nfunc main() {\n\tvar s S[int] = \
+         func(yield func(int) bool) { yield(7) }\n\tprintln(first(s), size(L[string]{\"a\", \"b\"}))\n}\n",
+    );
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["7 2"]);
+}

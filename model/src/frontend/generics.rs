@@ -332,6 +332,12 @@ impl<'t> Lowerer<'t> {
                     self.unify(inner, actual, params, bound);
                 }
             }
+            // A type argument (`V` of `Seq[V]`) is a one-term type element in the syntax.
+            ("type_elem", _) => {
+                if let [inner] = named_children(pattern)[..] {
+                    self.unify(inner, actual, params, bound);
+                }
+            }
             ("generic_type", Ty::Named(index)) => {
                 // `Stack[T]` against an instance of Stack: its arguments, pairwise.
                 let Some((_, args)) = self.instances.origins.get(index) else {

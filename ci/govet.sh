@@ -50,6 +50,7 @@ needs_go=(
   "1.23 model/tests/models/rangefunc/registry_iterator.go"
   "1.23 model/tests/models/rangefunc/returns_and_goroutines.go"
   "1.23 model/tests/models/rangefunc/defers.go"
+  "1.23 model/tests/models/rangefunc/pull.go"
   "1.21 model/tests/models/types/copy_clear.go"        # clear
   # Checked as Go 1.23 (one variable per iteration); before 1.22, vet's loopclosure reports
   # the capture of i in the goroutine of L64-L74.

@@ -202,3 +202,37 @@ fn iterator_types_and_releases_are_checked() {
     .to_string();
     assert!(old.contains("requires go1.23 or later"), "{old}");
 }
+
+/// iter.Pull and Pull2: values come one `next` at a time, each iterator's deferred calls run
+/// when it ends, `next` after `stop` is the zero value and false, and an iterator still
+/// holding a mutex (neither exhausted nor stopped) deadlocks the caller that locks it. The
+/// output and the deadlock are what `go run` (Go 1.23.5) gives.
+#[test]
+fn pulled_iterators_run_as_coroutines() {
+    let report = check(include_str!("models/rangefunc/pull.go"));
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+    assert_eq!(
+        text(&report, OutcomeKind::Deadlock),
+        "count done\ncount done\n[0 11]\na 1 true\n 0 false\ngot 1\n"
+    );
+}
+
+/// A panic of a pulled iterator reaches the caller of `next` (iter.go recovers it in the
+/// coroutine and panics again with it), as `go run` (Go 1.23.5) shows; a pulled iterator
+/// nobody stops leaves its coroutine blocked when main returns: a leak.
+#[test]
+fn a_pulled_iterators_panic_reaches_next_and_an_unstopped_one_leaks() {
+    let report = check(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"iter\"\n)\n\nfunc main() {\n\tseq := func(yield \
+         func(int) bool) {\n\t\tyield(1)\n\t\tpanic(\"boom\")\n\t}\n\tnext, stop := \
+         iter.Pull(iter.Seq[int](seq))\n\tdefer stop()\n\tv, ok := next()\n\tfmt.Println(v, \
+         ok)\n\tv, ok = next()\n\tfmt.Println(v, ok)\n}\n",
+    );
+    assert_eq!(panic_message(&report), "panic: boom");
+    assert_eq!(text(&report, OutcomeKind::Panic), "1 true\n");
+    let report = check(
+        "package main\n\nimport \"iter\"\n\nfunc main() {\n\tnext, _ := iter.Pull(iter.Seq[int](\
+         func(yield func(int) bool) { yield(1) }))\n\tnext()\n}\n",
+    );
+    assert_kinds(&report, &[OutcomeKind::Leak]);
+}

@@ -399,21 +399,21 @@ impl<'t> Lowerer<'t> {
 /// Whether a loop body holds a `return` (not counting function literals inside it).
 /// Whether a `defer` statement of this function is in `node` (not one of a function literal).
 fn has_defer(node: Node) -> bool {
-    let mut cursor = node.walk();
-    let children: Vec<Node> = node.named_children(&mut cursor).collect();
-    children.into_iter().any(|child| match child.kind() {
-        "defer_statement" => true,
-        "func_literal" => false,
-        _ => has_defer(child),
-    })
+    has_statement(node, "defer_statement")
 }
 
 fn has_return(node: Node) -> bool {
+    has_statement(node, "return_statement")
+}
+
+/// Whether a statement of this kind, of this function, is in `node` (not one of a function
+/// literal).
+fn has_statement(node: Node, kind: &str) -> bool {
     let mut cursor = node.walk();
     let children: Vec<Node> = node.named_children(&mut cursor).collect();
     children.into_iter().any(|child| match child.kind() {
-        "return_statement" => true,
+        found if found == kind => true,
         "func_literal" => false,
-        _ => has_return(child),
+        _ => has_statement(child, kind),
     })
 }

@@ -124,7 +124,8 @@ func Pull[V any](seq Seq[V]) (func() (V, bool), func()) {
 }
 
 // Pull2 converts the push-style iterator seq into a pull-style iterator accessed by the two
-// functions next and stop.
+// functions next and stop. It repeats Pull for pairs, as iter.go does: a value type cannot
+// stand for the pair without changing what the iterator's own yield receives.
 func Pull2[K, V any](seq Seq2[K, V]) (func() (K, V, bool), func()) {
 	var (
 		k          K

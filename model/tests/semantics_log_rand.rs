@@ -76,3 +76,30 @@ fn storing_nil_in_an_atomic_value_panics_as_go_does() {
         "panic: sync/atomic: store of nil value into Value"
     );
 }
+
+/// `fmt.Sprintf(format, args...)`, `fmt.Printf`, `fmt.Println(args...)` and `log.Printf` with
+/// forwarded operands, as logging wrappers write them, print what `go run` (Go 1.23.5) prints;
+/// a forwarded slice that is not a `[]any` is go build's error (Go 1.19's wording, as gomc's
+/// other type errors).
+#[test]
+fn forwarded_variadic_operands_print_as_go_prints_them() {
+    let report = check(include_str!("models/stdlib/forwarded_args.go"));
+    assert_eq!(report.kinds(), [OutcomeKind::Ok]);
+    let lines: Vec<String> = printed(&report, OutcomeKind::Ok)
+        .iter()
+        .map(|line| line.trim_end_matches('\n').to_string())
+        .collect();
+    assert_eq!(
+        lines,
+        ["[x] n=3 s=a", "a 1 true <nil>", "[1]|\"z\"", "[1]|\"z\""]
+    );
+    let error = common::compile_error(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tnames := []string{\"a\"}\n\t\
+         fmt.Println(names...)\n}\n",
+    );
+    assert_eq!(
+        error.message,
+        "cannot use names (variable of type []string) as type []any in argument to fmt.Println"
+    );
+    assert_eq!((error.line, error.col), (7, 14));
+}

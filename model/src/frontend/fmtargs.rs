@@ -19,6 +19,65 @@ impl<'t> Lowerer<'t> {
         self.push_fmt_args_typed(arguments, &[])
     }
 
+    /// `fmt.Sprintf(format, args...)`, `fmt.Println(args...)` and the like, as logging
+    /// wrappers forward their operands: pushes the format (with `format`) and the slice `args`
+    /// (a `[]any`, as Go requires), and returns the instruction that makes the string from them
+    /// (`Instr::SprintSlice`, Sprintf's or Sprintln's). `None` when the call has no `...`
+    /// argument. The elements are printed as their dynamic types print; a `String` or `Error`
+    /// method of a type of the model's is not called on them.
+    pub fn push_fmt_slice(
+        &mut self,
+        call: Node<'t>,
+        arguments: &[Node<'t>],
+        format: bool,
+    ) -> Result<Option<(u32, Instr)>> {
+        let Some((&last, leading)) = arguments.split_last() else {
+            return Ok(None);
+        };
+        if last.kind() != "variadic_argument" {
+            return Ok(None);
+        }
+        if leading.len() != usize::from(format) {
+            return Err(self.src.unsupported(
+                last,
+                "... argument after other operands (pass them all in the slice)",
+            ));
+        }
+        for &operand in leading {
+            self.expr_to(operand, &Ty::String, "argument")?;
+        }
+        let slice = unparen(
+            super::syntax::named_children(last)
+                .first()
+                .copied()
+                .unwrap_or(last),
+        );
+        let ty = self.type_of(slice)?;
+        if !matches!(self.types.underlying(&ty), Ty::Slice(element) if *element == ANY) {
+            let callee = call
+                .child_by_field_name("function")
+                .map_or("", |function| self.src.text_of(function));
+            return Err(self.src.error(
+                slice,
+                format!(
+                    "cannot use {} ({} of type {}) as type []any in argument to {callee}",
+                    self.src.text_of(slice),
+                    if slice.kind() == "identifier" {
+                        "variable"
+                    } else {
+                        "value"
+                    },
+                    self.types.describe(&ty)
+                ),
+            ));
+        }
+        self.expr(slice)?;
+        Ok(Some((
+            arguments.len() as u32,
+            Instr::SprintSlice { format },
+        )))
+    }
+
     /// [`Lowerer::push_fmt_args`], with the verb that prints each argument where a constant
     /// format says it (`verbs`, by argument index): an operand of `%T` goes in as an interface
     /// value, which carries its dynamic type; a `[]byte` printed by `%s`, `%q` or `%x` goes in

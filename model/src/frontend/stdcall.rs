@@ -229,6 +229,23 @@ impl<'t> Lowerer<'t> {
             Ok(count as u32)
         };
         Ok(match op {
+            StdCall::Print(true) | StdCall::Sprintln
+                if arguments
+                    .last()
+                    .is_some_and(|a| a.kind() == "variadic_argument") =>
+            {
+                let (n, make) = self
+                    .push_fmt_slice(call, arguments, false)?
+                    .expect("a ... argument");
+                let mut tail = vec![make];
+                if matches!(op, StdCall::Print(_)) {
+                    tail.push(Instr::Print {
+                        args: 1,
+                        newline: false,
+                    });
+                }
+                special(n, tail, results)
+            }
             StdCall::Print(newline) => {
                 let n = self.push_fmt_args(arguments)?;
                 special(n, vec![Instr::Print { args: n, newline }], results)
@@ -236,6 +253,16 @@ impl<'t> Lowerer<'t> {
             StdCall::Printf | StdCall::Sprintf => {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
+                }
+                if let Some((n, make)) = self.push_fmt_slice(call, arguments, true)? {
+                    let mut tail = vec![make];
+                    if matches!(op, StdCall::Printf) {
+                        tail.push(Instr::Print {
+                            args: 1,
+                            newline: false,
+                        });
+                    }
+                    return Ok(special(n, tail, results));
                 }
                 let typed = self.format_verbs(arguments[0])?;
                 let n = self.push_fmt_args_typed(arguments, &typed)?;
@@ -266,12 +293,21 @@ impl<'t> Lowerer<'t> {
                 }
                 // log formats like fmt.Sprint/Sprintf and ends the line (log.go
                 // Output); gomc leaves out the date and time it prefixes.
-                let typed = match format {
-                    true => self.format_verbs(arguments[0])?,
-                    false => Vec::new(),
+                let forwarded = match format {
+                    true => self.push_fmt_slice(call, arguments, true)?,
+                    false => None,
                 };
-                let n = self.push_fmt_args_typed(arguments, &typed)?;
-                let mut tail = vec![if format {
+                let typed = match (format, &forwarded) {
+                    (true, None) => self.format_verbs(arguments[0])?,
+                    _ => Vec::new(),
+                };
+                let n = match &forwarded {
+                    Some((n, _)) => *n,
+                    None => self.push_fmt_args_typed(arguments, &typed)?,
+                };
+                let mut tail = vec![if let Some((_, make)) = forwarded {
+                    make
+                } else if format {
                     Instr::Sprintf { args: n - 1 }
                 } else if name.ends_with("ln") {
                     FmtStyle::Plain.sprint(0)

@@ -2,7 +2,8 @@
 //!
 //! Instructions marked **sync** are scheduling points: a transition of the checker runs one
 //! goroutine's local instructions and then exactly one sync instruction (ARCHITECTURE.md, Contracts). Everything
-//! else is local computation, merged into the transition around it.
+//! else is local computation, merged into the transition around it. `Instr::executor`
+//! (`executor.rs`) says which each variant is, and which part of `semantics/` runs it.
 //!
 //! Runtime errors that Go turns into panics (index out of range, nil map write, division by zero,
 //! nil dereference, …) panic the goroutine with Go's own message; they are documented per
@@ -502,49 +503,4 @@ pub enum SelectCaseKind {
     Send,
     /// `case <-ch:`, `case v := <-ch:`, `case v, ok := <-ch:`
     Recv,
-}
-
-impl Instr {
-    /// Whether this instruction is a scheduling point (see the module docs).
-    pub fn is_sync(&self) -> bool {
-        matches!(
-            self,
-            Instr::Go { .. }
-                | Instr::CopySync
-                | Instr::Panic
-                | Instr::Goexit
-                | Instr::Exit
-                | Instr::FailTest
-                | Instr::Yield
-                | Instr::Send(_)
-                | Instr::Recv { .. }
-                | Instr::Close(_)
-                | Instr::Select(_)
-                | Instr::Lock(_)
-                | Instr::Unlock(_)
-                | Instr::TryLock(_)
-                | Instr::RLock(_)
-                | Instr::RUnlock(_)
-                | Instr::TryRLock(_)
-                | Instr::OnceEnter(_)
-                | Instr::OnceDone(_)
-                | Instr::CondWait(_)
-                | Instr::CondSignal(_)
-                | Instr::CondBroadcast(_)
-                | Instr::SyncMap { .. }
-                | Instr::AtomicSwap(_)
-                | Instr::WaitGroupAdd(_)
-                | Instr::WaitGroupWait(_)
-                | Instr::AtomicAdd { .. }
-                | Instr::AtomicLoad(_)
-                | Instr::AtomicStore(_)
-                | Instr::AtomicCas(_)
-                | Instr::Choose
-                | Instr::MapRangeNext
-                | Instr::TimerStop
-                | Instr::TimerReset
-                | Instr::SynctestWait
-                | Instr::NumGoroutine
-        )
-    }
 }

@@ -13,6 +13,7 @@
 
 mod disasm;
 mod dynamic;
+mod executor;
 mod instr;
 mod operators;
 mod source;
@@ -22,6 +23,7 @@ pub use dynamic::{
     AssertTarget, DynMethod, DynType, DynTypeId, FieldNames, InterfaceDef, InterfaceId,
     ReceiverStep, ERROR_STRING,
 };
+pub use executor::Executor;
 pub use instr::{AccessSite, Instr, SelectCase, SelectCaseKind, SelectTable};
 pub use operators::{BinOp, MathFn, SyncMapOp, UnOp};
 pub use source::{SourceFile, Span};

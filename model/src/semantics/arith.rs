@@ -110,7 +110,9 @@ pub fn exec_float(goroutine: &mut Goroutine, instr: &Instr) {
             let x = float_operand(goroutine);
             Value::Float(Float::new(FloatKind::F64, super::gomath::apply(*op, x, y)))
         }
-        other => unreachable!("internal error: {other:?} is not a float instruction"),
+        other => unreachable!(
+            "internal error: {other:?} is not a float instruction (routed by Instr::executor)"
+        ),
     };
     goroutine.push(result);
 }

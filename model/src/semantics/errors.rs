@@ -65,10 +65,9 @@ pub fn error_text(st: &State, error: &Value) -> Option<String> {
     }
 }
 
-/// Executes an error instruction of goroutine `g` (pc already advanced); `None` for other
-/// instructions.
-pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
-    let result = match instr {
+/// Executes an error instruction (`Executor::Errors`) of goroutine `g` (pc already advanced).
+pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
+    match instr {
         Instr::NewError => {
             let text = st.goroutine_mut(g).pop();
             let text = format_value(st, &text);
@@ -124,9 +123,10 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<
             st.goroutine_mut(g).push(error);
             Ok(())
         }
-        _ => return None,
-    };
-    Some(result)
+        other => unreachable!(
+            "internal error: {other:?} is not an error instruction (routed by Instr::executor)"
+        ),
+    }
 }
 
 /// The indices of the operands the `%w` verbs of a format consume (fmt/errors.go wraps them).

@@ -1,6 +1,8 @@
 //! Local execution: everything a goroutine does between two synchronization operations, and
 //! the control flow that crosses them (calls, returns, deferred calls, panics, `Goexit`; their
-//! unwinding is `unwind.rs`, arithmetic `arith.rs`).
+//! unwinding is `unwind.rs`, arithmetic `arith.rs`). `exec_local` is the one dispatch of a
+//! local instruction, to the executor `Instr::executor` names: `local.rs` for those that touch
+//! only the goroutine, `heap.rs` for heap data, this file for returns, `recover` and globals.
 //!
 //! Mirrors Go 1.23's runtime/panic.go for defer, panic, recover and Goexit:
 //! - deferred calls run last-in first-out, with the arguments evaluated at the `defer`;
@@ -17,14 +19,13 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::arith::binary;
 use super::format::format_value;
-use super::state::{Deferred, Goroutine, Object, State, Status};
+use super::state::{Goroutine, Object, State, Status};
 use super::unwind::{do_return, push_frame, raise, recover};
-use super::value::{Float, Gid, Value};
+use super::value::{Gid, Value};
 use super::zero::zero_value;
 use crate::explore::StepError;
-use crate::program::{BinOp, Instr, Program, UnOp};
+use crate::program::{Executor, Instr, Program};
 
 /// How many local instructions a goroutine may run between two scheduling points before the
 /// checker gives up on it (a loop that never synchronizes).
@@ -199,46 +200,46 @@ fn run_local_loop<const RACES: bool>(
     }
 }
 
-/// Calls the function value `callee` with `args` arguments already on the stack.
-fn call_value(program: &Program, goroutine: &mut Goroutine, args: u32) -> Exec {
-    let at = goroutine.stack.len() - args as usize - 1;
-    let callee = goroutine.stack.remove(at);
-    let Value::Func { func, env } = callee else {
-        return Err(runtime_error(
-            "invalid memory address or nil pointer dereference",
-        ));
-    };
-    push_frame(program, goroutine, func, env, at as u32, false);
-    Ok(())
+/// Executes one local (non-sync) instruction of goroutine `g`, whose pc already points past
+/// it: the one dispatch of the interpreter, to the executor `Instr::executor` names.
+#[inline]
+fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mut StepLog) -> Exec {
+    match instr.executor() {
+        Executor::Goroutine => super::local::exec(program, st.goroutine_mut(g), instr),
+        Executor::Float => {
+            super::arith::exec_float(st.goroutine_mut(g), instr);
+            Ok(())
+        }
+        Executor::State => exec_state(program, st, g, instr),
+        Executor::Heap => super::heap::exec_data(program, st, g, instr),
+        Executor::Print => super::print::exec(program, st, g, instr, log),
+        Executor::Errors => super::errors::exec(program, st, g, instr),
+        Executor::Interface => super::iface::exec(program, st, g, instr),
+        Executor::Strings => super::strings::exec(st, g, instr),
+        Executor::Reflect => super::reflect::exec(st, g, instr),
+        Executor::Sync => {
+            unreachable!("internal error: {instr:?} is a sync instruction, run by ops.rs")
+        }
+    }
 }
 
-/// Executes one local (non-sync) instruction of goroutine `g`, whose pc already points past it.
-fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mut StepLog) -> Exec {
+/// Executes an instruction of goroutine `g` that needs the state beyond it
+/// (`Executor::State`): returns, `recover`, package-level variables, zero values.
+fn exec_state(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
     match instr {
-        Instr::Return => {
-            do_return(program, st, g);
-            return Ok(());
-        }
+        Instr::Return => do_return(program, st, g),
         Instr::Zero(ty) => {
             let value = zero_value(program, st, *ty);
             st.goroutine_mut(g).push(value);
-            return Ok(());
         }
         Instr::LoadGlobal(global) => {
             let value = st.globals[global.0 as usize].clone();
             st.goroutine_mut(g).push(value);
-            return Ok(());
         }
         Instr::StoreGlobal(global) => {
             let value = st.goroutine_mut(g).pop();
             Arc::make_mut(&mut st.globals)[global.0 as usize] = value;
-            return Ok(());
         }
-        Instr::Print { .. }
-        | Instr::Printf { .. }
-        | Instr::Sprintf { .. }
-        | Instr::SprintSlice { .. }
-        | Instr::Sprint { .. } => return super::print::exec(program, st, g, instr, log),
         Instr::Recover | Instr::DeferredRecover => {
             let goroutine = st.goroutine_mut(g);
             let frames = goroutine.frames.len();
@@ -250,230 +251,12 @@ fn exec_local(program: &Program, st: &mut State, g: Gid, instr: &Instr, log: &mu
             };
             let value = recover(goroutine, caller);
             goroutine.push(value);
-            return Ok(());
         }
-        Instr::ResultCells(_) => return Ok(()),
-        _ => {}
+        Instr::ResultCells(_) => {}
+        other => unreachable!(
+            "internal error: {other:?} is not a state instruction (routed by Instr::executor)"
+        ),
     }
-    if let Some(result) = exec_goroutine_local(program, st.goroutine_mut(g), instr) {
-        return result;
-    }
-    super::heap::exec_data(program, st, g, instr)
-}
-
-/// Executes the control-flow and stack instructions that touch only goroutine `g`.
-pub fn exec_goroutine_local(
-    program: &Program,
-    goroutine: &mut Goroutine,
-    instr: &Instr,
-) -> Option<Exec> {
-    let result = match instr {
-        Instr::PushInt(value) => {
-            goroutine.push(Value::Int(*value));
-            Ok(())
-        }
-        Instr::PushBool(value) => {
-            goroutine.push(Value::Bool(*value));
-            Ok(())
-        }
-        Instr::PushStr(id) => {
-            goroutine.push(Value::str(program.string(*id)));
-            Ok(())
-        }
-        Instr::PushNil => {
-            goroutine.push(Value::Nil);
-            Ok(())
-        }
-        Instr::LoadLocal(slot) => {
-            let value = goroutine.stack[goroutine.top().base as usize + *slot as usize].clone();
-            goroutine.push(value);
-            Ok(())
-        }
-        Instr::StoreLocal(slot) => {
-            let value = goroutine.pop();
-            let at = goroutine.top().base as usize + *slot as usize;
-            goroutine.stack[at] = value;
-            Ok(())
-        }
-        Instr::Dup => {
-            let value = goroutine.peek(0).clone();
-            goroutine.push(value);
-            Ok(())
-        }
-        Instr::Dup2 => {
-            let (a, b) = (goroutine.peek(1).clone(), goroutine.peek(0).clone());
-            goroutine.push(a);
-            goroutine.push(b);
-            Ok(())
-        }
-        Instr::Pop => {
-            goroutine.pop();
-            Ok(())
-        }
-        Instr::MakeStruct(count) => {
-            let fields = goroutine.pop_n(*count as usize);
-            goroutine.push(Value::Tuple(Arc::from(fields)));
-            Ok(())
-        }
-        Instr::MakeArray(count) => {
-            let items = goroutine.pop_n(*count as usize);
-            goroutine.push(Value::Array(Arc::from(items)));
-            Ok(())
-        }
-        Instr::Field(index) => {
-            let value = goroutine.pop();
-            match value {
-                Value::Tuple(fields) => {
-                    goroutine.push(fields[*index as usize].clone());
-                    Ok(())
-                }
-                other => unreachable!("internal error: field of non-struct {other:?}"),
-            }
-        }
-        Instr::SetField(index) => {
-            let value = goroutine.pop();
-            let Value::Tuple(fields) = goroutine.pop() else {
-                unreachable!("internal error: field of non-struct");
-            };
-            let mut fields = fields.to_vec();
-            fields[*index as usize] = value;
-            goroutine.push(Value::Tuple(Arc::from(fields)));
-            Ok(())
-        }
-        Instr::Unary(op) => {
-            let value = goroutine.pop();
-            let result = match (op, value) {
-                (UnOp::Neg, Value::Int(v)) => Value::Int(v.wrapping_neg()),
-                (UnOp::Neg, Value::Float(v)) => Value::Float(Float::new(v.kind, -v.get())),
-                (UnOp::BitNot, Value::Int(v)) => Value::Int(!v),
-                (UnOp::Not, Value::Bool(v)) => Value::Bool(!v),
-                (op, value) => unreachable!("internal error: {op:?} on {value:?}"),
-            };
-            goroutine.push(result);
-            Ok(())
-        }
-        Instr::PushFloat(..)
-        | Instr::ToFloat(_)
-        | Instr::FloatToInt(_)
-        | Instr::PrintFloatText
-        | Instr::Math(_) => {
-            super::arith::exec_float(goroutine, instr);
-            Ok(())
-        }
-        Instr::Wrap(kind) => {
-            let Value::Int(v) = goroutine.pop() else {
-                unreachable!("internal error: wrap of a non-integer");
-            };
-            match kind.wrap(v) {
-                Some(wrapped) => {
-                    goroutine.push(Value::Int(wrapped));
-                    Ok(())
-                }
-                None => Err(Trap::TooLarge(format!(
-                    "the model makes a {} value of 2^63 or more ({}), which gomc's 64-bit \
-                     signed integers cannot hold (a bound of the checker, not of Go)",
-                    kind.name(),
-                    v as u64
-                ))),
-            }
-        }
-        Instr::Binary(op) => {
-            let right = goroutine.pop();
-            let left = goroutine.pop();
-            if matches!(op, BinOp::Eq | BinOp::Ne) {
-                if let Err(trap) = super::iface::check_comparable(program, &left, &right) {
-                    return Some(Err(trap));
-                }
-            }
-            binary(*op, left, right).map(|value| goroutine.push(value))
-        }
-        Instr::Jump(target) => {
-            goroutine.top_mut().pc = *target;
-            Ok(())
-        }
-        Instr::JumpIfFalse(target) | Instr::JumpIfTrue(target) => {
-            let wanted = matches!(instr, Instr::JumpIfTrue(_));
-            if goroutine.pop() == Value::Bool(wanted) {
-                goroutine.top_mut().pc = *target;
-            }
-            Ok(())
-        }
-        Instr::Call { func, args } => {
-            let base = (goroutine.stack.len() - *args as usize) as u32;
-            push_frame(program, goroutine, *func, None, base, false);
-            Ok(())
-        }
-        Instr::CallValue { args } => call_value(program, goroutine, *args),
-        Instr::FuncValue(func) => {
-            goroutine.push(Value::Func {
-                func: *func,
-                env: None,
-            });
-            Ok(())
-        }
-        Instr::LoadCapture(index) => {
-            // The environment lives in the heap; handled by the caller.
-            let _ = index;
-            return None;
-        }
-        Instr::FrameRef => {
-            let frame = goroutine.frames.len() as i64 - 1;
-            goroutine.push(Value::Int((i64::from(goroutine.id) << 32) | frame));
-            Ok(())
-        }
-        Instr::DeferIn { args } => defer_in(goroutine, *args),
-        Instr::Defer { args } => {
-            let arguments = goroutine.pop_n(*args as usize);
-            let func = goroutine.pop();
-            if !matches!(func, Value::Func { .. }) {
-                return Some(Err(runtime_error(
-                    "invalid memory address or nil pointer dereference",
-                )));
-            }
-            let frame = goroutine.frames.len() as u32 - 1;
-            goroutine.defers.push(Deferred {
-                frame,
-                func,
-                args: arguments,
-            });
-            Ok(())
-        }
-        _ => return None,
-    };
-    Some(result)
-}
-
-/// `DeferIn`: a range-over-func body's deferred call, recorded in the frame of the function
-/// around the loop after that frame's earlier deferred calls (the deferred calls stay ordered
-/// by frame, so each frame's newest is the last of its own and runs first).
-fn defer_in(goroutine: &mut Goroutine, args: u32) -> Exec {
-    let reference = int(&goroutine.pop());
-    let arguments = goroutine.pop_n(args as usize);
-    let func = goroutine.pop();
-    if !matches!(func, Value::Func { .. }) {
-        return Err(runtime_error(
-            "invalid memory address or nil pointer dereference",
-        ));
-    }
-    if reference >> 32 != i64::from(goroutine.id) {
-        return Err(Trap::TooLarge(
-            "a range-over-func body deferred a call while running on another goroutine than \
-             its loop's (Go adds it to the loop's function; not modelled)"
-                .to_string(),
-        ));
-    }
-    let frame = (reference & 0xffff_ffff) as u32;
-    let at = goroutine
-        .defers
-        .partition_point(|deferred| deferred.frame <= frame);
-    goroutine.defers.insert(
-        at,
-        Deferred {
-            frame,
-            func,
-            args: arguments,
-        },
-    );
     Ok(())
 }
 

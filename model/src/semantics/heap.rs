@@ -14,7 +14,7 @@ use super::value::{ChanId, Gid, ObjId, Value};
 use super::zero::zero_value;
 use crate::program::{Instr, Program};
 
-/// Executes a data instruction of goroutine `g` (pc already advanced).
+/// Executes a heap instruction (`Executor::Heap`) of goroutine `g` (pc already advanced).
 pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
     match instr {
         Instr::LoadCapture(index) => {
@@ -333,14 +333,9 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let cond = st.goroutine_mut(g).pop();
             super::cond::set_locker(st, &cond, locker)?;
         }
-        other => match super::errors::exec(program, st, g, other)
-            .or_else(|| super::iface::exec(program, st, g, other))
-            .or_else(|| super::strings::exec(st, g, other))
-            .or_else(|| super::reflect::exec(st, g, other))
-        {
-            Some(result) => return result,
-            None => unreachable!("internal error: {other:?} is not a local instruction"),
-        },
+        other => unreachable!(
+            "internal error: {other:?} is not a heap instruction (routed by Instr::executor)"
+        ),
     }
     Ok(())
 }

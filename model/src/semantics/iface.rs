@@ -19,10 +19,10 @@ use super::value::{Boxed, Gid, Value};
 use super::zero::zero_value;
 use crate::program::{AssertTarget, DynTypeId, Instr, Program, ReceiverStep, ERROR_STRING};
 
-/// Executes an interface instruction of goroutine `g` (pc already advanced); `None` for other
-/// instructions.
-pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
-    let result = match instr {
+/// Executes an interface instruction (`Executor::Interface`) of goroutine `g` (pc already
+/// advanced).
+pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
+    match instr {
         Instr::Box(ty) => {
             let value = st.goroutine_mut(g).pop();
             st.goroutine_mut(g)
@@ -94,9 +94,10 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Option<
                 _ => Ok(()),
             }
         }
-        _ => return None,
-    };
-    Some(result)
+        other => unreachable!(
+            "internal error: {other:?} is not an interface instruction (routed by Instr::executor)"
+        ),
+    }
 }
 
 /// `==` on two interface values with the same uncomparable dynamic type panics (runtime/alg.go

@@ -28,6 +28,7 @@ mod heap;
 mod iface;
 mod invariants;
 mod limits;
+mod local;
 mod maprange;
 mod mutex;
 mod once;

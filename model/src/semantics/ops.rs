@@ -144,7 +144,9 @@ fn try_exec_sync(
         | Instr::AtomicStore(_)
         | Instr::AtomicCas(_)
         | Instr::AtomicSwap(_) => super::atomic::exec(program, st, g, instr, log)?,
-        other => unreachable!("internal error: {other:?} is not a sync instruction"),
+        other => unreachable!(
+            "internal error: {other:?} is not a sync instruction (routed by Instr::executor)"
+        ),
     }
     Ok(false)
 }

@@ -62,6 +62,8 @@ pub fn exec(
             st.goroutine_mut(g).push(Value::str(&text));
             Ok(())
         }
-        other => unreachable!("internal error: {other:?} is not a printing instruction"),
+        other => unreachable!(
+            "internal error: {other:?} is not a printing instruction (routed by Instr::executor)"
+        ),
     }
 }

@@ -9,9 +9,9 @@ use super::state::State;
 use super::value::{Gid, Value};
 use crate::program::Instr;
 
-/// Executes `AnyLen` or `AnySwap` for goroutine `g`; `None` for other instructions.
-pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
-    let result = match instr {
+/// Executes `AnyLen` or `AnySwap` (`Executor::Reflect`) for goroutine `g`.
+pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Exec {
+    match instr {
         Instr::AnyLen => {
             let value = st.goroutine_mut(g).pop();
             slice_of(&value).map(|(_, _, len)| st.goroutine_mut(g).push(Value::Int(len as i64)))
@@ -34,9 +34,10 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
                 Ok(())
             })
         }
-        _ => return None,
-    };
-    Some(result)
+        other => unreachable!(
+            "internal error: {other:?} is not a reflect instruction (routed by Instr::executor)"
+        ),
+    }
 }
 
 /// The backing array, offset and length of the slice `value` holds (a nil slice has none).

@@ -28,9 +28,9 @@ pub fn rune_at(text: &str, index: usize) -> (i64, usize) {
     (0xFFFD, 1)
 }
 
-/// Executes a string instruction of goroutine `g`; `None` for other instructions.
-pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
-    let result = match instr {
+/// Executes a string instruction (`Executor::Strings`) of goroutine `g`.
+pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Exec {
+    match instr {
         Instr::RuneAt => {
             let goroutine = st.goroutine_mut(g);
             let index = int(&goroutine.pop()) as usize;
@@ -105,7 +105,8 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Option<Exec> {
             st.goroutine_mut(g).push(slice);
             Ok(())
         }
-        _ => return None,
-    };
-    Some(result)
+        other => unreachable!(
+            "internal error: {other:?} is not a string instruction (routed by Instr::executor)"
+        ),
+    }
 }

@@ -254,7 +254,27 @@ func main() {
     let report = check("package main\nfunc main() { panic(nil) }");
     assert_eq!(
         panic_message(&report),
-        "panic: panic called with nil argument (use GODEBUG=panicnil=1 to override)"
+        "panic: panic called with nil argument"
+    );
+}
+
+/// A panic value with an `Error` or `String` method prints as what the method returns, as
+/// the runtime prints it (runtime/panic.go `preprintpanics`), indented like a string; the value
+/// recovered is still the value; a nil error is `panic(nil)`. Expected: `go run` (Go 1.23.5).
+#[test]
+fn panic_values_print_through_their_error_and_string_methods() {
+    let report = check(include_str!("models/stdlib/panic_methods.go"));
+    assert_eq!(
+        panic_message(&report),
+        "panic: wrapped: code 7\n\tsecond line"
+    );
+    assert_eq!(
+        printed(&report, Panic),
+        [
+            "recovered L3\n",
+            "recovered panic called with nil argument\n",
+            "recovered plain\n"
+        ]
     );
 }
 

@@ -207,8 +207,21 @@ impl<'t> Lowerer<'t> {
             }
             "panic" => {
                 self.expect_args(call, arguments, 1)?;
+                let ty = self.type_of(arguments[0])?;
+                let printed_by_method =
+                    self.types.is_interface(&ty) || self.has_text_method(&ty, arguments[0])?;
                 self.expr_to(arguments[0], &ANY, "argument")?;
-                special(1, vec![Instr::Panic], vec![])
+                if printed_by_method {
+                    // The runtime prints an error or Stringer panic value by its method
+                    // (runtime/panic.go `preprintpanics`); nil stays nil.
+                    special(
+                        1,
+                        vec![Instr::Dup, Instr::Stringer, Instr::PanicShown],
+                        vec![],
+                    )
+                } else {
+                    special(1, vec![Instr::Panic], vec![])
+                }
             }
             "recover" => {
                 self.expect_args(call, arguments, 0)?;

@@ -210,7 +210,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).
-    fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+    pub(super) fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
         let named = match ty {
             Ty::Named(_) => true,
             Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),

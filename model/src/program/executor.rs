@@ -46,6 +46,7 @@ impl Instr {
             Instr::Go { .. }
             | Instr::CopySync
             | Instr::Panic
+            | Instr::PanicShown
             | Instr::Goexit
             | Instr::Exit
             | Instr::FailTest

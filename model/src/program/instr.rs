@@ -224,6 +224,10 @@ pub enum Instr {
     DeferIn { args: u32 },
     /// **sync.** stack: v → ; panics with v.
     Panic,
+    /// **sync.** stack: v, shown → ; panics with v, printed as `shown`: what v's `Error` or
+    /// `String` method returned (`Instr::Stringer` on a copy of v), as the runtime prints an
+    /// error or Stringer panic value (runtime/panic.go `preprintpanics`), or v itself.
+    PanicShown,
     /// stack: → v, the value of the current panic if called directly by the deferred call that
     /// the panic is running (which then recovers it), else nil (also during `Goexit`).
     Recover,

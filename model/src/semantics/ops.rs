@@ -75,13 +75,19 @@ fn try_exec_sync(
             finish_op(program, st, g, &[], log);
             log.started.push(id);
         }
-        Instr::Panic => {
+        Instr::Panic | Instr::PanicShown => {
+            let shown = match instr {
+                Instr::PanicShown => Some(st.goroutine_mut(g).pop()),
+                _ => None,
+            };
             let mut value = st.goroutine_mut(g).pop();
-            if value == Value::Nil {
+            let message = if value == Value::Nil {
                 // Go 1.21: panic(nil) panics with a *runtime.PanicNilError.
                 value = super::errors::new_error(st, PANIC_NIL, Value::Nil);
-            }
-            let message = panic_message(st, &value);
+                panic_message(st, &value)
+            } else {
+                panic_message(st, shown.as_ref().unwrap_or(&value))
+            };
             start_panic(program, st, g, value, message);
         }
         Instr::Goexit => start_goexit(program, st, g),
@@ -161,7 +167,9 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
             Value::Func { func, .. } => format!("go {}()", program.function(*func).name),
             _ => "go <nil func>".into(),
         },
-        Instr::Panic => format!("panic({})", panic_message(st, goroutine.peek(0))),
+        Instr::Panic | Instr::PanicShown => {
+            format!("panic({})", panic_message(st, goroutine.peek(0)))
+        }
         Instr::Goexit => "runtime.Goexit()".into(),
         Instr::Exit => format!("os.Exit({})", int(goroutine.peek(0))),
         Instr::FailTest => match goroutine.peek(0) {
@@ -221,5 +229,6 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
     }
 }
 
-/// The message of Go 1.21's `runtime.PanicNilError`, the value of `panic(nil)`.
-const PANIC_NIL: &str = "panic called with nil argument (use GODEBUG=panicnil=1 to override)";
+/// The message of `runtime.PanicNilError` (Go 1.21 on), the value of `panic(nil)`: its `Error`
+/// in Go 1.23's runtime/panic.go, and what `go run` (Go 1.23.5) prints.
+const PANIC_NIL: &str = "panic called with nil argument";

@@ -46,7 +46,8 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::WaitGroupAdd(_)
         | Instr::AtomicAdd { .. }
         | Instr::AtomicStore(_)
-        | Instr::AtomicSwap(_) => 2,
+        | Instr::AtomicSwap(_)
+        | Instr::PanicShown => 2,
         Instr::SyncMap { op, .. } => super::syncmap::operand_count(*op),
         Instr::AtomicCas(_) | Instr::TimerReset => 3,
         Instr::Go { args } => *args as usize + 1,

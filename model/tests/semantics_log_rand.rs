@@ -103,3 +103,14 @@ fn forwarded_variadic_operands_print_as_go_prints_them() {
     );
     assert_eq!((error.line, error.col), (7, 14));
 }
+
+/// `fmt.Sprintln(args...)` with forwarded operands, as `go run` prints it: spaces between
+/// every operand and a newline at the end.
+#[test]
+fn forwarded_operands_to_sprintln_are_spaced_and_ended_as_go_does() {
+    let report = check(
+        "package main\n\nimport \"fmt\"\n\nfunc line(args ...any) string { return \
+         fmt.Sprintln(args...) }\n\nfunc main() {\n\tfmt.Print(line(\"a\", 1, true))\n}\n",
+    );
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["a 1 true\n"]);
+}

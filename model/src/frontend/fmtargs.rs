@@ -21,16 +21,18 @@ impl<'t> Lowerer<'t> {
 
     /// `fmt.Sprintf(format, args...)`, `fmt.Println(args...)` and the like, as logging
     /// wrappers forward their operands: pushes the format (with `format`) and the slice `args`
-    /// (a `[]any`, as Go requires), and returns the instruction that makes the string from them
-    /// (`Instr::SprintSlice`, Sprintf's or Sprintln's). `None` when the call has no `...`
-    /// argument. The elements are printed as their dynamic types print; a `String` or `Error`
-    /// method of a type of the model's is not called on them.
+    /// (a `[]any`, as Go requires), and returns how many operands it pushed and the code that
+    /// makes the string from them (`Instr::SprintSlice`, Sprintf's or Sprintln's), then prints
+    /// it when `print`. `None` when the call has no `...` argument. The elements are printed as
+    /// their dynamic types print; a `String` or `Error` method of a type of the model's is not
+    /// called on them.
     pub fn push_fmt_slice(
         &mut self,
         call: Node<'t>,
         arguments: &[Node<'t>],
         format: bool,
-    ) -> Result<Option<(u32, Instr)>> {
+        print: bool,
+    ) -> Result<Option<(u32, Vec<Instr>)>> {
         let Some((&last, leading)) = arguments.split_last() else {
             return Ok(None);
         };
@@ -72,10 +74,14 @@ impl<'t> Lowerer<'t> {
             ));
         }
         self.expr(slice)?;
-        Ok(Some((
-            arguments.len() as u32,
-            Instr::SprintSlice { format },
-        )))
+        let mut code = vec![Instr::SprintSlice { format }];
+        if print {
+            code.push(Instr::Print {
+                args: 1,
+                newline: false,
+            });
+        }
+        Ok(Some((arguments.len() as u32, code)))
     }
 
     /// [`Lowerer::push_fmt_args`], with the verb that prints each argument where a constant

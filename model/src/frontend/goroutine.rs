@@ -110,7 +110,7 @@ impl<'t> Lowerer<'t> {
             (true, _) => lowerer.emit(Instr::Go { args }, statement),
             (false, None) => lowerer.emit(Instr::Defer { args }, statement),
             (false, Some(var)) => {
-                lowerer.load_range_body_frame(var, statement);
+                lowerer.load_var(var, statement);
                 lowerer.emit(Instr::DeferIn { args }, statement);
             }
         };

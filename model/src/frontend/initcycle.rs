@@ -18,7 +18,7 @@ use super::lowerer::Lowerer;
 use super::syntax::Result;
 
 /// A package-level declaration an initializer can depend on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Dep {
     /// Index into `Package::globals`.
     Var(usize),

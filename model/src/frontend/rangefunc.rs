@@ -335,7 +335,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Pushes the value of a hidden (boxed) variable.
-    fn load_var(&mut self, var: usize, node: Node) {
+    pub(super) fn load_var(&mut self, var: usize, node: Node) {
         let access = self.var_access(var);
         self.emit_load(access, node);
     }
@@ -372,11 +372,6 @@ impl<'t> Lowerer<'t> {
             .and_then(|body| body.frame)
     }
 
-    /// Pushes the frame a `defer` in this range-over-func body defers on (`Instr::DeferIn`).
-    pub(super) fn load_range_body_frame(&mut self, var: usize, node: Node) {
-        self.load_var(var, node);
-    }
-
     /// The error text for a `break`/`continue` from a range-over-func body to a labelled
     /// statement around the loop; `None` when no enclosing function has the label.
     pub(super) fn branch_out_of_range_body(&self, keyword: &str, label: &str) -> Option<String> {
@@ -396,12 +391,12 @@ impl<'t> Lowerer<'t> {
     }
 }
 
-/// Whether a loop body holds a `return` (not counting function literals inside it).
 /// Whether a `defer` statement of this function is in `node` (not one of a function literal).
 fn has_defer(node: Node) -> bool {
     has_statement(node, "defer_statement")
 }
 
+/// Whether a loop body holds a `return` (not counting function literals inside it).
 fn has_return(node: Node) -> bool {
     has_statement(node, "return_statement")
 }

@@ -23,10 +23,11 @@ pub(super) enum StdCall {
         fatal: bool,
         panic: bool,
     },
-    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker; `Seed` does nothing,
-    /// nor does `log.SetFlags` (gomc's log prints no date, time or file as it is).
+    /// `rand.Intn` and friends: a value in [0, n) chosen by the checker.
     RandN,
-    RandSeed,
+    /// A call of one argument with nothing to model: `rand.Seed` (every value is a choice
+    /// anyway), `log.SetFlags` (gomc's log prints no date, time or file as it is).
+    NoEffect,
     Printf,
     Sprintf,
     Sprint,
@@ -126,7 +127,7 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
             panic: true,
         },
         (Std::Rand, "Intn" | "Int31n" | "Int63n") => StdCall::RandN,
-        (Std::Rand, "Seed") | (Std::Log, "SetFlags") => StdCall::RandSeed,
+        (Std::Rand, "Seed") | (Std::Log, "SetFlags") => StdCall::NoEffect,
         (Std::RandV2, "IntN" | "Int32N" | "Int64N" | "UintN" | "Uint32N" | "Uint64N") => {
             StdCall::RandN
         }
@@ -229,24 +230,12 @@ impl<'t> Lowerer<'t> {
             Ok(count as u32)
         };
         Ok(match op {
-            StdCall::Print(true) | StdCall::Sprintln
-                if arguments
-                    .last()
-                    .is_some_and(|a| a.kind() == "variadic_argument") =>
-            {
-                let (n, make) = self
-                    .push_fmt_slice(call, arguments, false)?
-                    .expect("a ... argument");
-                let mut tail = vec![make];
-                if matches!(op, StdCall::Print(_)) {
-                    tail.push(Instr::Print {
-                        args: 1,
-                        newline: false,
-                    });
-                }
-                special(n, tail, results)
-            }
             StdCall::Print(newline) => {
+                if newline {
+                    if let Some((n, code)) = self.push_fmt_slice(call, arguments, false, true)? {
+                        return Ok(special(n, code, results));
+                    }
+                }
                 let n = self.push_fmt_args(arguments)?;
                 special(n, vec![Instr::Print { args: n, newline }], results)
             }
@@ -254,15 +243,9 @@ impl<'t> Lowerer<'t> {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));
                 }
-                if let Some((n, make)) = self.push_fmt_slice(call, arguments, true)? {
-                    let mut tail = vec![make];
-                    if matches!(op, StdCall::Printf) {
-                        tail.push(Instr::Print {
-                            args: 1,
-                            newline: false,
-                        });
-                    }
-                    return Ok(special(n, tail, results));
+                let print = matches!(op, StdCall::Printf);
+                if let Some((n, code)) = self.push_fmt_slice(call, arguments, true, print)? {
+                    return Ok(special(n, code, results));
                 }
                 let typed = self.format_verbs(arguments[0])?;
                 let n = self.push_fmt_args_typed(arguments, &typed)?;
@@ -274,6 +257,11 @@ impl<'t> Lowerer<'t> {
                 special(n, vec![instr], results)
             }
             StdCall::Sprint | StdCall::Sprintln => {
+                if matches!(op, StdCall::Sprintln) {
+                    if let Some((n, code)) = self.push_fmt_slice(call, arguments, false, false)? {
+                        return Ok(special(n, code, results));
+                    }
+                }
                 let n = self.push_fmt_args(arguments)?;
                 let style = if matches!(op, StdCall::Sprint) {
                     FmtStyle::Plain
@@ -294,7 +282,7 @@ impl<'t> Lowerer<'t> {
                 // log formats like fmt.Sprint/Sprintf and ends the line (log.go
                 // Output); gomc leaves out the date and time it prefixes.
                 let forwarded = match format {
-                    true => self.push_fmt_slice(call, arguments, true)?,
+                    true => self.push_fmt_slice(call, arguments, true, false)?,
                     false => None,
                 };
                 let typed = match (format, &forwarded) {
@@ -305,15 +293,12 @@ impl<'t> Lowerer<'t> {
                     Some((n, _)) => *n,
                     None => self.push_fmt_args_typed(arguments, &typed)?,
                 };
-                let mut tail = vec![if let Some((_, make)) = forwarded {
-                    make
-                } else if format {
-                    Instr::Sprintf { args: n - 1 }
-                } else if name.ends_with("ln") {
-                    FmtStyle::Plain.sprint(0)
-                } else {
-                    FmtStyle::Plain.sprint(n)
-                }];
+                let mut tail = match forwarded {
+                    Some((_, code)) => code,
+                    None if format => vec![Instr::Sprintf { args: n - 1 }],
+                    None if name.ends_with("ln") => vec![FmtStyle::Plain.sprint(0)],
+                    None => vec![FmtStyle::Plain.sprint(n)],
+                };
                 if !format && name.ends_with("ln") {
                     // Println-style spacing: fmt.Sprintln without its newline.
                     tail = vec![Instr::Print {
@@ -345,7 +330,7 @@ impl<'t> Lowerer<'t> {
                 special(n, tail, results)
             }
             StdCall::RandN => special(fixed(self, 1)?, vec![Instr::Choose], results),
-            StdCall::RandSeed => special(fixed(self, 1)?, vec![Instr::Pop], results),
+            StdCall::NoEffect => special(fixed(self, 1)?, vec![Instr::Pop], results),
             StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
             StdCall::Errorf => {
                 if arguments.is_empty() {

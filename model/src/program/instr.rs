@@ -212,9 +212,11 @@ pub enum Instr {
     /// Deferred builtins (`defer mu.Unlock()`) are lowered to a synthetic function taking the
     /// evaluated operands as parameters.
     Defer { args: u32 },
-    /// stack: → frame; a reference to the current goroutine's current frame, kept by the
-    /// function around a range-over-func loop whose body has a `defer` (Go 1.23's
-    /// `deferrangefunc`, runtime/panic.go).
+    /// stack: → frame; a reference to the current goroutine's current frame (the goroutine's
+    /// number and the frame's index in one int), kept by the function around a range-over-func
+    /// loop whose body has a `defer` (Go 1.23's `deferrangefunc`, runtime/panic.go). Holding a
+    /// goroutine number, it can keep the symmetry reduction from merging two renamings of a
+    /// state; it never merges states that differ.
     FrameRef,
     /// stack: f, a0 … an-1, frame → ; `defer` in the body of a range over a function: records
     /// the deferred call f(a0 …) in `frame` (a `FrameRef` of the function around the loop),

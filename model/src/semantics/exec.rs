@@ -58,10 +58,11 @@ pub enum Trap {
     PanicString(String),
     /// An unrecoverable runtime fatal error (`fatal error: ...`).
     Fatal(String),
-    /// Not a Go error but a step the checker cannot take: a value past gomc's allocation bound
-    /// (`limits.rs`), or a `DeferIn` from another goroutine; the instruction's step fails with
-    /// this message.
-    TooLarge(String),
+    /// Not a Go error but a step the checker cannot take (a limit of gomc, not of Go): a value
+    /// past gomc's allocation bound (`limits.rs`), a 64-bit unsigned value gomc's integers
+    /// cannot hold, or a `DeferIn` from another goroutine; the instruction's step fails with this
+    /// message.
+    CheckerLimit(String),
 }
 
 /// The result of one instruction.
@@ -116,7 +117,7 @@ fn exec_one(
     let (func, pc) = (frame.func, frame.pc);
     st.goroutine_mut(g).top_mut().pc += 1;
     if let Err(trap) = exec_local(program, st, g, instr, log) {
-        if let Trap::TooLarge(message) = trap {
+        if let Trap::CheckerLimit(message) = trap {
             let function = program.function(func);
             let (file, line, _) = program.position(function.spans[pc as usize]);
             return Err(StepError {

@@ -154,7 +154,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
                             "invalid memory address or nil pointer dereference",
                         ))
                     }
-                    _ => return Err(Trap::TooLarge(
+                    _ => return Err(Trap::CheckerLimit(
                         "the model slices an array inside a struct or another array, which gomc \
                          does not model (make that field a slice)"
                             .into(),

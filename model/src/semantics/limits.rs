@@ -33,7 +33,7 @@ pub fn check_choice(n: i64) -> Option<String> {
 }
 
 /// Checks that a `what` (e.g. "string", "slice") of `size` bytes or elements is within the
-/// bound; the error is [`Trap::TooLarge`], which the interpreter turns into a step error.
+/// bound; the error is [`Trap::CheckerLimit`], which the interpreter turns into a step error.
 pub fn check_size(what: &str, size: usize) -> Result<(), Trap> {
     if size <= MAX_ELEMENTS {
         return Ok(());
@@ -43,7 +43,7 @@ pub fn check_size(what: &str, size: usize) -> Result<(), Trap> {
     } else {
         "elements"
     };
-    Err(Trap::TooLarge(format!(
+    Err(Trap::CheckerLimit(format!(
         "the model builds a {what} of {size} {unit}, over gomc's bound of {MAX_ELEMENTS} {unit} \
          for one {what} (a bound of the checker, not of Go)"
     )))

@@ -112,7 +112,7 @@ pub fn exec(program: &Program, goroutine: &mut Goroutine, instr: &Instr) -> Exec
                     goroutine.push(Value::Int(wrapped));
                     Ok(())
                 }
-                None => Err(Trap::TooLarge(format!(
+                None => Err(Trap::CheckerLimit(format!(
                     "the model makes a {} value of 2^63 or more ({}), which gomc's 64-bit \
                      signed integers cannot hold (a bound of the checker, not of Go)",
                     kind.name(),
@@ -207,7 +207,7 @@ fn defer_in(goroutine: &mut Goroutine, args: u32) -> Exec {
         ));
     }
     if reference >> 32 != i64::from(goroutine.id) {
-        return Err(Trap::TooLarge(
+        return Err(Trap::CheckerLimit(
             "a range-over-func body deferred a call while running on another goroutine than \
              its loop's (Go adds it to the loop's function; not modelled)"
                 .to_string(),

@@ -64,7 +64,7 @@ pub fn exec(st: &mut State, g: Gid, instr: &Instr) -> Exec {
                     Ok(())
                 }
                 // Go's strings may hold any bytes; gomc's hold UTF-8 text.
-                Err(_) => Err(super::exec::Trap::TooLarge(
+                Err(_) => Err(super::exec::Trap::CheckerLimit(
                     "the model converts bytes that are not UTF-8 to a string; gomc's strings \
                      hold UTF-8 text only (a bound of the checker, not of Go)"
                         .to_string(),

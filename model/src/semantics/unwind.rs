@@ -30,8 +30,10 @@ pub fn raise(program: &Program, st: &mut State, g: Gid, trap: Trap) {
                 stack,
             });
         }
-        Trap::TooLarge(message) => {
-            unreachable!("internal error: only local instructions allocate ({message})")
+        Trap::CheckerLimit(message) => {
+            unreachable!(
+                "internal error: only local instructions reach a limit of the checker ({message})"
+            )
         }
     }
 }

@@ -224,6 +224,16 @@ struct Lattice {
 impl Model for Lattice {
     type State = (u32, u32);
     type Choice = u8;
+    // The states are small values: the frontier holds them as they are.
+    type Packed = (u32, u32);
+
+    fn pack(&self, state: &(u32, u32)) -> (u32, u32) {
+        *state
+    }
+
+    fn unpack(&self, packed: &(u32, u32)) -> (u32, u32) {
+        *packed
+    }
 
     fn initial(&self) -> Result<(u32, u32), StepError> {
         Ok((0, 0))

@@ -22,6 +22,16 @@ struct Unbounded {
 impl Model for Unbounded {
     type State = u64;
     type Choice = u64;
+    // The states are small values: the frontier holds them as they are.
+    type Packed = u64;
+
+    fn pack(&self, state: &u64) -> u64 {
+        *state
+    }
+
+    fn unpack(&self, packed: &u64) -> u64 {
+        *packed
+    }
 
     fn initial(&self) -> Result<u64, StepError> {
         Ok(0)

@@ -23,7 +23,7 @@ where
     if threads == 1 || options.order == SearchOrder::Dfs {
         return explore(model, options);
     }
-    let mut expand = |batch: &mut Vec<Pending<M::State>>,
+    let mut expand = |batch: &mut Vec<Pending<M::Packed>>,
                       visited: &Visited<M::Choice>,
                       out: &mut Vec<Expanded<M>>| {
         if batch.len() < MIN_PARALLEL_PER_THREAD * threads {
@@ -80,7 +80,7 @@ const MIN_PARALLEL_PER_THREAD: usize = 32;
 /// What computes the successors of a batch of pending states (on one thread or several),
 /// taking them out of the batch.
 pub(super) type Expand<'e, M> = dyn FnMut(
-        &mut Vec<Pending<<M as Model>::State>>,
+        &mut Vec<Pending<<M as Model>::Packed>>,
         &Visited<<M as Model>::Choice>,
         &mut Vec<Expanded<M>>,
     ) + 'e;
@@ -92,7 +92,7 @@ pub(super) type Expanded<M> = (StateIndex, u32, Successors<M>);
 pub(super) fn expand_here<M: Model>(
     model: &M,
     visited: &Visited<M::Choice>,
-    batch: &mut Vec<Pending<M::State>>,
+    batch: &mut Vec<Pending<M::Packed>>,
     out: &mut Vec<Expanded<M>>,
 ) {
     out.extend(
@@ -106,16 +106,17 @@ pub(super) fn expand_here<M: Model>(
 pub(super) fn expand_one<M: Model>(
     model: &M,
     visited: &Visited<M::Choice>,
-    pending: Pending<M::State>,
+    pending: Pending<M::Packed>,
 ) -> Expanded<M> {
-    let successors = successors_of(model, visited, &pending.state);
+    let state = model.unpack(&pending.state);
+    let successors = successors_of(model, visited, &state);
     (pending.index, pending.depth, successors)
 }
 
 /// Each enabled choice of a state, with where it leads or the error of the step.
 pub(super) type Successors<M> = Vec<(
     <M as Model>::Choice,
-    Result<Next<<M as Model>::State>, StepError>,
+    Result<Next<<M as Model>::Packed>, StepError>,
 )>;
 
 /// Where a choice leads, as far as the thread that took it can tell.
@@ -123,9 +124,9 @@ pub(super) enum Next<S> {
     /// A state the visited set held before the batch: only its index matters.
     Known(StateIndex),
     /// A state the visited set did not hold before the batch (a state of the same batch may
-    /// still have reached it first), classified.
+    /// still have reached it first), classified; packed for the frontier when it runs.
     Fresh {
-        state: S,
+        state: Option<S>,
         fingerprint: super::Fingerprint,
         status: StateStatus,
         violation: Option<super::OutcomeKind>,
@@ -149,12 +150,15 @@ pub(super) fn successors_of<M: Model>(
                 let fingerprint = model.fingerprint(&next);
                 match visited.index_of(fingerprint) {
                     Some(index) => Next::Known(index),
-                    None => Next::Fresh {
-                        status: model.status(&next),
-                        violation: model.violation(&next),
-                        state: next,
-                        fingerprint,
-                    },
+                    None => {
+                        let status = model.status(&next);
+                        Next::Fresh {
+                            violation: model.violation(&next),
+                            state: (status == StateStatus::Running).then(|| model.pack(&next)),
+                            status,
+                            fingerprint,
+                        }
+                    }
                 }
             });
             (choice, next)

@@ -76,6 +76,16 @@ pub trait Model {
     type State: Clone;
     /// One enabled transition of a state.
     type Choice: Copy + Eq + Debug;
+    /// A state as the frontier holds it until it is expanded: a compact encoding where the
+    /// model has one (a breadth-first frontier can hold millions of states), or the state
+    /// itself. `unpack(pack(s))` must equal `s`.
+    type Packed: Send;
+
+    /// The state in the frontier's form.
+    fn pack(&self, state: &Self::State) -> Self::Packed;
+
+    /// The state back from the frontier's form.
+    fn unpack(&self, packed: &Self::Packed) -> Self::State;
 
     /// The initial state.
     fn initial(&self) -> Result<Self::State, StepError>;

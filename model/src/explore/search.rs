@@ -138,7 +138,7 @@ impl<T> Frontier<T> for Vec<T> {
 /// `options`, and reports the outcomes, a witness of each, and statistics. One thread.
 pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M::Choice> {
     let mut expand =
-        |batch: &mut Vec<Pending<M::State>>,
+        |batch: &mut Vec<Pending<M::Packed>>,
          visited: &Visited<M::Choice>,
          out: &mut Vec<Expanded<M>>| { expand_here(model, visited, batch, out) };
     match options.order {
@@ -191,7 +191,7 @@ pub(super) fn search<M, F>(
 ) -> Exploration<M::Choice>
 where
     M: Model,
-    F: Frontier<Pending<M::State>>,
+    F: Frontier<Pending<M::Packed>>,
 {
     let started = Instant::now();
     let mut tally = Tally {
@@ -241,7 +241,7 @@ where
             depth: 0,
             status: model.status(&initial),
             violation: model.violation(&initial),
-            state: initial,
+            state: Some(model.pack(&initial)),
         },
     );
 
@@ -405,7 +405,8 @@ where
 struct Discovered<S> {
     index: StateIndex,
     depth: u32,
-    state: S,
+    /// The packed state; `None` for a state that ended (it is never expanded).
+    state: Option<S>,
     status: StateStatus,
     violation: Option<super::OutcomeKind>,
 }
@@ -454,7 +455,7 @@ fn discover<S, C, F>(
             }
             if options.max_depth.is_some_and(|max| depth >= max) {
                 tally.depth_cut += 1;
-            } else {
+            } else if let Some(state) = state {
                 frontier.push(Pending {
                     index,
                     depth,

@@ -338,7 +338,7 @@ pub(super) fn run_job<M: Model>(
     memory_limit: Option<SharedMemoryLimit>,
 ) -> JobRun<M::Choice> {
     let mut state = job.seed;
-    let mut expand = |batch: &mut Vec<Pending<M::State>>,
+    let mut expand = |batch: &mut Vec<Pending<M::Packed>>,
                       visited: &Visited<M::Choice>,
                       out: &mut Vec<Expanded<M>>| {
         for pending in batch.drain(..) {

@@ -10,7 +10,9 @@
 use super::{FuncId, TypeId};
 
 /// Index of a dynamic type in [`super::Program::dyn_types`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct DynTypeId(pub u32);
 
 /// A concrete type that some value of interface type holds.

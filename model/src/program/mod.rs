@@ -30,7 +30,9 @@ pub use source::{SourceFile, Span};
 pub use types::{FloatKind, IntKind, StructDef, Type, TypeId};
 
 /// Index of a function in [`Program::functions`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct FuncId(pub u32);
 
 /// Index of a label (display text of an operand, e.g. `bgwork` or `t.signal`) in

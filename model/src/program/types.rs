@@ -4,7 +4,9 @@
 //! a type for its zero value (`Instr::Zero`, `Instr::MakeSlice`, `Instr::MapIndex`).
 
 /// Index of a type in [`super::Program::types`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct TypeId(pub u32);
 
 /// A type's shape, for zero values.
@@ -52,7 +54,9 @@ pub struct StructDef {
 /// Go's floating-point kinds. The machine holds both as an `f64`; a `float32` result is rounded
 /// to the nearest `f32` after each operation, which gives Go's float32 arithmetic exactly for
 /// `+ - * /` (an `f64` has more than twice `f32`'s precision, so rounding twice is harmless).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum FloatKind {
     /// `float32`.
     F32,

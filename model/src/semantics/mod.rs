@@ -33,6 +33,7 @@ mod maprange;
 mod mutex;
 mod once;
 mod ops;
+mod pack;
 mod pointer;
 mod print;
 mod race;
@@ -425,6 +426,15 @@ impl Machine<'_> {
 impl Model for Machine<'_> {
     type State = State;
     type Choice = Choice;
+    type Packed = Box<[u8]>;
+
+    fn pack(&self, state: &State) -> Box<[u8]> {
+        pack::pack(state)
+    }
+
+    fn unpack(&self, packed: &Box<[u8]>) -> State {
+        pack::unpack(packed)
+    }
 
     fn initial(&self) -> Result<State, StepError> {
         self.initial_logged(&mut StepLog::default())

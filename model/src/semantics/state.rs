@@ -17,7 +17,7 @@ use crate::program::{FuncId, TypeId};
 
 /// The whole program state. Goroutines are shared copy-on-write between a state and its
 /// successors: a step clones only the goroutines it changes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct State {
     /// Goroutine `id` is at index `id - 1`.
     pub goroutines: Vec<Arc<Goroutine>>,
@@ -41,7 +41,7 @@ pub struct State {
 }
 
 /// How a program ended before all goroutines stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum End {
     /// `os.Exit(code)`.
     Exit(i64),
@@ -61,7 +61,7 @@ pub enum End {
 }
 
 /// One goroutine.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Goroutine {
     /// Go's goroutine number.
     pub id: Gid,
@@ -94,11 +94,12 @@ pub struct Goroutine {
     pub woken_retry: bool,
     /// What the canonical form computed from this goroutine (a cache: not part of its
     /// content; cleared by `State::goroutine_mut`).
+    #[serde(skip)]
     pub cache: super::goroutine_cache::GoroutineCache,
 }
 
 /// What a goroutine does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     /// Can take its next operation.
     Runnable,
@@ -109,7 +110,7 @@ pub enum Status {
 }
 
 /// Why a goroutine is parked: the object and Go's wait reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Blocked {
     /// In `sendq` of the channel.
     Send(ChanId),
@@ -141,7 +142,7 @@ pub enum Blocked {
 }
 
 /// A call frame.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// The function running.
     pub func: FuncId,
@@ -159,7 +160,7 @@ pub struct Frame {
 }
 
 /// A deferred call: the function value and its arguments, evaluated at the `defer` statement.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Deferred {
     /// The index in `frames` of the frame that deferred it.
     pub frame: u32,
@@ -170,7 +171,7 @@ pub struct Deferred {
 }
 
 /// One active panic or `Goexit` of a goroutine (runtime/panic.go's `_panic`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Unwinding {
     /// A panic or a `Goexit`.
     pub kind: UnwindKind,
@@ -180,7 +181,7 @@ pub struct Unwinding {
 }
 
 /// Why a goroutine unwinds its stack.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnwindKind {
     /// A panic.
     Panic {
@@ -199,7 +200,7 @@ pub enum UnwindKind {
 }
 
 /// A heap object.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Object {
     /// A variable: the target of a pointer.
     Cell(Value),
@@ -210,7 +211,7 @@ pub enum Object {
 }
 
 /// A channel (runtime/chan.go's `hchan`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Chan {
     /// Element type, for the zero value of a receive from a closed channel (`None` for a
     /// timer's channel, whose values are never inspected).
@@ -231,7 +232,7 @@ pub struct Chan {
 }
 
 /// A goroutine parked on a channel (runtime2.go's `sudog`).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Waiter {
     /// The goroutine.
     pub goroutine: Gid,
@@ -242,7 +243,7 @@ pub struct Waiter {
 }
 
 /// A sync object.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SyncObj {
     /// `sync.Mutex`.
     Mutex {
@@ -282,7 +283,7 @@ pub enum SyncObj {
 }
 
 /// The state of a `sync.RWMutex`: sync/rwmutex.go's fields, with its two semaphores.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RWMutexState {
     /// `rw.w` is locked: by the writer that holds the lock or waits for the readers to leave.
     pub writer: bool,
@@ -300,7 +301,7 @@ pub struct RWMutexState {
 }
 
 /// A runtime semaphore (runtime/sema.go): a count and a FIFO of parked acquirers.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Sema {
     /// Releases not yet consumed.
     pub count: u32,
@@ -309,7 +310,7 @@ pub struct Sema {
 }
 
 /// A pending timer: it fills its channel (or starts its AfterFunc) when it fires.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Timer {
     /// The channel it fills.
     pub chan: ChanId,

@@ -11,22 +11,30 @@ use std::sync::Arc;
 use crate::program::{FloatKind, FuncId};
 
 /// Index of a heap object (cell, backing array, map, closure environment) in `State::heap`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ObjId(pub u32);
 
 /// Index of a channel in `State::chans`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ChanId(pub u32);
 
 /// Index of a sync object (mutex, WaitGroup) in `State::syncs`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct SyncId(pub u32);
 
 /// Go's goroutine number: 1 for the entry goroutine, then in creation order.
 pub type Gid = u32;
 
 /// A Go value.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Value {
     /// `nil` of any pointer, slice, map, channel, function or interface type.
     Nil,
@@ -82,7 +90,9 @@ pub enum Value {
 }
 
 /// The dynamic type and value of an interface value.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Boxed {
     /// The dynamic type.
     pub ty: crate::program::DynTypeId,
@@ -92,7 +102,9 @@ pub struct Boxed {
 
 /// Where an interior pointer points: into the value of a cell, or into an element of a backing
 /// array, then down `path` (field or array indices of the struct and array values inside).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct InnerPointer {
     /// The cell or backing array.
     pub obj: ObjId,
@@ -211,7 +223,9 @@ impl Value {
 /// Held as bits so that a `Value` stays hashable and totally ordered for the state store; Go's
 /// `==` on floats (NaN unequal to itself, -0 equal to +0) is `semantics/arith.rs`'s, not this
 /// derived equality.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Float {
     /// `float32` or `float64`.
     pub kind: FloatKind,

@@ -57,6 +57,16 @@ impl Graph {
 impl Model for Graph {
     type State = u32;
     type Choice = u32;
+    // The states are small values: the frontier holds them as they are.
+    type Packed = u32;
+
+    fn pack(&self, state: &u32) -> u32 {
+        *state
+    }
+
+    fn unpack(&self, packed: &u32) -> u32 {
+        *packed
+    }
 
     fn initial(&self) -> Result<u32, StepError> {
         if self.broken {
@@ -129,6 +139,16 @@ pub struct Endless;
 impl Model for Endless {
     type State = u64;
     type Choice = u64;
+    // The states are small values: the frontier holds them as they are.
+    type Packed = u64;
+
+    fn pack(&self, state: &u64) -> u64 {
+        *state
+    }
+
+    fn unpack(&self, packed: &u64) -> u64 {
+        *packed
+    }
 
     fn initial(&self) -> Result<u64, StepError> {
         Ok(0)

@@ -227,12 +227,12 @@ impl Model for Lattice {
     // The states are small values: the frontier holds them as they are.
     type Packed = (u32, u32);
 
-    fn pack(&self, state: &(u32, u32)) -> (u32, u32) {
-        *state
+    fn pack(&self, state: (u32, u32), _compact: bool) -> (u32, u32) {
+        state
     }
 
-    fn unpack(&self, packed: &(u32, u32)) -> (u32, u32) {
-        *packed
+    fn unpack(&self, packed: (u32, u32)) -> (u32, u32) {
+        packed
     }
 
     fn initial(&self) -> Result<(u32, u32), StepError> {

@@ -25,12 +25,12 @@ impl Model for Unbounded {
     // The states are small values: the frontier holds them as they are.
     type Packed = u64;
 
-    fn pack(&self, state: &u64) -> u64 {
-        *state
+    fn pack(&self, state: u64, _compact: bool) -> u64 {
+        state
     }
 
-    fn unpack(&self, packed: &u64) -> u64 {
-        *packed
+    fn unpack(&self, packed: u64) -> u64 {
+        packed
     }
 
     fn initial(&self) -> Result<u64, StepError> {

@@ -282,6 +282,7 @@ fn explore_natively(
         }),
         threads: config.threads,
         store: config.store,
+        pack_from: None,
     };
     let exploration = explore_parallel(&machine, options);
     let search = SearchSettings {

@@ -25,11 +25,12 @@ where
     }
     let mut expand = |batch: &mut Vec<Pending<M::Packed>>,
                       visited: &Visited<M::Choice>,
-                      out: &mut Vec<Expanded<M>>| {
+                      out: &mut Vec<Expanded<M>>,
+                      pack: bool| {
         if batch.len() < MIN_PARALLEL_PER_THREAD * threads {
             // A narrow frontier (a deep model with few states per level): starting threads
             // would cost more than the states' steps.
-            return expand_here(model, visited, batch, out);
+            return expand_here(model, visited, batch, out, pack);
         }
         let chunk = batch.len().div_ceil(threads).max(1);
         let mut parts = Vec::new();
@@ -45,7 +46,7 @@ where
                 .map(|part| {
                     scope.spawn(move || {
                         part.into_iter()
-                            .map(|pending| expand_one(model, visited, pending))
+                            .map(|pending| expand_one(model, visited, pending, pack))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -78,11 +79,13 @@ const BATCH_PER_THREAD: usize = 512;
 const MIN_PARALLEL_PER_THREAD: usize = 32;
 
 /// What computes the successors of a batch of pending states (on one thread or several),
-/// taking them out of the batch.
+/// taking them out of the batch; the flag says whether new states are packed compactly
+/// (`Model::pack`).
 pub(super) type Expand<'e, M> = dyn FnMut(
         &mut Vec<Pending<<M as Model>::Packed>>,
         &Visited<<M as Model>::Choice>,
         &mut Vec<Expanded<M>>,
+        bool,
     ) + 'e;
 
 /// An expanded state: its number, its depth and its successors.
@@ -94,11 +97,12 @@ pub(super) fn expand_here<M: Model>(
     visited: &Visited<M::Choice>,
     batch: &mut Vec<Pending<M::Packed>>,
     out: &mut Vec<Expanded<M>>,
+    pack: bool,
 ) {
     out.extend(
         batch
             .drain(..)
-            .map(|pending| expand_one(model, visited, pending)),
+            .map(|pending| expand_one(model, visited, pending, pack)),
     );
 }
 
@@ -107,9 +111,10 @@ pub(super) fn expand_one<M: Model>(
     model: &M,
     visited: &Visited<M::Choice>,
     pending: Pending<M::Packed>,
+    pack: bool,
 ) -> Expanded<M> {
-    let state = model.unpack(&pending.state);
-    let successors = successors_of(model, visited, &state);
+    let state = model.unpack(pending.state);
+    let successors = successors_of(model, visited, &state, pack);
     (pending.index, pending.depth, successors)
 }
 
@@ -140,6 +145,7 @@ pub(super) fn successors_of<M: Model>(
     model: &M,
     visited: &Visited<M::Choice>,
     state: &M::State,
+    pack: bool,
 ) -> Successors<M> {
     let mut choices = Vec::new();
     model.choices(state, &mut choices);
@@ -154,7 +160,7 @@ pub(super) fn successors_of<M: Model>(
                         let status = model.status(&next);
                         Next::Fresh {
                             violation: model.violation(&next),
-                            state: (status == StateStatus::Running).then(|| model.pack(&next)),
+                            state: (status == StateStatus::Running).then(|| model.pack(next, pack)),
                             status,
                             fingerprint,
                         }

@@ -22,7 +22,7 @@ mod visited;
 pub use expand::explore_parallel;
 pub use model::{Fingerprint, Model, OutcomeKind, StateStatus, StepError};
 pub use result::{Exploration, Found, Progress, Statistics, StepFailure, StoppedBy};
-pub use search::{explore, MemoryLimit, SearchOptions, SearchOrder, PROGRESS_INTERVAL};
+pub use search::{explore, MemoryLimit, SearchOptions, SearchOrder, PACK_FROM, PROGRESS_INTERVAL};
 pub use swarm::{
     explore_swarm, JobEnd, JobRun, JobSettings, SharedMemoryLimit, SwarmExploration, SwarmLimits,
     SwarmPlan, DEFAULT_JOB_STATES,

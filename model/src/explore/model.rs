@@ -76,16 +76,17 @@ pub trait Model {
     type State: Clone;
     /// One enabled transition of a state.
     type Choice: Copy + Eq + Debug;
-    /// A state as the frontier holds it until it is expanded: a compact encoding where the
-    /// model has one (a breadth-first frontier can hold millions of states), or the state
-    /// itself. `unpack(pack(s))` must equal `s`.
+    /// A state as the frontier holds it until it is expanded: the state itself, or a compact
+    /// encoding of it where the model has one (a breadth-first frontier can hold millions of
+    /// states). `unpack(pack(s, compact))` must equal `s`.
     type Packed: Send;
 
-    /// The state in the frontier's form.
-    fn pack(&self, state: &Self::State) -> Self::Packed;
+    /// The state in the frontier's form; `compact` asks for the compact one, which the search
+    /// does once its frontier is large.
+    fn pack(&self, state: Self::State, compact: bool) -> Self::Packed;
 
     /// The state back from the frontier's form.
-    fn unpack(&self, packed: &Self::Packed) -> Self::State;
+    fn unpack(&self, packed: Self::Packed) -> Self::State;
 
     /// The initial state.
     fn initial(&self) -> Result<Self::State, StepError>;

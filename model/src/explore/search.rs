@@ -69,6 +69,9 @@ pub struct SearchOptions<'a> {
     /// How the visited set stores states: exactly (the default), hash-compacted, or in a
     /// bitstate array, which keeps no state graph and so does not look for the `hang` outcome.
     pub store: StateStore,
+    /// The frontier length from which new states are packed compactly (`Model::pack`); `None`:
+    /// [`PACK_FROM`]. Tests set 0 to run a whole search through the packed form.
+    pub pack_from: Option<usize>,
 }
 
 /// A bound on memory: the search stops once `measure` (the process's resident memory, in
@@ -86,6 +89,12 @@ const LIMIT_INTERVAL: u64 = 1 << 10;
 
 /// How often, in discovered states, the progress callback is called (a power of two).
 pub const PROGRESS_INTERVAL: u64 = 1 << 16;
+
+/// The frontier length from which new states are packed compactly (`Model::pack`): below it
+/// their memory is small (whole states of the bundled models take a few hundred bytes each,
+/// so a few tens of megabytes here) and the time packing takes (a tenth of a step or more) is
+/// not worth it.
+pub const PACK_FROM: usize = 1 << 16;
 
 /// A state waiting in the frontier to be expanded.
 pub(super) struct Pending<S> {
@@ -140,7 +149,8 @@ pub fn explore<M: Model>(model: &M, options: SearchOptions<'_>) -> Exploration<M
     let mut expand =
         |batch: &mut Vec<Pending<M::Packed>>,
          visited: &Visited<M::Choice>,
-         out: &mut Vec<Expanded<M>>| { expand_here(model, visited, batch, out) };
+         out: &mut Vec<Expanded<M>>,
+         pack: bool| { expand_here(model, visited, batch, out, pack) };
     match options.order {
         SearchOrder::Bfs => search(model, options, VecDeque::new(), 1, &mut expand),
         SearchOrder::Dfs => search(model, options, Vec::new(), 1, &mut expand),
@@ -241,7 +251,7 @@ where
             depth: 0,
             status: model.status(&initial),
             violation: model.violation(&initial),
-            state: Some(model.pack(&initial)),
+            state: Some(model.pack(initial, false)),
         },
     );
 
@@ -260,7 +270,10 @@ where
             break;
         }
         expansions.clear();
-        expand(&mut batch, &visited, &mut expansions);
+        // Packing costs time; it pays once the frontier holds enough states for their memory
+        // to matter.
+        let pack = frontier.len() >= options.pack_from.unwrap_or(PACK_FROM);
+        expand(&mut batch, &visited, &mut expansions, pack);
         for (index, depth, next_states) in expansions.drain(..) {
             if cancelled(&options) {
                 stopped_by = Some(StoppedBy::Cancelled);

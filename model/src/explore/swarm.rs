@@ -340,9 +340,10 @@ pub(super) fn run_job<M: Model>(
     let mut state = job.seed;
     let mut expand = |batch: &mut Vec<Pending<M::Packed>>,
                       visited: &Visited<M::Choice>,
-                      out: &mut Vec<Expanded<M>>| {
+                      out: &mut Vec<Expanded<M>>,
+                      pack: bool| {
         for pending in batch.drain(..) {
-            let (index, depth, mut successors) = expand_one(model, visited, pending);
+            let (index, depth, mut successors) = expand_one(model, visited, pending, pack);
             if job.shuffled {
                 // Fisher-Yates with the job's own generator: the order depends only on the
                 // job's seed and the states it met before, never on the thread it runs on.

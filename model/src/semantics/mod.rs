@@ -426,14 +426,14 @@ impl Machine<'_> {
 impl Model for Machine<'_> {
     type State = State;
     type Choice = Choice;
-    type Packed = Box<[u8]>;
+    type Packed = pack::Packed;
 
-    fn pack(&self, state: &State) -> Box<[u8]> {
-        pack::pack(state)
+    fn pack(&self, state: State, compact: bool) -> pack::Packed {
+        pack::Packed::new(state, compact)
     }
 
-    fn unpack(&self, packed: &Box<[u8]>) -> State {
-        pack::unpack(packed)
+    fn unpack(&self, packed: pack::Packed) -> State {
+        packed.into_state()
     }
 
     fn initial(&self) -> Result<State, StepError> {

@@ -1,10 +1,11 @@
-//! The compact form in which a breadth-first frontier holds a state until it is expanded
-//! (ARCHITECTURE.md, "explore/"): the state's content in postcard's encoding (integers as
-//! varints, no padding, no pointers), about a tenth of the memory the `State` value takes with
-//! its goroutines, stacks and arenas in separate allocations.
+//! The compact form in which a large frontier holds a state until it is expanded
+//! (ARCHITECTURE.md, "explore/"; the search asks for it once its frontier is long): the
+//! state's content in postcard's encoding (integers as varints, no padding, no pointers), about
+//! a sixth of the memory the `State` value takes with its goroutines, stacks and arenas in
+//! separate allocations.
 //!
 //! Invariants:
-//! - `unpack(&pack(s)) == s`: every field of the state is encoded, so the unpacked state steps,
+//! - `Packed::new(s, compact).into_state() == s`: every field of the state is encoded, so the unpacked state steps,
 //!   fingerprints and prints exactly as the packed one would (`model/tests/explore.rs` and the
 //!   whole suite run through it).
 //! - What is not content is not encoded: a goroutine's `GoroutineCache` (recomputed on demand)
@@ -21,8 +22,35 @@ thread_local! {
     static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
+/// A state as a search's frontier holds it.
+pub enum Packed {
+    /// The state itself: nothing to pay when it is expanded.
+    Whole(State),
+    /// The state's encoding: a tenth of the memory.
+    Compact(Box<[u8]>),
+}
+
+impl Packed {
+    /// The state, encoded when `compact`.
+    pub fn new(state: State, compact: bool) -> Packed {
+        if compact {
+            Packed::Compact(pack(&state))
+        } else {
+            Packed::Whole(state)
+        }
+    }
+
+    /// The state back.
+    pub fn into_state(self) -> State {
+        match self {
+            Packed::Whole(state) => state,
+            Packed::Compact(bytes) => unpack(&bytes),
+        }
+    }
+}
+
 /// The state in its compact form.
-pub fn pack(state: &State) -> Box<[u8]> {
+fn pack(state: &State) -> Box<[u8]> {
     BUFFER.with(|buffer| {
         let mut buffer = buffer.borrow_mut();
         buffer.clear();
@@ -33,6 +61,6 @@ pub fn pack(state: &State) -> Box<[u8]> {
 }
 
 /// The state back from its compact form.
-pub fn unpack(packed: &[u8]) -> State {
+fn unpack(packed: &[u8]) -> State {
     postcard::from_bytes(packed).expect("internal error: a packed state could not be decoded")
 }

@@ -60,12 +60,12 @@ impl Model for Graph {
     // The states are small values: the frontier holds them as they are.
     type Packed = u32;
 
-    fn pack(&self, state: &u32) -> u32 {
-        *state
+    fn pack(&self, state: u32, _compact: bool) -> u32 {
+        state
     }
 
-    fn unpack(&self, packed: &u32) -> u32 {
-        *packed
+    fn unpack(&self, packed: u32) -> u32 {
+        packed
     }
 
     fn initial(&self) -> Result<u32, StepError> {
@@ -142,12 +142,12 @@ impl Model for Endless {
     // The states are small values: the frontier holds them as they are.
     type Packed = u64;
 
-    fn pack(&self, state: &u64) -> u64 {
-        *state
+    fn pack(&self, state: u64, _compact: bool) -> u64 {
+        state
     }
 
-    fn unpack(&self, packed: &u64) -> u64 {
-        *packed
+    fn unpack(&self, packed: u64) -> u64 {
+        packed
     }
 
     fn initial(&self) -> Result<u64, StepError> {

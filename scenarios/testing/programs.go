@@ -118,3 +118,18 @@ func runSuite() {
 		panic("testing model: the cleanup did not run")
 	}
 }
+
+// Bookkeeping of TestParallelWork: how many of its runs completed.
+var (
+	parallelMu   sync.Mutex
+	parallelDone int
+)
+
+// TestParallelWork is a parallel test whose body counts itself under a mutex
+// (restored_parallel_tests.go runs several).
+func TestParallelWork(t *T) {
+	t.Parallel()
+	parallelMu.Lock()
+	parallelDone++
+	parallelMu.Unlock()
+}

@@ -114,3 +114,21 @@ fn forwarded_operands_to_sprintln_are_spaced_and_ended_as_go_does() {
     );
     assert_eq!(printed(&report, OutcomeKind::Ok), ["a 1 true\n"]);
 }
+
+/// Forwarded operands (`log.Printf(format, args...)` in a model that imports log only) print
+/// through their `Error`/`String` methods under the verbs valid for strings, as directly passed
+/// ones do (`stdlib/fmt.go`'s printablef); they printed as their numbers and fields before.
+/// `%*d` and `%.*s` take their width and precision from an operand. Expected: go run (Go
+/// 1.23.5).
+#[test]
+fn forwarded_operands_print_through_their_methods_as_go_does() {
+    let report = check(include_str!("models/stdlib/forwarded_stringers.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "busy idle 1 \"busy\" 69646c65| busy|idle  |main.state 1",
+            "   3|2  |bu|code one plain",
+            "busy code one 3"
+        ]
+    );
+}

@@ -6,6 +6,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::Lowerer;
+use super::package::{PkgEntity, Std};
 use super::syntax::{unparen, Result};
 use super::types::{Ty, ANY};
 use super::typing::Selection;
@@ -23,9 +24,9 @@ impl<'t> Lowerer<'t> {
     /// wrappers forward their operands: pushes the format (with `format`) and the slice `args`
     /// (a `[]any`, as Go requires), and returns how many operands it pushed and the code that
     /// makes the string from them (`Instr::SprintSlice`, Sprintf's or Sprintln's), then prints
-    /// it when `print`. `None` when the call has no `...` argument. The elements are printed as
-    /// their dynamic types print; a `String` or `Error` method of a type of the model's is not
-    /// called on them.
+    /// it when `print`. `None` when the call has no `...` argument. An element printed by a
+    /// verb valid for strings goes through its `Error` or `String` method first, as directly
+    /// passed operands do (`stdlib/fmt.go`'s `printablef`, which reads the format at run time).
     pub fn push_fmt_slice(
         &mut self,
         call: Node<'t>,
@@ -74,7 +75,23 @@ impl<'t> Lowerer<'t> {
             ));
         }
         self.expr(slice)?;
-        let mut code = vec![Instr::SprintSlice { format }];
+        // stdlib/fmt.go's printablef (format, args → format, args) or printable (args → args):
+        // the operands through their Error or String methods, as fmt's handleMethods does.
+        let (helper, args) = if format {
+            ("printablef", 2)
+        } else {
+            ("printable", 1)
+        };
+        let Some(PkgEntity::Func(helper)) = self
+            .pkg
+            .lib_names
+            .get(&(Std::Fmt, helper.to_string()))
+            .cloned()
+        else {
+            unreachable!("internal error: stdlib/fmt.go (loaded with fmt and log) defines {helper}")
+        };
+        let func = self.pkg.funcs[helper].id;
+        let mut code = vec![Instr::Call { func, args }, Instr::SprintSlice { format }];
         if print {
             code.push(Instr::Print {
                 args: 1,
@@ -147,8 +164,12 @@ impl<'t> Lowerer<'t> {
                 continue;
             }
             let mut plus = false;
-            while let Some(flag) = chars.next_if(|c| "+-# 0123456789.".contains(*c)) {
+            while let Some(flag) = chars.next_if(|c| "+-# 0123456789.*".contains(*c)) {
                 plus |= flag == '+';
+                if flag == '*' {
+                    // A width or precision from an operand: an integer, not printed.
+                    verbs.push(Some('*'));
+                }
             }
             match chars.next() {
                 Some('%') | None => {}

@@ -1,4 +1,4 @@
-//! The corpus (`corpus/` at the repository root): seventy-nine small programs in the style of
+//! The corpus (`corpus/` at the repository root): eighty-eight small programs in the style of
 //! real hang reports, written for gomc, using interfaces, user error types, type switches,
 //! method values, local types, sized integers, context, errgroup, timers, testing/synctest,
 //! io.Pipe and generics; 45 to 79 are written as engineers write them, not for gomc (worker
@@ -12,7 +12,12 @@
 //! channel semaphore, atomic.Pointer[T] loaded before its first Store, a generic Queue[T] whose
 //! Close forgets Broadcast, chan chan requests after a stop, a mocked Store interface under
 //! errgroup with sort.Slice and strconv, a HandlerFunc middleware chain taking two locks in
-//! opposite orders, a recursive RLock, and main parked in `select {}`). Each states its expected
+//! opposite orders, a recursive RLock, and main parked in `select {}`; 80 to 88, the fourth probe round, a
+//! registry embedding sync.Mutex printed through String, a broker unsubscribing under its
+//! publisher's read lock, errgroup fetches with errors.As, a generic sync.Cond pool whose Close
+//! signals one waiter, a ticker rate limiter over a type switch, a fan-in that returns at the
+//! first error, a retry loop with a reused timer and backoff, a hand-written singleflight whose
+//! loader panics, and a graceful shutdown with context.WithCancelCause). Each states its expected
 //! verdict in a `gomc:expect` header; every one must load unchanged and match it. The deadlocks
 //! and panics were confirmed with `go run` (Go 1.19), those that need a rare interleaving by
 //! reasoning about it (47, 56, 58, 69, 72, 77, 78: the one gomc prints), and those that need a
@@ -34,7 +39,7 @@ fn every_corpus_program_loads_and_gets_its_expected_verdict() {
         .filter(|path| path.extension().is_some_and(|e| e == "go"))
         .collect();
     files.sort();
-    assert!(files.len() >= 79, "{} corpus programs", files.len());
+    assert!(files.len() >= 88, "{} corpus programs", files.len());
     let mut failures = Vec::new();
     for path in &files {
         match check_file(path, &Config::new()) {

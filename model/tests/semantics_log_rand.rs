@@ -114,3 +114,46 @@ fn forwarded_operands_to_sprintln_are_spaced_and_ended_as_go_does() {
     );
     assert_eq!(printed(&report, OutcomeKind::Ok), ["a 1 true\n"]);
 }
+
+/// Forwarded operands (`log.Printf(format, args...)` in a model that imports log only) print
+/// through their `Error`/`String` methods under the verbs valid for strings, as directly passed
+/// ones do (`stdlib/fmt.go`'s printablef); they printed as their numbers and fields before.
+/// `%*d` and `%.*s` take their width and precision from an operand. Expected: go run (Go
+/// 1.23.5).
+#[test]
+fn forwarded_operands_print_through_their_methods_as_go_does() {
+    let report = check(include_str!("models/stdlib/forwarded_stringers.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "busy idle 1 \"busy\" 69646c65| busy|idle  |main.state 1",
+            "   3|2  |bu|code one plain",
+            "busy code one 3"
+        ]
+    );
+}
+
+/// fmt prints a struct's exported fields through their `String`/`Error` methods (print.go's
+/// printValue calls handleMethods at depth > 0): a `time.Duration` field prints as `1.5s`, not
+/// as its nanoseconds; an unexported field prints as its value, a nil pointer field as
+/// `<nil>`, a pointer operand as `&` and its fields so printed. Expected: go run (Go 1.23.5).
+#[test]
+fn struct_fields_print_through_their_methods_as_fmt_does() {
+    let report = check(
+        "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"time\"\n)\n\ntype state int\n\n\
+         func (s state) String() string { return [...]string{\"idle\", \"busy\"}[s] }\n\n\
+         type inner struct{ S state }\n\ntype cfg struct {\n\tTimeout time.Duration\n\t\
+         S       state\n\thidden  state\n\tP       *state\n\tErr     error\n\tIn      inner\n}\n\n\
+         func main() {\n\tc := cfg{Timeout: 1500 * time.Millisecond, S: 1, hidden: 1, Err: \
+         errors.New(\"boom\"), In: inner{1}}\n\tfmt.Printf(\"%v\\n%+v\\n\", c, &c)\n\t\
+         fmt.Println(c.In)\n}\n",
+    );
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "{1.5s busy 1 <nil> boom {busy}}\n&{Timeout:1.5s S:busy hidden:1 P:<nil> Err:boom \
+             In:{S:busy}}\n",
+            "{busy}"
+        ]
+    );
+}

@@ -102,6 +102,44 @@ fn yield_after_the_loop_panics() {
     );
 }
 
+/// An iterator that recovers a panic of the body and returns: Go 1.23 panics once the
+/// iterator returns ("did not resume panicking", rewrite.go's check of `abi.RF_PANIC`), after
+/// the iterator's deferred call printed what it recovered (checked with go1.23 run). One that
+/// calls yield again after recovering panics at that call instead, inside the deferred call
+/// that recovered "boom", which is still in the chain.
+#[test]
+fn an_iterator_that_recovers_a_panic_of_the_body_panics_as_go_does() {
+    let iterator = |again: &str| {
+        format!(
+            "package main\n\nimport \"fmt\"\n\nfunc seq(yield func(int) bool) {{\n\t\
+             defer func() {{\n\t\tif r := recover(); r != nil {{\n\t\t\t\
+             fmt.Println(\"iterator recovered:\", r)\n\t\t\t{again}\n\t\t}}\n\t}}()\n\t\
+             for i := 0; i < 3; i++ {{\n\t\tif !yield(i) {{\n\t\t\treturn\n\t\t}}\n\t}}\n}}\n\n\
+             func main() {{\n\tfor x := range seq {{\n\t\tif x == 1 {{\n\t\t\tpanic(\"boom\")\n\t\t}}\n\t\t\
+             fmt.Println(\"x\", x)\n\t}}\n\tfmt.Println(\"after loop\")\n}}\n"
+        )
+    };
+    // Three states: the start, main at the runtime's panic (the step of `panic("boom")` ran
+    // the iterator's deferred call and returned from the iterator), and the end.
+    let report = check(&iterator(""));
+    assert_space(&report, &[(OutcomeKind::Panic, 1)], 3, 2);
+    assert_eq!(
+        text(&report, OutcomeKind::Panic),
+        "x 0\niterator recovered: boom\n"
+    );
+    assert_eq!(
+        panic_message(&report),
+        "panic: runtime error: range function recovered a loop body panic and did not resume \
+         panicking"
+    );
+    let report = check(&iterator("yield(5)"));
+    assert_eq!(
+        panic_message(&report),
+        "panic: boom [recovered]\n\tpanic: runtime error: range function continued iteration \
+         after loop body panic"
+    );
+}
+
 /// What a witness printed, each print ending its line (as `common::output_of` joins them).
 fn text(report: &gomc::Report, kind: OutcomeKind) -> String {
     printed(report, kind)

@@ -98,7 +98,7 @@ impl<'t> Lowerer<'t> {
 
     /// The dynamic type id of a concrete type, made on first use with its method table.
     pub fn dyn_type_id(&mut self, ty: &Ty, node: Node<'t>) -> DynTypeId {
-        let key = format!("{ty:?}");
+        let key = Ty::identity_key(std::slice::from_ref(ty));
         if let Some(&id) = self.dynamic.ids.get(&key) {
             return id;
         }
@@ -122,6 +122,7 @@ impl<'t> Lowerer<'t> {
         let Ty::Interface(index) = self.types.underlying(ty) else {
             unreachable!("internal error: interface id of a non-interface type");
         };
+        let index = super::types::identity_index(index);
         if let Some(&id) = self.dynamic.interface_ids.get(&index) {
             return id;
         }

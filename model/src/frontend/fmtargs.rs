@@ -6,6 +6,7 @@
 use tree_sitter::Node;
 
 use super::lowerer::Lowerer;
+use super::package::{PkgEntity, Std};
 use super::syntax::{unparen, Result};
 use super::types::{Ty, ANY};
 use super::typing::Selection;
@@ -23,9 +24,9 @@ impl<'t> Lowerer<'t> {
     /// wrappers forward their operands: pushes the format (with `format`) and the slice `args`
     /// (a `[]any`, as Go requires), and returns how many operands it pushed and the code that
     /// makes the string from them (`Instr::SprintSlice`, Sprintf's or Sprintln's), then prints
-    /// it when `print`. `None` when the call has no `...` argument. The elements are printed as
-    /// their dynamic types print; a `String` or `Error` method of a type of the model's is not
-    /// called on them.
+    /// it when `print`. `None` when the call has no `...` argument. An element printed by a
+    /// verb valid for strings goes through its `Error` or `String` method first, as directly
+    /// passed operands do (`stdlib/fmt.go`'s `printablef`, which reads the format at run time).
     pub fn push_fmt_slice(
         &mut self,
         call: Node<'t>,
@@ -74,7 +75,23 @@ impl<'t> Lowerer<'t> {
             ));
         }
         self.expr(slice)?;
-        let mut code = vec![Instr::SprintSlice { format }];
+        // stdlib/fmt.go's printablef (format, args → format, args) or printable (args → args):
+        // the operands through their Error or String methods, as fmt's handleMethods does.
+        let (helper, args) = if format {
+            ("printablef", 2)
+        } else {
+            ("printable", 1)
+        };
+        let Some(PkgEntity::Func(helper)) = self
+            .pkg
+            .lib_names
+            .get(&(Std::Fmt, helper.to_string()))
+            .cloned()
+        else {
+            unreachable!("internal error: stdlib/fmt.go (loaded with fmt and log) defines {helper}")
+        };
+        let func = self.pkg.funcs[helper].id;
+        let mut code = vec![Instr::Call { func, args }, Instr::SprintSlice { format }];
         if print {
             code.push(Instr::Print {
                 args: 1,
@@ -123,12 +140,14 @@ impl<'t> Lowerer<'t> {
                     self.coerce(&ty, &ANY, argument, "argument")?;
                     self.emit(Instr::Stringer, argument);
                 }
-                // `%+v` of a struct names its fields: boxed, the value carries them
-                // (`DynType::fields`).
-                (Some('+'), _) if self.field_names(&ty, 0) != FieldNames::None => {
-                    self.coerce(&ty, &ANY, argument, "argument")?;
+                _ => {
+                    self.emit_field_methods(&ty, argument)?;
+                    // `%+v` of a struct names its fields: boxed, the value carries them
+                    // (`DynType::fields`).
+                    if verb == Some('+') && self.field_names(&ty, 0) != FieldNames::None {
+                        self.coerce(&ty, &ANY, argument, "argument")?;
+                    }
                 }
-                _ => {}
             }
         }
         Ok(arguments.len() as u32)
@@ -147,8 +166,12 @@ impl<'t> Lowerer<'t> {
                 continue;
             }
             let mut plus = false;
-            while let Some(flag) = chars.next_if(|c| "+-# 0123456789.".contains(*c)) {
+            while let Some(flag) = chars.next_if(|c| "+-# 0123456789.*".contains(*c)) {
                 plus |= flag == '+';
+                if flag == '*' {
+                    // A width or precision from an operand: an integer, not printed.
+                    verbs.push(Some('*'));
+                }
             }
             match chars.next() {
                 Some('%') | None => {}
@@ -216,6 +239,113 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Whether a concrete type's method set has `Error` or `String` (so fmt calls it).
+    /// fmt's printValue prints a struct's exported fields (also those of a struct a pointer
+    /// operand points to) through handleMethods, as operands: a field with an `Error` or
+    /// `String` method, or an interface field holding such a value, prints as what the method
+    /// returns (`{1.5s busy}`). With the struct (or the pointer) on the stack, replaces it by a
+    /// copy whose such fields hold that text; unexported fields stay, as reflect's CanInterface
+    /// keeps fmt from calling their methods. Slice, array and map elements are not visited.
+    fn emit_field_methods(&mut self, ty: &Ty, node: Node<'t>) -> Result<()> {
+        let pointer = match self.types.underlying(ty) {
+            Ty::Pointer(to) => Some(to),
+            _ => None,
+        };
+        let target = pointer
+            .clone()
+            .map_or_else(|| ty.clone(), |to| (*to).clone());
+        if !self.fields_need_methods(&target, node, 0)? {
+            return Ok(());
+        }
+        let Some(_) = pointer else {
+            return self.emit_fields_through_methods(&target, node, 0);
+        };
+        // A nil pointer prints as <nil>; another one as & and the fields of a copy.
+        self.emit(Instr::Dup, node);
+        self.emit(Instr::PushNil, node);
+        self.emit(Instr::Binary(crate::program::BinOp::Eq), node);
+        let nil = self.emit_jump(Instr::JumpIfTrue, node);
+        self.emit(Instr::Load, node);
+        self.emit_fields_through_methods(&target, node, 0)?;
+        self.emit(Instr::NewCell, node);
+        self.patch_here(nil);
+        Ok(())
+    }
+
+    /// Whether a field of struct type `ty` (or of a struct in one, `depth` levels down) prints
+    /// through a method ([`Lowerer::emit_field_methods`]).
+    fn fields_need_methods(&mut self, ty: &Ty, node: Node<'t>, depth: u32) -> Result<bool> {
+        let Ty::Struct(index) = self.types.underlying(ty) else {
+            return Ok(false);
+        };
+        if depth > 4 {
+            return Ok(false);
+        }
+        for field in self.types.structs[index as usize].fields.clone() {
+            if !field.name.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if self.types.is_interface(&field.ty)
+                || self.has_text_method(&field.ty, node)?
+                || self.fields_need_methods(&field.ty, node, depth + 1)?
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// With a struct of type `ty` on the stack, replaces it by a copy whose exported fields
+    /// print through their methods.
+    fn emit_fields_through_methods(&mut self, ty: &Ty, node: Node<'t>, depth: u32) -> Result<()> {
+        let Ty::Struct(index) = self.types.underlying(ty) else {
+            return Ok(());
+        };
+        for (i, field) in self.types.structs[index as usize]
+            .fields
+            .clone()
+            .into_iter()
+            .enumerate()
+        {
+            if !field.name.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let i = i as u32;
+            let interface = self.types.is_interface(&field.ty);
+            let method = !interface && self.has_text_method(&field.ty, node)?;
+            let nested =
+                !interface && !method && self.fields_need_methods(&field.ty, node, depth + 1)?;
+            if !(interface || method || nested) {
+                continue;
+            }
+            self.emit(Instr::Dup, node);
+            self.emit(Instr::Field(i), node);
+            if nested {
+                self.emit_fields_through_methods(&field.ty, node, depth + 1)?;
+            } else if method {
+                // A nil pointer prints as <nil>, its method not called (print.go catchPanic).
+                let nil = match self.types.underlying(&field.ty) {
+                    Ty::Pointer(_) => {
+                        self.emit(Instr::Dup, node);
+                        self.emit(Instr::PushNil, node);
+                        self.emit(Instr::Binary(crate::program::BinOp::Eq), node);
+                        Some(self.emit_jump(Instr::JumpIfTrue, node))
+                    }
+                    _ => None,
+                };
+                let id = self.dyn_type_id(&field.ty, node);
+                self.emit(Instr::Box(id), node);
+                self.emit(Instr::Stringer, node);
+                if let Some(nil) = nil {
+                    self.patch_here(nil);
+                }
+            } else {
+                self.emit(Instr::Stringer, node);
+            }
+            self.emit(Instr::SetField(i), node);
+        }
+        Ok(())
+    }
+
     pub(super) fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
         let named = match ty {
             Ty::Named(_) => true,

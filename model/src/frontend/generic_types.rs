@@ -163,7 +163,7 @@ impl<'t> Lowerer<'t> {
     /// The defined type that instantiates generic type `generic` with `args`, made with its
     /// methods on first use.
     fn instantiate_type(&mut self, generic: usize, args: Vec<Ty>) -> Result<u32> {
-        let key = format!("{generic}:{args:?}");
+        let key = format!("{generic}:{}", Ty::identity_key(&args));
         if let Some(&index) = self.instances.type_keys.get(&key) {
             return Ok(index);
         }

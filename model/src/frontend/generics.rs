@@ -151,7 +151,7 @@ impl<'t> Lowerer<'t> {
     /// parameter): made, its signature resolved and its body queued for lowering on first use.
     pub fn instance_with(&mut self, index: usize, args: Vec<Ty>) -> Result<usize> {
         let params = self.pkg.funcs[index].type_params.clone();
-        let key = format!("{index}:{args:?}");
+        let key = format!("{index}:{}", Ty::identity_key(&args));
         if let Some(&instance) = self.instances.by_key.get(&key) {
             return Ok(instance);
         }

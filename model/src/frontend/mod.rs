@@ -202,10 +202,15 @@ fn compile_here(files: &[SourceFile], options: &CompileOptions) -> Result<Progra
             ));
         };
         for path in syntax::import_paths(&text, tree.root_node()) {
-            let library = package::Std::from_path(&path).filter(|std| !libraries.contains(std));
-            if let Some((lib_name, lib_text)) = library.and_then(|std| std.library_source()) {
-                libraries.push(library.expect("checked"));
-                pending.insert(0, (lib_name, lib_text));
+            // log's printing goes through fmt's (stdlib/fmt.go's printablef, for forwarded
+            // operands), so fmt's Go source comes with it.
+            let fmt_too = (path == "log").then_some("fmt");
+            for path in std::iter::once(path.as_str()).chain(fmt_too) {
+                let library = package::Std::from_path(path).filter(|std| !libraries.contains(std));
+                if let Some((lib_name, lib_text)) = library.and_then(|std| std.library_source()) {
+                    libraries.push(library.expect("checked"));
+                    pending.insert(0, (lib_name, lib_text));
+                }
             }
         }
         slots.push(slot);

@@ -4,8 +4,9 @@
 //! true and `break` returns false; `return` stores the enclosing function's results where
 //! the enclosing function finds them after `f` returns, and returns false. A hidden state
 //! variable per loop says whether the body may run: a yield called after the body said stop,
-//! or after the loop is over, panics with the runtime's errors (runtime/panic.go,
-//! `panicrangestate`).
+//! after the loop is over, or while the body runs (after it panicked), panics with the
+//! runtime's errors (runtime/panic.go, `panicrangestate`); an iterator that returns while the
+//! body still runs recovered a panic of the body, which panics once the iterator returns.
 //!
 //! A `defer` in the body runs when the function around the loop returns, as Go 1.23's
 //! `deferrangefunc`/`deferprocat` (runtime/panic.go) arrange: the function around the
@@ -30,6 +31,9 @@ const DONE: i64 = 1;
 const EXHAUSTED: i64 = 2;
 /// The body ran `return`: the results are stored, the enclosing function returns them.
 const RETURNING: i64 = 3;
+/// The body is running (Go's `abi.RF_PANIC`): still so once the iterator returns, the body
+/// panicked and the iterator recovered that panic.
+const RUNNING: i64 = 4;
 
 /// What the body of a range over a function needs of the loop around it: the function
 /// literal lowered from the body carries it (`FnBuilder::range_body`).
@@ -146,7 +150,18 @@ impl<'t> Lowerer<'t> {
             context,
         )?;
         self.emit(Instr::CallValue { args: 1 }, clause);
-        // After the iterator: a `return` in the body returns from here.
+        // After the iterator: a body still running panicked, and the iterator recovered the
+        // panic instead of letting it through (rewrite.go's check for `abi.RF_PANIC`).
+        self.load_var(state, clause);
+        self.emit(Instr::PushInt(RUNNING), clause);
+        self.emit(Instr::Binary(BinOp::Eq), clause);
+        let not_running = self.emit_jump(Instr::JumpIfFalse, clause);
+        self.emit_runtime_panic(
+            "range function recovered a loop body panic and did not resume panicking",
+            clause,
+        );
+        self.patch_here(not_running);
+        // A `return` in the body returns from here.
         self.load_var(state, clause);
         self.emit(Instr::PushInt(RETURNING), clause);
         self.emit(Instr::Binary(BinOp::Eq), clause);
@@ -254,11 +269,22 @@ impl<'t> Lowerer<'t> {
             clause,
         );
         self.patch_here(not_exhausted);
+        self.load_var(state, clause);
+        self.emit(Instr::PushInt(RUNNING), clause);
+        self.emit(Instr::Binary(BinOp::Eq), clause);
+        let not_running = self.emit_jump(Instr::JumpIfFalse, clause);
+        self.emit_runtime_panic(
+            "range function continued iteration after loop body panic",
+            clause,
+        );
+        self.patch_here(not_running);
         self.emit_runtime_panic(
             "range function continued iteration after function for loop body returned false",
             clause,
         );
         self.patch_here(ready);
+        self.emit(Instr::PushInt(RUNNING), clause);
+        self.store_var(state, clause);
         if !targets.is_empty() {
             for slot in 0..targets.len() as u32 {
                 self.emit(Instr::LoadLocal(slot), clause);
@@ -269,6 +295,8 @@ impl<'t> Lowerer<'t> {
         self.block(body)?;
         // Falling off the end of the body, or `continue`: go on.
         let next = self.here();
+        self.emit(Instr::PushInt(READY), body);
+        self.store_var(state, body);
         self.emit(Instr::PushBool(true), body);
         self.emit(Instr::StoreLocal(count), body);
         self.emit(Instr::Return, body);

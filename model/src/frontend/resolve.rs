@@ -351,6 +351,13 @@ impl<'t> Lowerer<'t> {
 
     /// `interface { M(); Embedded }`: the method set, embedded interfaces flattened in.
     fn interface_type(&mut self, node: Node<'t>) -> Result<Ty> {
+        if named_children(node)
+            .iter()
+            .all(|element| element.kind() == "comment")
+        {
+            // Identical to `any`, but spelled as written in go build's messages.
+            return Ok(super::types::EMPTY_WRITTEN);
+        }
         let mut methods = Vec::new();
         for element in named_children(node) {
             match element.kind() {

@@ -6,7 +6,10 @@ use std::rc::Rc;
 pub(super) use crate::program::{FloatKind, IntKind};
 
 /// A Go type of the subset.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Equality is Go's type identity, not the derived one: the empty interface written out
+/// ([`EMPTY_WRITTEN`]) is `any` ([`ANY`]); only messages tell them apart, as go build's do.
+#[derive(Clone, Debug, Eq)]
 pub(super) enum Ty {
     /// An integer kind (`byte` is `uint8`, `rune` is `int32`).
     Int(IntKind),
@@ -53,6 +56,53 @@ pub(super) enum Ty {
     Locker,
     /// One of sync/atomic's types: a plain value whose methods work on its address.
     Atomic(AtomicKind),
+}
+
+impl PartialEq for Ty {
+    fn eq(&self, other: &Ty) -> bool {
+        match (self, other) {
+            (Ty::Int(a), Ty::Int(b)) => a == b,
+            (Ty::Float(a), Ty::Float(b)) => a == b,
+            (Ty::Named(a), Ty::Named(b)) | (Ty::Struct(a), Ty::Struct(b)) => a == b,
+            (Ty::Pointer(a), Ty::Pointer(b)) | (Ty::Slice(a), Ty::Slice(b)) => a == b,
+            (Ty::Array(n, a), Ty::Array(m, b)) => n == m && a == b,
+            (Ty::Map(k, v), Ty::Map(l, w)) => k == l && v == w,
+            (Ty::Chan(d, a), Ty::Chan(e, b)) => d == e && a == b,
+            (Ty::Func(a), Ty::Func(b)) => a == b,
+            (Ty::Interface(a), Ty::Interface(b)) => identity_index(*a) == identity_index(*b),
+            (Ty::Atomic(a), Ty::Atomic(b)) => a == b,
+            (Ty::Bool, Ty::Bool)
+            | (Ty::String, Ty::String)
+            | (Ty::UntypedNil, Ty::UntypedNil)
+            | (Ty::Mutex, Ty::Mutex)
+            | (Ty::WaitGroup, Ty::WaitGroup)
+            | (Ty::RWMutex, Ty::RWMutex)
+            | (Ty::Once, Ty::Once)
+            | (Ty::Cond, Ty::Cond)
+            | (Ty::SyncMap, Ty::SyncMap)
+            | (Ty::Locker, Ty::Locker) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The interface table index that stands for an interface's identity: the empty interface
+/// written out is `any`.
+pub(super) fn identity_index(index: u32) -> u32 {
+    if index == EMPTY_WRITTEN_INDEX {
+        0
+    } else {
+        index
+    }
+}
+
+impl Ty {
+    /// A text that two identical types share and two different ones do not, for tables keyed
+    /// by types (instantiations, dynamic types): the derived `Debug` with the empty interface
+    /// written out spelled as `any`.
+    pub fn identity_key(types: &[Ty]) -> String {
+        format!("{types:?}").replace(&format!("Interface({EMPTY_WRITTEN_INDEX})"), "Interface(0)")
+    }
 }
 
 /// A channel type's direction.
@@ -166,6 +216,11 @@ pub(super) struct InterfaceType {
 pub(super) const ANY: Ty = Ty::Interface(0);
 /// `error`: `interface { Error() string }`.
 pub(super) const ERROR: Ty = Ty::Interface(1);
+/// The table index of the empty interface written out as `interface{}`.
+const EMPTY_WRITTEN_INDEX: u32 = 2;
+/// `interface{}` written out: identical to [`ANY`], but go build's messages keep the spelling
+/// (types2 prints `any` only for the universe's `any`, typestring.go).
+pub(super) const EMPTY_WRITTEN: Ty = Ty::Interface(EMPTY_WRITTEN_INDEX);
 
 /// The types of the model.
 #[derive(Debug)]
@@ -174,7 +229,7 @@ pub(super) struct TypeTable {
     pub named: Vec<NamedType>,
     /// Struct types: those of defined types and the literal ones, deduplicated.
     pub structs: Vec<StructType>,
-    /// Interface types, deduplicated: `any` and `error` first.
+    /// Interface types, deduplicated: `any`, `error` and `interface{}` written out first.
     pub interfaces: Vec<InterfaceType>,
 }
 
@@ -194,6 +249,11 @@ impl Default for TypeTable {
                 },
                 InterfaceType {
                     methods: vec![("Error".to_string(), Rc::new(error))],
+                },
+                // `interface{}` written out (`EMPTY_WRITTEN`): never found by `interface`,
+                // which interns an empty method set as index 0.
+                InterfaceType {
+                    methods: Vec::new(),
                 },
             ],
         }
@@ -304,7 +364,7 @@ impl TypeTable {
     }
 
     /// A type as `go build` (Go 1.18 and later) writes it in its messages: the empty
-    /// interface is `any`.
+    /// interface is `any` where the source says `any`, `interface{}` where it is written out.
     pub fn describe(&self, ty: &Ty) -> String {
         self.spell(ty, false)
     }
@@ -347,8 +407,9 @@ impl TypeTable {
                 format!("{keyword} {}", self.spell(inner, runtime))
             }
             Ty::Func(sig) => format!("func{}", self.spell_sig(sig, runtime)),
-            Ty::Interface(0) if runtime => "interface {}".into(),
+            Ty::Interface(0 | EMPTY_WRITTEN_INDEX) if runtime => "interface {}".into(),
             Ty::Interface(0) => "any".into(),
+            Ty::Interface(EMPTY_WRITTEN_INDEX) => "interface{}".into(),
             Ty::Interface(1) => "error".into(),
             // reflect writes `interface { M(); N(int) error }`, go build (types2)
             // `interface{M(); N(int) error}`; the methods are sorted by name in both.

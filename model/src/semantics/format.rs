@@ -174,10 +174,31 @@ pub fn format_sprintf(
             }
             chars.next();
         }
-        spec.width = number(&mut chars);
+        if chars.next_if_eq(&'*').is_some() {
+            // A width from an operand (fmt/print.go doPrintf, intFromArg): a negative one
+            // left-justifies, one that is not an integer or is too large is reported.
+            match star_operand(values, &mut next) {
+                Some(width) if width < 0 => {
+                    spec.left = true;
+                    spec.zero = false;
+                    spec.width = Some(width.unsigned_abs() as usize);
+                }
+                Some(width) => spec.width = Some(width as usize),
+                None => out.push_str("%!(BADWIDTH)"),
+            }
+        } else {
+            spec.width = number(&mut chars);
+        }
         if chars.peek() == Some(&'.') {
             chars.next();
-            spec.precision = Some(number(&mut chars).unwrap_or(0));
+            if chars.next_if_eq(&'*').is_some() {
+                match star_operand(values, &mut next) {
+                    Some(precision) if precision >= 0 => spec.precision = Some(precision as usize),
+                    _ => out.push_str("%!(BADPREC)"),
+                }
+            } else {
+                spec.precision = Some(number(&mut chars).unwrap_or(0));
+            }
         }
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
@@ -290,6 +311,17 @@ impl Spec {
 }
 
 /// A decimal number in a format string (a width or precision).
+/// The operand a `*` width or precision takes (fmt/print.go intFromArg): an integer up to
+/// 10^6, else `None`; the operand is used up either way, if there is one.
+fn star_operand(values: &[Value], next: &mut usize) -> Option<i64> {
+    let value = values.get(*next)?;
+    *next += 1;
+    match value.unboxed() {
+        Value::Int(n) if n.unsigned_abs() <= 1_000_000 => Some(*n),
+        _ => None,
+    }
+}
+
 fn number(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<usize> {
     let mut value: Option<usize> = None;
     while let Some(digit) = chars.peek().and_then(|c| c.to_digit(10)) {

@@ -15,3 +15,72 @@ type Stringer interface {
 type GoStringer interface {
 	GoString() string
 }
+
+// The operands of a printing call that forwards them as a slice (`fmt.Printf(format,
+// args...)`, `log.Printf`, `fmt.Println(args...)`), as print.go's handleMethods sees them: an
+// operand printed by a verb valid for strings (`%v %s %q %x %X`, every operand of Println) whose
+// value has an Error or else a String method is replaced by what the method returns. The
+// machine then formats the slice (frontend/fmtargs.rs), as it does directly passed operands
+// once their methods ran. `%#v` calls GoString in Go, not String: its operand stays.
+
+// printablef is printable for a format: the verbs of format say which operands go through
+// their methods (doPrintf's walk over flags, width and precision, where a `*` takes an operand
+// of its own). It returns the format too, for the instruction that formats both.
+func printablef(format string, args []any) (string, []any) {
+	out := make([]any, len(args))
+	copy(out, args)
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		sharp := false
+		for i < len(format) && (format[i] == '+' || format[i] == '-' || format[i] == '#' || format[i] == ' ' || format[i] == '0') {
+			sharp = sharp || format[i] == '#'
+			i++
+		}
+		for i < len(format) && (format[i] == '*' || format[i] == '.' || (format[i] >= '0' && format[i] <= '9')) {
+			if format[i] == '*' {
+				arg++
+			}
+			i++
+		}
+		if i >= len(format) {
+			break
+		}
+		verb := format[i]
+		if verb == '%' {
+			continue
+		}
+		if arg >= len(out) {
+			break
+		}
+		if (verb == 'v' && !sharp) || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X' {
+			out[arg] = printableOperand(out[arg])
+		}
+		arg++
+	}
+	return format, out
+}
+
+// printable is printablef for Println and Sprintln, which print every operand as %v does.
+func printable(args []any) []any {
+	out := make([]any, len(args))
+	for i, arg := range args {
+		out[i] = printableOperand(arg)
+	}
+	return out
+}
+
+// printableOperand is one operand through its Error or else its String method (handleMethods'
+// order: error first).
+func printableOperand(arg any) any {
+	switch v := arg.(type) {
+	case error:
+		return v.Error()
+	case Stringer:
+		return v.String()
+	}
+	return arg
+}

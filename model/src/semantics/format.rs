@@ -310,7 +310,6 @@ impl Spec {
     }
 }
 
-/// A decimal number in a format string (a width or precision).
 /// The operand a `*` width or precision takes (fmt/print.go intFromArg): an integer up to
 /// 10^6, else `None`; the operand is used up either way, if there is one.
 fn star_operand(values: &[Value], next: &mut usize) -> Option<i64> {
@@ -322,6 +321,7 @@ fn star_operand(values: &[Value], next: &mut usize) -> Option<i64> {
     }
 }
 
+/// A decimal number in a format string (a width or precision).
 fn number(chars: &mut std::iter::Peekable<std::str::Chars>) -> Option<usize> {
     let mut value: Option<usize> = None;
     while let Some(digit) = chars.peek().and_then(|c| c.to_digit(10)) {

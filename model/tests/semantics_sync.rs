@@ -6,7 +6,7 @@
 mod common;
 
 use common::{assert_kinds, assert_space, check, panic_message, printed, wait_reasons};
-use gomc::explore::OutcomeKind::{Deadlock, Leak, Ok};
+use gomc::explore::OutcomeKind::{Deadlock, Leak, Ok, Panic};
 
 // ---- RWMutex ----
 
@@ -118,6 +118,93 @@ fn rwmutex_misuse_is_fatal() {
         ));
         assert_eq!(panic_message(&report), message, "{body}");
     }
+}
+
+/// A stray `RUnlock` while main holds the write lock is fatal only when no reader waits: a
+/// waiting reader's increment of `readerCount` hides it from `rUnlockSlow`'s check, and
+/// `readerWait` goes to -1 (sync/rwmutex.go, `RUnlock`/`rUnlockSlow`); `Unlock` then counts no
+/// reader to let in, so the reader waits forever. Go 1.23 shows both endings (the deadlock
+/// with a `time.Sleep` before the `RUnlock`). Found by the differential check, where gomc's
+/// invariant check rejected the negative `readerWait` as an internal error.
+///
+/// S0 main at Lock; S1 at `go`; S2 main at RUnlock, g2 at RLock. main's RUnlock is fatal
+/// (S3), or g2 parks (S4), main's RUnlock passes (S5), Unlock (S6), main parks on `<-done`:
+/// deadlock (S7). 8 states, 7 transitions.
+#[test]
+fn rwmutex_stray_runlock_behind_a_waiting_reader_strands_it() {
+    let report = check(
+        "package main
+import \"sync\"
+var rw sync.RWMutex
+func main() {
+	rw.Lock()
+	done := make(chan bool)
+	go func() {
+		rw.RLock()
+		done <- true
+	}()
+	rw.RUnlock()
+	rw.Unlock()
+	<-done
+}",
+    );
+    assert_space(&report, &[(Deadlock, 1), (Panic, 1)], 8, 7);
+    assert_eq!(
+        panic_message(&report),
+        "fatal error: sync: RUnlock of unlocked RWMutex"
+    );
+    assert_eq!(
+        wait_reasons(&report, Deadlock),
+        ["chan receive", "sync.RWMutex.RLock"]
+    );
+}
+
+/// `Unlock` by a reader while a writer is pending is not fatal: `Unlock`'s check sees `r` = 1
+/// reader (sync/rwmutex.go, `Unlock`), lets one reader in (none waits: `readerSem` counts it)
+/// and unlocks `w` under the waiting writer. A second writer then takes `w` and waits on
+/// `writerSem` too (`readerWait` 2); main's `RUnlock` and a read section that passes on the
+/// counted `readerSem` bring `readerWait` to 0, which wakes the first writer only. The second
+/// waits forever: Go 1.23 deadlocks with it in `sync.RWMutex.Lock` (with `time.Sleep`s that
+/// force this order; without them the stray `Unlock` is fatal or the run ends well). Found by
+/// the differential check, where gomc's invariant check rejected a writer waiting with
+/// `readerWait` 0 as an internal error.
+#[test]
+fn rwmutex_stray_unlock_under_a_pending_writer_strands_a_second_writer() {
+    let report = check(
+        "package main
+import \"sync\"
+var rw sync.RWMutex
+func main() {
+	rw.RLock()
+	done := make(chan bool)
+	go func() {
+		rw.Lock()
+		done <- true
+	}()
+	rw.Unlock()
+	go func() {
+		rw.Lock()
+		done <- true
+	}()
+	rw.RUnlock()
+	rw.RLock()
+	rw.RUnlock()
+	<-done
+	<-done
+}",
+    );
+    assert_kinds(&report, &[Ok, Deadlock, Panic]);
+    assert_eq!(
+        panic_message(&report),
+        "fatal error: sync: Unlock of unlocked RWMutex"
+    );
+    // The shortest: main's first `RUnlock` comes before the second writer, which arrives
+    // during main's second read section and adds 1 to `readerWait` (now 2); that section's
+    // `RUnlock` brings it to 1, and neither writer ever gets through.
+    assert_eq!(
+        wait_reasons(&report, Deadlock),
+        ["chan receive", "sync.RWMutex.Lock", "sync.RWMutex.Lock"]
+    );
 }
 
 #[test]

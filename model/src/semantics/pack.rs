@@ -24,8 +24,9 @@ thread_local! {
 
 /// A state as a search's frontier holds it.
 pub enum Packed {
-    /// The state itself: nothing to pay when it is expanded.
-    Whole(State),
+    /// The state itself: nothing to pay when it is expanded. Boxed, so that a frontier entry
+    /// of the compact kind is not as large as a whole `State` value.
+    Whole(Box<State>),
     /// The state's encoding: a tenth of the memory.
     Compact(Box<[u8]>),
 }
@@ -36,14 +37,14 @@ impl Packed {
         if compact {
             Packed::Compact(pack(&state))
         } else {
-            Packed::Whole(state)
+            Packed::Whole(Box::new(state))
         }
     }
 
     /// The state back.
     pub fn into_state(self) -> State {
         match self {
-            Packed::Whole(state) => state,
+            Packed::Whole(state) => *state,
             Packed::Compact(bytes) => unpack(&bytes),
         }
     }
@@ -64,3 +65,6 @@ fn pack(state: &State) -> Box<[u8]> {
 fn unpack(packed: &[u8]) -> State {
     postcard::from_bytes(packed).expect("internal error: a packed state could not be decoded")
 }
+
+// A frontier entry of either kind stays small: the compact kind's point is its memory.
+const _: () = assert!(std::mem::size_of::<Packed>() <= 24);

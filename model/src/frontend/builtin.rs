@@ -27,9 +27,8 @@ impl<'t> Lowerer<'t> {
                 };
                 let tail = match (&shape, name) {
                     (Ty::Array(n, _), _) => vec![Instr::Pop, Instr::PushInt(*n as i64)],
-                    (Ty::String | Ty::Slice(_) | Ty::Map(..) | Ty::Chan(..), "len") => {
-                        vec![Instr::Len]
-                    }
+                    (Ty::Chan(..), "len") => vec![Instr::ChanLen(self.label_of(arguments[0]))],
+                    (Ty::String | Ty::Slice(_) | Ty::Map(..), "len") => vec![Instr::Len],
                     (Ty::Slice(_) | Ty::Chan(..), "cap") => vec![Instr::Cap],
                     _ => {
                         return Err(self.src.error(

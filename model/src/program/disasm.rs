@@ -188,6 +188,7 @@ impl Program {
             Instr::SyncMap { op, label: l } => format!("SyncMap {op:?} {}", label(*l)),
             Instr::ResultCells(mask) => format!("ResultCells {mask:#b}"),
             Instr::AtomicLoad(l) => format!("AtomicLoad {}", label(*l)),
+            Instr::ChanLen(l) => format!("ChanLen {}", label(*l)),
             Instr::AtomicStore(l) => format!("AtomicStore {}", label(*l)),
             Instr::AtomicCas(l) => format!("AtomicCas {}", label(*l)),
             Instr::Print { args, newline } => {

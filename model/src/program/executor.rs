@@ -79,7 +79,8 @@ impl Instr {
             | Instr::TimerStop
             | Instr::TimerReset
             | Instr::SynctestWait
-            | Instr::NumGoroutine => Executor::Sync,
+            | Instr::NumGoroutine
+            | Instr::ChanLen(..) => Executor::Sync,
             Instr::PushInt(..)
             | Instr::PushBool(..)
             | Instr::PushStr(..)

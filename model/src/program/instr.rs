@@ -286,6 +286,11 @@ pub enum Instr {
     SynctestWait,
     /// **sync.** stack: → n; `runtime.NumGoroutine`: how many goroutines have not exited.
     NumGoroutine,
+    /// **sync.** stack: c → n; `len(c)` of a channel: the values in its buffer (0 for nil). A
+    /// scheduling point, since other goroutines' sends and receives change it between two of
+    /// this goroutine's operations (runtime/chan.go chanlen reads `qcount` unlocked, so a
+    /// goroutine can see any count the channel passes through); the label names the operand.
+    ChanLen(LabelId),
 
     // ---- interfaces (program/dynamic.rs, semantics/iface.rs) ----
     /// stack: v → i; a concrete value converted to an interface type: boxed with its dynamic

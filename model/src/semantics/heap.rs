@@ -360,7 +360,8 @@ fn map_entries(st: &State, obj: ObjId) -> &Vec<(Value, Value)> {
     }
 }
 
-fn length(st: &State, value: &Value, capacity: bool) -> i64 {
+/// `len` (or with `capacity`, `cap`) of a value that has one.
+pub(super) fn length(st: &State, value: &Value, capacity: bool) -> i64 {
     match value {
         Value::Slice { len, cap, .. } => (if capacity { *cap } else { *len }) as i64,
         Value::Str(text) => text.len() as i64,

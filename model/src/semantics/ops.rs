@@ -130,6 +130,10 @@ fn try_exec_sync(
                 .count();
             finish_op(program, st, g, &[Value::Int(alive as i64)], log);
         }
+        Instr::ChanLen(_) => {
+            let length = super::heap::length(st, st.goroutine(g).peek(0), false);
+            finish_op(program, st, g, &[Value::Int(length)], log);
+        }
         Instr::Select(table) => return chan::select(program, st, g, *table, alternative, log),
         Instr::Lock(_) => return super::mutex::lock(program, st, g, log),
         Instr::Unlock(_) => super::mutex::unlock(program, st, g, log)?,
@@ -223,6 +227,7 @@ pub fn describe(program: &Program, st: &State, g: Gid, alternative: u32) -> Stri
             format!("atomic add {} {}", label(*id), int(goroutine.peek(0)))
         }
         Instr::AtomicLoad(id) => format!("atomic load {}", label(*id)),
+        Instr::ChanLen(id) => format!("len({})", label(*id)),
         Instr::AtomicStore(id) => format!("atomic store {}", label(*id)),
         Instr::AtomicCas(id) => format!("atomic cas {}", label(*id)),
         other => format!("{other:?}"),

@@ -36,6 +36,7 @@ pub fn operand_count(program: &Program, instr: &Instr) -> usize {
         | Instr::CondBroadcast(_)
         | Instr::WaitGroupWait(_)
         | Instr::AtomicLoad(_)
+        | Instr::ChanLen(_)
         | Instr::Choose
         | Instr::TimerStop
         | Instr::Panic

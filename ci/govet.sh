@@ -63,6 +63,11 @@ needs_go=(
   "1.20 corpus/70_cancel_cause_collector.go"         # context.WithCancelCause, errors.Join
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
+  # One loop variable per iteration (Go 1.22) captured by goroutines and parallel subtests;
+  # errors.Join (1.20).
+  "1.22 model/tests/models/gotest/table/"
+  "1.22 model/tests/models/gotest/wgerr/"
+  "1.20 model/tests/models/gotest/ctxwork/"
 )
 
 toolchain=$(go env GOVERSION)

@@ -137,6 +137,38 @@ fn forwarded_operands_print_through_their_methods_as_go_does() {
 /// printValue calls handleMethods at depth > 0): a `time.Duration` field prints as `1.5s`, not
 /// as its nanoseconds; an unexported field prints as its value, a nil pointer field as
 /// `<nil>`, a pointer operand as `&` and its fields so printed. Expected: go run (Go 1.23.5).
+/// The elements of slices and arrays, and the values of maps, print through their `String` or
+/// `Error` methods as fmt's printValue prints them at depth > 0 (`[]state{1}` is `[busy]`): a
+/// pointer element too, a nil one as `<nil>`, and a nil slice of them as `[]`; `%d` prints the
+/// numbers; map keys print as their values (the remaining limitation, README), as do elements
+/// of nested slices. Expected: go run (Go 1.23), except the last two lines, where Go prints
+/// `map[idle:20 busy:10]` and `[[busy] [idle busy]]`.
+#[test]
+fn slice_array_and_map_elements_print_through_their_methods() {
+    let report = check(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\ntype state int\n\n\
+         func (s state) String() string { return [...]string{\"idle\", \"busy\"}[s] }\n\n\
+         type job struct{ id int }\n\nfunc (j *job) String() string { return fmt.Sprint(\"job\", j.id) }\n\n\
+         func main() {\n\tstates := []state{1, 0}\n\tfmt.Println(states)\n\t\
+         fmt.Printf(\"%v %s %d\\n\", states, states, states)\n\t\
+         fmt.Println([2]state{0, 1}, []time.Duration{time.Second, 1500 * time.Millisecond})\n\t\
+         fmt.Println(map[string]state{\"x\": 1, \"y\": 0}, []*job{{1}, nil})\n\t\
+         var none []state\n\tfmt.Println(none, fmt.Sprint(states))\n\t\
+         fmt.Println(map[state]int{1: 10, 0: 20}, [][]state{{1}, {0, 1}})\n}\n",
+    );
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "[busy idle]",
+            "[busy idle] [busy idle] [1 0]\n",
+            "[idle busy] [1s 1.5s]",
+            "map[x:busy y:idle] [job1 <nil>]",
+            "[] [busy idle]",
+            "map[0:20 1:10] [[1] [0 1]]",
+        ]
+    );
+}
+
 #[test]
 fn struct_fields_print_through_their_methods_as_fmt_does() {
     let report = check(

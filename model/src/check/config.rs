@@ -46,6 +46,7 @@ pub struct Config {
     pub(crate) max_memory: Option<u64>,
     pub(crate) reduction: Reduction,
     pub(crate) test_parallel: Option<u32>,
+    pub(crate) test_short: bool,
     pub(crate) threads: usize,
     pub(crate) swarm: Option<Swarm>,
     pub(crate) store: StateStore,
@@ -216,6 +217,12 @@ impl Config {
     /// `frontend::DEFAULT_TEST_PARALLEL`.
     pub fn test_parallel(mut self, parallel: u32) -> Self {
         self.test_parallel = Some(parallel);
+        self
+    }
+
+    /// `-short` for a test entry: `testing.Short()` reports true (`go test -short`).
+    pub fn test_short(mut self, short: bool) -> Self {
+        self.test_short = short;
         self
     }
 

@@ -318,6 +318,7 @@ pub(crate) fn compile_loaded(loaded: &Loaded, config: &Config) -> Result<Program
         go_minor: loaded.header.go_minor,
         clock: config.clock.or(loaded.header.clock),
         test_parallel: config.test_parallel,
+        test_short: config.test_short,
     };
     let file = SourceFile {
         name: loaded.name.clone(),

@@ -25,6 +25,14 @@ pub(super) struct TestArgs {
     /// How many parallel tests may run at once (also `-parallel`) [default: 4].
     #[arg(long, value_name = "N")]
     parallel: Option<u32>,
+    /// Make `testing.Short()` report true (also `-short`), as `go test -short` does.
+    #[arg(long)]
+    short: bool,
+    /// The clock timers run on: `untimed` (any pending timer may fire at any point, whatever
+    /// its duration) or `synctest` (durations mean what they say: a 1 ms sleep ends before a
+    /// 1 s timeout); wins over a test file's `gomc:clock` header.
+    #[arg(long, value_name = "CLOCK", value_parser = super::parse_clock)]
+    clock: Option<crate::program::Clock>,
     /// Stop each test's search after this many distinct states (the result is then not a
     /// proof).
     #[arg(long, value_name = "N")]
@@ -52,7 +60,8 @@ pub(super) struct TestArgs {
     html: Option<PathBuf>,
 }
 
-/// Rewrites `go test`'s single-dash flags (`-run X`, `-parallel=4`) to this command's.
+/// Rewrites `go test`'s single-dash flags (`-run X`, `-parallel=4`, `-short`) to this
+/// command's.
 pub(super) fn go_test_flags(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     if args.get(1).is_none_or(|command| command != "test") {
         return args;
@@ -60,7 +69,7 @@ pub(super) fn go_test_flags(args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsSt
     args.into_iter()
         .map(|arg| {
             let text = arg.to_string_lossy();
-            for flag in ["-run", "-parallel"] {
+            for flag in ["-run", "-parallel", "-short"] {
                 if text == flag || text.starts_with(&format!("{flag}=")) {
                     return format!("-{text}").into();
                 }
@@ -106,7 +115,11 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
     for package in &packages {
         let mut package_code = EXIT_OK;
         let mut count = 0;
+        let mut broken = false;
         for (file, name) in &package.tests {
+            if broken {
+                break;
+            }
             if filter.as_ref().is_some_and(|regex| !regex.is_match(name)) {
                 continue;
             }
@@ -121,12 +134,21 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
             println!("=== RUN   {name}");
             let code = match check_test(package, file, name, &config) {
                 Err(error) => {
+                    // As `go test` reports a package that does not build: once, and none of
+                    // its other tests run (each would repeat the same error).
                     eprintln!("{error}");
                     println!("--- FAIL: {name} (gomc: the package does not load)");
+                    broken = true;
                     EXIT_USAGE
                 }
                 Ok(report) => {
-                    println!("{}", result_line(name, &report));
+                    match skip_log(name, &report) {
+                        Some(log) => {
+                            log.iter().for_each(|line| println!("{line}"));
+                            println!("{}", skip_line(name, &report));
+                        }
+                        None => println!("{}", result_line(name, &report)),
+                    }
                     let code = report.exit_code();
                     if args.verbose || code == EXIT_FAIL {
                         print!("{}", indent(&render_text(&report, &options)));
@@ -164,6 +186,7 @@ pub(super) fn run(args: &TestArgs, config: Config) -> i32 {
             EXIT_INCOMPLETE => {
                 println!("?   \t{dir}\t(gomc: no failure found, search not exhaustive)")
             }
+            _ if broken => println!("FAIL\t{dir} [build failed]"),
             _ => println!("FAIL\t{dir}"),
         }
         codes.push(package_code);
@@ -234,10 +257,16 @@ fn configure(args: &TestArgs, mut config: Config) -> Config {
     if let Some(reduction) = args.reduction {
         config = config.reduction(reduction.reduction());
     }
+    if let Some(clock) = args.clock {
+        config = config.clock(clock);
+    }
     if let Some(bytes) = crate::check::default_memory_limit() {
         config = config.max_memory(bytes);
     }
-    config.threads(super::default_threads()).races(args.races)
+    config
+        .threads(super::default_threads())
+        .races(args.races)
+        .test_short(args.short)
 }
 
 /// `--- PASS: TestX (...)` or `--- FAIL: TestX (...)`, with gomc's verdict.
@@ -261,6 +290,39 @@ fn result_line(name: &str, report: &Report) -> String {
         ),
         _ => format!("--- PASS: {name} (gomc: every interleaving, {states} states)"),
     }
+}
+
+/// When the test skipped itself (`t.Skip`, `t.SkipNow`) in the interleaving that witnesses
+/// its passing, the lines it logged before, as `go test -v` prints them above `--- SKIP`; `None`
+/// for a test that did not skip or that failed.
+fn skip_log(name: &str, report: &Report) -> Option<Vec<String>> {
+    if report.exit_code() != EXIT_OK || report.outcomes.iter().any(|o| o.violation) {
+        return None;
+    }
+    let witness = &report.outcomes.first()?.witness;
+    let lines: Vec<&str> = witness
+        .initial_output
+        .iter()
+        .chain(witness.trace.iter().flat_map(|step| step.output.iter()))
+        .flat_map(|text| text.lines())
+        .collect();
+    let result = format!("--- SKIP: {name} (");
+    let at = lines.iter().position(|line| line.starts_with(&result))?;
+    let run = format!("=== RUN   {name}");
+    let start = lines[..at].iter().rposition(|line| *line == run)? + 1;
+    Some(
+        lines[start..at]
+            .iter()
+            .filter(|line| line.starts_with("    "))
+            .map(|line| line.to_string())
+            .collect(),
+    )
+}
+
+/// `--- SKIP: TestX (...)`: the test skipped itself and no interleaving fails it.
+fn skip_line(name: &str, report: &Report) -> String {
+    let states = report.statistics.states;
+    format!("--- SKIP: {name} (gomc: skipped, no failure in {states} states)")
 }
 
 fn indent(text: &str) -> String {
@@ -290,8 +352,16 @@ mod tests {
     fn go_test_flags_become_double_dash_flags_of_the_test_command() {
         let args = |list: &[&str]| list.iter().map(|s| s.into()).collect::<Vec<_>>();
         assert_eq!(
-            go_test_flags(args(&["gomc", "test", "-run", "X", "-parallel=2", "."])),
-            args(&["gomc", "test", "--run", "X", "--parallel=2", "."])
+            go_test_flags(args(&[
+                "gomc",
+                "test",
+                "-run",
+                "X",
+                "-parallel=2",
+                "-short",
+                "."
+            ])),
+            args(&["gomc", "test", "--run", "X", "--parallel=2", "--short", "."])
         );
         assert_eq!(
             go_test_flags(args(&["gomc", "check", "-run"])),

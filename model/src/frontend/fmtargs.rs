@@ -140,6 +140,7 @@ impl<'t> Lowerer<'t> {
                     self.coerce(&ty, &ANY, argument, "argument")?;
                     self.emit(Instr::Stringer, argument);
                 }
+                _ if self.emit_element_methods(&ty, argument)? => {}
                 _ => {
                     self.emit_field_methods(&ty, argument)?;
                     // `%+v` of a struct names its fields: boxed, the value carries them
@@ -344,6 +345,44 @@ impl<'t> Lowerer<'t> {
             self.emit(Instr::SetField(i), node);
         }
         Ok(())
+    }
+
+    /// fmt's printValue prints the elements of a slice or array, and the values of a map,
+    /// through handleMethods at depth > 0 (print.go): an element with an `Error` or `String`
+    /// method, or an interface element holding one, prints as what the method returns
+    /// (`[busy idle]`). With such a slice, array or map on the stack, replaces it by the
+    /// `[]any` or `map[K]any` of `stdlib/fmt.go`'s elementTexts or valueTexts and returns true;
+    /// otherwise emits nothing. Map keys stay: fmt sorts them by value (internal/fmtsort), not
+    /// by their text; elements that are slices or structs in turn are not visited.
+    fn emit_element_methods(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+        let (helper, args, element) = match self.types.underlying(ty) {
+            Ty::Slice(element) => ("elementTexts", vec![(*element).clone()], element),
+            Ty::Array(_, element) => ("elementTexts", vec![(*element).clone()], element),
+            Ty::Map(key, value) => ("valueTexts", vec![(*key).clone(), (*value).clone()], value),
+            _ => return Ok(false),
+        };
+        if !(self.types.is_interface(&element) || self.has_text_method(&element, node)?) {
+            return Ok(false);
+        }
+        let Some(PkgEntity::Func(template)) = self
+            .pkg
+            .lib_names
+            .get(&(Std::Fmt, helper.to_string()))
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        if let Ty::Array(..) = self.types.underlying(ty) {
+            // A copy of the array, sliced whole (the operand is a value: Go copies it too).
+            self.emit(Instr::NewCell, node);
+            self.emit(Instr::ArraySlice, node);
+        }
+        let pointer = matches!(self.types.underlying(&element), Ty::Pointer(_));
+        let instance = self.instance_with(template, args)?;
+        let func = self.pkg.funcs[instance].id;
+        self.emit(Instr::PushBool(pointer), node);
+        self.emit(Instr::Call { func, args: 2 }, node);
+        Ok(true)
     }
 
     pub(super) fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {

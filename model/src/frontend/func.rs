@@ -332,7 +332,7 @@ impl<'t> Lowerer<'t> {
             .map_or(span, |f| f.decl);
         let entry_index = self.pkg.funcs.iter().position(|def| def.id == entry);
         match entry_index.filter(|&index| self.is_test_signature(index)) {
-            // go test's main: testing.runTest(name, TestXxx, parallel).
+            // go test's main: testing.runTest(name, TestXxx, parallel, short).
             Some(index) => {
                 let name = self.pkg.funcs[index].name.clone();
                 let name = name
@@ -354,9 +354,10 @@ impl<'t> Lowerer<'t> {
                     Instr::PushStr(name),
                     Instr::FuncValue(entry),
                     Instr::PushInt(i64::from(parallel)),
+                    Instr::PushBool(self.options.test_short),
                     Instr::Call {
                         func: run_test,
-                        args: 3,
+                        args: 4,
                     },
                 ] {
                     self.emit_at(instr, entry_decl);

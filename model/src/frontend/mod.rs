@@ -122,6 +122,9 @@ pub struct CompileOptions {
     /// `-parallel` for a test entry: how many parallel tests may run at once; `None`:
     /// [`DEFAULT_TEST_PARALLEL`].
     pub test_parallel: Option<u32>,
+    /// `-short` for a test entry: what `testing.Short()` reports (false unless set, as in `go
+    /// test`).
+    pub test_short: bool,
 }
 
 /// `-parallel` of a test entry unless set: `go test` takes GOMAXPROCS, which depends on the

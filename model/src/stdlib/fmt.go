@@ -84,3 +84,34 @@ func printableOperand(arg any) any {
 	}
 	return arg
 }
+
+// elementTexts is a slice's (or an array's) elements as printValue prints them at depth > 0:
+// each through its Error or String method (print.go, printValue: `p.handleMethods(verb)` for
+// an element that CanInterface). A nil pointer element whose method would be called prints as
+// <nil> (catchPanic), so pointer says whether E is a pointer type. A nil slice prints as [].
+func elementTexts[E any](s []E, pointer bool) []any {
+	out := make([]any, len(s))
+	var zero E
+	for i, e := range s {
+		if pointer && any(e) == any(zero) {
+			continue
+		}
+		out[i] = printableOperand(e)
+	}
+	return out
+}
+
+// valueTexts is a map with its values as elementTexts makes them; the keys stay, so that the
+// map prints in fmtsort's order of the keys (internal/fmtsort compares them, not their text).
+func valueTexts[K comparable, V any](m map[K]V, pointer bool) map[K]any {
+	out := make(map[K]any, len(m))
+	var zero V
+	for k, v := range m {
+		if pointer && any(v) == any(zero) {
+			out[k] = nil
+			continue
+		}
+		out[k] = printableOperand(v)
+	}
+	return out
+}

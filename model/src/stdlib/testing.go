@@ -7,7 +7,8 @@
 // Fail, Failed, FailNow (L979-L1006), log, Log*/Error*/Fatal*/Skip*, SkipNow, Skipped, Helper,
 // Cleanup (L1154-L1170), runCleanup (L1320-L1360), Parallel (L1442-L1500), tRunner
 // (L1539-L1688), Run (L1696-L1755), testContext with waitParallel and release (L1758-L1816),
-// runTests (L2117-L2160); Context from Go 1.24 (canceled just before the cleanups run).
+// runTests (L2117-L2160); Context from Go 1.24 (canceled just before the cleanups run); Short,
+// Testing and Verbose from Go 1.23.
 //
 // Differences from the real package, each for a reason:
 //   - Output: `=== RUN`, `=== PAUSE`, `=== CONT` and `--- PASS/FAIL/SKIP: name (0.00s)` as
@@ -379,9 +380,24 @@ func (t *T) subName(name string) string {
 	return name + "#" + fmt.Sprint(n)
 }
 
+// short is the -short flag (Go 1.23's testing.go L413: `short = flag.Bool("test.short", ...)`).
+var short bool
+
+// Short reports whether the -short flag is set (Go 1.23's testing.go L638; its panics for a
+// call before flag.Parse cannot happen: there is no TestMain).
+func Short() bool { return short }
+
+// Testing reports whether the code runs in a test: always, here (Go 1.23's testing.go L662).
+func Testing() bool { return true }
+
+// Verbose reports whether -v is set: gomc test prints as `go test -v` does (L677).
+func Verbose() bool { return true }
+
 // runTest runs test function f called name as `go test -run '^name$' -parallel=parallel`
-// does, then ends the program with the fail outcome if it failed (gomc test's entry).
-func runTest(name string, f func(t *T), parallel int) {
+// (and -short when short) does, then ends the program with the fail outcome if it failed
+// (gomc test's entry).
+func runTest(name string, f func(t *T), parallel int, shortFlag bool) {
+	short = shortFlag
 	root := &T{signal: make(chan bool, 1), barrier: make(chan bool), context: newTestContext(parallel)}
 	tRunner(root, func(t *T) {
 		t.Run(name, f)

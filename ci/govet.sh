@@ -61,6 +61,13 @@ needs_go=(
   "1.21 corpus/63_afterfunc_stop_then_wait.go"       # context.AfterFunc
   "1.21 corpus/67_oncevalue_reentrant_init.go"       # sync.OnceValue
   "1.20 corpus/70_cancel_cause_collector.go"         # context.WithCancelCause, errors.Join
+  # One loop variable per iteration (Go 1.22) captured by goroutines.
+  "1.22 corpus/80_metrics_flusher_value_receiver.go"
+  "1.22 corpus/82_errgroup_fetch_results_unread.go"
+  "1.22 corpus/83_conn_pool_cond_close.go"           # range over an int
+  "1.20 corpus/86_retry_backoff_deadline.go"         # errors.Join
+  "1.22 corpus/87_singleflight_panic_waiters.go"
+  "1.20 corpus/88_shutdown_signal_drain.go"          # context.Cause
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
   # One loop variable per iteration (Go 1.22) captured by goroutines and parallel subtests;
@@ -68,6 +75,7 @@ needs_go=(
   "1.22 model/tests/models/gotest/table/"
   "1.22 model/tests/models/gotest/wgerr/"
   "1.20 model/tests/models/gotest/ctxwork/"
+  "1.20 model/tests/models/gotest/ctxwork/work.go"
 )
 
 toolchain=$(go env GOVERSION)

@@ -4,7 +4,7 @@
 use super::lowerer::{Access, Lowerer};
 use super::syntax::{named_children, Result};
 use super::types::Ty;
-use crate::program::Instr;
+use crate::program::{BinOp, Instr};
 use tree_sitter::Node;
 
 impl<'t> Lowerer<'t> {
@@ -22,6 +22,9 @@ impl<'t> Lowerer<'t> {
                     .error(node, format!("{operator} needs one operand on each side")));
             };
             let place = self.place(*target)?;
+            if let (Some(ty), BinOp::Div | BinOp::Rem) = (&place.ty, op) {
+                self.check_divisor(&ty.clone(), *value)?;
+            }
             self.emit_place_read(&place, node);
             match &place.ty {
                 // `f += 1` on a float: the constant takes the place's type.
@@ -65,6 +68,9 @@ impl<'t> Lowerer<'t> {
             .copied()
             .ok_or_else(|| self.src.error(node, "malformed statement"))?;
         let place = self.place(target)?;
+        if let Some(ty) = place.ty.clone() {
+            self.check_inc_dec_operand(node, &ty)?;
+        }
         self.emit_place_read(&place, node);
         let one = match place.ty.as_ref().map(|ty| self.types.underlying(ty)) {
             Some(Ty::Float(kind)) => Instr::PushFloat(kind, 1f64.to_bits()),

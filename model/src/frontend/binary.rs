@@ -54,6 +54,12 @@ impl<'t> Lowerer<'t> {
         if !matches!(op, BinOp::Shl | BinOp::Shr) {
             let comparison = matches!(op, BinOp::Eq | BinOp::Ne);
             self.check_operand_types(node, (left, right), (&left_ty, &right_ty), comparison)?;
+            if comparison {
+                self.check_comparable(node, &left_ty, &right_ty)?;
+            }
+        }
+        if matches!(op, BinOp::Div | BinOp::Rem) {
+            self.check_divisor(&left_ty, right)?;
         }
         if matches!(
             op,

@@ -97,6 +97,7 @@ impl<'t> Lowerer<'t> {
                         }
                         [size] => {
                             let element = self.type_id(&element);
+                            self.check_make_size(*size)?;
                             self.expr(*size)?;
                             special(1, vec![Instr::MakeChan(element)], vec![ty])
                         }
@@ -106,10 +107,13 @@ impl<'t> Lowerer<'t> {
                         let element = self.type_id(&element);
                         match sizes {
                             [length] => {
+                                self.check_make_size(*length)?;
                                 self.expr(*length)?;
                                 special(1, vec![Instr::Dup, Instr::MakeSlice(element)], vec![ty])
                             }
                             [length, capacity] => {
+                                self.check_make_size(*length)?;
+                                self.check_make_size(*capacity)?;
                                 self.expr(*length)?;
                                 self.expr(*capacity)?;
                                 special(2, vec![Instr::MakeSlice(element)], vec![ty])
@@ -122,6 +126,7 @@ impl<'t> Lowerer<'t> {
                     Ty::Map(..) => match sizes {
                         [] => special(0, vec![Instr::MakeMap], vec![ty]),
                         [hint] => {
+                            self.check_make_size(*hint)?;
                             self.expr(*hint)?;
                             special(1, vec![Instr::Pop, Instr::MakeMap], vec![ty])
                         }

@@ -51,6 +51,7 @@ mod assignment;
 mod binary;
 mod builtin;
 mod call;
+mod checks;
 mod clock;
 mod composite;
 mod constant;

@@ -219,6 +219,9 @@ impl<'t> Lowerer<'t> {
                 .unsupported(node, "array literal with implicit length [...]T")),
             "map_type" => {
                 let key = self.type_field(node, "key")?;
+                if let Some(key_node) = node.child_by_field_name("key") {
+                    self.check_map_key(key_node, &key)?;
+                }
                 let value = self.type_field(node, "value")?;
                 Ok(Ty::Map(key.into(), value.into()))
             }

@@ -77,6 +77,7 @@ impl<'t> Lowerer<'t> {
             "short_var_declaration" => {
                 let left = named_children(self.required(node, "left")?);
                 let right = named_children(self.required(node, "right")?);
+                self.check_new_variables(node, &left)?;
                 let types = self.push_values(&right, left.len(), node, &[], "assignment")?;
                 self.bind_from_stack(&left, &types, true, node)
             }

@@ -1,0 +1,148 @@
+//! Checks `go build` makes that lowering itself would not need: a `:=` that declares nothing
+//! new, `++`/`--` of a non-numeric operand, integer division by a constant zero, `==` on
+//! functions, slices and maps, map keys of such types, and the sizes given to `make`. Each
+//! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
+//! never checked (README, "Input that cannot hurt").
+
+use tree_sitter::Node;
+
+use super::constant::ConstValue;
+use super::lowerer::Lowerer;
+use super::syntax::Result;
+use super::types::Ty;
+
+impl<'t> Lowerer<'t> {
+    /// A `:=` must declare at least one new variable in its block (types2 assignments.go,
+    /// shortVarDecl): "no new variables on left side of :=", at the operator.
+    pub fn check_new_variables(&mut self, node: Node<'t>, left: &[Node<'t>]) -> Result<()> {
+        let new = left.iter().any(|&name| {
+            let text = self.src.text_of(name);
+            text != "_" && self.declared_in_innermost(text).is_none()
+        });
+        if new {
+            return Ok(());
+        }
+        let mut cursor = node.walk();
+        let operator = node
+            .children(&mut cursor)
+            .find(|child| child.kind() == ":=")
+            .unwrap_or(node);
+        Err(self
+            .src
+            .error(operator, "no new variables on left side of :="))
+    }
+
+    /// `x++` and `x--` need a numeric operand (types2 stmt.go): "invalid operation: s++
+    /// (non-numeric type string)".
+    pub fn check_inc_dec_operand(&mut self, node: Node<'t>, ty: &Ty) -> Result<()> {
+        if matches!(self.types.underlying(ty), Ty::Int(_) | Ty::Float(_)) {
+            return Ok(());
+        }
+        Err(self.src.error(
+            node,
+            format!(
+                "invalid operation: {} (non-numeric type {})",
+                self.src.text_of(node),
+                self.types.describe(ty)
+            ),
+        ))
+    }
+
+    /// An integer `/` or `%` by a constant zero (types2 expr.go, binary): "invalid operation:
+    /// division by zero", at the divisor. A float divided by zero is Go's +Inf, not an error.
+    pub fn check_divisor(&mut self, dividend: &Ty, divisor: Node<'t>) -> Result<()> {
+        if !matches!(self.types.underlying(dividend), Ty::Int(_)) {
+            return Ok(());
+        }
+        match self.const_value(divisor)? {
+            Some((ConstValue::Int(0) | ConstValue::Float(0.0), _)) => Err(self
+                .src
+                .error(divisor, "invalid operation: division by zero")),
+            _ => Ok(()),
+        }
+    }
+
+    /// `==` and `!=` on functions, slices and maps only against `nil` (types2 expr.go,
+    /// comparison): "invalid operation: a == b (func can only be compared to nil)".
+    pub fn check_comparable(&mut self, node: Node<'t>, left: &Ty, right: &Ty) -> Result<()> {
+        if matches!(left, Ty::UntypedNil) || matches!(right, Ty::UntypedNil) {
+            return Ok(());
+        }
+        for ty in [left, right] {
+            let kind = match self.types.underlying(ty) {
+                Ty::Func(_) => "func",
+                Ty::Slice(_) => "slice",
+                Ty::Map(..) => "map",
+                _ => continue,
+            };
+            return Err(self.src.error(
+                node,
+                format!(
+                    "invalid operation: {} ({kind} can only be compared to nil)",
+                    self.src.text_of(node)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A map's key type must be comparable (types2 typexpr.go): "invalid map key type []int",
+    /// at the key type.
+    pub fn check_map_key(&mut self, key_node: Node<'t>, key: &Ty) -> Result<()> {
+        if matches!(
+            self.types.underlying(key),
+            Ty::Func(_) | Ty::Slice(_) | Ty::Map(..)
+        ) {
+            return Err(self.src.error(
+                key_node,
+                format!("invalid map key type {}", self.types.describe(key)),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A size given to `make` must be a non-negative integer (types2 builtins.go, index.go):
+    /// "invalid argument: index f (variable of type float64) must be integer", "invalid
+    /// argument: index -1 (constant of type int) must not be negative", and for an untyped
+    /// constant of another kind "cannot convert "4" (untyped string constant) to int".
+    pub fn check_make_size(&mut self, size: Node<'t>) -> Result<()> {
+        let ty = self.type_of(size)?;
+        let text = self.src.text_of(size).to_string();
+        if let Some((value, _)) = self.const_value(size)? {
+            let integral = match value {
+                ConstValue::Int(v) => Some(v),
+                ConstValue::Float(_) => value.integral(),
+                ConstValue::Str(_) | ConstValue::Bool(_) => {
+                    let description = self.operand_description(size, &ty);
+                    return Err(self.src.error(
+                        size,
+                        format!("cannot convert {text} ({description}) to int"),
+                    ));
+                }
+            };
+            return match integral {
+                Some(v) if v < 0 => Err(self.src.error(
+                    size,
+                    format!(
+                        "invalid argument: index {text} (constant of type {}) must not be \
+                         negative",
+                        self.types.describe(&ty)
+                    ),
+                )),
+                Some(_) => Ok(()),
+                None => Err(self.src.error(
+                    size,
+                    format!("{text} (untyped float constant) truncated to int"),
+                )),
+            };
+        }
+        if matches!(self.types.underlying(&ty), Ty::Int(_)) {
+            return Ok(());
+        }
+        let description = self.operand_description(size, &ty);
+        Err(self.src.error(
+            size,
+            format!("invalid argument: index {text} ({description}) must be integer"),
+        ))
+    }
+}

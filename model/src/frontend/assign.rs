@@ -35,6 +35,19 @@ impl<'t> Lowerer<'t> {
                     return Ok(());
                 }
             }
+            if matches!(self.types.underlying(from), Ty::Mutex | Ty::RWMutex) {
+                // A mutex value, not a pointer: its Lock is a pointer method.
+                let name = self.types.describe(from);
+                return Err(self.src.error(
+                    node,
+                    format!(
+                        "cannot use {} ({}) as type sync.Locker in {context}:\n\t{name} does \
+                         not implement sync.Locker (Lock method has pointer receiver)",
+                        self.src.text_of(node),
+                        self.operand_description(node, from)
+                    ),
+                ));
+            }
             if !matches!(from, Ty::UntypedNil) && self.types.underlying(from) != Ty::Locker {
                 return Err(self.src.unsupported(
                     node,

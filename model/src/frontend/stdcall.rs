@@ -10,7 +10,7 @@ use super::fprint::FmtStyle;
 use super::lowerer::Lowerer;
 use super::package::{PkgEntity, Std};
 use super::syntax::Result;
-use super::types::{ChanDir, Ty, ANY, ERROR, INT};
+use super::types::{ChanDir, IntKind, Ty, ANY, ERROR, INT};
 use crate::program::{BinOp, Instr};
 
 /// A library function of the subset.
@@ -229,6 +229,30 @@ impl<'t> Lowerer<'t> {
             }
             Ok(count as u32)
         };
+        // Arguments checked against the function's parameter types, as go build does.
+        let context = format!("argument to {}.{name}", package.go_name());
+        let typed = |lowerer: &mut Self, params: &[Ty]| -> Result<u32> {
+            lowerer.expect_args(call, arguments, params.len())?;
+            for (&argument, param) in arguments.iter().zip(params) {
+                lowerer.expr_to(argument, param, &context)?;
+            }
+            Ok(params.len() as u32)
+        };
+        // sync/atomic's functions: a pointer to the integer kind their name ends in, then
+        // values of that kind (`AddInt64(addr *int64, delta int64)`).
+        let atomic = |lowerer: &mut Self, count: usize| -> Result<u32> {
+            let Some(kind) = atomic_kind(name) else {
+                return fixed(lowerer, count);
+            };
+            lowerer.expect_args(call, arguments, count)?;
+            let (&addr, values) = arguments.split_first().expect("checked");
+            lowerer.check_atomic_address(addr, kind, &context)?;
+            lowerer.expr(addr)?;
+            for &value in values {
+                lowerer.expr_to(value, &Ty::Int(kind), &context)?;
+            }
+            Ok(count as u32)
+        };
         Ok(match op {
             StdCall::Print(newline) => {
                 if newline {
@@ -395,15 +419,25 @@ impl<'t> Lowerer<'t> {
             StdCall::Math(op) => special(fixed(self, op.arity())?, vec![Instr::Math(op)], results),
             StdCall::AnySwap => special(fixed(self, 3)?, vec![Instr::AnySwap], results),
             StdCall::NewCond => special(
-                fixed(self, 1)?,
+                typed(self, &[Ty::Locker])?,
                 vec![Instr::MakeCond, Instr::NewCell],
                 results,
             ),
             StdCall::AtomicSwap => {
                 let label = self.pointer_label(arguments);
-                special(fixed(self, 2)?, vec![Instr::AtomicSwap(label)], results)
+                special(atomic(self, 2)?, vec![Instr::AtomicSwap(label)], results)
             }
-            StdCall::Sleep => special(fixed(self, 1)?, vec![Instr::Pop, Instr::Yield], results),
+            StdCall::Sleep => {
+                let duration = match self.lib_member(Std::Time, "Duration") {
+                    Some(super::package::PkgEntity::Type(ty)) => ty,
+                    _ => Ty::Int(super::types::IntKind::Int64),
+                };
+                special(
+                    typed(self, &[duration])?,
+                    vec![Instr::Pop, Instr::Yield],
+                    results,
+                )
+            }
             StdCall::NewTimerChan => special(fixed(self, 1)?, vec![Instr::TimerChan], results),
             StdCall::NewTickerChan => special(fixed(self, 1)?, vec![Instr::TickerChan], results),
             StdCall::NewFuncTimer => special(fixed(self, 2)?, vec![Instr::AfterFuncTimer], results),
@@ -423,7 +457,7 @@ impl<'t> Lowerer<'t> {
             StdCall::AtomicAdd(bits, unsigned) => {
                 let label = self.pointer_label(arguments);
                 special(
-                    fixed(self, 2)?,
+                    atomic(self, 2)?,
                     vec![Instr::AtomicAdd {
                         label,
                         bits,
@@ -434,15 +468,15 @@ impl<'t> Lowerer<'t> {
             }
             StdCall::AtomicLoad => {
                 let label = self.pointer_label(arguments);
-                special(fixed(self, 1)?, vec![Instr::AtomicLoad(label)], results)
+                special(atomic(self, 1)?, vec![Instr::AtomicLoad(label)], results)
             }
             StdCall::AtomicStore => {
                 let label = self.pointer_label(arguments);
-                special(fixed(self, 2)?, vec![Instr::AtomicStore(label)], results)
+                special(atomic(self, 2)?, vec![Instr::AtomicStore(label)], results)
             }
             StdCall::AtomicCas => {
                 let label = self.pointer_label(arguments);
-                special(fixed(self, 3)?, vec![Instr::AtomicCas(label)], results)
+                special(atomic(self, 3)?, vec![Instr::AtomicCas(label)], results)
             }
             StdCall::Choose => special(fixed(self, 1)?, vec![Instr::Choose], results),
             StdCall::ChooseBool => special(
@@ -458,6 +492,32 @@ impl<'t> Lowerer<'t> {
         })
     }
 
+    /// go build's error for an atomic function's address operand of another integer kind:
+    /// "cannot use &n (value of type *int) as type *int64 in argument to atomic.AddInt64".
+    /// (The general assignability check lets integer kinds through, since the front end's
+    /// static types can be approximate; a pointer to a variable's kind is not.)
+    fn check_atomic_address(&mut self, addr: Node<'t>, kind: IntKind, context: &str) -> Result<()> {
+        let ty = self.type_of(addr)?;
+        let Ty::Pointer(inner) = &ty else {
+            return Ok(());
+        };
+        match **inner {
+            Ty::Int(actual) if actual != kind => {
+                let expected = Ty::Pointer(Ty::Int(kind).into());
+                let description = self.operand_description(addr, &ty);
+                Err(self.src.error(
+                    addr,
+                    format!(
+                        "cannot use {} ({description}) as type {} in {context}",
+                        self.src.text_of(addr),
+                        self.types.describe(&expected)
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// The label of an atomic operation's pointer operand: `&nfatal` → `nfatal`.
     fn pointer_label(&mut self, arguments: &[Node<'t>]) -> crate::program::LabelId {
         let text = arguments
@@ -467,4 +527,17 @@ impl<'t> Lowerer<'t> {
         let text = text.trim().trim_start_matches('&').trim();
         self.label(text)
     }
+}
+
+/// The integer kind a sync/atomic function's name ends in (`AddInt64` → `int64`).
+fn atomic_kind(name: &str) -> Option<IntKind> {
+    [
+        ("Int32", IntKind::Int32),
+        ("Int64", IntKind::Int64),
+        ("Uint32", IntKind::Uint32),
+        ("Uint64", IntKind::Uint64),
+    ]
+    .into_iter()
+    .find(|(suffix, _)| name.ends_with(suffix))
+    .map(|(_, kind)| kind)
 }

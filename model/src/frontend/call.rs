@@ -223,13 +223,16 @@ impl<'t> Lowerer<'t> {
         let ty = self.type_of(function)?;
         match self.types.underlying(&ty) {
             Ty::Func(sig) => Ok(Callee::Value(function, sig)),
-            _ => Err(self.src.error(
-                function,
-                format!(
-                    "invalid operation: cannot call non-function {}",
-                    self.src.text_of(function)
-                ),
-            )),
+            _ => {
+                let description = self.operand_description(function, &ty);
+                Err(self.src.error(
+                    function,
+                    format!(
+                        "invalid operation: cannot call non-function {} ({description})",
+                        self.src.text_of(function)
+                    ),
+                ))
+            }
         }
     }
 

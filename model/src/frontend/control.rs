@@ -251,10 +251,14 @@ impl<'t> Lowerer<'t> {
         self.expr(right)?;
         self.emit(Instr::StoreLocal(collection), right);
         if let Ty::Chan(_, element) = &shape {
-            if targets.len() > 1 {
+            if let [_, second, ..] = targets[..] {
+                let description = self.operand_description(right, &ty);
                 return Err(self.src.error(
-                    clause,
-                    "range over a channel permits only one iteration variable",
+                    second,
+                    format!(
+                        "range over {} ({description}) permits only one iteration variable",
+                        self.src.text_of(right)
+                    ),
                 ));
             }
             let (value, ok) = (self.temp(), self.temp());

@@ -117,7 +117,7 @@ impl<'t> Lowerer<'t> {
                         Ty::Chan(super::types::ChanDir::Send, _) => {
                             let ty = self.type_of(operand)?;
                             Err(self.src.error(
-                                node,
+                                operand,
                                 format!(
                                     "invalid operation: cannot receive from send-only channel \
                                      {} ({})",

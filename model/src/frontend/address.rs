@@ -67,6 +67,7 @@ impl<'t> Lowerer<'t> {
                 let inner = self.required(operand, "operand")?;
                 let index = self.required(operand, "index")?;
                 let inner_ty = self.type_of(inner)?;
+                self.check_index(&inner_ty, index)?;
                 match self.types.underlying(&inner_ty) {
                     Ty::Slice(_) => {
                         self.expr(inner)?;

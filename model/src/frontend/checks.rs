@@ -1,6 +1,7 @@
 //! Checks `go build` makes that lowering itself would not need: a `:=` that declares nothing
 //! new, `++`/`--` of a non-numeric operand, integer division by a constant zero, `==` on
-//! functions, slices and maps, map keys of such types, and the sizes given to `make`. Each
+//! functions, slices and maps, map keys of such types, the sizes given to `make`, and constant
+//! indices out of range. Each
 //! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
 //! never checked (README, "Input that cannot hurt").
 
@@ -144,5 +145,38 @@ impl<'t> Lowerer<'t> {
             size,
             format!("invalid argument: index {text} ({description}) must be integer"),
         ))
+    }
+
+    /// A constant index must not be negative, and must be within an array's length (types2
+    /// index.go): "invalid argument: index -1 (constant of type int) must not be negative",
+    /// "invalid argument: index 5 out of bounds [0:3]", at the index.
+    pub fn check_index(&mut self, operand: &Ty, index: Node<'t>) -> Result<()> {
+        let shape = match self.types.underlying(operand) {
+            Ty::Pointer(inner) => self.types.underlying(&inner),
+            other => other,
+        };
+        if matches!(shape, Ty::Map(..)) {
+            return Ok(());
+        }
+        let Some((ConstValue::Int(value), ty)) = self.const_value(index)? else {
+            return Ok(());
+        };
+        let text = self.src.text_of(index).to_string();
+        if value < 0 {
+            return Err(self.src.error(
+                index,
+                format!(
+                    "invalid argument: index {text} (constant of type {}) must not be negative",
+                    self.types.describe(&ty)
+                ),
+            ));
+        }
+        match shape {
+            Ty::Array(length, _) if value as u64 >= length as u64 => Err(self.src.error(
+                index,
+                format!("invalid argument: index {text} out of bounds [0:{length}]"),
+            )),
+            _ => Ok(()),
+        }
     }
 }

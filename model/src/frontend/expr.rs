@@ -108,6 +108,7 @@ impl<'t> Lowerer<'t> {
                 let operand = self.required(node, "operand")?;
                 let index = self.required(node, "index")?;
                 let operand_ty = self.expr_uncopied(operand)?;
+                self.check_index(&operand_ty, index)?;
                 match self.types.underlying(&operand_ty) {
                     Ty::Map(..) => {
                         self.expr(index)?;

@@ -219,6 +219,7 @@ impl<'t> Lowerer<'t> {
                 let operand = self.required(node, "operand")?;
                 let index = self.required(node, "index")?;
                 let operand_ty = self.type_of(operand)?;
+                self.check_index(&operand_ty, index)?;
                 let root = match self.types.underlying(&operand_ty) {
                     Ty::Slice(_) => Root::SliceElement,
                     Ty::Map(..) => Root::MapEntry(self.type_id(&ty)),

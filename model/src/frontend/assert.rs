@@ -102,8 +102,8 @@ impl<'t> Lowerer<'t> {
         for (i, clause) in clauses.iter().enumerate() {
             let mut types = Vec::new();
             if clause.kind() == "default_case" {
-                if default.is_some() {
-                    return Err(self.src.error(*clause, "multiple defaults in switch"));
+                if let Some(first) = default {
+                    return Err(self.multiple_defaults(clauses[first], *clause));
                 }
                 default = Some(i);
                 clause_types.push(types);

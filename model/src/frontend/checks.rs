@@ -1,7 +1,7 @@
 //! Checks `go build` makes that lowering itself would not need: a `:=` that declares nothing
 //! new, `++`/`--` of a non-numeric operand, integer division by a constant zero, `==` on
-//! functions, slices and maps, map keys of such types, the sizes given to `make`, and constant
-//! indices out of range. Each
+//! functions, slices and maps, map keys of such types, the sizes given to `make`, constant
+//! indices out of range, duplicate constant cases and a second `default`. Each
 //! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
 //! never checked (README, "Input that cannot hurt").
 
@@ -178,5 +178,55 @@ impl<'t> Lowerer<'t> {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// A second `default` in a switch or select (types2 stmt.go): "multiple defaults (first at
+    /// file:line:col)", at the second.
+    pub fn multiple_defaults(&self, first: Node<'t>, second: Node<'t>) -> super::ModelError {
+        let (file, line, col) = self.src.position(first);
+        self.src.error(
+            second,
+            format!("multiple defaults (first at {file}:{line}:{col})"),
+        )
+    }
+
+    /// A constant case value of an expression switch that an earlier case has already
+    /// (types2 stmt.go, caseValues): "duplicate case 1 (constant of type state) in expression
+    /// switch", with the earlier case's position on a line of its own. `seen` holds the
+    /// constant cases so far.
+    pub fn check_duplicate_case(
+        &mut self,
+        value: Node<'t>,
+        tag: &Ty,
+        seen: &mut Vec<(ConstValue, Node<'t>)>,
+    ) -> Result<()> {
+        let Some((constant, _)) = self.const_value(value)? else {
+            return Ok(());
+        };
+        let Some(&(_, previous)) = seen.iter().find(|(known, _)| *known == constant) else {
+            seen.push((constant, value));
+            return Ok(());
+        };
+        let text = self.src.text_of(value).to_string();
+        let shown = match &constant {
+            ConstValue::Int(v) => v.to_string(),
+            ConstValue::Str(v) => format!("{v:?}"),
+            ConstValue::Bool(v) => v.to_string(),
+            ConstValue::Float(v) => v.to_string(),
+        };
+        let ty = self.types.describe(tag);
+        let description = if shown == text {
+            format!("constant of type {ty}")
+        } else {
+            format!("constant {shown} of type {ty}")
+        };
+        let (file, line, col) = self.src.position(previous);
+        Err(self.src.error(
+            value,
+            format!(
+                "duplicate case {text} ({description}) in expression switch\n\t{file}:{line}:\
+                 {col}: previous case"
+            ),
+        ))
     }
 }

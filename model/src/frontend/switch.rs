@@ -33,10 +33,11 @@ impl<'t> Lowerer<'t> {
             .collect();
         let mut entries: Vec<Vec<usize>> = vec![Vec::new(); clauses.len()];
         let mut default = None;
+        let mut constants = Vec::new();
         for (i, clause) in clauses.iter().enumerate() {
             if clause.kind() == "default_case" {
-                if default.is_some() {
-                    return Err(self.src.error(*clause, "multiple defaults in switch"));
+                if let Some(first) = default {
+                    return Err(self.multiple_defaults(clauses[first], *clause));
                 }
                 default = Some(i);
                 continue;
@@ -48,6 +49,7 @@ impl<'t> Lowerer<'t> {
             for value in values {
                 if let Some((tag, tag_ty)) = &tag {
                     self.check_case_constant(value, tag_ty)?;
+                    self.check_duplicate_case(value, &tag_ty.clone(), &mut constants)?;
                     self.emit(Instr::LoadLocal(*tag), value);
                     self.expr(value)?;
                     self.emit(Instr::Binary(BinOp::Eq), value);
@@ -172,13 +174,15 @@ impl<'t> Lowerer<'t> {
             .collect();
         let mut cases = Vec::new();
         let mut has_default = false;
+        let mut first_default = None;
         // (receive targets, whether they are declared, element type)
         let mut receives: Vec<Option<Receive<'t>>> = Vec::new();
         for clause in &clauses {
             if clause.kind() == "default_case" {
-                if has_default {
-                    return Err(self.src.error(*clause, "multiple defaults in select"));
+                if let Some(first) = first_default {
+                    return Err(self.multiple_defaults(first, *clause));
                 }
+                first_default = Some(*clause);
                 has_default = true;
                 receives.push(None);
                 continue;

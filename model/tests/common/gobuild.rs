@@ -35,7 +35,9 @@ pub fn go_build_error(go: &Path, path: &Path, name: &str) -> String {
         .output()
         .expect("go build");
     let _ = std::fs::remove_dir_all(&work);
-    let text = String::from_utf8_lossy(&output.stderr).to_string();
+    // Positions inside messages ("first at ./f.go:7:2") name the file as gomc does.
+    let text =
+        String::from_utf8_lossy(&output.stderr).replace(&format!("./{name}:"), &format!("{name}:"));
     let mut lines = text
         .lines()
         .filter(|line| !line.starts_with('#'))

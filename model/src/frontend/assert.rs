@@ -160,7 +160,7 @@ impl<'t> Lowerer<'t> {
                     }
                     _ => from.clone(),
                 };
-                let var = self.declare_var(alias, ty);
+                let var = self.declare_var(alias, ty)?;
                 self.init_var(var, alias);
             }
             let statements: Vec<Node<'t>> = named_children(*clause)

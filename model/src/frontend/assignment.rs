@@ -123,7 +123,7 @@ impl<'t> Lowerer<'t> {
                                 .src
                                 .error(*target, "use of untyped nil in assignment"));
                         }
-                        vars.push(Ok(self.declare_var(*target, ty.clone())))
+                        vars.push(Ok(self.declare_var(*target, ty.clone())?))
                     }
                 }
             }

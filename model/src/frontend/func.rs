@@ -226,7 +226,7 @@ impl<'t> Lowerer<'t> {
         }
         for (slot, (name, ty)) in params.into_iter().enumerate() {
             let Some(name) = name else { continue };
-            let var = self.declare_var_in_slot(name, ty, slot as u32);
+            let var = self.declare_var_in_slot(name, ty, slot as u32)?;
             if let Some(var) = var {
                 if self.vars[var].boxed {
                     self.emit(Instr::LoadLocal(slot as u32), name);
@@ -243,7 +243,10 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::NewCell, at);
             }
             self.emit(Instr::StoreLocal(slot), at);
-            let var = name.and_then(|name| self.declare_var_in_slot(name, ty, slot));
+            let var = match name {
+                Some(name) => self.declare_var_in_slot(name, ty, slot)?,
+                None => None,
+            };
             self.builder().result_vars.push(var);
         }
         self.with_labels(|lowerer| lowerer.block_statements(body))?;

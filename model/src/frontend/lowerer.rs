@@ -424,22 +424,40 @@ impl<'t> Lowerer<'t> {
     /// Declares a local variable named by `name` (an identifier node) in the innermost block and
     /// gives it a fresh slot; `_` declares nothing and returns `None`. The caller initializes it
     /// with [`Lowerer::init_var`].
-    pub fn declare_var(&mut self, name: Node<'t>, ty: Ty) -> Option<usize> {
+    pub fn declare_var(&mut self, name: Node<'t>, ty: Ty) -> super::syntax::Result<Option<usize>> {
         let slot = self.temp();
-        let var = self.declare_var_in_slot(name, ty, slot);
+        let var = self.declare_var_in_slot(name, ty, slot)?;
         if var.is_some() {
             self.var_uses.declared(name);
         }
-        var
+        Ok(var)
     }
 
     /// Like [`Lowerer::declare_var`], with a given slot (parameters and results).
-    pub fn declare_var_in_slot(&mut self, name: Node, ty: Ty, slot: u32) -> Option<usize> {
+    pub fn declare_var_in_slot(
+        &mut self,
+        name: Node,
+        ty: Ty,
+        slot: u32,
+    ) -> super::syntax::Result<Option<usize>> {
         let text = self.src.text_of(name);
         if text == "_" {
-            return None;
+            return Ok(None);
         }
         let decl = name.start_byte();
+        if let Some((_, scope)) = self.scopes.last() {
+            if let Some(Entity::Var(previous)) = scope.names.get(text) {
+                // types2's "x redeclared in this block" with the other declaration's position.
+                let (file, line, col) = self.src.position_of_byte(self.vars[*previous].decl);
+                return Err(self.src.error(
+                    name,
+                    format!(
+                        "{text} redeclared in this block\n\t{file}:{line}:{col}: other \
+                         declaration of {text}"
+                    ),
+                ));
+            }
+        }
         let var = Var {
             ty,
             depth: self.depth(),
@@ -452,7 +470,7 @@ impl<'t> Lowerer<'t> {
         if let Some((_, scope)) = self.scopes.last_mut() {
             scope.names.insert(text.to_string(), Entity::Var(id));
         }
-        Some(id)
+        Ok(Some(id))
     }
 
     /// Stores the value on top of the stack into a freshly declared variable (a new cell when

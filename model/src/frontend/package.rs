@@ -284,10 +284,25 @@ impl<'t> Lowerer<'t> {
         if text == "_" {
             return Ok(());
         }
-        if self.pkg_name(text).is_some() {
-            return Err(self
-                .src
-                .error(name, format!("{text} redeclared in this block")));
+        if let Some(previous) = self.pkg_name(text) {
+            // types2's message, with the other declaration's position where it is known.
+            let other = match previous {
+                PkgEntity::Const(index) => Some(self.pkg.consts[*index].node),
+                PkgEntity::Global(index) => Some(self.pkg.globals[*index].node),
+                PkgEntity::Func(index) => {
+                    let node = self.pkg.funcs[*index].node;
+                    Some(node.child_by_field_name("name").unwrap_or(node))
+                }
+                PkgEntity::Type(_) | PkgEntity::Import(_) => None,
+            };
+            let mut message = format!("{text} redeclared in this block");
+            if let Some(other) = other {
+                let (file, line, col) = self.src.position(other);
+                message.push_str(&format!(
+                    "\n\t{file}:{line}:{col}: other declaration of {text}"
+                ));
+            }
+            return Err(self.src.error(name, message));
         }
         self.insert_pkg_name(text.to_string(), entity);
         Ok(())

@@ -211,7 +211,7 @@ impl<'t> Lowerer<'t> {
                         .src
                         .error(*name, "use of untyped nil in variable declaration"));
                 }
-                vars.push(self.declare_var(*name, ty.clone()));
+                vars.push(self.declare_var(*name, ty.clone())?);
             }
             for (var, name) in vars.into_iter().zip(&names).rev() {
                 self.init_var(var, *name);

@@ -60,6 +60,15 @@ impl<'s> Source<'s> {
             .unwrap_or(0)
     }
 
+    /// The file, line and column (in bytes, from 1) of a byte of the laid-out text.
+    pub fn position_of_byte(&self, byte: usize) -> (&'s str, u32, u32) {
+        let slot = &self.files[self.file_at(byte)];
+        let before = self.text.get(slot.start..byte).unwrap_or("");
+        let line = before.matches('\n').count() as u32 + 1;
+        let col = (before.len() - before.rfind('\n').map_or(0, |at| at + 1)) as u32 + 1;
+        (slot.name, line, col)
+    }
+
     /// The file, line and column of a node's start, as Go's messages cite other positions.
     pub fn position(&self, node: Node) -> (&str, u32, u32) {
         let span = self.span(node);

@@ -371,6 +371,8 @@ impl<'t> Lowerer<'t> {
     ) -> Result<()> {
         let at_pointer = matches!(at, Ty::Pointer(_));
         if method.pointer && !at_pointer {
+            let through_pointer = steps.contains(&Step::Load);
+            self.check_pointer_receiver(receiver, through_pointer, &method.name)?;
             return self.address_of_steps(receiver, steps, receiver);
         }
         self.expr_uncopied(receiver)?;

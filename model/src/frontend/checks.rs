@@ -1,7 +1,8 @@
 //! Checks `go build` makes that lowering itself would not need: a `:=` that declares nothing
 //! new, `++`/`--` of a non-numeric operand, integer division by a constant zero, `==` on
 //! functions, slices and maps, map keys of such types, the sizes given to `make`, constant
-//! indices out of range, duplicate constant cases and a second `default`. Each
+//! indices out of range, duplicate constant cases, a second `default`, and pointer methods
+//! called on values that are not addressable. Each
 //! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
 //! never checked (README, "Input that cannot hurt").
 
@@ -228,5 +229,68 @@ impl<'t> Lowerer<'t> {
                  {col}: previous case"
             ),
         ))
+    }
+
+    /// A pointer method needs an addressable receiver (Go spec, "Calls"; types2 call.go):
+    /// `m["a"].Inc()`, `get().Inc()` and `counter{}.Inc()` are "cannot call pointer method Inc
+    /// on counter", at the method's name. A receiver reached through a pointer (`steps`
+    /// dereference one) is addressable.
+    pub fn check_pointer_receiver(
+        &mut self,
+        receiver: Node<'t>,
+        through_pointer: bool,
+        method: &str,
+    ) -> Result<()> {
+        if through_pointer || self.addressable(receiver)? {
+            return Ok(());
+        }
+        let ty = self.type_of(receiver)?;
+        let at = receiver
+            .parent()
+            .and_then(|selector| selector.child_by_field_name("field"))
+            .unwrap_or(receiver);
+        Err(self.src.error(
+            at,
+            format!(
+                "cannot call pointer method {method} on {}",
+                self.types.describe(&ty)
+            ),
+        ))
+    }
+
+    /// Whether an operand is addressable (Go spec, "Address operators"): a variable, a field
+    /// of an addressable struct or reached through a pointer, an element of a slice or of an
+    /// addressable array, or a pointer indirection; not a map element, a call's result or a
+    /// composite literal.
+    fn addressable(&mut self, node: Node<'t>) -> Result<bool> {
+        let node = super::syntax::unparen(node);
+        Ok(match node.kind() {
+            "identifier" => true,
+            "unary_expression" => node
+                .child_by_field_name("operator")
+                .is_some_and(|operator| self.src.text_of(operator) == "*"),
+            "selector_expression" => {
+                let Some(operand) = node.child_by_field_name("operand") else {
+                    return Ok(false);
+                };
+                if self.package_of(operand).is_some() {
+                    return Ok(true);
+                }
+                let ty = self.type_of(operand)?;
+                matches!(self.types.underlying(&ty), Ty::Pointer(_)) || self.addressable(operand)?
+            }
+            "index_expression" => {
+                let Some(operand) = node.child_by_field_name("operand") else {
+                    return Ok(false);
+                };
+                let ty = self.type_of(operand)?;
+                match self.types.underlying(&ty) {
+                    Ty::Slice(_) | Ty::Pointer(_) => true,
+                    Ty::Array(..) => self.addressable(operand)?,
+                    _ => false,
+                }
+            }
+            _ => false,
+        })
     }
 }

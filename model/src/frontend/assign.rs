@@ -13,7 +13,7 @@ use tree_sitter::Node;
 use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::Result;
-use super::types::{Ty, FLOAT64, INT};
+use super::types::{ChanDir, Ty, FLOAT64, INT};
 
 impl<'t> Lowerer<'t> {
     /// Checks that the value of `node`, of type `from`, may be assigned to a place of type `to`.
@@ -184,6 +184,9 @@ impl<'t> Lowerer<'t> {
             }
             // Unlike two integer kinds, two float kinds hold different values.
             (Ty::Float(x), Ty::Float(y)) => x == y,
+            // A channel may lose a direction, never gain one or change it (`<-chan int` is not
+            // a `chan<- int`, nor a `chan int`).
+            (Ty::Chan(from, _), Ty::Chan(to, _)) => from == to || *from == ChanDir::Both,
             _ => discriminant(a) == discriminant(b),
         }
     }

@@ -197,11 +197,16 @@ impl<'t> Lowerer<'t> {
                 self.expect_args(call, arguments, 1)?;
                 let label = self.label_of(arguments[0]);
                 let ty = self.expr(arguments[0])?;
-                if let Ty::Chan(super::types::ChanDir::Recv, _) = self.types.underlying(&ty) {
+                let problem = match self.types.underlying(&ty) {
+                    Ty::Chan(super::types::ChanDir::Recv, _) => Some("receive-only channel"),
+                    Ty::Chan(..) | Ty::UntypedNil => None,
+                    _ => Some("non-channel"),
+                };
+                if let Some(problem) = problem {
                     return Err(self.src.error(
                         arguments[0],
                         format!(
-                            "invalid operation: cannot close receive-only channel {} ({})",
+                            "invalid operation: cannot close {problem} {} ({})",
                             self.src.text_of(arguments[0]),
                             self.operand_description(arguments[0], &ty)
                         ),

@@ -68,10 +68,10 @@ impl<'t> Lowerer<'t> {
 
     /// `break [L]` / `continue [L]`.
     pub fn branch(&mut self, node: Node<'t>, is_break: bool) -> Result<()> {
-        let label = named_children(node)
+        let label_node = named_children(node)
             .into_iter()
-            .find(|n| n.kind() == "label_name")
-            .map(|n| self.src.text_of(n).to_string());
+            .find(|n| n.kind() == "label_name");
+        let label = label_node.map(|n| self.src.text_of(n).to_string());
         let keyword = if is_break { "break" } else { "continue" };
         let target = self
             .builder()
@@ -93,7 +93,7 @@ impl<'t> Lowerer<'t> {
                 return Err(self.src.unsupported(node, message));
             }
             return Err(self.src.error(
-                node,
+                label_node.unwrap_or(node),
                 match &label {
                     Some(label) => format!("invalid {keyword} label {label}"),
                     None if is_break => "break is not in a loop, switch, or select".to_string(),
@@ -103,7 +103,7 @@ impl<'t> Lowerer<'t> {
         };
         if !is_break && !self.builder().breakables[target].is_loop {
             return Err(self.src.error(
-                node,
+                label_node.unwrap_or(node),
                 format!("invalid continue label {}", label.unwrap_or_default()),
             ));
         }

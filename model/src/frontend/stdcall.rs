@@ -355,7 +355,9 @@ impl<'t> Lowerer<'t> {
             }
             StdCall::RandN => special(fixed(self, 1)?, vec![Instr::Choose], results),
             StdCall::NoEffect => special(fixed(self, 1)?, vec![Instr::Pop], results),
-            StdCall::ErrorsNew => special(fixed(self, 1)?, vec![Instr::NewError], results),
+            StdCall::ErrorsNew => {
+                special(typed(self, &[Ty::String])?, vec![Instr::NewError], results)
+            }
             StdCall::Errorf => {
                 if arguments.is_empty() {
                     return Err(self.src.error(call, "missing format argument"));

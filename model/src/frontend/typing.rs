@@ -127,7 +127,17 @@ impl<'t> Lowerer<'t> {
                             ))
                         }
                         Ty::Chan(_, inner) => Ok((*inner).clone()),
-                        _ => Err(self.src.error(node, "receive from a non-channel")),
+                        _ => {
+                            let ty = self.type_of(operand)?;
+                            Err(self.src.error(
+                                operand,
+                                format!(
+                                    "invalid operation: cannot receive from non-channel {} ({})",
+                                    self.src.text_of(operand),
+                                    self.operand_description(operand, &ty)
+                                ),
+                            ))
+                        }
                     },
                     "!" => Ok(Ty::Bool),
                     _ => self.type_of(operand),
@@ -304,8 +314,10 @@ impl<'t> Lowerer<'t> {
         if let Some(error) = self.unsupported_library_method(node, ty, name) {
             return error;
         }
+        // go build points at the selected name (`mu.Locked` at `Locked`).
+        let at = node.child_by_field_name("field").unwrap_or(node);
         self.src.error(
-            node,
+            at,
             format!(
                 "{} undefined (type {} has no field or method {name})",
                 self.src.text_of(node),

@@ -280,12 +280,25 @@ impl<'t> Lowerer<'t> {
 
     /// The argument expressions of a call (a `variadic_argument` stays as it is).
     /// The source text of what a call calls (`wg.Add`, `Map[int]`).
-    pub fn callee_text(&self, call: Node<'t>) -> Result<&'t str> {
+    pub fn callee_text(&self, call: Node<'t>) -> Result<String> {
         let field = match call.kind() {
             "type_conversion_expression" => "type",
             _ => "function",
         };
-        Ok(self.src.text_of(self.required(call, field)?))
+        let callee = self.required(call, field)?;
+        // go build prints a function literal with its body elided: `func(id int) {…}`.
+        if let (true, Some(body)) = (
+            callee.kind() == "func_literal",
+            callee.child_by_field_name("body"),
+        ) {
+            let head = self
+                .src
+                .text
+                .get(callee.start_byte()..body.start_byte())
+                .unwrap_or("");
+            return Ok(format!("{} {{…}}", head.trim_end()));
+        }
+        Ok(self.src.text_of(callee).to_string())
     }
 
     pub fn arguments(&self, call: Node<'t>) -> Result<Vec<Node<'t>>> {

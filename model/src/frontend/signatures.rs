@@ -167,6 +167,16 @@ impl<'t> Lowerer<'t> {
                 )),
             };
         }
+        if type_node.kind() == "qualified_type" {
+            // types2's error for a method on another package's type, at the receiver.
+            return Err(self.src.error(
+                *receiver,
+                format!(
+                    "cannot define new methods on non-local type {}",
+                    self.src.text_of(type_node)
+                ),
+            ));
+        }
         let named = match self.pkg_name(self.src.text_of(type_node)) {
             Some(PkgEntity::Type(Ty::Named(named))) if type_node.kind() == "type_identifier" => {
                 *named

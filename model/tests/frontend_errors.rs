@@ -290,10 +290,41 @@ fn a_library_method_gomc_lacks_lists_the_type_s_methods() {
     );
     assert_eq!(lines.next(), Some("\tinstead: print durations as integers"));
     assert_eq!((error.line, error.col), (10, 14));
-    // A method the model's own type lacks is go build's error.
+    // A method the model's own type lacks is go build's error, at the method's name as go build
+    // places it (`./x.go:7:4`).
     let own = err("package main\n\ntype T struct{}\n\nfunc main() {\n\tvar t T\n\tt.Format()\n}\n");
     assert_eq!(
         own.message,
         "t.Format undefined (type T has no field or method Format)"
     );
+    assert_eq!((own.line, own.col, own.width), (7, 4, 6));
+}
+
+/// `sync.WaitGroup.Go` is new in Go 1.25: Go 1.23's go build rejects `wg.Go(f)` with "wg.Go
+/// undefined (type sync.WaitGroup has no field or method Go)" at `Go` (checked with Go 1.23.5),
+/// and so does gomc for a model of an earlier release, naming the header that changes it; under
+/// `gomc:go 1.25` it compiles (`waitgroup_go_min_max_and_sync_literals`).
+#[test]
+fn waitgroup_go_is_go_1_25_s() {
+    let source = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Go(func() {})\n\twg.Wait()\n\tp := &wg\n\tp.Go(func() {})\n}\n";
+    let error = err(source);
+    assert_eq!(
+        error.message,
+        "wg.Go undefined (type sync.WaitGroup has no field or method Go)\n\tsync.WaitGroup.Go \
+         is new in Go 1.25; the model's Go release is 1.23 (see gomc:go or go.mod)"
+    );
+    assert_eq!((error.line, error.col, error.width), (7, 5, 2));
+    let pointer = err(&source.replace("\twg.Go(func() {})\n", ""));
+    assert!(
+        pointer
+            .message
+            .starts_with("p.Go undefined (type *sync.WaitGroup has no field or method Go)"),
+        "{}",
+        pointer.message
+    );
+    let options = CompileOptions {
+        go_minor: Some(25),
+        ..CompileOptions::default()
+    };
+    assert!(compile_with(source, &options).is_ok());
 }

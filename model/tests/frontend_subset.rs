@@ -434,7 +434,12 @@ func main() {
 	_ = min(n, 1, 3)
 }
 ";
-    let program = ok(source);
+    // `WaitGroup.Go` is Go 1.25's (`waitgroup_go_is_go_1_25_s` in frontend_errors.rs).
+    let options = CompileOptions {
+        go_minor: Some(25),
+        ..CompileOptions::default()
+    };
+    let program = compile_with(source, &options).expect("compiles under Go 1.25");
     check_shape(&program);
     let body = function(&program, "sync.(*WaitGroup).Go.func1");
     assert!(body.synthetic);

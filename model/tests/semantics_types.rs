@@ -308,6 +308,40 @@ fn embedded_interfaces_promote_their_methods() {
     );
 }
 
+/// An interface embedding one declared after it, or a library one (`io.Closer`,
+/// `fmt.Stringer`), has the embedded methods: they were dropped when the embedded type was not
+/// resolved yet ("rc.Close undefined"). Expected lines from `go run` (Go 1.23).
+#[test]
+fn interfaces_embedding_later_and_library_interfaces_have_their_methods() {
+    let report = check(include_str!("models/types/interface_embeds_later.go"));
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["0 EOF close a", "file b close b", "close b"]
+    );
+}
+
+/// A type whose underlying type reaches itself is types2's cycle error at its name, in Go
+/// 1.23's words for a cycle of one (Go 1.19 listed it as a cycle of two lines); longer cycles
+/// are `models/type_errors/recursive_interface_embedding.go`.
+#[test]
+fn a_type_that_refers_to_itself_is_go_1_23_s_error() {
+    for (source, at) in [
+        (
+            "package main\n\ntype A interface{ A }\n\nfunc main() {}\n",
+            "3:6",
+        ),
+        ("package main\n\ntype P P\n\nfunc main() {}\n", "3:6"),
+    ] {
+        let error = compile_error(source);
+        let name = if source.contains("type A") { "A" } else { "P" };
+        assert_eq!(
+            format!("{}:{}: {}", error.line, error.col, error.message),
+            format!("{at}: invalid recursive type: {name} refers to itself"),
+            "{source}"
+        );
+    }
+}
+
 /// Without a `gomc:go` header, a `go.mod` beside the model names the release.
 #[test]
 fn a_go_mod_beside_the_model_names_the_release() {

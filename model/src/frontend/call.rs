@@ -319,6 +319,9 @@ impl<'t> Lowerer<'t> {
                 at,
                 name: "Go",
             } => {
+                if self.options.go_minor() < 25 {
+                    return Err(self.waitgroup_go_too_new(call, &at));
+                }
                 self.waitgroup_go(call, receiver, &steps, &at)?;
                 Ok(vec![])
             }

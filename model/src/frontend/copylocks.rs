@@ -134,6 +134,18 @@ impl<'t> Lowerer<'t> {
                 else {
                     return;
                 };
+                // vet's checkCopyLocksCallExpr skips the builtins that only look at their
+                // operand's type or length: `len(s.locks)` of a `[4]sync.Mutex` copies nothing.
+                let callee = super::syntax::unparen(callee);
+                if callee.kind() == "identifier"
+                    && matches!(self.src.text_of(callee), "len" | "cap" | "new")
+                    && matches!(
+                        self.lookup(self.src.text_of(callee)),
+                        super::resolve::Name::Builtin
+                    )
+                {
+                    return;
+                }
                 format!("call of {} copies lock value: {lock}", text(callee))
             }
             "literal_element" | "keyed_element" => {

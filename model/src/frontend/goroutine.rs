@@ -11,6 +11,20 @@ use super::typing::Step;
 use crate::program::{FuncId, Function, Instr};
 
 impl<'t> Lowerer<'t> {
+    /// `wg.Go(f)` in a model of a release before Go 1.25: go build's "wg.Go undefined (type
+    /// sync.WaitGroup has no field or method Go)", as Go 1.23 compiles it, and the header that
+    /// names a later release.
+    pub fn waitgroup_go_too_new(&self, call: Node<'t>, at: &Ty) -> super::ModelError {
+        let function = call.child_by_field_name("function").unwrap_or(call);
+        let mut error = self.no_field(function, at, "Go");
+        error.message.push_str(&format!(
+            "\n\tsync.WaitGroup.Go is new in Go 1.25; the model's Go release is 1.{} (see \
+             gomc:go or go.mod)",
+            self.options.go_minor()
+        ));
+        error
+    }
+
     /// `wg.Go(f)` (Go 1.25): `wg.Add(1)`, then a goroutine running `defer wg.Done(); f()`, as
     /// in sync/waitgroup.go. The goroutine's function and its deferred `Done` are synthetic.
     pub fn waitgroup_go(

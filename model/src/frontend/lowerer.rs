@@ -189,6 +189,9 @@ pub(super) struct Lowerer<'t> {
     pub user_package: &'t str,
     /// Type aliases collected but not yet resolved.
     pub pending_aliases: Vec<(Node<'t>, Node<'t>, Option<super::package::Std>)>,
+    /// The package-level named types whose underlying types are being resolved, innermost
+    /// last (`signatures.rs`: a type reached again from its own resolution is recursive).
+    pub resolving_named: Vec<u32>,
 }
 
 impl<'t> Lowerer<'t> {

@@ -160,6 +160,7 @@ impl<'t> Lowerer<'t> {
             vars: Vec::new(),
             iota: None,
             pending_aliases: Vec::new(),
+            resolving_named: Vec::new(),
             current: None,
             user_package: "main",
         };

@@ -382,6 +382,15 @@ impl<'t> Lowerer<'t> {
                         continue;
                     }
                     let embedded = self.resolve_type(single)?;
+                    if let Ty::Named(index) = embedded {
+                        if self.types.named[index as usize].underlying.is_none()
+                            && self.pkg.type_specs.iter().any(|(i, _)| *i == index)
+                        {
+                            // Declared later in the package (or in a library package resolved
+                            // after it): its method set is needed now.
+                            self.resolve_named(index)?;
+                        }
+                    }
                     let Some(inner) = self.types.as_interface(&embedded) else {
                         continue;
                     };

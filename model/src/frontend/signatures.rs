@@ -25,7 +25,7 @@ impl<'t> Lowerer<'t> {
             })?;
         }
         for index in 0..self.types.named.len() {
-            self.resolve_named(index as u32, &mut Vec::new())?;
+            self.resolve_named(index as u32)?;
         }
         self.check_recursive_structs()?;
         for index in 0..self.pkg.funcs.len() {
@@ -45,36 +45,73 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    fn resolve_named(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
+    /// The underlying type of package-level named type `index`, resolved now if it was not
+    /// (the embedded interfaces of an interface type need their method sets before the
+    /// types declared after them are resolved: `interface { Closer }`, `io.Closer`).
+    pub(super) fn resolve_named(&mut self, index: u32) -> Result<Ty> {
         let package = self.types.named[index as usize].package;
-        self.in_package(package, |lowerer| {
-            lowerer.resolve_named_here(index, resolving)
-        })
+        self.in_package(package, |lowerer| lowerer.resolve_named_here(index))
     }
 
-    fn resolve_named_here(&mut self, index: u32, resolving: &mut Vec<u32>) -> Result<Ty> {
+    fn resolve_named_here(&mut self, index: u32) -> Result<Ty> {
         if let Some(ty) = &self.types.named[index as usize].underlying {
             return Ok(ty.clone());
         }
         let Some(&(_, type_node)) = self.pkg.type_specs.iter().find(|(i, _)| *i == index) else {
             return Ok(super::types::ANY);
         };
-        if resolving.contains(&index) {
-            return Err(self.src.error(type_node, "invalid recursive type"));
+        if let Some(from) = self.resolving_named.iter().position(|&i| i == index) {
+            let cycle = self.resolving_named[from..].to_vec();
+            return Err(self.recursive_type_error(&cycle));
         }
-        resolving.push(index);
+        self.resolving_named.push(index);
         let name = self.types.named[index as usize].name.clone();
         let underlying = if type_node.kind() == "struct_type" {
-            self.struct_type(type_node, Some(name))?
+            self.struct_type(type_node, Some(name))
         } else {
-            match self.resolve_type(type_node)? {
-                Ty::Named(other) => self.resolve_named(other, resolving)?,
+            match self.resolve_type(type_node) {
+                Ok(Ty::Named(other)) => self.resolve_named(other),
                 other => other,
             }
         };
-        resolving.pop();
+        self.resolving_named.pop();
+        let underlying = underlying?;
         self.types.named[index as usize].underlying = Some(underlying.clone());
         Ok(underlying)
+    }
+
+    /// types2's `cycleError` for named types whose underlying types reach themselves
+    /// (`type P Q; type Q P`, an interface embedding itself): at the first one's name, each
+    /// listed with the one it refers to.
+    fn recursive_type_error(&self, cycle: &[u32]) -> super::ModelError {
+        let name_node = |index: u32| {
+            let (_, type_node) = self
+                .pkg
+                .type_specs
+                .iter()
+                .find(|(i, _)| *i == index)
+                .copied()
+                .expect("internal error: a type in resolution has a specification");
+            type_node
+                .parent()
+                .and_then(|spec| spec.child_by_field_name("name"))
+                .unwrap_or(type_node)
+        };
+        let name = |index: u32| self.types.named[index as usize].name.clone();
+        let first = cycle[0];
+        if cycle.len() == 1 {
+            return self.src.error(
+                name_node(first),
+                format!("invalid recursive type: {} refers to itself", name(first)),
+            );
+        }
+        let mut message = format!("invalid recursive type {}", name(first));
+        for (at, &index) in cycle.iter().chain([&first]).enumerate() {
+            let (file, line, col) = self.src.position(name_node(index));
+            let suffix = if at < cycle.len() { " refers to" } else { "" };
+            message.push_str(&format!("\n\t{file}:{line}:{col}: {}{suffix}", name(index)));
+        }
+        self.src.error(name_node(first), message)
     }
 
     /// Refuses struct types that contain themselves by value (their zero value is infinite).

@@ -309,13 +309,17 @@ impl<'t> Lowerer<'t> {
             .ok_or_else(|| self.src.error(node, format!("malformed {}", node.kind())))
     }
 
-    /// The "has no field or method" error.
+    /// The "has no field or method" error, at the selector's name as go build places it
+    /// (types2's `missingFieldOrMethod` reports at `e.Sel`: `mu.Frob()` at the `F`).
     pub fn no_field(&self, node: Node<'t>, ty: &Ty, name: &str) -> super::ModelError {
         if let Some(error) = self.unsupported_library_method(node, ty, name) {
             return error;
         }
         // go build points at the selected name (`mu.Locked` at `Locked`).
-        let at = node.child_by_field_name("field").unwrap_or(node);
+        let at = match node.kind() {
+            "selector_expression" => node.child_by_field_name("field").unwrap_or(node),
+            _ => node,
+        };
         self.src.error(
             at,
             format!(

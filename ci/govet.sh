@@ -20,6 +20,8 @@ excluded=(
   corpus/23_value_receiver_unlock.go
   corpus/31_ctx_worker_never_canceled.go
   corpus/49_registry_copied_with_lock.go
+  corpus/91_stats_value_receiver_copies_locked.go
+  corpus/92_waitgroup_passed_by_value.go
   # Go 1.21's one variable per loop (gomc:go 1.21): the capture vet's loopclosure reports is
   # the bug the model is about (the index past the end).
   corpus/50_loopvar_goroutines_go121.go
@@ -68,6 +70,9 @@ needs_go=(
   "1.20 corpus/86_retry_backoff_deadline.go"         # errors.Join
   "1.22 corpus/87_singleflight_panic_waiters.go"
   "1.20 corpus/88_shutdown_signal_drain.go"          # context.Cause
+  "1.22 corpus/93_handler_map_recover_errch.go"
+  "1.23 corpus/95_semaphore_pool_sorted_report.go"   # slices.Collect(maps.Keys(...))
+  "1.22 corpus/99_striped_counters_source_close.go"
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
   # One loop variable per iteration (Go 1.22) captured by goroutines and parallel subtests;

@@ -134,7 +134,13 @@ impl<'t> Lowerer<'t> {
                 (Some('s' | 'q' | 'x' | 'X'), Some(Instr::BytesString)) => {
                     self.emit(Instr::BytesString, argument);
                 }
-                _ if !text_verb => {}
+                // A nil slice or map prints as `[]` or `map[]` under every verb: boxed, the value
+                // carries its shape (`DynType::fields`).
+                _ if !text_verb => {
+                    if verb != Some('*') && self.field_names(&ty, 0) != FieldNames::None {
+                        self.coerce(&ty, &ANY, argument, "argument")?;
+                    }
+                }
                 _ if self.types.is_interface(&ty) => self.emit(Instr::Stringer, argument),
                 _ if self.has_text_method(&ty, argument)? => {
                     self.coerce(&ty, &ANY, argument, "argument")?;
@@ -143,9 +149,10 @@ impl<'t> Lowerer<'t> {
                 _ if self.emit_element_methods(&ty, argument)? => {}
                 _ => {
                     self.emit_field_methods(&ty, argument)?;
-                    // `%+v` of a struct names its fields: boxed, the value carries them
-                    // (`DynType::fields`).
-                    if verb == Some('+') && self.field_names(&ty, 0) != FieldNames::None {
+                    // `%+v` of a struct names its fields, and a nil slice or map prints as
+                    // `[]` or `map[]` (print.go's printValue), also inside a struct: boxed, the
+                    // value carries its shape (`DynType::fields`).
+                    if self.field_names(&ty, 0) != FieldNames::None {
                         self.coerce(&ty, &ANY, argument, "argument")?;
                     }
                 }
@@ -204,7 +211,8 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    /// The struct fields inside a value of type `ty`, as `%+v` names them; `depth` bounds the
+    /// The struct fields inside a value of type `ty`, as `%+v` names them, and where it holds
+    /// slices and maps (whose nil values fmt prints as `[]` and `map[]`); `depth` bounds the
     /// walk through types that contain themselves (`Children []Node`).
     pub fn field_names(&self, ty: &Ty, depth: u32) -> FieldNames {
         if depth > 4 {
@@ -223,18 +231,9 @@ impl<'t> Lowerer<'t> {
                 FieldNames::None => FieldNames::None,
                 names => FieldNames::Pointer(Box::new(names)),
             },
-            Ty::Slice(element) | Ty::Array(_, element) => {
-                match self.field_names(&element, depth + 1) {
-                    FieldNames::None => FieldNames::None,
-                    names => FieldNames::Elements(Box::new(names)),
-                }
-            }
-            Ty::Map(key, value) => match (inner(&key), inner(&value)) {
-                (key, value) if *key == FieldNames::None && *value == FieldNames::None => {
-                    FieldNames::None
-                }
-                (key, value) => FieldNames::Map(key, value),
-            },
+            // Every slice and map: a nil one prints as `[]` or `map[]`.
+            Ty::Slice(element) | Ty::Array(_, element) => FieldNames::Elements(inner(&element)),
+            Ty::Map(key, value) => FieldNames::Map(inner(&key), inner(&value)),
             _ => FieldNames::None,
         }
     }
@@ -353,10 +352,19 @@ impl<'t> Lowerer<'t> {
     /// (`[busy idle]`). With such a slice, array or map on the stack, replaces it by the
     /// `[]any` or `map[K]any` of `stdlib/fmt.go`'s elementTexts or valueTexts and returns true;
     /// otherwise emits nothing. Map keys stay: fmt sorts them by value (internal/fmtsort), not
-    /// by their text; elements that are slices or structs in turn are not visited.
+    /// by their text; the slices of a slice are visited (`[][]state`), deeper slices and structs
+    /// in a slice are not.
     fn emit_element_methods(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
         let (helper, args, element) = match self.types.underlying(ty) {
-            Ty::Slice(element) => ("elementTexts", vec![(*element).clone()], element),
+            // `[][]state`: each inner slice through elementTexts (nestedTexts).
+            Ty::Slice(element) => match self.types.underlying(&element) {
+                Ty::Slice(inner)
+                    if self.types.is_interface(&inner) || self.has_text_method(&inner, node)? =>
+                {
+                    ("nestedTexts", vec![(*inner).clone()], inner)
+                }
+                _ => ("elementTexts", vec![(*element).clone()], element),
+            },
             Ty::Array(_, element) => ("elementTexts", vec![(*element).clone()], element),
             Ty::Map(key, value) => ("valueTexts", vec![(*key).clone(), (*value).clone()], value),
             _ => return Ok(false),

@@ -13,7 +13,7 @@
 use std::sync::Arc;
 
 use super::exec::Exec;
-use super::format::{format_sprintf, format_value};
+use super::format::{format_errorf, format_value};
 use super::state::{Object, State};
 use super::value::{Gid, Value};
 use crate::program::{Instr, Program};
@@ -79,7 +79,7 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
             let printed = st.goroutine_mut(g).pop_n(*args as usize);
             let format = st.goroutine_mut(g).pop();
-            let text = format_sprintf(st, &program.dyn_types, &format, &printed);
+            let text = format_errorf(st, &program.dyn_types, &format, &printed);
             // fmt/errors.go: one `%w` wraps that operand; several wrap every operand that is
             // an error, in order.
             let operands: Vec<Value> = match &format {

@@ -1,13 +1,19 @@
-//! Text of values for `fmt.Print*`, `fmt.Sprint*`, `println` and panic messages, following the
-//! fmt package's `%v` rules for the types of the subset.
+//! Text of values for `fmt.Print*`, `fmt.Sprint*`, `println` and panic messages, following
+//! Go 1.23's fmt/print.go (`doPrintf`, `printArg`, `badVerb`, `doPrint`) and fmt/format.go
+//! (`fmtInteger`, `fmtFloat`, `fmtQ`, `fmtSbx`, `fmtC`, `fmtQc`, `fmtUnicode`, `pad`) for the
+//! types of the subset. The walk through composite values (`printValue`) is
+//! `format_plus.rs`: a verb applies to every leaf of a slice, map or struct, and the width
+//! pads each leaf, as in Go.
 //!
 //! Invariant: nothing printed depends on allocation order or addresses: pointers to structs
 //! print as `&{...}` and other references as their kind (`(chan)`, `(func)`), so two runs print the
 //! same bytes.
 
 use super::floatfmt::format_float;
-use super::state::{Object, State, SyncObj};
+use super::format_plus::print_value;
+use super::state::State;
 use super::value::Value;
+use crate::program::{DynType, FieldNames};
 
 /// `%v` of a value.
 pub fn format_value(st: &State, value: &Value) -> String {
@@ -16,142 +22,55 @@ pub fn format_value(st: &State, value: &Value) -> String {
     out
 }
 
+/// Appends `%v` of a value, `depth` levels inside another.
 pub(super) fn write_value(st: &State, value: &Value, out: &mut String, depth: u32) {
-    use std::fmt::Write;
-    if depth > 8 {
-        out.push_str("...");
-        return;
-    }
-    match value {
-        Value::Nil => out.push_str("<nil>"),
-        Value::Boxed(boxed) => write_value(st, &boxed.value, out, depth),
-        Value::Int(v) => {
-            let _ = write!(out, "{v}");
-        }
-        Value::Float(v) => out.push_str(&format_float(v.get(), v.kind, 'v', None, false)),
-        Value::Bool(v) => {
-            let _ = write!(out, "{v}");
-        }
-        Value::Str(text) => out.push_str(text),
-        Value::Pointer(obj) => match &st.heap[obj.0 as usize] {
-            Object::Cell(inner @ (Value::Tuple(_) | Value::Array(_))) => {
-                out.push('&');
-                write_value(st, inner, out, depth + 1);
-            }
-            _ => out.push_str("(pointer)"),
-        },
-        Value::Slice { .. } => {
-            out.push('[');
-            for (i, item) in super::slice::slice_items(st, value).iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_value(st, item, out, depth + 1);
-            }
-            out.push(']');
-        }
-        Value::Map(obj) => {
-            out.push_str("map[");
-            if let Object::Map(entries) = &st.heap[obj.0 as usize] {
-                for (i, (key, item)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    write_value(st, key, out, depth + 1);
-                    out.push(':');
-                    write_value(st, item, out, depth + 1);
-                }
-            }
-            out.push(']');
-        }
-        Value::Chan(_) => out.push_str("(chan)"),
-        Value::Func { .. } => out.push_str("(func)"),
-        Value::Sync(id) => match &st.syncs[id.0 as usize] {
-            SyncObj::Mutex { locked, .. } => {
-                let _ = write!(out, "{{locked:{locked}}}");
-            }
-            SyncObj::WaitGroup { counter, .. } => {
-                let _ = write!(out, "{{counter:{counter}}}");
-            }
-            SyncObj::RWMutex(rw) => {
-                let _ = write!(
-                    out,
-                    "{{writer:{} readerCount:{}}}",
-                    rw.writer, rw.reader_count
-                );
-            }
-            SyncObj::Once { done, .. } => {
-                let _ = write!(out, "{{done:{done}}}");
-            }
-            SyncObj::Cond { .. } => out.push_str("(sync.Cond)"),
-            SyncObj::Map(entries) => {
-                let _ = write!(out, "(sync.Map, {} entries)", entries.len());
-            }
-        },
-        Value::Error(_) => {
-            out.push_str(&super::errors::error_text(st, value).unwrap_or_default());
-        }
-        Value::Inner(inner) => match super::pointer::load_inner(st, inner) {
-            inner @ (Value::Tuple(_) | Value::Array(_)) => {
-                out.push('&');
-                write_value(st, &inner, out, depth + 1);
-            }
-            _ => out.push_str("(pointer)"),
-        },
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_value(st, item, out, depth + 1);
-            }
-            out.push(']');
-        }
-        Value::Tuple(items) => {
-            out.push('{');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                write_value(st, item, out, depth + 1);
-            }
-            out.push('}');
-        }
-    }
+    let spec = Spec {
+        verb: 'v',
+        ..Spec::default()
+    };
+    print_value(st, &[], value, &FieldNames::None, &spec, depth, out);
 }
 
 /// `fmt.Println` (`newline`: operands always separated by spaces) or `fmt.Print` (a space
-/// between operands when neither is a string). The trailing newline is not part of the event.
-pub fn format_print(st: &State, values: &[Value], newline: bool) -> String {
+/// between operands when neither is a string, print.go's doPrint: a value of a named string
+/// type is a string too). The trailing newline is not part of the event.
+pub fn format_print(st: &State, types: &[DynType], values: &[Value], newline: bool) -> String {
     let mut out = String::new();
+    let is_string = |value: &Value| matches!(value.unboxed(), Value::Str(_));
+    let spec = Spec {
+        verb: 'v',
+        ..Spec::default()
+    };
     for (i, value) in values.iter().enumerate() {
-        let both_non_strings =
-            i > 0 && !matches!(value, Value::Str(_)) && !matches!(values[i - 1], Value::Str(_));
-        if i > 0 && (newline || both_non_strings) {
+        if i > 0 && (newline || !(is_string(value) || is_string(&values[i - 1]))) {
             out.push(' ');
         }
-        write_value(st, value, &mut out, 0);
+        print_arg(st, types, value, &spec, &mut out);
     }
     out
 }
 
-/// `fmt.Sprintf`: the verbs `%v %d %s %q %t %x %e %f %g %%`, with a width (padding with spaces,
-/// on the left unless the `-` flag is given, with zeros under the `0` flag for numbers) and a
-/// precision (digits of a float, the most bytes of a string); the `+` flag signs numbers
-/// except under `%v`, where `%+v` names struct fields (`format_plus.rs`); `%#v` prints like
-/// `%v`. A missing operand prints `%!v(MISSING)` as fmt
-/// does; extra operands print `%!(EXTRA ...)`.
+/// `fmt.Sprintf`: the verbs `%v %d %b %o %O %x %X %c %q %U %s %t %e %E %f %F %g %G %T %%`, the
+/// flags `+ - # 0` and space, a width and a precision, also from an operand (`%*d`, `%.*s`).
+/// `%+v` names struct fields (`format_plus.rs`); `%#v` prints like `%v`, strings quoted. A verb
+/// that does not fit its operand prints `%!d(string=hi)` (badVerb), a missing operand
+/// `%!v(MISSING)`, extra ones `%!(EXTRA int=1)`.
 ///
 /// `%T` prints the dynamic type of an operand that went in as an interface value (the front end
 /// boxes the operands of `%T`; `types` names them), `<nil>` for nil, and `%!T(unknown)` where
 /// gomc does not know the type (a format built at run time, `types` empty).
-pub fn format_sprintf(
-    st: &State,
-    types: &[crate::program::DynType],
-    format: &Value,
-    values: &[Value],
-) -> String {
+pub fn format_sprintf(st: &State, types: &[DynType], format: &Value, values: &[Value]) -> String {
+    sprintf(st, types, format, values, false)
+}
+
+/// `fmt.Errorf`'s text: Sprintf's, with `%w` printing its operand as `%v` does (print.go's
+/// handleMethods under wrapErrs); Sprintf prints `%!w(...)` for it.
+pub fn format_errorf(st: &State, types: &[DynType], format: &Value, values: &[Value]) -> String {
+    sprintf(st, types, format, values, true)
+}
+
+/// doPrintf; `wrap` for Errorf.
+fn sprintf(st: &State, types: &[DynType], format: &Value, values: &[Value], wrap: bool) -> String {
     let Value::Str(format) = format else {
         return format_value(st, format);
     };
@@ -169,7 +88,8 @@ pub fn format_sprintf(
                 '+' => spec.plus = true,
                 '-' => spec.left = true,
                 '0' => spec.zero = true,
-                '#' | ' ' => {}
+                '#' => spec.sharp = true,
+                ' ' => spec.space = true,
                 _ => break,
             }
             chars.next();
@@ -180,7 +100,6 @@ pub fn format_sprintf(
             match star_operand(values, &mut next) {
                 Some(width) if width < 0 => {
                     spec.left = true;
-                    spec.zero = false;
                     spec.width = Some(width.unsigned_abs() as usize);
                 }
                 Some(width) => spec.width = Some(width as usize),
@@ -200,69 +119,42 @@ pub fn format_sprintf(
                 spec.precision = Some(number(&mut chars).unwrap_or(0));
             }
         }
+        // Only allow zero padding to the left (doPrintf).
+        spec.zero &= !spec.left;
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
             break;
         };
-        // `%+v` is fmt's plusV: field names, and no sign on numbers (fmt/print.go, doPrintf).
-        let plus_v = verb == 'v' && spec.plus;
-        if plus_v {
-            spec.plus = false;
-        }
         if verb == '%' {
             out.push('%');
             continue;
+        }
+        spec.verb = if wrap && verb == 'w' { 'v' } else { verb };
+        // `%+v` is fmt's plusV and `%#v` its sharpV: field names, and no sign on numbers.
+        if spec.verb == 'v' {
+            spec.plus_v = spec.plus;
+            spec.sharp_v = spec.sharp;
+            spec.plus = false;
+            spec.sharp = false;
         }
         let Some(value) = values.get(next) else {
             out.push_str(&format!("%!{verb}(MISSING)"));
             continue;
         };
         next += 1;
-        let mut text = String::new();
-        let mut numeric = false;
-        match (verb, value.unboxed()) {
-            ('T', _) => {
-                text = match value {
-                    Value::Boxed(boxed) => types
-                        .get(boxed.ty.0 as usize)
-                        .map_or_else(|| "%!T(unknown)".to_string(), |ty| ty.name.clone()),
-                    Value::Nil => "<nil>".to_string(),
-                    // The machine's own errors: errors.New's, and fmt.Errorf's with and
-                    // without `%w` (errors/errors.go, fmt/errors.go).
-                    Value::Error(_) => match super::errors::wrapped_errors(st, value).len() {
-                        0 => "*errors.errorString",
-                        1 => "*fmt.wrapError",
-                        _ => "*fmt.wrapErrors",
-                    }
-                    .to_string(),
-                    _ => "%!T(unknown)".to_string(),
-                }
-            }
-            ('q', Value::Str(s)) => text = format!("{:?}", s.as_ref()),
-            ('x', Value::Int(v)) => text = format!("{v:x}"),
-            ('x', Value::Str(s)) => s.bytes().for_each(|b| text.push_str(&format!("{b:02x}"))),
-            ('v' | 'e' | 'f' | 'g', Value::Float(v)) => {
-                numeric = true;
-                text = format_float(v.get(), v.kind, verb, spec.precision, spec.plus);
-            }
-            ('d' | 'v', Value::Int(v)) => {
-                numeric = true;
-                text = if spec.plus && *v >= 0 {
-                    format!("+{v}")
-                } else {
-                    v.to_string()
-                };
-            }
-            ('s' | 'v', Value::Str(s)) => {
-                text = match spec.precision {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s.to_string(),
-                }
-            }
-            ('v', _) if plus_v => super::format_plus::write_plus(st, types, value, &mut text),
-            _ => write_value(st, value, &mut text, 0),
+        if verb == 'T' {
+            let text = match value {
+                Value::Boxed(boxed) => types
+                    .get(boxed.ty.0 as usize)
+                    .map_or_else(|| "%!T(unknown)".to_string(), |ty| ty.name.clone()),
+                Value::Nil => "<nil>".to_string(),
+                Value::Error(_) => error_type(st, value).to_string(),
+                _ => "%!T(unknown)".to_string(),
+            };
+            spec.pad(&mut out, &text, false);
+            continue;
         }
-        spec.pad(&mut out, &text, numeric);
+        print_arg(st, types, value, &spec, &mut out);
     }
     if next < values.len() {
         out.push_str("%!(EXTRA ");
@@ -270,27 +162,310 @@ pub fn format_sprintf(
             if i > 0 {
                 out.push_str(", ");
             }
-            write_value(st, value, &mut out, 0);
+            match value {
+                Value::Nil => out.push_str("<nil>"),
+                _ => {
+                    out.push_str(&type_name(st, types, value));
+                    out.push('=');
+                    write_value(st, value, &mut out, 0);
+                }
+            }
         }
         out.push(')');
     }
     out
 }
 
-/// The flags, width and precision of one verb.
-#[derive(Default)]
-struct Spec {
-    plus: bool,
-    left: bool,
-    zero: bool,
-    width: Option<usize>,
-    precision: Option<usize>,
+/// The type name of an errors.New or fmt.Errorf error, the machine's own values (errors/errors.go,
+/// fmt/errors.go).
+fn error_type(st: &State, value: &Value) -> &'static str {
+    match super::errors::wrapped_errors(st, value).len() {
+        0 => "*errors.errorString",
+        1 => "*fmt.wrapError",
+        _ => "*fmt.wrapErrors",
+    }
+}
+
+/// The name of a value's type as badVerb and `%!(EXTRA` print it: its dynamic type if it went in
+/// boxed, else the type its kind of value has by default (a value of a named type that was not
+/// boxed is named by its underlying type).
+pub(super) fn type_name(st: &State, types: &[DynType], value: &Value) -> String {
+    match value {
+        Value::Boxed(boxed) => types
+            .get(boxed.ty.0 as usize)
+            .map_or_else(|| type_name(st, &[], &boxed.value), |ty| ty.name.clone()),
+        Value::Int(_) => "int".into(),
+        Value::Float(v) => match v.kind {
+            crate::program::FloatKind::F32 => "float32".into(),
+            crate::program::FloatKind::F64 => "float64".into(),
+        },
+        Value::Str(_) => "string".into(),
+        Value::Bool(_) => "bool".into(),
+        Value::Error(_) => error_type(st, value).into(),
+        _ => "?".into(),
+    }
+}
+
+/// printArg: one operand under its verb, at depth 0. A nil interface prints `<nil>` under `%v`
+/// and badVerb's `%!d(<nil>)` under another verb.
+fn print_arg(st: &State, types: &[DynType], value: &Value, spec: &Spec, out: &mut String) {
+    match value {
+        Value::Nil if spec.verb != 'v' => {
+            out.push_str(&format!("%!{}(<nil>)", spec.verb));
+        }
+        _ => print_value(st, types, value, &FieldNames::None, spec, 0, out),
+    }
+}
+
+/// The text of a basic value (an integer, float, string or bool) under `spec`, padded to its
+/// width; `None` where the verb does not fit the value (badVerb's case).
+pub(super) fn format_leaf(value: &Value, spec: &Spec) -> Option<String> {
+    match value {
+        Value::Int(v) => format_integer(*v, spec),
+        Value::Float(v) => {
+            let verb = match spec.verb {
+                'v' | 'g' => 'g',
+                'G' => 'G',
+                'e' | 'E' | 'f' => spec.verb,
+                'F' => 'f',
+                _ => return None,
+            };
+            let lower = verb.to_ascii_lowercase();
+            let lower = if spec.verb == 'v' { 'v' } else { lower };
+            let mut text = format_float(v.get(), v.kind, lower, spec.precision, spec.plus);
+            if verb.is_ascii_uppercase() {
+                text = text.replace('e', "E");
+            }
+            if spec.space && !text.starts_with(['-', '+']) {
+                text.insert(0, ' ');
+            }
+            let mut out = String::new();
+            // fmtFloat pads Inf and NaN with spaces, numbers with zeros after the sign.
+            let finite = v.get().is_finite();
+            spec.pad(&mut out, &text, finite);
+            Some(out)
+        }
+        Value::Str(s) => {
+            let text = match spec.verb {
+                'v' if spec.sharp_v => quote(s, false),
+                'v' | 's' => match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s.to_string(),
+                },
+                'q' => match spec.precision {
+                    Some(p) => quote_with(&s.chars().take(p).collect::<String>(), spec),
+                    None => quote_with(s, spec),
+                },
+                'x' | 'X' => hex_bytes(s.as_bytes(), spec),
+                _ => return None,
+            };
+            let mut out = String::new();
+            spec.pad(&mut out, &text, false);
+            Some(out)
+        }
+        Value::Bool(b) => match spec.verb {
+            't' | 'v' => {
+                let mut out = String::new();
+                spec.pad(&mut out, &b.to_string(), false);
+                Some(out)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// fmtInteger, fmtC, fmtQc and fmtUnicode: an integer under `%d %v %b %o %O %x %X %c %q %U`.
+fn format_integer(v: i64, spec: &Spec) -> Option<String> {
+    let base = match spec.verb {
+        'd' | 'v' => 10,
+        'b' => 2,
+        'o' | 'O' => 8,
+        'x' | 'X' => 16,
+        'c' | 'q' | 'U' => {
+            let rune = u32::try_from(v)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}');
+            let text = match spec.verb {
+                'c' => rune.to_string(),
+                'q' => quote_rune(rune, spec.plus),
+                _ => {
+                    let digits = format!("{:X}", v.max(0));
+                    let width = spec.precision.unwrap_or(4).max(digits.len());
+                    let mut text = format!("U+{digits:0>width$}");
+                    if spec.sharp && is_print(rune) {
+                        text.push_str(&format!(" '{rune}'"));
+                    }
+                    text
+                }
+            };
+            let mut out = String::new();
+            spec.pad(&mut out, &text, false);
+            return Some(out);
+        }
+        _ => return None,
+    };
+    let magnitude = v.unsigned_abs();
+    let mut digits = match base {
+        2 => format!("{magnitude:b}"),
+        8 => format!("{magnitude:o}"),
+        16 if spec.verb == 'X' => format!("{magnitude:X}"),
+        16 => format!("{magnitude:x}"),
+        _ => magnitude.to_string(),
+    };
+    let sign = if v < 0 {
+        "-"
+    } else if spec.plus {
+        "+"
+    } else if spec.space {
+        " "
+    } else {
+        ""
+    };
+    // The precision is the least number of digits (zero prints none under `.0`); without
+    // one, the `0` flag pads to the width with zeros after the sign.
+    let precision = match spec.precision {
+        Some(p) => Some(p),
+        None if spec.zero && spec.width.is_some() => {
+            Some(spec.width.unwrap_or(0).saturating_sub(sign.len()))
+        }
+        None => None,
+    };
+    if precision == Some(0) && v == 0 {
+        digits.clear();
+    }
+    if let Some(p) = precision {
+        if digits.len() < p {
+            digits.insert_str(0, &"0".repeat(p - digits.len()));
+        }
+    }
+    let prefix = match (spec.verb, spec.sharp) {
+        ('b', true) => "0b",
+        ('o', true) if !digits.starts_with('0') => "0",
+        ('O', _) => "0o",
+        ('x', true) => "0x",
+        ('X', true) => "0X",
+        _ => "",
+    };
+    let text = format!("{sign}{prefix}{digits}");
+    let mut out = String::new();
+    // The zeros are in the digits already: the rest pads with spaces.
+    let spaces = Spec {
+        zero: false,
+        ..spec.clone()
+    };
+    spaces.pad(&mut out, &text, false);
+    Some(out)
+}
+
+/// fmtSbx: the bytes of a string in hexadecimal, two digits each, separated by spaces under
+/// the space flag, with `0x` before each (space flag) or once (without) under `#`; a precision
+/// takes that many bytes.
+fn hex_bytes(bytes: &[u8], spec: &Spec) -> String {
+    let bytes = &bytes[..spec.precision.unwrap_or(bytes.len()).min(bytes.len())];
+    let mut out = String::new();
+    let prefix = if spec.verb == 'X' { "0X" } else { "0x" };
+    for (i, b) in bytes.iter().enumerate() {
+        if spec.space && i > 0 {
+            out.push(' ');
+        }
+        if spec.sharp && (spec.space || i == 0) {
+            out.push_str(prefix);
+        }
+        if spec.verb == 'X' {
+            out.push_str(&format!("{b:02X}"));
+        } else {
+            out.push_str(&format!("{b:02x}"));
+        }
+    }
+    out
+}
+
+/// fmtQ: a string quoted by `%q`: backquoted under `#` where it can be (strconv.CanBackquote),
+/// with non-ASCII runes escaped under `+`.
+fn quote_with(s: &str, spec: &Spec) -> String {
+    if spec.sharp && !s.contains('`') && s.chars().all(|c| c == '\t' || !c.is_control()) {
+        return format!("`{s}`");
+    }
+    quote(s, spec.plus)
+}
+
+/// strconv.Quote (QuoteToASCII when `ascii`): Go's escapes, `\x01`, `\u00ad`, not Rust's.
+pub(super) fn quote(s: &str, ascii: bool) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        escape_rune(&mut out, c, '"', ascii);
+    }
+    out.push('"');
+    out
+}
+
+/// strconv.QuoteRune (QuoteRuneToASCII when `ascii`).
+fn quote_rune(c: char, ascii: bool) -> String {
+    let mut out = String::from("'");
+    escape_rune(&mut out, c, '\'', ascii);
+    out.push('\'');
+    out
+}
+
+/// strconv's appendEscapedRune.
+fn escape_rune(out: &mut String, c: char, quote: char, ascii: bool) {
+    if c == quote || c == '\\' {
+        out.push('\\');
+        out.push(c);
+        return;
+    }
+    if (ascii && c.is_ascii() && is_print(c)) || (!ascii && is_print(c)) {
+        out.push(c);
+        return;
+    }
+    match c {
+        '\u{7}' => out.push_str("\\a"),
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        '\u{b}' => out.push_str("\\v"),
+        c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
+        c => out.push_str(&format!("\\U{:08x}", c as u32)),
+    }
+}
+
+/// strconv.IsPrint, approximately: letters, marks, numbers, punctuation, symbols and the ASCII
+/// space. Control characters, other spaces and the common format characters are not.
+fn is_print(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{e000}'..='\u{f8ff}'))
+}
+
+/// The flags, width and precision of one verb, and the verb.
+#[derive(Clone, Default)]
+pub(super) struct Spec {
+    pub verb: char,
+    pub plus: bool,
+    pub left: bool,
+    pub zero: bool,
+    pub sharp: bool,
+    pub space: bool,
+    /// `%+v`: struct field names.
+    pub plus_v: bool,
+    /// `%#v`: Go syntax (here: strings quoted).
+    pub sharp_v: bool,
+    pub width: Option<usize>,
+    pub precision: Option<usize>,
 }
 
 impl Spec {
-    /// Appends `text` padded to the width, as fmt pads: spaces on the left, on the right under
-    /// `-`, or zeros after the sign under `0` for a number.
-    fn pad(&self, out: &mut String, text: &str, numeric: bool) {
+    /// Appends `text` padded to the width, as fmt's pad does: spaces on the left, on the right
+    /// under `-`, or zeros under `0` (after the sign for a number).
+    pub(super) fn pad(&self, out: &mut String, text: &str, numeric: bool) {
         let len = text.chars().count();
         let fill = self.width.unwrap_or(0).saturating_sub(len);
         if fill == 0 {
@@ -299,10 +474,13 @@ impl Spec {
             out.push_str(text);
             out.extend(std::iter::repeat_n(' ', fill));
         } else if self.zero && numeric {
-            let digits = text.trim_start_matches(['+', '-']);
+            let digits = text.trim_start_matches(['+', '-', ' ']);
             out.push_str(&text[..text.len() - digits.len()]);
             out.extend(std::iter::repeat_n('0', fill));
             out.push_str(digits);
+        } else if self.zero {
+            out.extend(std::iter::repeat_n('0', fill));
+            out.push_str(text);
         } else {
             out.extend(std::iter::repeat_n(' ', fill));
             out.push_str(text);

@@ -21,7 +21,8 @@ pub fn exec(
     match instr {
         Instr::Print { args, newline } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
-            log.output.push(format_print(st, &values, *newline));
+            log.output
+                .push(format_print(st, &program.dyn_types, &values, *newline));
             Ok(())
         }
         Instr::Printf { args } => {
@@ -46,7 +47,7 @@ pub fn exec(
                 let format = st.goroutine_mut(g).pop();
                 format_sprintf(st, &program.dyn_types, &format, &values)
             } else {
-                format_print(st, &values, true) + "\n"
+                format_print(st, &program.dyn_types, &values, true) + "\n"
             };
             super::limits::check_size("string", text.len())?;
             st.goroutine_mut(g).push(Value::str(&text));
@@ -54,7 +55,7 @@ pub fn exec(
         }
         Instr::Sprint { args, newline } => {
             let values = st.goroutine_mut(g).pop_n(*args as usize);
-            let mut text = format_print(st, &values, *newline);
+            let mut text = format_print(st, &program.dyn_types, &values, *newline);
             if *newline {
                 text.push('\n');
             }

@@ -101,6 +101,16 @@ func elementTexts[E any](s []E, pointer bool) []any {
 	return out
 }
 
+// nestedTexts is a slice of slices with each inner slice as elementTexts makes it (printValue
+// at depth 2: `[[idle busy] [busy]]`).
+func nestedTexts[E any](s [][]E, pointer bool) []any {
+	out := make([]any, len(s))
+	for i, inner := range s {
+		out[i] = elementTexts(inner, pointer)
+	}
+	return out
+}
+
 // valueTexts is a map with its values as elementTexts makes them; the keys stay, so that the
 // map prints in fmtsort's order of the keys (internal/fmtsort compares them, not their text).
 func valueTexts[K comparable, V any](m map[K]V, pointer bool) map[K]any {

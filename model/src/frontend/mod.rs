@@ -94,6 +94,7 @@ mod types;
 mod typing;
 mod unused;
 mod values;
+mod variables;
 
 pub use error::ModelError;
 

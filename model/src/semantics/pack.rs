@@ -1,8 +1,8 @@
 //! The compact form in which a large frontier holds a state until it is expanded
 //! (ARCHITECTURE.md, "explore/"; the search asks for it once its frontier is long): the
-//! state's content in postcard's encoding (integers as varints, no padding, no pointers), about
-//! a sixth of the memory the `State` value takes with its goroutines, stacks and arenas in
-//! separate allocations.
+//! state's content in postcard's encoding (integers as varints, no padding, no pointers), in one
+//! allocation, where the `State` value holds its goroutines, stacks and arenas in separate
+//! ones (the README's "State store" gives the memory measured both ways).
 //!
 //! Invariants:
 //! - `Packed::new(s, compact).into_state() == s`: every field of the state is encoded, so the unpacked state steps,
@@ -27,7 +27,7 @@ pub enum Packed {
     /// The state itself: nothing to pay when it is expanded. Boxed, so that a frontier entry
     /// of the compact kind is not as large as a whole `State` value.
     Whole(Box<State>),
-    /// The state's encoding: a tenth of the memory.
+    /// The state's encoding, in one allocation.
     Compact(Box<[u8]>),
 }
 

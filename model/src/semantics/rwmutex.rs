@@ -28,7 +28,7 @@
 //!   `Unlock` by a reader while a writer is pending passes `Unlock`'s check (`r` is the reader
 //!   count) and unlocks `w` under the waiting writer, so a second writer can wait on
 //!   `writerSem` too, and stay there once the first is woken and `readerWait` is 0
-//!   (`rwmutex_stray_*` in model/tests/semantics_sync.rs);
+//!   (`rwmutex_stray_*` in model/tests/semantics_rwmutex.rs);
 //! - every goroutine in `writer_queue`, `reader_sem.waiters`, `writer_sem.waiters` is parked
 //!   with the matching reason, once;
 //! - `RUnlock` of an RWMutex without readers and `Unlock` of one without a writer are the fatal

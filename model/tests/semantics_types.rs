@@ -285,7 +285,16 @@ fn strings_range_by_rune_and_convert() {
     let report = check(include_str!("models/types/strings.go"));
     assert_eq!(
         printed(&report, OutcomeKind::Ok),
-        ["1 é", "8 世", "11 界", "10 Go 2 世", "o", "k", ""]
+        [
+            "1 é",
+            "8 世",
+            "11 界",
+            "10 Go 2 世",
+            "7 id:世x",
+            "o",
+            "k",
+            ""
+        ]
     );
 }
 
@@ -321,19 +330,26 @@ fn interfaces_embedding_later_and_library_interfaces_have_their_methods() {
 }
 
 /// A type whose underlying type reaches itself is types2's cycle error at its name, in Go
-/// 1.23's words for a cycle of one (Go 1.19 listed it as a cycle of two lines); longer cycles
-/// are `models/type_errors/recursive_interface_embedding.go`.
+/// 1.23's words for a cycle of one (Go 1.19 listed it as a cycle of two lines), also for a struct
+/// that holds itself; longer cycles are `models/type_errors/recursive_interface_embedding.go`
+/// and `recursive_struct_pair.go`.
 #[test]
 fn a_type_that_refers_to_itself_is_go_1_23_s_error() {
-    for (source, at) in [
+    for (source, at, name) in [
         (
             "package main\n\ntype A interface{ A }\n\nfunc main() {}\n",
             "3:6",
+            "A",
         ),
-        ("package main\n\ntype P P\n\nfunc main() {}\n", "3:6"),
+        ("package main\n\ntype P P\n\nfunc main() {}\n", "3:6", "P"),
+        (
+            "package main\n\nvar x int\n\ntype node struct {\n\tid   int\n\tnext [1]node\n}\n\n\
+             func main() {}\n",
+            "5:6",
+            "node",
+        ),
     ] {
         let error = compile_error(source);
-        let name = if source.contains("type A") { "A" } else { "P" };
         assert_eq!(
             format!("{}:{}: {}", error.line, error.col, error.message),
             format!("{at}: invalid recursive type: {name} refers to itself"),

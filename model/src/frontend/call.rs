@@ -188,12 +188,18 @@ impl<'t> Lowerer<'t> {
                         method: self.referring_to_method(method),
                         at,
                     }),
-                    Some(Selection::Sync { steps, at }) => Ok(Callee::Sync {
-                        receiver: operand,
-                        steps,
-                        at,
-                        name,
-                    }),
+                    Some(Selection::Sync { steps, at }) => {
+                        // Every method of the sync and atomic types has a pointer receiver.
+                        let through_pointer =
+                            matches!(at, Ty::Pointer(_)) || steps.contains(&Step::Load);
+                        self.check_pointer_receiver(operand, through_pointer, name)?;
+                        Ok(Callee::Sync {
+                            receiver: operand,
+                            steps,
+                            at,
+                            name,
+                        })
+                    }
                     Some(Selection::Promoted { steps, sig }) => Ok(Callee::Dynamic {
                         receiver: operand,
                         steps,

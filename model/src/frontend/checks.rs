@@ -2,7 +2,8 @@
 //! new, `++`/`--` of a non-numeric operand, integer division by a constant zero, `==` on
 //! functions, slices and maps, map keys of such types, the sizes given to `make`, constant
 //! indices out of range, duplicate constant cases, a second `default`, and pointer methods
-//! called on values that are not addressable. Each
+//! called on values that are not addressable, and the result of `len`, `append` and the other
+//! value-only builtins thrown away by a statement, `go` or `defer`. Each
 //! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
 //! never checked (README, "Input that cannot hurt").
 
@@ -13,7 +14,41 @@ use super::lowerer::Lowerer;
 use super::syntax::Result;
 use super::types::Ty;
 
+/// Builtins whose calls are values only (Go spec, "Expression statements"): they may not stand
+/// as a statement, nor be the call of a `go` or `defer` statement.
+const VALUE_ONLY_BUILTINS: &[&str] = &[
+    "append", "cap", "complex", "imag", "len", "make", "new", "real", "min", "max",
+];
+
 impl<'t> Lowerer<'t> {
+    /// A call of a value-only builtin whose result a statement throws away (types2 stmt.go,
+    /// exprStmt and the go/defer check): "len(ch) (value of type int) is not used", or with
+    /// `keyword` "defer discards result of len(ch) (value of type int)", at the call.
+    pub fn check_result_used(&mut self, call: Node<'t>, keyword: Option<&str>) -> Result<()> {
+        let Some(function) = call.child_by_field_name("function") else {
+            return Ok(());
+        };
+        let function = super::syntax::unparen(function);
+        let name = self.src.text_of(function);
+        if function.kind() != "identifier"
+            || !VALUE_ONLY_BUILTINS.contains(&name)
+            || !matches!(self.lookup(name), super::resolve::Name::Builtin)
+        {
+            return Ok(());
+        }
+        let ty = self.type_of(call)?;
+        let operand = format!(
+            "{} (value of type {})",
+            self.src.text_of(call),
+            self.types.describe(&ty)
+        );
+        let message = match keyword {
+            Some(keyword) => format!("{keyword} discards result of {operand}"),
+            None => format!("{operand} is not used"),
+        };
+        Err(self.src.error(call, message))
+    }
+
     /// A `:=` must declare at least one new variable in its block (types2 assignments.go,
     /// shortVarDecl): "no new variables on left side of :=", at the operator.
     pub fn check_new_variables(&mut self, node: Node<'t>, left: &[Node<'t>]) -> Result<()> {
@@ -71,21 +106,58 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         for ty in [left, right] {
-            let kind = match self.types.underlying(ty) {
-                Ty::Func(_) => "func",
-                Ty::Slice(_) => "slice",
-                Ty::Map(..) => "map",
-                _ => continue,
+            let reason = match self.types.underlying(ty) {
+                Ty::Func(_) => "func can only be compared to nil".to_string(),
+                Ty::Slice(_) => "slice can only be compared to nil".to_string(),
+                Ty::Map(..) => "map can only be compared to nil".to_string(),
+                _ => match self.incomparable_part(ty) {
+                    Some(reason) => reason,
+                    None => continue,
+                },
             };
             return Err(self.src.error(
                 node,
-                format!(
-                    "invalid operation: {} ({kind} can only be compared to nil)",
-                    self.src.text_of(node)
-                ),
+                format!("invalid operation: {} ({reason})", self.src.text_of(node)),
             ));
         }
         Ok(())
+    }
+
+    /// Why a struct or array type cannot be compared (types2 predicates.go, comparableType):
+    /// "struct containing []string cannot be compared" for its first incomparable field,
+    /// "[2][]int cannot be compared" for an array of them; `None` when it can be.
+    fn incomparable_part(&self, ty: &Ty) -> Option<String> {
+        fn comparable(types: &super::types::TypeTable, ty: &Ty, depth: u32) -> bool {
+            // A struct cannot contain itself by value, so the depth bound is only a guard.
+            if depth > 64 {
+                return true;
+            }
+            match types.underlying(ty) {
+                Ty::Func(_) | Ty::Slice(_) | Ty::Map(..) => false,
+                Ty::Struct(index) => types.structs[index as usize]
+                    .fields
+                    .iter()
+                    .all(|field| comparable(types, &field.ty, depth + 1)),
+                Ty::Array(_, element) => comparable(types, &element, depth + 1),
+                _ => true,
+            }
+        }
+        match self.types.underlying(ty) {
+            Ty::Struct(index) => self.types.structs[index as usize]
+                .fields
+                .iter()
+                .find(|field| !comparable(&self.types, &field.ty, 0))
+                .map(|field| {
+                    format!(
+                        "struct containing {} cannot be compared",
+                        self.types.describe(&field.ty)
+                    )
+                }),
+            Ty::Array(..) if !comparable(&self.types, ty, 0) => {
+                Some(format!("{} cannot be compared", self.types.describe(ty)))
+            }
+            _ => None,
+        }
     }
 
     /// A map's key type must be comparable (types2 typexpr.go): "invalid map key type []int",
@@ -94,7 +166,8 @@ impl<'t> Lowerer<'t> {
         if matches!(
             self.types.underlying(key),
             Ty::Func(_) | Ty::Slice(_) | Ty::Map(..)
-        ) {
+        ) || self.incomparable_part(key).is_some()
+        {
             return Err(self.src.error(
                 key_node,
                 format!("invalid map key type {}", self.types.describe(key)),

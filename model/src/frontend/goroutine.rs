@@ -119,6 +119,7 @@ impl<'t> Lowerer<'t> {
         }
         // A `defer` in the body of a range over a function defers on the frame of the function
         // around the loop (`rangefunc.rs`).
+        self.check_result_used(call, Some(keyword))?;
         let range_frame = if is_go { None } else { self.range_body_frame() };
         let finish = |lowerer: &mut Self, args: u32| match (is_go, range_frame) {
             (true, _) => lowerer.emit(Instr::Go { args }, statement),

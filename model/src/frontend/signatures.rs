@@ -114,36 +114,67 @@ impl<'t> Lowerer<'t> {
         self.src.error(name_node(first), message)
     }
 
-    /// Refuses struct types that contain themselves by value (their zero value is infinite).
+    /// Refuses struct types that contain themselves by value (their zero value is infinite),
+    /// with types2's cycle error: the cycle of named types that hold each other as fields (or
+    /// array elements), reported once, at the first of them in source order.
     fn check_recursive_structs(&self) -> Result<()> {
-        fn contains(types: &TypeTable, ty: &Ty, target: u32, seen: &mut Vec<u32>) -> bool {
-            match types.underlying(ty) {
-                Ty::Struct(index) => {
-                    if index == target {
-                        return true;
+        /// The named types a value of `ty` holds directly: fields, array elements, and the
+        /// fields of anonymous structs, not what pointers, slices, maps or channels reach.
+        fn held(types: &TypeTable, ty: &Ty, out: &mut Vec<u32>, seen: &mut Vec<u32>) {
+            match ty {
+                Ty::Named(index) => out.push(*index),
+                Ty::Array(_, element) => held(types, element, out, seen),
+                Ty::Struct(index) if !seen.contains(index) => {
+                    seen.push(*index);
+                    for field in &types.structs[*index as usize].fields {
+                        held(types, &field.ty, out, seen);
                     }
-                    if seen.contains(&index) {
-                        return false;
-                    }
-                    seen.push(index);
-                    types.structs[index as usize]
-                        .fields
-                        .iter()
-                        .any(|f| contains(types, &f.ty, target, seen))
                 }
-                Ty::Array(_, element) => contains(types, &element, target, seen),
-                _ => false,
+                _ => {}
             }
         }
-        for &(index, node) in &self.pkg.type_specs {
+        let holds = |index: u32| {
+            let mut out = Vec::new();
             if let Some(Ty::Struct(target)) = &self.types.named[index as usize].underlying {
-                let fields = &self.types.structs[*target as usize].fields;
-                if fields
-                    .iter()
-                    .any(|f| contains(&self.types, &f.ty, *target, &mut Vec::new()))
-                {
-                    return Err(self.src.error(node, "invalid recursive type"));
+                held(&self.types, &Ty::Struct(*target), &mut out, &mut Vec::new());
+            }
+            out
+        };
+        // Depth-first from each type in source order; the first back edge found closes the
+        // cycle reported.
+        fn find_cycle(start: u32, holds: &dyn Fn(u32) -> Vec<u32>) -> Option<Vec<u32>> {
+            let mut path = vec![start];
+            let mut pending = vec![holds(start)];
+            let mut done = Vec::new();
+            while let Some(next) = pending.last_mut() {
+                let Some(index) = next.pop() else {
+                    done.push(path.pop().expect("path follows pending"));
+                    pending.pop();
+                    continue;
+                };
+                if let Some(from) = path.iter().position(|&i| i == index) {
+                    return Some(path[from..].to_vec());
                 }
+                if !done.contains(&index) {
+                    path.push(index);
+                    pending.push(holds(index));
+                }
+            }
+            None
+        }
+        for &(index, _) in &self.pkg.type_specs {
+            if let Some(cycle) = find_cycle(index, &holds) {
+                // Rotated to start at the first type of the cycle in source order.
+                let first = self
+                    .pkg
+                    .type_specs
+                    .iter()
+                    .position(|(i, _)| cycle.contains(i))
+                    .map(|at| self.pkg.type_specs[at].0)
+                    .unwrap_or(cycle[0]);
+                let at = cycle.iter().position(|&i| i == first).unwrap_or(0);
+                let rotated: Vec<u32> = cycle[at..].iter().chain(&cycle[..at]).copied().collect();
+                return Err(self.recursive_type_error(&rotated));
             }
         }
         Ok(())

@@ -41,6 +41,7 @@ impl<'t> Lowerer<'t> {
                 let inner = unparen(expression);
                 match inner.kind() {
                     "call_expression" => {
+                        self.check_result_used(inner, None)?;
                         let results = self.call(inner)?;
                         for _ in results {
                             self.emit(Instr::Pop, inner);
@@ -55,10 +56,18 @@ impl<'t> Lowerer<'t> {
                         self.emit(Instr::Pop, inner);
                     }
                     _ => {
+                        // go build describes the operand: "x (variable of type int) is not used".
+                        let description = match self.type_of(inner) {
+                            Ok(ty) => self.operand_description(inner, &ty),
+                            Err(_) => "value".to_string(),
+                        };
                         return Err(self.src.error(
                             node,
-                            format!("{} (value) is not used", self.src.text_of(expression)),
-                        ))
+                            format!(
+                                "{} ({description}) is not used",
+                                self.src.text_of(expression)
+                            ),
+                        ));
                     }
                 }
                 Ok(())

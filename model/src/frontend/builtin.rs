@@ -57,9 +57,32 @@ impl<'t> Lowerer<'t> {
                             .ok_or_else(|| self.src.error(*spread, "malformed argument"))?;
                         let inner_ty = self.type_of(inner)?;
                         if self.types.underlying(&inner_ty) == Ty::String {
-                            return Err(self
-                                .src
-                                .unsupported(*spread, "append of a string to a byte slice"));
+                            // `append(b, s...)` of a string to a byte slice (Go spec,
+                            // "Appending to and copying slices"): its bytes.
+                            let of_bytes = match self.types.underlying(&ty) {
+                                Ty::Slice(element) => {
+                                    self.types.underlying(&element)
+                                        == Ty::Int(crate::program::IntKind::Uint8)
+                                }
+                                _ => false,
+                            };
+                            if !of_bytes {
+                                let operand = self.operand_description(inner, &inner_ty);
+                                return Err(self.src.error(
+                                    inner,
+                                    format!(
+                                        "cannot use {} ({operand}) as type {} in argument to append",
+                                        self.src.text_of(inner),
+                                        self.types.describe(&ty)
+                                    ),
+                                ));
+                            }
+                            self.expr(inner)?;
+                            return Ok(special(
+                                2,
+                                vec![Instr::StringBytes, Instr::AppendSlice],
+                                vec![ty],
+                            ));
                         }
                         self.expr(inner)?;
                         return Ok(special(2, vec![Instr::AppendSlice], vec![ty]));

@@ -17,6 +17,8 @@ func main() {
 	b := []byte("go")
 	b[0] = 'G'
 	fmt.Println(count, string(b), len(b), string(rune(0x4e16)))
+	buf := append([]byte("id:"), "世x"...)
+	fmt.Println(len(buf), string(buf))
 	done := make(chan string)
 	go func() {
 		for _, w := range "ok" {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{assert_kinds, check, compile_error, printed, wait_reasons};
+use common::{assert_kinds, check, compile_error, output_of, printed, wait_reasons};
 use gomc::explore::OutcomeKind;
 use gomc::{check_source, Config};
 
@@ -64,5 +64,40 @@ fn fprint_to_a_value_without_write_is_go_s_type_error() {
         error.message,
         "cannot use 42 (constant of type int) as type io.Writer in argument to fmt.Fprintln:\n\
          \tint does not implement io.Writer (missing Write method)"
+    );
+}
+
+/// Package bufio (`model/src/stdlib/bufio.go`) and `strings.NewReader`: expected lines are
+/// `go run` (Go 1.23.5) of the same file.
+#[test]
+fn bufio_scans_and_reads_what_go_returns() {
+    assert_eq!(
+        output_of(include_str!("models/io/bufio_scan.go")),
+        "\"alpha\" \"beta\" \"\" \"gamma\" <nil>\n\
+         one,two,three,\n\
+         [1 2 3]\n\
+         bufio.Scanner: token too long true\n\
+         \"first line\\n\" <nil>\n\
+         \"second line\\n\" <nil>\n\
+         \"rest\" EOF\n\
+         x <nil> 1 2\n\
+         y <nil>\n\
+         true\n"
+    );
+}
+
+/// A bufio.Writer that is not flushed before its pipe closes: the consumer never sees the
+/// lines and main deadlocks, as `go run` does; flushing fixes it.
+#[test]
+fn an_unflushed_bufio_writer_starves_its_reader() {
+    let source = include_str!("models/io/bufio_unflushed.go");
+    let report = check(source);
+    assert_kinds(&report, &[OutcomeKind::Deadlock]);
+    let fixed = check_source("unflushed.go", source, &Config::new().set("flush", "true"))
+        .expect("compiles");
+    assert_kinds(&fixed, &[OutcomeKind::Ok]);
+    assert_eq!(
+        printed(&fixed, OutcomeKind::Ok),
+        ["event 0", "event 1", "lines: 2"]
     );
 }

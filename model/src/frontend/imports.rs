@@ -57,6 +57,13 @@ pub(super) enum Std {
     Iter,
     /// `cmp`: written in Go (`model/src/stdlib/cmp.go`), `Compare`, `Less`, `Or`.
     Cmp,
+    /// `bufio`: written in Go (`model/src/stdlib/bufio.go`), Scanner, Reader and Writer.
+    Bufio,
+    /// `os/signal`: written in Go (`model/src/stdlib/signal.go`); the environment sends one
+    /// signal.
+    Signal,
+    /// `syscall`: written in Go (`model/src/stdlib/syscall.go`), its `Signal` type only.
+    Syscall,
 }
 
 impl Std {
@@ -90,6 +97,16 @@ impl Std {
             Std::Maps => Some(("gomc:maps/maps.go", include_str!("../stdlib/maps.go"))),
             Std::Iter => Some(("gomc:iter/iter.go", include_str!("../stdlib/iter.go"))),
             Std::Cmp => Some(("gomc:cmp/cmp.go", include_str!("../stdlib/cmp.go"))),
+            Std::Bufio => Some(("gomc:bufio/bufio.go", include_str!("../stdlib/bufio.go"))),
+            Std::Os => Some(("gomc:os/exec.go", include_str!("../stdlib/os.go"))),
+            Std::Signal => Some((
+                "gomc:os/signal/signal.go",
+                include_str!("../stdlib/signal.go"),
+            )),
+            Std::Syscall => Some((
+                "gomc:syscall/syscall_unix.go",
+                include_str!("../stdlib/syscall.go"),
+            )),
             Std::Fmt => Some(("gomc:fmt/print.go", include_str!("../stdlib/fmt.go"))),
             Std::Sync => Some(("gomc:sync/oncefunc.go", include_str!("../stdlib/sync.go"))),
             Std::RandV2 => Some((
@@ -137,6 +154,9 @@ impl Std {
             "maps" => Std::Maps,
             "iter" => Std::Iter,
             "cmp" => Std::Cmp,
+            "bufio" => Std::Bufio,
+            "os/signal" => Std::Signal,
+            "syscall" => Std::Syscall,
             "golang.org/x/sync/semaphore" => Std::Semaphore,
             "math/rand/v2" => Std::RandV2,
             "testing" => Std::Testing,
@@ -174,6 +194,9 @@ impl Std {
             Std::Maps => "maps",
             Std::Iter => "iter",
             Std::Cmp => "cmp",
+            Std::Bufio => "bufio",
+            Std::Signal => "signal",
+            Std::Syscall => "syscall",
         }
     }
 
@@ -185,6 +208,7 @@ impl Std {
             Std::Synctest => "testing/synctest",
             Std::Semaphore => "golang.org/x/sync/semaphore",
             Std::RandV2 => "math/rand/v2",
+            Std::Signal => "os/signal",
             other => other.go_name(),
         }
     }
@@ -213,6 +237,10 @@ impl Std {
             Std::Iter,
             Std::Cmp,
             Std::Fmt,
+            Std::Bufio,
+            Std::Signal,
+            Std::Syscall,
+            Std::Os,
         ]
         .into_iter()
         .find(|std| std.go_name() == name)

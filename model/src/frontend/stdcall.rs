@@ -159,7 +159,7 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
             | "CompareAndSwapUint32"
             | "CompareAndSwapUint64",
         ) => StdCall::AtomicCas,
-        (Std::Gomc, "Choose") | (Std::Sync, "choose") => StdCall::Choose,
+        (Std::Gomc, "Choose") | (Std::Sync | Std::Signal, "choose") => StdCall::Choose,
         (Std::Gomc, "Bool") => StdCall::ChooseBool,
         _ => return None,
     })

@@ -12,6 +12,7 @@ use super::ModelError;
 
 /// The import paths gomc models, in the order the message lists them.
 pub(super) const IMPORT_PATHS: &[&str] = &[
+    "bufio",
     "bytes",
     "cmp",
     "context",
@@ -25,6 +26,7 @@ pub(super) const IMPORT_PATHS: &[&str] = &[
     "math/rand",
     "math/rand/v2",
     "os",
+    "os/signal",
     "runtime",
     "slices",
     "sort",
@@ -32,6 +34,7 @@ pub(super) const IMPORT_PATHS: &[&str] = &[
     "strings",
     "sync",
     "sync/atomic",
+    "syscall",
     "testing/synctest",
     "time",
     "golang.org/x/sync/errgroup",

@@ -63,6 +63,10 @@ var EOF = errors.New("EOF")
 // ErrUnexpectedEOF means that EOF was encountered in the middle of reading a fixed-size block.
 var ErrUnexpectedEOF = errors.New("unexpected EOF")
 
+// ErrNoProgress is returned by clients of a Reader when many calls to Read have returned no
+// data and no error.
+var ErrNoProgress = errors.New("multiple Read calls return no data or error")
+
 // ErrShortWrite means that a write accepted fewer bytes than requested.
 var ErrShortWrite = errors.New("short write")
 

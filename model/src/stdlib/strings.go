@@ -1,9 +1,11 @@
 // Package strings for models, after Go 1.23's src/strings/strings.go and builder.go, at the
-// level models use it: searching, splitting (Cut too) and joining, trimming spaces, ASCII case, and a
-// Builder. gomc compiles this file with a model that imports "strings". Go's results,
+// level models use it: searching, splitting (Cut too) and joining, trimming spaces, ASCII case, a
+// Builder, and a Reader (reader.go's Read, ReadByte, Len, Size and Reset). gomc compiles this file with a model that imports "strings". Go's results,
 // computed byte by byte (Go's use assembly and Unicode tables; ToUpper, ToLower and
 // TrimSpace here know ASCII only).
 package strings
+
+import "io"
 
 // Index returns the index of the first instance of substr in s, or -1.
 func Index(s, substr string) int {
@@ -242,3 +244,46 @@ func (b *Builder) Write(p []byte) (int, error) {
 	b.buf = append(b.buf, p...)
 	return len(p), nil
 }
+
+// A Reader reads from a string (reader.go); the zero value reads an empty string.
+type Reader struct {
+	s string
+	i int
+}
+
+// NewReader returns a Reader reading from s.
+func NewReader(s string) *Reader { return &Reader{s: s} }
+
+// Len returns the number of bytes not yet read.
+func (r *Reader) Len() int {
+	if r.i >= len(r.s) {
+		return 0
+	}
+	return len(r.s) - r.i
+}
+
+// Size returns the length of the underlying string.
+func (r *Reader) Size() int64 { return int64(len(r.s)) }
+
+// Read reads up to len(p) bytes; io.EOF once the string is exhausted.
+func (r *Reader) Read(b []byte) (n int, err error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	n = copy(b, r.s[r.i:])
+	r.i += n
+	return n, nil
+}
+
+// ReadByte reads one byte; io.EOF once the string is exhausted.
+func (r *Reader) ReadByte() (byte, error) {
+	if r.i >= len(r.s) {
+		return 0, io.EOF
+	}
+	b := r.s[r.i]
+	r.i++
+	return b, nil
+}
+
+// Reset makes the Reader read from s.
+func (r *Reader) Reset(s string) { *r = Reader{s: s} }

@@ -1,0 +1,20 @@
+// Package os for models: the part written in Go, after Go 1.23's src/os/exec_posix.go and
+// exec.go (the Signal interface, Interrupt and Kill). The rest of what gomc models of os
+// (Exit, Stdout and Stderr as fmt.Fprint*'s writers) is built into the front end
+// (frontend/stdcall.rs, frontend/fprint.rs). gomc compiles this file with a model that
+// imports "os".
+package os
+
+import "syscall"
+
+// A Signal represents an operating system signal.
+type Signal interface {
+	String() string
+	Signal() // to distinguish from other Stringers
+}
+
+// The only signal values guaranteed to be present in the os package on all systems.
+var (
+	Interrupt Signal = syscall.SIGINT
+	Kill      Signal = syscall.SIGKILL
+)

@@ -19,8 +19,9 @@ wall() {
 instructions() {
   local name=$1
   shift
+  # A run stopped by --max-states exits with status 3 (not exhaustive): not a failure here.
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-    "$gomc" check "$@" --threads 1 >"$out" 2>"$out.vg"
+    "$gomc" check "$@" --threads 1 >"$out" 2>"$out.vg" || [ $? -eq 3 ]
   local count
   count=$(grep -oE 'I *refs: *[0-9,]+' "$out.vg" | grep -oE '[0-9,]+$' | tr -d ,)
   echo "instr $name: $(states) states, $((count / $(states))) instructions/state"

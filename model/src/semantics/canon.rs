@@ -31,6 +31,7 @@ pub struct Scratch {
     sync_map: Vec<u32>,
     queue: Vec<Ref>,
     keys: Vec<u64>,
+    sorted: Vec<u128>,
     timer_chans: Vec<[u64; 3]>,
     words: Vec<u64>,
     segment_words: Vec<u64>,
@@ -48,7 +49,13 @@ pub struct Scratch {
 pub fn fingerprint(program: &Program, st: &State, scratch: &mut Scratch, symmetry: bool) -> u128 {
     lineage_order(st, scratch);
     if symmetry {
-        super::symmetry::order_by_key(st, &mut scratch.rank, &mut scratch.order, &mut scratch.keys);
+        super::symmetry::order_by_key(
+            st,
+            &mut scratch.rank,
+            &mut scratch.order,
+            &mut scratch.keys,
+            &mut scratch.sorted,
+        );
     }
     let Scratch {
         order,

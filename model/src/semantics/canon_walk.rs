@@ -288,7 +288,37 @@ impl<N: Names> Walker<N> {
         }
     }
 
+    /// The words of a value. The leaves (a word or two, most values of a state) are handled
+    /// here, inlined into the walk's loops; strings, floats and composite values go through
+    /// `composite`, so that the common case does not pay for a large recursive function's
+    /// entry and exit.
+    #[inline(always)]
     pub(super) fn value(&mut self, value: &Value) {
+        match value {
+            Value::Nil => self.h.word(0),
+            Value::Int(v) => {
+                self.h.word(1);
+                self.h.word(*v as u64);
+            }
+            Value::Bool(v) => self.h.word(2 | (*v as u64) << 8),
+            Value::Pointer(id) => {
+                let n = self.reference(Ref::Obj(*id));
+                self.h.word(4 | (n as u64) << 8);
+            }
+            Value::Sync(id) => {
+                let n = self.reference(Ref::Sync(*id));
+                self.h.word(8 | (n as u64) << 8);
+            }
+            Value::Chan(id) => {
+                let n = self.reference(Ref::Chan(*id));
+                self.h.word(7 | (n as u64) << 8);
+            }
+            _ => self.composite(value),
+        }
+    }
+
+    #[inline(never)]
+    fn composite(&mut self, value: &Value) {
         match value {
             Value::Inner(inner) => {
                 let n = self.reference(Ref::Obj(inner.obj));
@@ -312,12 +342,6 @@ impl<N: Names> Walker<N> {
                 self.h.word(14 | (boxed.ty.0 as u64) << 8);
                 self.value(&boxed.value);
             }
-            Value::Nil => self.h.word(0),
-            Value::Int(v) => {
-                self.h.word(1);
-                self.h.word(*v as u64);
-            }
-            Value::Bool(v) => self.h.word(2 | (*v as u64) << 8),
             Value::Float(v) => {
                 self.h.word(15);
                 self.h.word(v.key());
@@ -325,10 +349,6 @@ impl<N: Names> Walker<N> {
             Value::Str(text) => {
                 self.h.word(3);
                 self.h.bytes(text.as_bytes());
-            }
-            Value::Pointer(id) => {
-                let n = self.reference(Ref::Obj(*id));
-                self.h.word(4 | (n as u64) << 8);
             }
             Value::Slice {
                 array,
@@ -345,14 +365,6 @@ impl<N: Names> Walker<N> {
                 let n = self.reference(Ref::Obj(*id));
                 self.h.word(6 | (n as u64) << 8);
             }
-            Value::Chan(id) => {
-                let n = self.reference(Ref::Chan(*id));
-                self.h.word(7 | (n as u64) << 8);
-            }
-            Value::Sync(id) => {
-                let n = self.reference(Ref::Sync(*id));
-                self.h.word(8 | (n as u64) << 8);
-            }
             Value::Func { func, env } => {
                 let n = env.map_or(UNSEEN, |env| self.reference(Ref::Obj(env)));
                 self.h.word(9 | (func.0 as u64) << 8);
@@ -362,6 +374,12 @@ impl<N: Names> Walker<N> {
                 self.h.word(10 | (items.len() as u64) << 8);
                 items.iter().for_each(|item| self.value(item));
             }
+            Value::Nil
+            | Value::Int(_)
+            | Value::Bool(_)
+            | Value::Pointer(_)
+            | Value::Chan(_)
+            | Value::Sync(_) => unreachable!("leaf values are hashed by `value`"),
         }
     }
 }

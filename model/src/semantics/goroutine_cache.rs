@@ -8,7 +8,7 @@
 //! - A filled cache describes the goroutine's current content: `State::goroutine_mut`, the
 //!   only way to change a goroutine once it is in a state, clears it first.
 //! - It is not content: any two caches compare equal and hash to nothing, so `State`'s `Eq` and
-//!   `Hash` (and the fingerprint) do not see it.
+//!   `Hash` (and the fingerprint) do not see it; a copy of a goroutine starts with an empty one.
 //! - The states of a parallel search are read by several threads at once, so it fills through
 //!   shared references: an atomic for the key (two threads that fill it write the same value,
 //!   so relaxed ordering suffices), a `OnceLock` for the segment.
@@ -67,16 +67,12 @@ impl GoroutineCache {
     }
 }
 
+/// A copy starts empty: the only copies of a goroutine are made by `State::goroutine_mut`
+/// (`Arc::make_mut`) for a goroutine about to change, which would clear the cache at once;
+/// copying the segment first cost an allocation and a copy per step.
 impl Clone for GoroutineCache {
     fn clone(&self) -> Self {
-        let segment = OnceLock::new();
-        if let Some(known) = self.segment.get() {
-            let _ = segment.set(known.clone());
-        }
-        GoroutineCache {
-            key: AtomicU64::new(self.key.load(Ordering::Relaxed)),
-            segment,
-        }
+        GoroutineCache::default()
     }
 }
 

@@ -13,8 +13,12 @@ type Signal interface {
 	Signal() // to distinguish from other Stringers
 }
 
-// The only signal values guaranteed to be present in the os package on all systems.
-var (
-	Interrupt Signal = syscall.SIGINT
-	Kill      Signal = syscall.SIGKILL
+// The only signal values guaranteed to be present in the os package on all systems. Go
+// declares them as variables of type Signal; here they are constants of their dynamic type,
+// syscall.Signal, so that every model importing os (for os.Exit) does not carry two more
+// globals in each state. Nothing a model does with them tells the two apart but assigning to
+// them or taking their address.
+const (
+	Interrupt = syscall.SIGINT
+	Kill      = syscall.SIGKILL
 )

@@ -30,7 +30,8 @@ fn stdout(source: &str) -> String {
 /// structs under `%v %+v`, pointers to structs, slices of structs, sorted maps, wrapped errors,
 /// durations, nil values (a nil slice prints `[]`, a nil map `map[]`, also inside structs and
 /// maps), `%q` and `%x` of a `[]string` (each element), `[][]state` through `String`, bad verbs
-/// (`%!d(string=str)`), extra operands and Sprint's spacing. Before: `%x` of -255 printed
+/// (`%!d(string=str)`), extra operands and Sprint's spacing, maps whose keys have a `String`
+/// method (sorted by value, printed by text). Before: `%x` of -255 printed
 /// `ffffffffffffff01`, `%c %q %U` of a rune its number, nil slices `<nil>`, `%q` of a
 /// `[]string` the bare strings, bad verbs the value, `%#x`, `% d`, `%X` of bytes were ignored.
 #[test]
@@ -91,6 +92,8 @@ c50|1 2|x3
 |%!d(<nil>)|%!s(<nil>)|%!x(<nil>)|
 |-0003|+0003|3    | 0003|
 |     00a||007|
+c51|map[idle:5 busy:2 other:1]|map[1:2]|
+c52 map[busy:<nil>] map[idle:busy]
 "#;
     assert_eq!(stdout(include_str!("models/stdlib/fmt_verbs.go")), expected);
 }

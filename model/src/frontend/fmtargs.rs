@@ -146,6 +146,8 @@ impl<'t> Lowerer<'t> {
                     self.coerce(&ty, &ANY, argument, "argument")?;
                     self.emit(Instr::Stringer, argument);
                 }
+                _ if matches!(verb, None | Some('v'))
+                    && self.emit_key_methods(&ty, argument)? => {}
                 _ if self.emit_element_methods(&ty, argument)? => {}
                 _ => {
                     self.emit_field_methods(&ty, argument)?;
@@ -387,6 +389,37 @@ impl<'t> Lowerer<'t> {
         }
         let pointer = matches!(self.types.underlying(&element), Ty::Pointer(_));
         let instance = self.instance_with(template, args)?;
+        let func = self.pkg.funcs[instance].id;
+        self.emit(Instr::PushBool(pointer), node);
+        self.emit(Instr::Call { func, args: 2 }, node);
+        Ok(true)
+    }
+
+    /// A map whose keys have an `Error` or `String` method, printed by `%v`: fmt sorts its
+    /// keys by value and prints each through its method (print.go, printValue), which the
+    /// machine's map printing cannot do, so the map is replaced by its text from
+    /// `stdlib/fmt.go`'s keyedText (keys of ordered types only; others print as before).
+    fn emit_key_methods(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+        let Ty::Map(key, value) = self.types.underlying(ty) else {
+            return Ok(false);
+        };
+        let ordered = matches!(
+            self.types.underlying(&key),
+            Ty::Int(_) | Ty::Float(_) | Ty::String
+        );
+        if !ordered || !self.has_text_method(&key, node)? {
+            return Ok(false);
+        }
+        let Some(PkgEntity::Func(template)) = self
+            .pkg
+            .lib_names
+            .get(&(Std::Fmt, "keyedText".to_string()))
+            .cloned()
+        else {
+            return Ok(false);
+        };
+        let pointer = matches!(self.types.underlying(&value), Ty::Pointer(_));
+        let instance = self.instance_with(template, vec![(*key).clone(), (*value).clone()])?;
         let func = self.pkg.funcs[instance].id;
         self.emit(Instr::PushBool(pointer), node);
         self.emit(Instr::Call { func, args: 2 }, node);

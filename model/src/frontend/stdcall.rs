@@ -93,7 +93,7 @@ pub(super) fn std_call(package: Std, name: &str) -> Option<StdCall> {
         (Std::Time, "clockNow") => StdCall::ClockNow,
         (Std::Synctest, "wait") => StdCall::SynctestWait,
         (Std::Testing, "sprintf") => StdCall::SprintSlice(true),
-        (Std::Testing, "sprintln") => StdCall::SprintSlice(false),
+        (Std::Testing | Std::Fmt, "sprintln") => StdCall::SprintSlice(false),
         (Std::Testing, "failTest") => StdCall::FailTest,
         (Std::Runtime, "NumGoroutine") => StdCall::NumGoroutine,
         (Std::Log, "Print" | "Println") => StdCall::Log {

@@ -101,6 +101,47 @@ func elementTexts[E any](s []E, pointer bool) []any {
 	return out
 }
 
+// ordered is the key types whose order keyedText can compute (cmp.Ordered's list).
+type ordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string
+}
+
+// keyedText is a map printed by %v (or Println) whose keys have an Error or String method:
+// printValue sorts the keys by their values (internal/fmtsort), not their texts, then prints
+// each key and value at depth 1 through handleMethods, so `map[debug:5 info:2]` for
+// `map[Level]int{1: 2, 0: 5}`. A nil pointer value prints as <nil> (pointer: V is a pointer).
+func keyedText[K ordered, V any](m map[K]V, pointer bool) string {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// Insertion sort: a model's maps are small.
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	var zero V
+	text := "map["
+	for i, k := range keys {
+		if i > 0 {
+			text += " "
+		}
+		var value any
+		if !pointer || any(m[k]) != any(zero) {
+			value = printableOperand(m[k])
+		}
+		text += operandText(printableOperand(k)) + ":" + operandText(value)
+	}
+	return text + "]"
+}
+
+// operandText is what %v prints for one operand.
+func operandText(arg any) string {
+	line := sprintln([]any{arg})
+	return line[:len(line)-1]
+}
+
 // nestedTexts is a slice of slices with each inner slice as elementTexts makes it (printValue
 // at depth 2: `[[idle busy] [busy]]`).
 func nestedTexts[E any](s [][]E, pointer bool) []any {

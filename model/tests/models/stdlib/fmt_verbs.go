@@ -117,4 +117,6 @@ func main() {
 	fmt.Printf("|%d|%s|%x|\n", e2, e2, nil)
 	fmt.Printf("|%05d|%+05d|%-05d|% 05d|\n", -3, 3, 3, 3)
 	fmt.Printf("|%8.3x|%.0d|%.3d|\n", 10, 0, 7)
+	fmt.Printf("c51|%v|%d|\n", map[state]int{1: 2, 0: 5, 7: 1}, map[state]int{1: 2})
+	fmt.Println("c52", map[state]*node{1: nil}, map[state]state{0: 1})
 }

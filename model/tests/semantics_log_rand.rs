@@ -140,10 +140,10 @@ fn forwarded_operands_print_through_their_methods_as_go_does() {
 /// The elements of slices and arrays, and the values of maps, print through their `String` or
 /// `Error` methods as fmt's printValue prints them at depth > 0 (`[]state{1}` is `[busy]`): a
 /// pointer element too, a nil one as `<nil>`, and a nil slice of them as `[]`; `%d` prints the
-/// numbers; map keys print as their values (the remaining limitation, README); the slices of a
-/// slice print through their elements' methods (`stdlib/fmt.go`'s nestedTexts; they printed
-/// `[[1] [0 1]]` before). Expected: go run (Go 1.23), except the last line's map, where Go
-/// prints `map[idle:20 busy:10]`.
+/// numbers; map keys too, sorted by their values (`stdlib/fmt.go`'s keyedText; they printed
+/// as `map[0:20 1:10]` before); the slices of a slice print through their elements' methods
+/// (`stdlib/fmt.go`'s nestedTexts; they printed `[[1] [0 1]]` before). Expected: go run (Go
+/// 1.23).
 #[test]
 fn slice_array_and_map_elements_print_through_their_methods() {
     let report = check(
@@ -165,7 +165,7 @@ fn slice_array_and_map_elements_print_through_their_methods() {
             "[idle busy] [1s 1.5s]",
             "map[x:busy y:idle] [job1 <nil>]",
             "[] [busy idle]",
-            "map[0:20 1:10] [[busy] [idle busy]]",
+            "map[idle:20 busy:10] [[busy] [idle busy]]",
         ]
     );
 }

@@ -250,7 +250,18 @@ impl<'t> Lowerer<'t> {
         let collection = self.temp();
         self.expr(right)?;
         self.emit(Instr::StoreLocal(collection), right);
-        if let Ty::Chan(_, element) = &shape {
+        if let Ty::Chan(direction, element) = &shape {
+            if *direction == super::types::ChanDir::Send {
+                // types2 stmt.go, rangeKeyVal: ranging receives.
+                let description = self.operand_description(right, &ty);
+                return Err(self.src.error(
+                    right,
+                    format!(
+                        "cannot range over {} ({description}) (receive from send-only channel)",
+                        self.src.text_of(right)
+                    ),
+                ));
+            }
             if let [_, second, ..] = targets[..] {
                 let description = self.operand_description(right, &ty);
                 return Err(self.src.error(

@@ -200,6 +200,27 @@ pub(super) fn import_paths(text: &str, root: Node) -> Vec<String> {
     paths
 }
 
+/// A type written where a value goes (`done <- struct{}`, `m := map[string]int`): Go's
+/// parser takes it and types2 says "struct{} (type) is not an expression"; tree-sitter-go
+/// cannot parse it and leaves an `ERROR` holding the type right after `<-`, `=` or `:=`.
+fn type_as_value(error: Node) -> Option<Node> {
+    const TYPES: &[&str] = &[
+        "struct_type",
+        "map_type",
+        "slice_type",
+        "array_type",
+        "channel_type",
+        "interface_type",
+        "function_type",
+    ];
+    let mut cursor = error.walk();
+    let ty = error
+        .named_children(&mut cursor)
+        .find(|child| TYPES.contains(&child.kind()))?;
+    let before = ty.prev_sibling().or_else(|| error.prev_sibling())?;
+    matches!(before.kind(), "<-" | "=" | ":=").then_some(ty)
+}
+
 /// Checks the tree for `ERROR`/`MISSING` nodes (the first one in source order is reported) and
 /// for nesting deeper than the lowering accepts.
 pub(super) fn check_tree(source: &Source, root: Node) -> Result<()> {
@@ -212,6 +233,10 @@ pub(super) fn check_tree(source: &Source, root: Node) -> Result<()> {
             return Err(source.error(node, format!("syntax error: missing {what}")));
         }
         if node.is_error() {
+            if let Some(ty) = type_as_value(node) {
+                let text = source.text_of(ty);
+                return Err(source.error(ty, format!("{text} (type) is not an expression")));
+            }
             let mut first = node;
             while let Some(child) = first.child(0) {
                 first = child;

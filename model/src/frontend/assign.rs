@@ -49,6 +49,18 @@ impl<'t> Lowerer<'t> {
                 ));
             }
             if !matches!(from, Ty::UntypedNil) && self.types.underlying(from) != Ty::Locker {
+                if let Some(reason) = self.locker_missing(from, node)? {
+                    return Err(self.src.error(
+                        node,
+                        format!(
+                            "cannot use {} ({}) as type sync.Locker in {context}:\n\t{} does \
+                             not implement sync.Locker ({reason})",
+                            self.go_text(node),
+                            self.operand_description(node, from),
+                            self.types.describe(from)
+                        ),
+                    ));
+                }
                 return Err(self.src.unsupported(
                     node,
                     "a sync.Locker holding a type other than *sync.Mutex or *sync.RWMutex (use \
@@ -148,7 +160,7 @@ impl<'t> Lowerer<'t> {
             node,
             format!(
                 "cannot use {} ({}) as type {} in {context}{}",
-                self.src.text_of(node),
+                self.go_text(node),
                 self.operand_description(node, from),
                 self.types.describe(to),
                 // Every type implements `any`: types2 adds the hint to assert.
@@ -159,6 +171,24 @@ impl<'t> Lowerer<'t> {
                 }
             ),
         ))
+    }
+
+    /// Why `ty` does not implement sync.Locker, in types2's words ("missing Unlock method",
+    /// "Lock method has pointer receiver"); `None` when it has both methods.
+    fn locker_missing(&mut self, ty: &Ty, node: Node<'t>) -> Result<Option<String>> {
+        use super::typing::Selection;
+        for name in ["Lock", "Unlock"] {
+            match self.lookup_selector(ty, name, node)? {
+                Some(Selection::Method { method, at, .. })
+                    if method.pointer && !matches!(at, Ty::Pointer(_)) =>
+                {
+                    return Ok(Some(format!("{name} method has pointer receiver")));
+                }
+                Some(_) => {}
+                None => return Ok(Some(format!("missing {name} method"))),
+            }
+        }
+        Ok(None)
     }
 
     /// Whether two underlying types are of the same shape (kind of type), which is as far as
@@ -187,6 +217,24 @@ impl<'t> Lowerer<'t> {
             // A channel may lose a direction, never gain one or change it (`<-chan int` is not
             // a `chan<- int`, nor a `chan int`).
             (Ty::Chan(from, _), Ty::Chan(to, _)) => from == to || *from == ChanDir::Both,
+            // Function types must agree on their parameters and results (Go: identical
+            // signatures): `func() int` is not a `func()`.
+            (Ty::Func(x), Ty::Func(y)) => {
+                let agree = |xs: &[Ty], ys: &[Ty]| {
+                    xs.len() == ys.len()
+                        && xs.iter().zip(ys).all(|(x, y)| {
+                            x == y
+                                || (self.types.is_interface(x) == self.types.is_interface(y)
+                                    && self.same_shape(
+                                        &self.types.underlying(x),
+                                        &self.types.underlying(y),
+                                    ))
+                        })
+                };
+                x.variadic == y.variadic
+                    && agree(&x.params, &y.params)
+                    && agree(&x.results, &y.results)
+            }
             _ => discriminant(a) == discriminant(b),
         }
     }

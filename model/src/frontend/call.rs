@@ -292,19 +292,24 @@ impl<'t> Lowerer<'t> {
             _ => "function",
         };
         let callee = self.required(call, field)?;
-        // go build prints a function literal with its body elided: `func(id int) {…}`.
+        Ok(self.go_text(callee))
+    }
+
+    /// An expression as go build prints it in a message: its source text, a function literal
+    /// with its body elided (`func(id int) {…}`).
+    pub fn go_text(&self, node: Node<'t>) -> String {
         if let (true, Some(body)) = (
-            callee.kind() == "func_literal",
-            callee.child_by_field_name("body"),
+            node.kind() == "func_literal",
+            node.child_by_field_name("body"),
         ) {
             let head = self
                 .src
                 .text
-                .get(callee.start_byte()..body.start_byte())
+                .get(node.start_byte()..body.start_byte())
                 .unwrap_or("");
-            return Ok(format!("{} {{…}}", head.trim_end()));
+            return format!("{} {{…}}", head.trim_end());
         }
-        Ok(self.src.text_of(callee).to_string())
+        self.src.text_of(node).to_string()
     }
 
     pub fn arguments(&self, call: Node<'t>) -> Result<Vec<Node<'t>>> {

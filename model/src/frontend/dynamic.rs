@@ -272,6 +272,11 @@ impl<'t> Lowerer<'t> {
             };
             return format!("untyped {kind} constant");
         }
+        if node.kind() == "func_literal" {
+            // types2 prints a literal's signature as written, parameter names included.
+            let text = self.go_text(node);
+            return format!("value of type {}", text.trim_end_matches(" {…}"));
+        }
         let is_var = node.kind() == "identifier"
             && matches!(
                 self.lookup(text),

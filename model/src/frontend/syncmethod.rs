@@ -122,6 +122,16 @@ impl<'t> Lowerer<'t> {
                 (Ty::WaitGroup, "Add") => {
                     self.expr_to(argument, &super::types::INT, &context)?;
                 }
+                // `once.Do(f func())`: a function with parameters or results is go build's
+                // error (the machine would call it and drop what it returns).
+                (Ty::Once, "Do") => {
+                    let nullary = Ty::Func(std::rc::Rc::new(super::types::Sig {
+                        params: Vec::new(),
+                        results: Vec::new(),
+                        variadic: false,
+                    }));
+                    self.expr_to(argument, &nullary, &context)?;
+                }
                 _ => {
                     self.expr(argument)?;
                 }

@@ -120,6 +120,8 @@ impl<'t> Lowerer<'t> {
     pub fn expect_args(&self, call: Node<'t>, arguments: &[Node<'t>], count: usize) -> Result<()> {
         if arguments.len() == count {
             Ok(())
+        } else if self.calls_builtin(call) {
+            Err(self.builtin_count_error(call, arguments.len(), count))
         } else {
             Err(self.src.error(
                 call,
@@ -130,6 +132,41 @@ impl<'t> Lowerer<'t> {
                 ),
             ))
         }
+    }
+
+    /// types2 builtins.go's error for a builtin called with `found` arguments where it takes
+    /// `expected`: "not enough arguments for close() (expected 1, found 0)".
+    pub fn builtin_count_error(
+        &self,
+        call: Node<'t>,
+        found: usize,
+        expected: usize,
+    ) -> super::ModelError {
+        let which = if found < expected {
+            "not enough"
+        } else {
+            "too many"
+        };
+        self.src.error(
+            call,
+            format!(
+                "invalid operation: {which} arguments for {} (expected {expected}, found {found})",
+                self.src.text_of(call)
+            ),
+        )
+    }
+
+    /// Whether `call` calls a builtin function (not one a model declares under its name).
+    fn calls_builtin(&self, call: Node<'t>) -> bool {
+        call.child_by_field_name("function")
+            .map(super::syntax::unparen)
+            .filter(|function| function.kind() == "identifier")
+            .is_some_and(|function| {
+                matches!(
+                    self.lookup(self.src.text_of(function)),
+                    super::resolve::Name::Builtin
+                )
+            })
     }
 
     /// Go's error for a count of values that does not match (types2's `arguments` and

@@ -41,7 +41,7 @@ impl<'t> Lowerer<'t> {
             }
             "append" => {
                 let Some((&first, rest)) = arguments.split_first() else {
-                    return Err(self.src.error(call, "not enough arguments for append"));
+                    return Err(self.builtin_count_error(call, 0, 1));
                 };
                 let ty = self.expr(first)?;
                 if !matches!(self.types.underlying(&ty), Ty::Slice(_)) {
@@ -105,7 +105,7 @@ impl<'t> Lowerer<'t> {
             }
             "make" => {
                 let Some((&type_node, sizes)) = arguments.split_first() else {
-                    return Err(self.src.error(call, "not enough arguments for make"));
+                    return Err(self.builtin_count_error(call, 0, 1));
                 };
                 let ty = self.resolve_type(type_node)?;
                 match self.types.underlying(&ty) {

@@ -164,6 +164,30 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// types2's error for a type name that names no type: "undefined: Foo", or for a generic
+    /// type written without type arguments "cannot use generic type Stack[T any] without
+    /// instantiation".
+    fn undefined_type(&self, node: Node<'t>, text: &str) -> super::ModelError {
+        let generic = self
+            .instances
+            .types
+            .iter()
+            .find(|g| g.name == text && g.package == self.current);
+        let params = generic
+            .and_then(|g| g.type_node.parent())
+            .and_then(|spec| spec.child_by_field_name("type_parameters"));
+        match params {
+            Some(params) => self.src.error(
+                node,
+                format!(
+                    "cannot use generic type {text}{} without instantiation",
+                    self.src.text_of(params)
+                ),
+            ),
+            None => self.src.error(node, format!("undefined: {text}")),
+        }
+    }
+
     /// Resolves type syntax.
     pub fn resolve_type(&mut self, node: Node<'t>) -> Result<Ty> {
         let child = |n: Node<'t>| named_children(n).into_iter().next();
@@ -185,7 +209,7 @@ impl<'t> Lowerer<'t> {
                             _ => Err(self.src.unsupported(node, format!("type {text}"))),
                         }
                     }
-                    None => Err(self.src.error(node, format!("undefined type: {text}"))),
+                    None => Err(self.undefined_type(node, text)),
                 }
             }
             "pointer_type" => {

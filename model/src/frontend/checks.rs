@@ -126,7 +126,7 @@ impl<'t> Lowerer<'t> {
     /// Why a struct or array type cannot be compared (types2 predicates.go, comparableType):
     /// "struct containing []string cannot be compared" for its first incomparable field,
     /// "[2][]int cannot be compared" for an array of them; `None` when it can be.
-    fn incomparable_part(&self, ty: &Ty) -> Option<String> {
+    pub(super) fn incomparable_part(&self, ty: &Ty) -> Option<String> {
         fn comparable(types: &super::types::TypeTable, ty: &Ty, depth: u32) -> bool {
             // A struct cannot contain itself by value, so the depth bound is only a guard.
             if depth > 64 {

@@ -3,7 +3,8 @@
 //! own, with its underlying type resolved under the type arguments and each method of the
 //! generic type instantiated for it (named as Go's tracebacks name it,
 //! `main.(*Stack[...]).Push`) and lowered like an instance of a generic function
-//! (`frontend/generics.rs`). Constraints are not checked, as for generic functions.
+//! (`frontend/generics.rs`). Their type arguments are not checked against the constraints
+//! (those of generic functions are: `frontend/constraints.rs`).
 
 use tree_sitter::Node;
 

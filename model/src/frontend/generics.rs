@@ -144,6 +144,13 @@ impl<'t> Lowerer<'t> {
             };
             args.push(ty);
         }
+        // An error about a written type argument is reported at it, about an inferred one at
+        // the call's `(` (types2).
+        let arguments = call.child_by_field_name("arguments").unwrap_or(call);
+        let at: Vec<Node<'t>> = (0..args.len())
+            .map(|i| given.get(i).copied().unwrap_or(arguments))
+            .collect();
+        self.check_constraints(index, &args, &at)?;
         self.instance_with(index, args)
     }
 

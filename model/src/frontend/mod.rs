@@ -56,6 +56,7 @@ mod clock;
 mod composite;
 mod constant;
 mod constfold;
+mod constraints;
 mod control;
 mod conversion;
 mod copylocks;

@@ -24,9 +24,21 @@ impl<'t> Lowerer<'t> {
     pub fn check_constraints(&mut self, index: usize, args: &[Ty], at: &[Node<'t>]) -> Result<()> {
         let node = self.pkg.funcs[index].node;
         let package = self.pkg.funcs[index].package;
-        let Some(list) = node.child_by_field_name("type_parameters") else {
-            return Ok(());
-        };
+        match node.child_by_field_name("type_parameters") {
+            Some(list) => self.check_type_arguments(list, package, args, at),
+            None => Ok(()),
+        }
+    }
+
+    /// Checks type arguments `args` against the type parameters declared by `list` (a
+    /// `type_parameter_list` of package `package`, a function's or a generic type's).
+    pub fn check_type_arguments(
+        &mut self,
+        list: Node<'t>,
+        package: Option<super::imports::Std>,
+        args: &[Ty],
+        at: &[Node<'t>],
+    ) -> Result<()> {
         let mut position = 0;
         for declaration in named_children(list) {
             let mut cursor = declaration.walk();

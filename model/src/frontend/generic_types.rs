@@ -3,8 +3,8 @@
 //! own, with its underlying type resolved under the type arguments and each method of the
 //! generic type instantiated for it (named as Go's tracebacks name it,
 //! `main.(*Stack[...]).Push`) and lowered like an instance of a generic function
-//! (`frontend/generics.rs`). Their type arguments are not checked against the constraints
-//! (those of generic functions are: `frontend/constraints.rs`).
+//! (`frontend/generics.rs`). Type arguments are checked against the constraints
+//! (`frontend/constraints.rs`).
 
 use tree_sitter::Node;
 
@@ -157,6 +157,15 @@ impl<'t> Lowerer<'t> {
         let mut args = Vec::new();
         for &argument in arguments {
             args.push(self.resolve_type(argument)?);
+        }
+        let declaration = &self.instances.types[generic];
+        let list = declaration
+            .type_node
+            .parent()
+            .and_then(|spec| spec.child_by_field_name("type_parameters"));
+        if let Some(list) = list {
+            let package = declaration.package;
+            self.check_type_arguments(list, package, &args, arguments)?;
         }
         Ok(Some(Ty::Named(self.instantiate_type(generic, args)?)))
     }

@@ -153,7 +153,11 @@ impl<'t> Lowerer<'t> {
                 ));
             }
         }
-        if self.same_shape(&self.types.underlying(from), &target) {
+        // Two distinct defined types are never assignable to each other (Go spec,
+        // "Assignability": identical underlying types suffice only when one of them is not a
+        // named type), whatever their shapes.
+        let distinct_named = matches!((from, to), (Ty::Named(a), Ty::Named(b)) if a != b);
+        if !distinct_named && self.same_shape(&self.types.underlying(from), &target) {
             return Ok(());
         }
         Err(self.src.error(

@@ -53,7 +53,11 @@ impl<'t> Lowerer<'t> {
         };
         if !matches!(op, BinOp::Shl | BinOp::Shr) {
             let comparison = matches!(op, BinOp::Eq | BinOp::Ne);
-            self.check_operand_types(node, (left, right), (&left_ty, &right_ty), comparison)?;
+            // types2 reports a comparison's mismatch at its right operand, others at the
+            // expression.
+            let ordered = matches!(op, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+            let at = if comparison || ordered { right } else { node };
+            self.check_operand_types(node, at, (left, right), (&left_ty, &right_ty), comparison)?;
             if comparison {
                 self.check_comparable(node, &left_ty, &right_ty)?;
             }
@@ -61,6 +65,7 @@ impl<'t> Lowerer<'t> {
         if matches!(op, BinOp::Div | BinOp::Rem) {
             self.check_divisor(&left_ty, right)?;
         }
+        self.check_integer_operands(op, operator, node, (left, right), (&left_ty, &right_ty))?;
         if matches!(
             op,
             BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Rem
@@ -95,6 +100,55 @@ impl<'t> Lowerer<'t> {
         Ok(ty)
     }
 
+    /// Shifts and bitwise operators take integers only (Go spec, "Arithmetic operators"; types2
+    /// expr.go): "invalid operation: shifted operand x (variable of type float64) must be
+    /// integer", "shift count f (...) must be integer", "operator & not defined on x (...)".
+    /// An untyped constant operand is left to constant folding.
+    fn check_integer_operands(
+        &mut self,
+        op: BinOp,
+        operator: &str,
+        node: Node<'t>,
+        (left, right): (Node<'t>, Node<'t>),
+        (left_ty, right_ty): (&Ty, &Ty),
+    ) -> Result<()> {
+        let integer = |lowerer: &Self, ty: &Ty| matches!(lowerer.types.underlying(ty), Ty::Int(_));
+        let problem = match op {
+            BinOp::Shl | BinOp::Shr => {
+                if !integer(self, left_ty) && self.const_value(left)?.is_none() {
+                    Some((left, "shifted operand", true))
+                } else if !integer(self, right_ty) && self.const_value(right)?.is_none() {
+                    Some((right, "shift count", true))
+                } else {
+                    None
+                }
+            }
+            BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot => {
+                (!integer(self, left_ty) || !integer(self, right_ty)).then_some((left, "", false))
+            }
+            _ => None,
+        };
+        let Some((operand, what, shift)) = problem else {
+            return Ok(());
+        };
+        let ty = if operand == left { left_ty } else { right_ty };
+        let text = self.src.text_of(operand).to_string();
+        let description = self.operand_description(operand, ty);
+        Err(if shift {
+            self.src.error(
+                operand,
+                format!("invalid operation: {what} {text} ({description}) must be integer"),
+            )
+        } else {
+            self.src.error(
+                node,
+                format!(
+                    "invalid operation: operator {operator} not defined on {text} ({description})"
+                ),
+            )
+        })
+    }
+
     /// Go's rule that the operands of a binary operator (other than a shift) have identical
     /// types unless one is an untyped constant (for `==` and `!=`, that one is assignable to the
     /// other's type): `n * time.Second` with an `int` n is "mismatched types int and
@@ -103,6 +157,7 @@ impl<'t> Lowerer<'t> {
     fn check_operand_types(
         &mut self,
         node: Node<'t>,
+        at: Node<'t>,
         (left, right): (Node<'t>, Node<'t>),
         (left_ty, right_ty): (&Ty, &Ty),
         comparison: bool,
@@ -147,7 +202,7 @@ impl<'t> Lowerer<'t> {
                     (self.types.describe(left_ty), format!("untyped {kind}"))
                 };
                 return Err(self.src.error(
-                    node,
+                    at,
                     format!(
                         "invalid operation: {} (mismatched types {left_text} and {right_text})",
                         self.src.text_of(node)
@@ -156,7 +211,7 @@ impl<'t> Lowerer<'t> {
             }
         }
         Err(self.src.error(
-            node,
+            at,
             format!(
                 "invalid operation: {} (mismatched types {} and {})",
                 self.src.text_of(node),

@@ -22,11 +22,7 @@ impl<'t> Lowerer<'t> {
                 let (access, var) = match self.lookup(text) {
                     Name::Local(Entity::Var(id)) => (self.var_access(id), Some(id)),
                     Name::Pkg(PkgEntity::Global(index)) => (self.global_access(index), None),
-                    _ => {
-                        return Err(self
-                            .src
-                            .error(operand, format!("cannot take the address of {text}")))
-                    }
+                    _ => return Err(self.not_addressable(operand)),
                 };
                 self.want_boxed(access, var);
                 self.emit_cell_pointer(access, operand);
@@ -50,10 +46,7 @@ impl<'t> Lowerer<'t> {
                 let inner = self.required(operand, "operand")?;
                 let name = self.src.text_of(self.required(operand, "field")?);
                 if self.package_of(inner).is_some() {
-                    return Err(self.src.error(
-                        operand,
-                        format!("cannot take the address of {}", self.src.text_of(operand)),
-                    ));
+                    return Err(self.not_addressable(operand));
                 }
                 let inner_ty = self.type_of(inner)?;
                 let Some(Selection::Field { steps, .. }) =
@@ -78,22 +71,30 @@ impl<'t> Lowerer<'t> {
                     {
                         self.expr(inner)?;
                     }
-                    _ => {
-                        return Err(self.src.error(
-                            operand,
-                            format!("cannot take the address of {}", self.src.text_of(operand)),
-                        ))
-                    }
+                    _ => return Err(self.not_addressable(operand)),
                 }
                 self.expr(index)?;
                 self.emit(Instr::IndexAddr, operand);
                 Ok(())
             }
-            _ => Err(self.src.error(
-                operand,
-                format!("cannot take the address of {}", self.src.text_of(operand)),
-            )),
+            _ => Err(self.not_addressable(operand)),
         }
+    }
+
+    /// types2's error for `&x` of an operand that is not addressable: "invalid operation:
+    /// cannot take address of m["a"] (map index expression of type int)".
+    fn not_addressable(&mut self, operand: Node<'t>) -> super::ModelError {
+        let description = match self.type_of(operand) {
+            Ok(ty) => format!(" ({})", self.operand_description(operand, &ty)),
+            Err(_) => String::new(),
+        };
+        self.src.error(
+            operand,
+            format!(
+                "invalid operation: cannot take address of {}{description}",
+                self.go_text(operand)
+            ),
+        )
     }
 
     /// Pushes a pointer to the part of `base` reached by `steps` (field selections, through

@@ -272,6 +272,24 @@ impl<'t> Lowerer<'t> {
             };
             return format!("untyped {kind} constant");
         }
+        // types2's operand modes: a map element and a receive or type assertion (which can
+        // yield a second, ok value) are named as such.
+        let mode = match node.kind() {
+            "index_expression" => node
+                .child_by_field_name("operand")
+                .and_then(|operand| self.type_of(operand).ok())
+                .is_some_and(|ty| matches!(self.types.underlying(&ty), Ty::Map(..)))
+                .then_some("map index expression"),
+            "type_assertion_expression" => Some("comma, ok expression"),
+            "unary_expression" => node
+                .child_by_field_name("operator")
+                .filter(|operator| self.src.text_of(*operator) == "<-")
+                .map(|_| "comma, ok expression"),
+            _ => None,
+        };
+        if let Some(mode) = mode {
+            return format!("{mode} of type {}", self.types.describe(ty));
+        }
         if node.kind() == "func_literal" {
             // types2 prints a literal's signature as written, parameter names included.
             let text = self.go_text(node);

@@ -320,6 +320,8 @@ impl<'t> Lowerer<'t> {
         let list = named_children(node)
             .into_iter()
             .find(|n| n.kind() == "field_declaration_list");
+        // Each field's name and where it is declared, for a redeclaration's message.
+        let mut seen: Vec<(String, Node<'t>)> = Vec::new();
         for declaration in list.map(named_children).unwrap_or_default() {
             let Some(type_node) = declaration.child_by_field_name("type") else {
                 return Err(self.src.error(declaration, "field without a type"));
@@ -329,12 +331,22 @@ impl<'t> Lowerer<'t> {
                 .into_iter()
                 .filter(|n| n.is_named())
                 .collect();
-            let mut add = |lowerer: &Self, field: FieldInfo, at: Node| -> Result<()> {
-                if field.name != "_" && fields.iter().any(|f| f.name == field.name) {
-                    return Err(lowerer
-                        .src
-                        .error(at, format!("duplicate field {}", field.name)));
+            let mut add = |lowerer: &Self, field: FieldInfo, at: Node<'t>| -> Result<()> {
+                if let Some(&(_, other)) = seen
+                    .iter()
+                    .find(|(name, _)| field.name != "_" && *name == field.name)
+                {
+                    // types2's message, with the other declaration's position.
+                    let (file, line, col) = lowerer.src.position(other);
+                    return Err(lowerer.src.error(
+                        at,
+                        format!(
+                            "{0} redeclared\n\t{file}:{line}:{col}: other declaration of {0}",
+                            field.name
+                        ),
+                    ));
                 }
+                seen.push((field.name.clone(), at));
                 fields.push(field);
                 Ok(())
             };

@@ -261,13 +261,24 @@ impl<'t> Lowerer<'t> {
         };
         let name = self.src.text_of(name_node).to_string();
         let type_name = self.types.named[named as usize].name.clone();
-        let methods = &mut self.types.named[named as usize].methods;
-        if methods.iter().any(|m| m.name == name) {
+        if let Some(previous) = self.types.named[named as usize]
+            .methods
+            .iter()
+            .find(|m| m.name == name)
+        {
+            // types2's message, with the other declaration's position.
+            let node = self.pkg.funcs[previous.func].node;
+            let other = node.child_by_field_name("name").unwrap_or(node);
+            let (file, line, col) = self.src.position(other);
             return Err(self.src.error(
                 name_node,
-                format!("method {type_name}.{name} already declared"),
+                format!(
+                    "{type_name}.{name} redeclared in this block\n\t{file}:{line}:{col}: other \
+                     declaration of {name}"
+                ),
             ));
         }
+        let methods = &mut self.types.named[named as usize].methods;
         methods.push(MethodInfo {
             name: name.clone(),
             func: index,

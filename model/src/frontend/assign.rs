@@ -220,7 +220,14 @@ impl<'t> Lowerer<'t> {
             (Ty::Float(x), Ty::Float(y)) => x == y,
             // A channel may lose a direction, never gain one or change it (`<-chan int` is not
             // a `chan<- int`, nor a `chan int`).
-            (Ty::Chan(from, _), Ty::Chan(to, _)) => from == to || *from == ChanDir::Both,
+            // Their element types must agree too (`chan int` is not a `chan string`).
+            (Ty::Chan(from, x), Ty::Chan(to, y)) => {
+                (from == to || *from == ChanDir::Both)
+                    && (x == y
+                        || (self.types.is_interface(x) == self.types.is_interface(y)
+                            && self
+                                .same_shape(&self.types.underlying(x), &self.types.underlying(y))))
+            }
             // Function types must agree on their parameters and results (Go: identical
             // signatures): `func() int` is not a `func()`.
             (Ty::Func(x), Ty::Func(y)) => {

@@ -307,7 +307,13 @@ impl<'t> Lowerer<'t> {
                 .text
                 .get(node.start_byte()..body.start_byte())
                 .unwrap_or("");
-            return format!("{} {{…}}", head.trim_end());
+            // An empty body prints as written.
+            let elided = if named_children(body).is_empty() {
+                "{}"
+            } else {
+                "{…}"
+            };
+            return format!("{} {elided}", head.trim_end());
         }
         self.src.text_of(node).to_string()
     }

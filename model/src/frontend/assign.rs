@@ -210,37 +210,27 @@ impl<'t> Lowerer<'t> {
                 );
                 x.fields.len() == y.fields.len()
             }
-            // `[]int` is not a `[]any`: the elements must agree on being interfaces too.
-            (Ty::Slice(x), Ty::Slice(y)) => {
-                x == y
-                    || (self.types.is_interface(x) == self.types.is_interface(y)
-                        && self.same_shape(&self.types.underlying(x), &self.types.underlying(y)))
+            // `[]int` is not a `[]any`, nor a `[]string`: the elements must agree.
+            (Ty::Slice(x), Ty::Slice(y)) | (Ty::Pointer(x), Ty::Pointer(y)) => {
+                self.elements_agree(x, y)
+            }
+            (Ty::Array(n, x), Ty::Array(m, y)) => n == m && self.elements_agree(x, y),
+            (Ty::Map(k, v), Ty::Map(l, w)) => {
+                self.elements_agree(k, l) && self.elements_agree(v, w)
             }
             // Unlike two integer kinds, two float kinds hold different values.
             (Ty::Float(x), Ty::Float(y)) => x == y,
             // A channel may lose a direction, never gain one or change it (`<-chan int` is not
-            // a `chan<- int`, nor a `chan int`).
-            // Their element types must agree too (`chan int` is not a `chan string`).
+            // a `chan<- int`, nor a `chan int`), and its element type must agree.
             (Ty::Chan(from, x), Ty::Chan(to, y)) => {
-                (from == to || *from == ChanDir::Both)
-                    && (x == y
-                        || (self.types.is_interface(x) == self.types.is_interface(y)
-                            && self
-                                .same_shape(&self.types.underlying(x), &self.types.underlying(y))))
+                (from == to || *from == ChanDir::Both) && self.elements_agree(x, y)
             }
             // Function types must agree on their parameters and results (Go: identical
             // signatures): `func() int` is not a `func()`.
             (Ty::Func(x), Ty::Func(y)) => {
                 let agree = |xs: &[Ty], ys: &[Ty]| {
                     xs.len() == ys.len()
-                        && xs.iter().zip(ys).all(|(x, y)| {
-                            x == y
-                                || (self.types.is_interface(x) == self.types.is_interface(y)
-                                    && self.same_shape(
-                                        &self.types.underlying(x),
-                                        &self.types.underlying(y),
-                                    ))
-                        })
+                        && xs.iter().zip(ys).all(|(x, y)| self.elements_agree(x, y))
                 };
                 x.variadic == y.variadic
                     && agree(&x.params, &y.params)
@@ -248,5 +238,21 @@ impl<'t> Lowerer<'t> {
             }
             _ => discriminant(a) == discriminant(b),
         }
+    }
+
+    /// Whether two element types (of slices, arrays, maps, channels, pointers, signatures)
+    /// agree: Go requires them identical; the lenient check requires identical defined types,
+    /// the same interface-ness and the same shape.
+    fn elements_agree(&self, x: &Ty, y: &Ty) -> bool {
+        if x == y {
+            return true;
+        }
+        if matches!((x, y), (Ty::Named(a), Ty::Named(b)) if a != b)
+            || matches!((x, y), (Ty::Int(a), Ty::Int(b)) if a != b)
+        {
+            return false;
+        }
+        self.types.is_interface(x) == self.types.is_interface(y)
+            && self.same_shape(&self.types.underlying(x), &self.types.underlying(y))
     }
 }

@@ -315,6 +315,20 @@ impl<'t> Lowerer<'t> {
             };
             return format!("{} {elided}", head.trim_end());
         }
+        // A composite literal with its elements elided: `map[string]string{…}`.
+        if let (true, Some(body)) = (
+            node.kind() == "composite_literal",
+            node.child_by_field_name("body"),
+        ) {
+            if !named_children(body).is_empty() {
+                let head = self
+                    .src
+                    .text
+                    .get(node.start_byte()..body.start_byte())
+                    .unwrap_or("");
+                return format!("{head}{{…}}");
+            }
+        }
         self.src.text_of(node).to_string()
     }
 

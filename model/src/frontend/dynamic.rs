@@ -293,7 +293,8 @@ impl<'t> Lowerer<'t> {
         if node.kind() == "func_literal" {
             // types2 prints a literal's signature as written, parameter names included.
             let text = self.go_text(node);
-            return format!("value of type {}", text.trim_end_matches(" {…}"));
+            let signature = text.trim_end_matches(" {…}").trim_end_matches(" {}");
+            return format!("value of type {signature}");
         }
         let is_var = node.kind() == "identifier"
             && matches!(

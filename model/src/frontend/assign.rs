@@ -156,7 +156,8 @@ impl<'t> Lowerer<'t> {
         // Two distinct defined types are never assignable to each other (Go spec,
         // "Assignability": identical underlying types suffice only when one of them is not a
         // named type), whatever their shapes.
-        let distinct_named = matches!((from, to), (Ty::Named(a), Ty::Named(b)) if a != b);
+        let distinct_named = matches!((from, to), (Ty::Named(a), Ty::Named(b)) if a != b)
+            || self.typed_basic_to_defined(from, to, node);
         if !distinct_named && self.same_shape(&self.types.underlying(from), &target) {
             return Ok(());
         }
@@ -175,6 +176,23 @@ impl<'t> Lowerer<'t> {
                 }
             ),
         ))
+    }
+
+    /// A typed value of a predeclared type (`string`, `int`, `float64`) assigned to a defined
+    /// type over it (`type key string`): not assignable, since both are named types (Go spec,
+    /// "Assignability"). Only operands that are surely typed count (variables, fields,
+    /// elements, calls): constant expressions and comparisons are untyped in Go, which the
+    /// front end's types do not tell apart.
+    fn typed_basic_to_defined(&mut self, from: &Ty, to: &Ty, node: Node<'t>) -> bool {
+        let node = super::syntax::unparen(node);
+        let surely_typed = matches!(
+            node.kind(),
+            "identifier" | "selector_expression" | "index_expression" | "call_expression"
+        ) && self.const_value(node).ok().flatten().is_none();
+        surely_typed
+            && matches!(to, Ty::Named(_))
+            && !self.types.is_interface(to)
+            && matches!(from, Ty::Int(_) | Ty::Float(_) | Ty::String)
     }
 
     /// Why `ty` does not implement sync.Locker, in types2's words ("missing Unlock method",

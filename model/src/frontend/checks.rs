@@ -229,8 +229,11 @@ impl<'t> Lowerer<'t> {
             Ty::Pointer(inner) => self.types.underlying(&inner),
             other => other,
         };
-        if matches!(shape, Ty::Map(..)) {
-            return Ok(());
+        if let Ty::Map(key, _) = &shape {
+            // A map's index must be assignable to its key type (types2 index.go): "cannot use
+            // k (variable of type string) as type key in map index".
+            let index_ty = self.type_of(index)?;
+            return self.check_assignable(&index_ty, key, index, "map index");
         }
         let Some((ConstValue::Int(value), ty)) = self.const_value(index)? else {
             return Ok(());

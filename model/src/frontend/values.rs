@@ -41,6 +41,7 @@ impl<'t> Lowerer<'t> {
                 }
                 let ty = self.type_of(node)?;
                 let key = self.required(node, "index")?;
+                self.check_index(&operand_ty, key)?;
                 self.expr_uncopied(operand)?;
                 self.expr(key)?;
                 let zero = self.type_id(&ty);

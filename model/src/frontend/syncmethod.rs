@@ -43,6 +43,15 @@ fn map_op(name: &str) -> Option<(SyncMapOp, usize, Vec<Ty>)> {
     })
 }
 
+/// `func()`, what `Once.Do` takes.
+fn nullary_func() -> Ty {
+    Ty::Func(std::rc::Rc::new(super::types::Sig {
+        params: Vec::new(),
+        results: Vec::new(),
+        variadic: false,
+    }))
+}
+
 /// The result types of a sync method call.
 pub(super) fn sync_method_results(at: &Ty, name: &str) -> Vec<Ty> {
     match (receiver_base(at), name) {
@@ -92,6 +101,11 @@ impl<'t> Lowerer<'t> {
         };
         let wanted = match (&base, name) {
             (Ty::WaitGroup, "Add") => Some(vec![super::types::INT]),
+            (Ty::Once, "Do") => Some(vec![nullary_func()]),
+            // (Range's parameter is printed with its names by go build: left to expect_args.)
+            (Ty::SyncMap, name) if name != "Range" && count > 0 => {
+                Some(vec![super::types::ANY; count])
+            }
             _ if count == 0 => Some(Vec::new()),
             _ => None,
         };
@@ -125,12 +139,7 @@ impl<'t> Lowerer<'t> {
                 // `once.Do(f func())`: a function with parameters or results is go build's
                 // error (the machine would call it and drop what it returns).
                 (Ty::Once, "Do") => {
-                    let nullary = Ty::Func(std::rc::Rc::new(super::types::Sig {
-                        params: Vec::new(),
-                        results: Vec::new(),
-                        variadic: false,
-                    }));
-                    self.expr_to(argument, &nullary, &context)?;
+                    self.expr_to(argument, &nullary_func(), &context)?;
                 }
                 _ => {
                     self.expr(argument)?;

@@ -63,6 +63,7 @@ needs_go=(
   # gomc:go 1.22, one i per iteration; before 1.22 vet's loopclosure reports the capture.
   "1.22 corpus/51_loopvar_goroutines_go122.go"
   "1.23 corpus/62_iterator_callback_under_lock.go"   # range over a function, iter.Seq
+  "1.21 corpus/102_generic_merge_and_safe_map.go"    # cmp.Compare, slices.SortFunc
   "1.21 corpus/63_afterfunc_stop_then_wait.go"       # context.AfterFunc
   "1.21 corpus/67_oncevalue_reentrant_init.go"       # sync.OnceValue
   "1.20 corpus/70_cancel_cause_collector.go"         # context.WithCancelCause, errors.Join

@@ -17,7 +17,7 @@ impl<'t> Lowerer<'t> {
         }
         let condition = self.required(node, "condition")?;
         let ty = self.expr(condition)?;
-        self.require_bool(&ty, condition)?;
+        self.require_bool(&ty, condition, "if")?;
         let skip = self.emit_jump(Instr::JumpIfFalse, condition);
         self.block(self.required(node, "consequence")?)?;
         if let Some(alternative) = node.child_by_field_name("alternative") {
@@ -32,13 +32,15 @@ impl<'t> Lowerer<'t> {
         Ok(())
     }
 
-    pub(super) fn require_bool(&self, ty: &Ty, node: Node) -> Result<()> {
+    /// The condition of an `if` or `for` statement (`statement`) must be a boolean: "non-boolean
+    /// condition in if statement" (types2 stmt.go).
+    pub(super) fn require_bool(&self, ty: &Ty, node: Node, statement: &str) -> Result<()> {
         if self.types.underlying(ty) == Ty::Bool {
             Ok(())
         } else {
             Err(self.src.error(
                 node,
-                format!("non-boolean condition ({})", self.types.describe(ty)),
+                format!("non-boolean condition in {statement} statement"),
             ))
         }
     }
@@ -171,7 +173,7 @@ impl<'t> Lowerer<'t> {
                 let exit = match clause.child_by_field_name("condition") {
                     Some(condition) => {
                         let ty = self.expr(condition)?;
-                        self.require_bool(&ty, condition)?;
+                        self.require_bool(&ty, condition, "for")?;
                         Some(self.emit_jump(Instr::JumpIfFalse, condition))
                     }
                     None => None,
@@ -203,7 +205,7 @@ impl<'t> Lowerer<'t> {
             Some(condition) => {
                 let top = self.here();
                 let ty = self.expr(condition)?;
-                self.require_bool(&ty, condition)?;
+                self.require_bool(&ty, condition, "for")?;
                 let exit = self.emit_jump(Instr::JumpIfFalse, condition);
                 self.push_breakable(label, true);
                 self.block(body)?;
@@ -320,7 +322,7 @@ impl<'t> Lowerer<'t> {
                     format!(
                         "cannot range over {} ({})",
                         self.src.text_of(right),
-                        self.types.describe(&ty)
+                        self.operand_description(right, &ty)
                     ),
                 ))
             }

@@ -58,7 +58,7 @@ impl<'t> Lowerer<'t> {
             "binary_expression" => self.binary(node),
             "call_expression" => {
                 let results = self.call(node)?;
-                self.src.single_value(node, &results)
+                self.single_result(node, &results)
             }
             "selector_expression" => {
                 let ty = self.type_of(node)?;

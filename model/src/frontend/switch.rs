@@ -55,7 +55,17 @@ impl<'t> Lowerer<'t> {
                     self.emit(Instr::Binary(BinOp::Eq), value);
                 } else {
                     let ty = self.expr(value)?;
-                    self.require_bool(&ty, value)?;
+                    if self.types.underlying(&ty) != Ty::Bool {
+                        // types2: a tagless switch compares each case with true.
+                        return Err(self.src.error(
+                            value,
+                            format!(
+                                "invalid case {} in switch on true (mismatched types {} and bool)",
+                                self.src.text_of(value),
+                                self.types.describe(&ty)
+                            ),
+                        ));
+                    }
                 }
                 let jump = self.emit_jump(Instr::JumpIfTrue, value);
                 entries[i].push(jump);

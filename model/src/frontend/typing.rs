@@ -162,7 +162,7 @@ impl<'t> Lowerer<'t> {
             }
             "call_expression" => {
                 let results = self.call_result_types(node)?;
-                self.src.single_value(node, &results)
+                self.single_result(node, &results)
             }
             "selector_expression" => {
                 let operand = self.required(node, "operand")?;
@@ -311,6 +311,23 @@ impl<'t> Lowerer<'t> {
 
     /// The "has no field or method" error, at the selector's name as go build places it
     /// (types2's `missingFieldOrMethod` reports at `e.Sel`: `mu.Frob()` at the `F`).
+    /// The one result of a call used as a value; with several, go build's message names their
+    /// types: "multiple-value f() (value of type (int, error)) in single-value context".
+    pub fn single_result(&self, call: Node<'t>, results: &[Ty]) -> Result<Ty> {
+        if results.len() > 1 {
+            let types: Vec<String> = results.iter().map(|ty| self.types.describe(ty)).collect();
+            return Err(self.src.error(
+                call,
+                format!(
+                    "multiple-value {} (value of type ({})) in single-value context",
+                    self.go_text(call),
+                    types.join(", ")
+                ),
+            ));
+        }
+        self.src.single_value(call, results)
+    }
+
     pub fn no_field(&self, node: Node<'t>, ty: &Ty, name: &str) -> super::ModelError {
         if let Some(error) = self.unsupported_library_method(node, ty, name) {
             return error;

@@ -90,9 +90,22 @@ impl<'t> Lowerer<'t> {
                     .src
                     .unsupported(argument, "... argument to this function"));
             }
+            self.argument_place(argument)?;
             self.expr(argument)?;
         }
         Ok(arguments.len() as u32)
+    }
+
+    /// Names the call an argument of `...any` (fmt's, `println`'s) goes to, for go build's
+    /// message on an untyped constant too large for its default type ("cannot use 1 << 70
+    /// (untyped int constant ...) as int value in argument to fmt.Println (overflows)").
+    pub(super) fn argument_place(&mut self, argument: Node<'t>) -> Result<()> {
+        let call = argument.parent().and_then(|list| list.parent());
+        if let Some(call) = call.filter(|call| call.kind() == "call_expression") {
+            let context = format!("argument to {}", self.callee_text(call)?);
+            self.const_place = Some((None, context));
+        }
+        Ok(())
     }
 
     /// The arguments of the builtin `print`/`println`: a float becomes the runtime's text of it
@@ -109,6 +122,7 @@ impl<'t> Lowerer<'t> {
             return self.push_plain_args(arguments);
         }
         for &argument in arguments {
+            self.argument_place(argument)?;
             let ty = self.expr(argument)?;
             if let Ty::Float(_) = self.types.underlying(&ty) {
                 self.emit(Instr::PrintFloatText, argument);

@@ -35,7 +35,9 @@ impl<'t> Lowerer<'t> {
     /// operand that is only looked into (a field selected, an element indexed, a sync method's
     /// receiver, whose address Go takes).
     pub fn expr_uncopied(&mut self, node: Node<'t>) -> Result<Ty> {
+        let place = self.const_place.take();
         if let Some((value, ty)) = self.const_value(node)? {
+            self.check_int_place(node, &value, &ty, place)?;
             match (&value, self.types.underlying(&ty)) {
                 (super::constant::ConstValue::Float(v), Ty::Float(kind)) => {
                     self.emit(Instr::PushFloat(kind, v.to_bits()), node)

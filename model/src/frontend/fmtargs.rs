@@ -122,6 +122,7 @@ impl<'t> Lowerer<'t> {
                     .src
                     .unsupported(argument, "... argument to this function"));
             }
+            self.argument_place(argument)?;
             let ty = self.expr(argument)?;
             let verb = verbs.get(index).copied().flatten();
             // fmt calls Error and String only for the verbs valid for strings (print.go,

@@ -91,9 +91,19 @@ impl<'t> Lowerer<'t> {
                     .unsupported(argument, "... argument to this function"));
             }
             self.argument_place(argument)?;
-            self.expr(argument)?;
+            let ty = self.expr(argument)?;
+            self.box_unsigned_word(&ty, argument)?;
         }
         Ok(arguments.len() as u32)
+    }
+
+    /// A printed `uint64` (`uint`, `uintptr`) goes in boxed: its dynamic type tells the printer
+    /// to read the word as unsigned (`FieldNames::Unsigned`).
+    fn box_unsigned_word(&mut self, ty: &Ty, argument: Node<'t>) -> Result<()> {
+        if matches!(self.types.underlying(ty), Ty::Int(kind) if kind.unsigned_word()) {
+            self.coerce(ty, &super::types::ANY, argument, "argument")?;
+        }
+        Ok(())
     }
 
     /// Names the call an argument of `...any` (fmt's, `println`'s) goes to, for go build's
@@ -124,6 +134,7 @@ impl<'t> Lowerer<'t> {
         for &argument in arguments {
             self.argument_place(argument)?;
             let ty = self.expr(argument)?;
+            self.box_unsigned_word(&ty, argument)?;
             if let Ty::Float(_) = self.types.underlying(&ty) {
                 self.emit(Instr::PrintFloatText, argument);
             }

@@ -130,6 +130,9 @@ impl<'t> Lowerer<'t> {
     /// types are not such a pair.
     pub(super) fn numeric_conversion(&mut self, to: &Ty, from: &Ty, node: Node<'t>) -> bool {
         match (to, from) {
+            (Ty::Float(kind), Ty::Int(from)) if from.unsigned_word() => {
+                self.emit(Instr::UnsignedToFloat(*kind), node)
+            }
             (Ty::Float(kind), Ty::Int(_) | Ty::Float(_)) => self.emit(Instr::ToFloat(*kind), node),
             (Ty::Int(kind), Ty::Float(_)) => self.emit(Instr::FloatToInt(*kind), node),
             _ => return false,

@@ -235,6 +235,7 @@ impl<'t> Lowerer<'t> {
             // Every slice and map: a nil one prints as `[]` or `map[]`.
             Ty::Slice(element) | Ty::Array(_, element) => FieldNames::Elements(inner(&element)),
             Ty::Map(key, value) => FieldNames::Map(inner(&key), inner(&value)),
+            Ty::Int(kind) if kind.unsigned_word() => FieldNames::Unsigned,
             _ => FieldNames::None,
         }
     }

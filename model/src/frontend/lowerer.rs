@@ -401,6 +401,20 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// The instruction of a binary operator whose left operand has type `ty`: `/`, `%`, `>>`
+    /// and the ordered comparisons of an unsigned 64-bit kind read the machine's words as
+    /// `u64` (`Instr::Unsigned`); every other operator is the same on either reading.
+    pub fn binary_instr(&self, op: crate::program::BinOp, ty: Option<&Ty>) -> Instr {
+        use crate::program::BinOp::*;
+        let unsigned = ty.is_some_and(
+            |ty| matches!(self.types.underlying(ty), Ty::Int(kind) if kind.unsigned_word()),
+        );
+        match op {
+            Div | Rem | Shr | Lt | Le | Gt | Ge if unsigned => Instr::Unsigned(op),
+            op => Instr::Binary(op),
+        }
+    }
+
     pub fn emit_zero(&mut self, ty: &Ty, node: Node) {
         let id = self.type_id(ty);
         self.emit(Instr::Zero(id), node);

@@ -65,16 +65,17 @@ impl<'t> Lowerer<'t> {
     /// build's error is gomc's: "cannot use 1 << 70 (untyped int constant
     /// 1180591620717411303424) as int value in assignment (overflows)" where the place is
     /// named, "1 << 63 (untyped int constant 9223372036854775808) overflows int" for an
-    /// operand.
+    /// operand. `true` when an untyped integer constant goes to a float place (where it is
+    /// pushed as a float).
     pub(super) fn check_int_place(
         &self,
         node: Node<'t>,
         value: &ConstValue,
         ty: &Ty,
         place: Option<(Option<Ty>, String)>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let ConstValue::Int(v) = value else {
-            return Ok(());
+            return Ok(false);
         };
         let (target, context) = match place {
             Some((Some(target), context)) if target != INT => (target, context),
@@ -85,12 +86,12 @@ impl<'t> Lowerer<'t> {
             Ty::Int(kind) => (kind, target),
             // A float place holds any constant within gc's 512 bits; another (an interface)
             // takes the constant's default type, int.
-            Ty::Float(_) => return Ok(()),
+            Ty::Float(_) => return Ok(*ty == INT),
             _ => (IntKind::Int, INT),
         };
         // A typed constant was checked against its type where it was made.
         if *ty != INT || super::constant::fits(kind, v) {
-            return Ok(());
+            return Ok(false);
         }
         let text = self.src.text_of(node);
         let shown = if v.to_string() == text {
@@ -101,7 +102,7 @@ impl<'t> Lowerer<'t> {
         let ty = self.types.describe(&target);
         // A named typed place reports through check_assignable, which knows the statement.
         if target != INT && !context.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         Err(self.src.error(
             node,

@@ -59,4 +59,17 @@ func main() {
 	u /= 2
 	u %= 1 << 62
 	fmt.Println(u)
+
+	// Constants past int64 in places of type uint64 and float32.
+	u = math.MaxUint64
+	switch u {
+	case math.MaxUint64:
+		fmt.Println("max")
+	}
+	m := map[uint64]bool{1 << 63: true}
+	r := rec{N: 1 << 63}
+	arr := [2]uint64{1: math.MaxUint64}
+	fmt.Println(m, r, arr, u == math.MaxUint64, u != 1<<63)
+	var f32 float32 = math.MaxUint64
+	fmt.Println(f32, u&(1<<63) != 0, u&^(1<<63), u|1<<62, u^(1<<63))
 }

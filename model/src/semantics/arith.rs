@@ -1,6 +1,8 @@
 //! Go's arithmetic and comparison operators on the machine's values (Go spec, "Arithmetic
 //! operators" and "Comparison operators"): integers wrap as int64 does (`Instr::Wrap` narrows
-//! them to their kind afterwards), division by zero and negative shifts are run-time panics.
+//! them to their kind afterwards; an unsigned 64-bit value is the word of its bits, which
+//! `Instr::Unsigned` reads as `u64` where signedness matters), division by zero and negative
+//! shifts are run-time panics.
 //! Floating-point operations are IEEE 754's, rounded to the operands' kind; dividing by zero
 //! gives an infinity or NaN, never a panic, and NaN compares unequal to everything.
 

@@ -90,9 +90,32 @@ impl<'t> Lowerer<'t> {
                     .src
                     .unsupported(argument, "... argument to this function"));
             }
-            self.expr(argument)?;
+            self.argument_place(argument)?;
+            let ty = self.expr(argument)?;
+            self.box_unsigned_word(&ty, argument)?;
         }
         Ok(arguments.len() as u32)
+    }
+
+    /// A printed `uint64` (`uint`, `uintptr`) goes in boxed: its dynamic type tells the printer
+    /// to read the word as unsigned (`FieldNames::Unsigned`).
+    fn box_unsigned_word(&mut self, ty: &Ty, argument: Node<'t>) -> Result<()> {
+        if matches!(self.types.underlying(ty), Ty::Int(kind) if kind.unsigned_word()) {
+            self.coerce(ty, &super::types::ANY, argument, "argument")?;
+        }
+        Ok(())
+    }
+
+    /// Names the call an argument of `...any` (fmt's, `println`'s) goes to, for go build's
+    /// message on an untyped constant too large for its default type ("cannot use 1 << 70
+    /// (untyped int constant ...) as int value in argument to fmt.Println (overflows)").
+    pub(super) fn argument_place(&mut self, argument: Node<'t>) -> Result<()> {
+        let call = argument.parent().and_then(|list| list.parent());
+        if let Some(call) = call.filter(|call| call.kind() == "call_expression") {
+            let context = format!("argument to {}", self.callee_text(call)?);
+            self.const_place = Some((None, context));
+        }
+        Ok(())
     }
 
     /// The arguments of the builtin `print`/`println`: a float becomes the runtime's text of it
@@ -109,7 +132,9 @@ impl<'t> Lowerer<'t> {
             return self.push_plain_args(arguments);
         }
         for &argument in arguments {
+            self.argument_place(argument)?;
             let ty = self.expr(argument)?;
+            self.box_unsigned_word(&ty, argument)?;
             if let Ty::Float(_) = self.types.underlying(&ty) {
                 self.emit(Instr::PrintFloatText, argument);
             }

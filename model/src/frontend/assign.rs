@@ -90,7 +90,7 @@ impl<'t> Lowerer<'t> {
             if let Some((value, _)) = self.const_value(node)? {
                 let fits = match (&value, &target) {
                     (ConstValue::Int(v), Ty::Int(kind)) => {
-                        if !kind.holds(*v) {
+                        if !super::constant::fits(*kind, v) {
                             return Err(self.src.error(
                                 node,
                                 format!(
@@ -110,7 +110,10 @@ impl<'t> Lowerer<'t> {
                     }
                     (ConstValue::Int(_) | ConstValue::Float(_), Ty::Float(_)) => true,
                     (ConstValue::Float(v), Ty::Int(kind)) => {
-                        if value.integral().is_some_and(|v| kind.holds(v)) {
+                        if value
+                            .integral()
+                            .is_some_and(|v| super::constant::fits(*kind, &v))
+                        {
                             true
                         } else {
                             return Err(self.src.error(

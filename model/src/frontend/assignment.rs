@@ -31,7 +31,8 @@ impl<'t> Lowerer<'t> {
                 Some(ty) => self.numeric_operand(*value, &ty.clone())?,
                 None => self.expr(*value)?,
             };
-            self.emit(Instr::Binary(op), node);
+            let instr = self.binary_instr(op, place.ty.as_ref());
+            self.emit(instr, node);
             if let Some(ty) = place.ty.clone() {
                 self.emit_wrap(&ty, node);
             }

@@ -35,10 +35,12 @@ impl<'t> Lowerer<'t> {
         let (left_ty, right_ty) = if matches!(op, BinOp::Eq | BinOp::Ne) {
             // An interface compared with a concrete value: the value is converted (boxed).
             let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
+            self.int_operand_place(&right_static);
             let left_ty = self.expr(left)?;
             if self.types.is_interface(&right_static) {
                 self.coerce(&left_static, &right_static, left, "comparison")?;
             }
+            self.int_operand_place(&left_static);
             let right_ty = self.expr(right)?;
             if self.types.is_interface(&left_static) {
                 self.coerce(&right_static, &left_static, right, "comparison")?;
@@ -93,7 +95,14 @@ impl<'t> Lowerer<'t> {
                 ));
             }
         }
-        self.emit(Instr::Binary(op), node);
+        // An untyped constant operand has the other's type (`1<<63 < u` compares uint64s).
+        let operands = if left_ty == INT && !matches!(op, BinOp::Shl | BinOp::Shr) {
+            &right_ty
+        } else {
+            &left_ty
+        };
+        let instr = self.binary_instr(op, Some(operands));
+        self.emit(instr, node);
         if !op.is_comparison() {
             self.emit_wrap(&ty, node);
         }
@@ -147,6 +156,14 @@ impl<'t> Lowerer<'t> {
                 ),
             )
         })
+    }
+
+    /// An untyped constant compared with an integer takes its type, which must hold it
+    /// (`w == math.MaxUint` of a `uint`): the place for `check_int_place`.
+    fn int_operand_place(&mut self, other: &Ty) {
+        if let Ty::Int(_) = self.types.underlying(other) {
+            self.const_place = Some((Some(other.clone()), String::new()));
+        }
     }
 
     /// Go's rule that the operands of a binary operator (other than a shift) have identical

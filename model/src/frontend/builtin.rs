@@ -317,7 +317,8 @@ impl<'t> Lowerer<'t> {
             self.emit(Instr::LoadLocal(temp), argument);
             self.emit(Instr::LoadLocal(best), argument);
             let op = if is_min { BinOp::Lt } else { BinOp::Gt };
-            self.emit(Instr::Binary(op), argument);
+            let instr = self.binary_instr(op, Some(&ty));
+            self.emit(instr, argument);
             let skip = self.emit_jump(Instr::JumpIfFalse, argument);
             self.emit(Instr::LoadLocal(temp), argument);
             self.emit(Instr::StoreLocal(best), argument);

@@ -7,6 +7,7 @@
 //! error is go build's (Go 1.19's, types2) at its position, so that a program Go rejects is
 //! never checked (README, "Input that cannot hurt").
 
+use num_traits::Signed;
 use tree_sitter::Node;
 
 use super::constant::ConstValue;
@@ -92,9 +93,13 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         match self.const_value(divisor)? {
-            Some((ConstValue::Int(0) | ConstValue::Float(0.0), _)) => Err(self
-                .src
-                .error(divisor, "invalid operation: division by zero")),
+            Some((value @ (ConstValue::Int(_) | ConstValue::Float(_)), _))
+                if value.as_f64() == 0.0 =>
+            {
+                Err(self
+                    .src
+                    .error(divisor, "invalid operation: division by zero"))
+            }
             _ => Ok(()),
         }
     }
@@ -196,7 +201,7 @@ impl<'t> Lowerer<'t> {
                 }
             };
             return match integral {
-                Some(v) if v < 0 => Err(self.src.error(
+                Some(v) if v.is_negative() => Err(self.src.error(
                     size,
                     format!(
                         "invalid argument: index {text} (constant of type {}) must not be \
@@ -239,7 +244,7 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         };
         let text = self.src.text_of(index).to_string();
-        if value < 0 {
+        if value.is_negative() {
             return Err(self.src.error(
                 index,
                 format!(
@@ -249,7 +254,7 @@ impl<'t> Lowerer<'t> {
             ));
         }
         match shape {
-            Ty::Array(length, _) if value as u64 >= length as u64 => Err(self.src.error(
+            Ty::Array(length, _) if value >= length.into() => Err(self.src.error(
                 index,
                 format!("invalid argument: index {text} out of bounds [0:{length}]"),
             )),

@@ -39,8 +39,11 @@ impl<'t> Lowerer<'t> {
                 } else {
                     key
                 };
-                match self.const_value(key)? {
-                    Some((super::constant::ConstValue::Int(index), _)) if index >= 0 => {
+                match self
+                    .const_value(key)?
+                    .and_then(|(value, _)| value.as_index())
+                {
+                    Some(index) => {
                         next = index as usize;
                     }
                     _ => {

@@ -1,246 +1,245 @@
 //! Constant expressions (Go spec, "Constant expressions"): folding, untyped constants and
 //! their default types, `iota`, and the range check of a constant against its type.
 
-use super::constant::{self, ConstValue};
-use super::literal::{int_literal, int_literal_u64, rune_literal, string_literal};
+use super::constant::{self, ConstError, ConstValue};
+use super::literal::{int_literal, rune_literal, string_literal};
 use super::lowerer::{Entity, Lowerer};
 use super::overrides::parse_override;
 use super::package::{ConstState, PkgEntity};
 use super::resolve::Name;
 use super::syntax::{named_children, unparen, Result};
 use super::types::{Ty, FLOAT64, INT};
+use num_traits::ToPrimitive;
 use tree_sitter::Node;
 
 impl<'t> Lowerer<'t> {
     /// The value of a constant expression, or `None` when the expression is not constant.
     pub fn const_value(&mut self, node: Node<'t>) -> Result<Option<(ConstValue, Ty)>> {
         let text = self.src.text_of(node);
-        let value =
-            match node.kind() {
-                "int_literal" => match int_literal(text) {
-                    Some(v) => (ConstValue::Int(v), INT),
-                    None => return Err(self.src.error(node, "integer constant overflows int64")),
-                },
-                "float_literal" => match text.replace('_', "").parse::<f64>() {
+        let value = match node.kind() {
+            "int_literal" => match int_literal(text) {
+                Some(v) => (ConstValue::Int(v), INT),
+                None => return Err(self.src.error(node, "malformed integer literal")),
+            },
+            "float_literal" => {
+                match text.replace('_', "").parse::<f64>() {
                     Ok(v) if v.is_finite() => (ConstValue::Float(v), FLOAT64),
                     _ => return Err(self.src.unsupported(
                         node,
                         "this floating-point literal (write it in decimal, within float64's range)",
                     )),
-                },
-                "rune_literal" => match rune_literal(text) {
-                    Ok(v) => (ConstValue::Int(v), INT),
-                    Err(message) => return Err(self.src.error(node, message)),
-                },
-                "interpreted_string_literal" | "raw_string_literal" => match string_literal(text) {
-                    Ok(s) => (ConstValue::Str(s), Ty::String),
-                    Err(message) => return Err(self.src.error(node, message)),
-                },
-                "true" | "false" => (ConstValue::Bool(text == "true"), Ty::Bool),
-                "iota" => match self.iota {
-                    Some(iota) => (ConstValue::Int(iota), INT),
-                    None => {
-                        return Err(self
-                            .src
-                            .error(node, "cannot use iota outside constant declaration"))
-                    }
-                },
-                "identifier" => match self.lookup(text) {
-                    Name::Local(Entity::Const(value, ty)) => (value, ty),
-                    Name::Pkg(PkgEntity::Const(index)) => self.const_def_value(index)?,
-                    _ => return Ok(None),
-                },
-                "parenthesized_expression" => match named_children(node).first() {
-                    Some(&inner) => return self.const_value(inner),
-                    None => return Ok(None),
-                },
-                "selector_expression" => {
-                    let (Some(operand), Some(field)) = (
-                        node.child_by_field_name("operand"),
-                        node.child_by_field_name("field"),
-                    ) else {
-                        return Ok(None);
-                    };
-                    // A constant of a library package written in Go (`time.Second`).
-                    let Some(package) = self.package_of(operand) else {
-                        return Ok(None);
-                    };
-                    match self.lib_member(package, self.src.text_of(field)) {
-                        Some(PkgEntity::Const(index)) => self.const_def_value(index)?,
-                        _ => return Ok(None),
-                    }
                 }
-                "unary_expression" => {
-                    let (Some(operator), Some(operand)) = (
-                        node.child_by_field_name("operator"),
-                        node.child_by_field_name("operand"),
-                    ) else {
-                        return Ok(None);
-                    };
-                    let operator = self.src.text_of(operator);
-                    if !matches!(operator, "-" | "+" | "!" | "^") {
-                        return Ok(None);
-                    }
-                    if operator == "-"
-                        && operand.kind() == "int_literal"
-                        && int_literal_u64(self.src.text_of(operand)) == Some(1 << 63)
-                    {
-                        return Ok(Some((ConstValue::Int(i64::MIN), INT)));
-                    }
-                    let Some((value, ty)) = self.const_value(operand)? else {
-                        return Ok(None);
-                    };
-                    let value = match (operator, value) {
-                        ("-", ConstValue::Int(v)) => match v.checked_neg() {
-                            Some(v) => ConstValue::Int(v),
-                            None => return Err(self.src.error(node, "constant overflows int64")),
-                        },
-                        ("+", ConstValue::Int(v)) => ConstValue::Int(v),
-                        // Constants are exact numbers: there is no negative zero (`-0.0` is 0).
-                        ("-", ConstValue::Float(v)) => ConstValue::Float(-v + 0.0),
-                        ("+", ConstValue::Float(v)) => ConstValue::Float(v),
-                        // `^x` of an unsigned typed constant flips the kind's bits only.
-                        ("^", ConstValue::Int(v)) => match self.types.underlying(&ty) {
-                            Ty::Int(kind) if kind.unsigned() => {
-                                ConstValue::Int(kind.wrap(!v).unwrap_or(!v))
-                            }
-                            _ => ConstValue::Int(!v),
-                        },
-                        ("!", ConstValue::Bool(b)) => ConstValue::Bool(!b),
-                        _ => return Err(self.src.error(node, "invalid constant operation")),
-                    };
-                    self.check_const_fits(&value, &ty, node)?;
-                    (value, ty)
+            }
+            "rune_literal" => match rune_literal(text) {
+                Ok(v) => (ConstValue::int(v), INT),
+                Err(message) => return Err(self.src.error(node, message)),
+            },
+            "interpreted_string_literal" | "raw_string_literal" => match string_literal(text) {
+                Ok(s) => (ConstValue::Str(s), Ty::String),
+                Err(message) => return Err(self.src.error(node, message)),
+            },
+            "true" | "false" => (ConstValue::Bool(text == "true"), Ty::Bool),
+            "iota" => match self.iota {
+                Some(iota) => (ConstValue::int(iota), INT),
+                None => {
+                    return Err(self
+                        .src
+                        .error(node, "cannot use iota outside constant declaration"))
                 }
-                "binary_expression" => {
-                    let (Some(left), Some(operator), Some(right)) = (
-                        node.child_by_field_name("left"),
-                        node.child_by_field_name("operator"),
-                        node.child_by_field_name("right"),
-                    ) else {
-                        return Ok(None);
-                    };
-                    let Some((a, left_ty)) = self.const_value(left)? else {
-                        return Ok(None);
-                    };
-                    let Some((b, right_ty)) = self.const_value(right)? else {
-                        return Ok(None);
-                    };
-                    let operator = self.src.text_of(operator);
-                    if matches!(operator, "&&" | "||") {
-                        return match (a, b) {
-                            (ConstValue::Bool(x), ConstValue::Bool(y)) => {
-                                let v = if operator == "&&" { x && y } else { x || y };
-                                Ok(Some((ConstValue::Bool(v), Ty::Bool)))
-                            }
-                            _ => Err(self.src.error(node, "invalid constant operation")),
-                        };
-                    }
-                    let Some(op) = constant::binary_operator(operator) else {
-                        return Ok(None);
-                    };
-                    // An untyped float meeting a typed integer constant is converted to its type
-                    // first, so it must be an integer (`time.Second * 1.5` is an error).
-                    for (value, ty, node, other_ty) in [
-                        (&a, &left_ty, left, &right_ty),
-                        (&b, &right_ty, right, &left_ty),
-                    ] {
-                        if let (ConstValue::Float(_), Ty::Int(kind)) =
-                            (value, self.types.underlying(other_ty))
-                        {
-                            if *ty == FLOAT64 && *other_ty != INT && value.integral().is_none() {
-                                return Err(self.src.error(
-                                    node,
-                                    format!(
-                                        "{} (untyped float constant) truncated to {}",
-                                        self.src.text_of(node),
-                                        kind.name()
-                                    ),
-                                ));
-                            }
-                        }
-                    }
-                    let value = constant::binary(op, &a, &b)
-                        .map_err(|message| self.src.error(node, message))?;
-                    let ty = if constant::is_comparison(op) {
-                        Ty::Bool
-                    } else if left_ty != INT
-                        || matches!(op, crate::program::BinOp::Shl | crate::program::BinOp::Shr)
-                    {
-                        left_ty
-                    } else {
-                        right_ty
-                    };
-                    let value = self.const_in_type(value, &ty, node)?;
-                    self.check_const_fits(&value, &ty, node)?;
-                    (value, ty)
-                }
-                "call_expression" => {
-                    let (Some(function), Some(arguments)) = (
-                        node.child_by_field_name("function"),
-                        node.child_by_field_name("arguments"),
-                    ) else {
-                        return Ok(None);
-                    };
-                    let arguments = named_children(arguments);
-                    let [argument] = arguments.as_slice() else {
-                        return Ok(None);
-                    };
-                    let function = unparen(function);
-                    if function.kind() == "identifier"
-                        && self.src.text_of(function) == "len"
-                        && matches!(self.lookup("len"), Name::Builtin)
-                    {
-                        return Ok(match self.const_value(*argument)? {
-                            Some((ConstValue::Str(s), _)) => {
-                                Some((ConstValue::Int(s.len() as i64), INT))
-                            }
-                            _ => None,
-                        });
-                    }
-                    let Some(target) = self.type_named_by(function)? else {
-                        return Ok(None);
-                    };
-                    let Some((value, _)) = self.const_value(*argument)? else {
-                        return Ok(None);
-                    };
-                    match (self.types.underlying(&target), &value) {
-                        (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => {
-                            return Err(self.src.error(
-                                *argument,
-                                format!(
-                                    "cannot convert {} (untyped int constant) to type {}",
-                                    self.src.text_of(*argument),
-                                    self.types.describe(&target)
-                                ),
-                            ))
-                        }
-                        (Ty::Int(_), ConstValue::Int(_))
-                        | (Ty::Bool, ConstValue::Bool(_))
-                        | (Ty::String, ConstValue::Str(_)) => (value, target),
-                        (Ty::Float(kind), ConstValue::Int(_) | ConstValue::Float(_)) => {
-                            (ConstValue::Float(kind.round(value.as_f64())), target)
-                        }
-                        (Ty::Int(kind), ConstValue::Float(_)) => {
-                            match value.integral().filter(|v| kind.holds(*v)) {
-                                Some(v) => (ConstValue::Int(v), target),
-                                None => {
-                                    return Err(self.src.error(
-                                        *argument,
-                                        format!(
-                                            "cannot convert {} (untyped float constant) to type {}",
-                                            self.src.text_of(*argument),
-                                            self.types.describe(&target)
-                                        ),
-                                    ))
-                                }
-                            }
-                        }
-                        _ => return Ok(None),
-                    }
-                }
+            },
+            "identifier" => match self.lookup(text) {
+                Name::Local(Entity::Const(value, ty)) => (value, ty),
+                Name::Pkg(PkgEntity::Const(index)) => self.const_def_value(index)?,
                 _ => return Ok(None),
-            };
+            },
+            "parenthesized_expression" => match named_children(node).first() {
+                Some(&inner) => return self.const_value(inner),
+                None => return Ok(None),
+            },
+            "selector_expression" => {
+                let (Some(operand), Some(field)) = (
+                    node.child_by_field_name("operand"),
+                    node.child_by_field_name("field"),
+                ) else {
+                    return Ok(None);
+                };
+                // A constant of a library package written in Go (`time.Second`).
+                let Some(package) = self.package_of(operand) else {
+                    return Ok(None);
+                };
+                match self.lib_member(package, self.src.text_of(field)) {
+                    Some(PkgEntity::Const(index)) => self.const_def_value(index)?,
+                    _ => return Ok(None),
+                }
+            }
+            "unary_expression" => {
+                let (Some(operator), Some(operand)) = (
+                    node.child_by_field_name("operator"),
+                    node.child_by_field_name("operand"),
+                ) else {
+                    return Ok(None);
+                };
+                let operator = self.src.text_of(operator);
+                if !matches!(operator, "-" | "+" | "!" | "^") {
+                    return Ok(None);
+                }
+                let Some((value, ty)) = self.const_value(operand)? else {
+                    return Ok(None);
+                };
+                let value = match (operator, value) {
+                    ("-", ConstValue::Int(v)) => ConstValue::Int(-v),
+                    ("+", ConstValue::Int(v)) => ConstValue::Int(v),
+                    // Constants are exact numbers: there is no negative zero (`-0.0` is 0).
+                    ("-", ConstValue::Float(v)) => ConstValue::Float(-v + 0.0),
+                    ("+", ConstValue::Float(v)) => ConstValue::Float(v),
+                    // `^x` of an unsigned typed constant flips the kind's bits only.
+                    ("^", ConstValue::Int(v)) => {
+                        let unsigned = match self.types.underlying(&ty) {
+                            Ty::Int(kind) if kind.unsigned() => Some(kind),
+                            _ => None,
+                        };
+                        ConstValue::Int(constant::complement(&v, unsigned))
+                    }
+                    ("!", ConstValue::Bool(b)) => ConstValue::Bool(!b),
+                    _ => return Err(self.src.error(node, "invalid constant operation")),
+                };
+                self.check_const_fits(&value, &ty, node)?;
+                (value, ty)
+            }
+            "binary_expression" => {
+                let (Some(left), Some(operator), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("operator"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    return Ok(None);
+                };
+                let Some((a, left_ty)) = self.const_value(left)? else {
+                    return Ok(None);
+                };
+                let Some((b, right_ty)) = self.const_value(right)? else {
+                    return Ok(None);
+                };
+                let operator_node = operator;
+                let operator = self.src.text_of(operator);
+                if matches!(operator, "&&" | "||") {
+                    return match (a, b) {
+                        (ConstValue::Bool(x), ConstValue::Bool(y)) => {
+                            let v = if operator == "&&" { x && y } else { x || y };
+                            Ok(Some((ConstValue::Bool(v), Ty::Bool)))
+                        }
+                        _ => Err(self.src.error(node, "invalid constant operation")),
+                    };
+                }
+                let Some(op) = constant::binary_operator(operator) else {
+                    return Ok(None);
+                };
+                // An untyped float meeting a typed integer constant is converted to its type
+                // first, so it must be an integer (`time.Second * 1.5` is an error).
+                for (value, ty, node, other_ty) in [
+                    (&a, &left_ty, left, &right_ty),
+                    (&b, &right_ty, right, &left_ty),
+                ] {
+                    if let (ConstValue::Float(_), Ty::Int(kind)) =
+                        (value, self.types.underlying(other_ty))
+                    {
+                        if *ty == FLOAT64 && *other_ty != INT && value.integral().is_none() {
+                            return Err(self.src.error(
+                                node,
+                                format!(
+                                    "{} (untyped float constant) truncated to {}",
+                                    self.src.text_of(node),
+                                    kind.name()
+                                ),
+                            ));
+                        }
+                    }
+                }
+                let value = constant::binary(op, &a, &b).map_err(|error| match error {
+                    ConstError::AtOperator(message) => self.src.error(operator_node, message),
+                    ConstError::AtRight(message) => self.src.error(right, message),
+                    ConstError::AtExpression(message) => self.src.error(node, message),
+                    ConstError::ShiftCountOverflow(count) => self.src.error(
+                        right,
+                        format!(
+                            "{} (untyped int constant {count}) overflows uint",
+                            self.src.text_of(right)
+                        ),
+                    ),
+                })?;
+                let ty = if constant::is_comparison(op) {
+                    Ty::Bool
+                } else if left_ty != INT
+                    || matches!(op, crate::program::BinOp::Shl | crate::program::BinOp::Shr)
+                {
+                    left_ty
+                } else {
+                    right_ty
+                };
+                let value = self.const_in_type(value, &ty, node)?;
+                self.check_const_fits(&value, &ty, node)?;
+                (value, ty)
+            }
+            "call_expression" => {
+                let (Some(function), Some(arguments)) = (
+                    node.child_by_field_name("function"),
+                    node.child_by_field_name("arguments"),
+                ) else {
+                    return Ok(None);
+                };
+                let arguments = named_children(arguments);
+                let [argument] = arguments.as_slice() else {
+                    return Ok(None);
+                };
+                let function = unparen(function);
+                if function.kind() == "identifier"
+                    && self.src.text_of(function) == "len"
+                    && matches!(self.lookup("len"), Name::Builtin)
+                {
+                    return Ok(match self.const_value(*argument)? {
+                        Some((ConstValue::Str(s), _)) => Some((ConstValue::int(s.len()), INT)),
+                        _ => None,
+                    });
+                }
+                let Some(target) = self.type_named_by(function)? else {
+                    return Ok(None);
+                };
+                let Some((value, source)) = self.const_value(*argument)? else {
+                    return Ok(None);
+                };
+                match (self.types.underlying(&target), &value) {
+                    (Ty::Int(kind), ConstValue::Int(v)) if !constant::fits(kind, v) => {
+                        return Err(self.cannot_convert(*argument, &value, &source, &target))
+                    }
+                    // `string(r)` of an integer constant: the rune's UTF-8, or U+FFFD for
+                    // a value that is not a code point (Go spec, "Conversions to and from
+                    // a string type").
+                    (Ty::String, ConstValue::Int(v)) => {
+                        let rune = v
+                            .to_u32()
+                            .and_then(char::from_u32)
+                            .unwrap_or(char::REPLACEMENT_CHARACTER);
+                        (ConstValue::Str(rune.to_string()), target)
+                    }
+                    (Ty::Int(_), ConstValue::Int(_))
+                    | (Ty::Bool, ConstValue::Bool(_))
+                    | (Ty::String, ConstValue::Str(_)) => (value, target),
+                    (Ty::Float(kind), ConstValue::Int(_) | ConstValue::Float(_)) => {
+                        (ConstValue::Float(kind.round(value.as_f64())), target)
+                    }
+                    (Ty::Int(kind), ConstValue::Float(_)) => {
+                        match value.integral().filter(|v| constant::fits(kind, v)) {
+                            Some(v) => (ConstValue::Int(v), target),
+                            None => {
+                                return Err(self.cannot_convert(*argument, &value, &source, &target))
+                            }
+                        }
+                    }
+                    _ => return Ok(None),
+                }
+            }
+            _ => return Ok(None),
+        };
         Ok(Some(value))
     }
 
@@ -285,7 +284,7 @@ impl<'t> Lowerer<'t> {
     fn const_in_type(&self, value: ConstValue, ty: &Ty, node: Node) -> Result<ConstValue> {
         match (&value, self.types.underlying(ty)) {
             (ConstValue::Float(_), Ty::Int(kind)) => {
-                match value.integral().filter(|v| kind.holds(*v)) {
+                match value.integral().filter(|v| constant::fits(kind, v)) {
                     Some(v) => Ok(ConstValue::Int(v)),
                     None => Err(self.src.error(
                         node,
@@ -304,18 +303,56 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    /// A typed constant of a sized integer kind must fit it (Go: "constant 256 overflows
-    /// uint8"); untyped constants and `int` are checked against int64 by the arithmetic.
+    /// The result of arithmetic on a typed integer constant must fit its type (go build: "c + 1
+    /// (constant 256 of type uint8) overflows uint8", at the expression). `int` is the type
+    /// the front end gives untyped integer constants too, so a constant of type `int` is
+    /// checked where it meets a typed place instead (`assign.rs`), as an untyped one is.
     fn check_const_fits(&self, value: &ConstValue, ty: &Ty, node: Node) -> Result<()> {
         if let (ConstValue::Int(v), Ty::Int(kind)) = (value, self.types.underlying(ty)) {
-            if !kind.holds(*v) && kind.bits() < 64 {
+            if *ty != INT && !constant::fits(kind, v) {
+                let ty = self.types.describe(ty);
                 return Err(self.src.error(
                     node,
-                    format!("constant {v} overflows {}", self.types.describe(ty)),
+                    format!(
+                        "{} (constant {v} of type {ty}) overflows {ty}",
+                        self.src.text_of(node)
+                    ),
                 ));
             }
         }
         Ok(())
+    }
+
+    /// go build's error for a conversion `T(c)` of a constant `c` that `T` cannot represent:
+    /// "cannot convert 300 (untyped int constant) to type uint8", the value given where the
+    /// operand is not a literal.
+    pub(super) fn cannot_convert(
+        &self,
+        argument: Node,
+        value: &ConstValue,
+        source: &Ty,
+        target: &Ty,
+    ) -> super::ModelError {
+        let text = self.src.text_of(argument);
+        let shown = match value {
+            ConstValue::Int(v) if v.to_string() != text => format!(" {v}"),
+            _ => String::new(),
+        };
+        let description = match value {
+            // A typed constant (`int64(300)`, `c` of `const c uint16 = 300`) names its type.
+            _ if *source != INT && *source != FLOAT64 => {
+                format!("constant{shown} of type {}", self.types.describe(source))
+            }
+            ConstValue::Float(_) => format!("untyped float constant{shown}"),
+            _ => format!("untyped int constant{shown}"),
+        };
+        self.src.error(
+            argument,
+            format!(
+                "cannot convert {text} ({description}) to type {}",
+                self.types.describe(target)
+            ),
+        )
     }
 
     /// Evaluates one constant specification (with `iota` already set).
@@ -336,14 +373,22 @@ impl<'t> Lowerer<'t> {
         };
         let declared = self.resolve_type(type_node)?;
         match (self.types.underlying(&declared), &value) {
-            (Ty::Int(kind), ConstValue::Int(v)) if !kind.holds(*v) => Err(self.src.error(
-                value_node,
-                format!(
-                    "cannot use {} (untyped int constant {v}) as {} value in constant declaration (overflows)",
-                    self.src.text_of(value_node),
-                    self.types.describe(&declared)
-                ),
-            )),
+            (Ty::Int(kind), ConstValue::Int(v)) if !constant::fits(kind, v) => {
+                let text = self.src.text_of(value_node);
+                let shown = if v.to_string() == text {
+                    String::new()
+                } else {
+                    format!(" {v}")
+                };
+                Err(self.src.error(
+                    value_node,
+                    format!(
+                        "cannot use {text} (untyped int constant{shown}) as {} value in constant \
+                         declaration (overflows)",
+                        self.types.describe(&declared)
+                    ),
+                ))
+            }
             (Ty::Int(_), ConstValue::Int(_))
             | (Ty::Bool, ConstValue::Bool(_))
             | (Ty::String, ConstValue::Str(_)) => Ok((value, declared)),

@@ -16,16 +16,14 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         let to = self.types.underlying(target);
-        if let (Some((ConstValue::Int(v), _)), Ty::Int(kind)) = (self.const_value(argument)?, &to) {
-            if !kind.holds(v) {
-                return Err(self.src.error(
-                    argument,
-                    format!(
-                        "cannot convert {} (untyped int constant) to type {}",
-                        self.src.text_of(argument),
-                        self.types.describe(target)
-                    ),
-                ));
+        if let (Some((value @ ConstValue::Int(_), source)), Ty::Int(kind)) =
+            (self.const_value(argument)?, &to)
+        {
+            if !value
+                .integral()
+                .is_some_and(|v| super::constant::fits(*kind, &v))
+            {
+                return Err(self.cannot_convert(argument, &value, &source, target));
             }
         }
         let source = self.expr(argument)?;

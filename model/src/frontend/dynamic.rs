@@ -426,6 +426,7 @@ impl<'t> Lowerer<'t> {
                 return Ok(from);
             }
         }
+        self.const_place = Some((Some(to.clone()), context.to_string()));
         let from = self.expr(node)?;
         self.coerce(&from, to, node, context)?;
         Ok(from)

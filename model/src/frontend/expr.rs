@@ -35,10 +35,20 @@ impl<'t> Lowerer<'t> {
     /// operand that is only looked into (a field selected, an element indexed, a sync method's
     /// receiver, whose address Go takes).
     pub fn expr_uncopied(&mut self, node: Node<'t>) -> Result<Ty> {
+        let place = self.const_place.take();
         if let Some((value, ty)) = self.const_value(node)? {
+            let to_float = self.check_int_place(node, &value, &ty, place)?;
             match (&value, self.types.underlying(&ty)) {
                 (super::constant::ConstValue::Float(v), Ty::Float(kind)) => {
                     self.emit(Instr::PushFloat(kind, v.to_bits()), node)
+                }
+                // An untyped integer for a float place goes in as the float64 it is (exact up
+                // to float64's precision), not as a machine word: `math.MaxUint64` is not -1.
+                (super::constant::ConstValue::Int(v), _)
+                    if to_float && num_traits::ToPrimitive::to_i64(v).is_none() =>
+                {
+                    let bits = value.as_f64().to_bits();
+                    self.emit(Instr::PushFloat(crate::program::FloatKind::F64, bits), node)
                 }
                 _ => self.emit_const(&value, node),
             }

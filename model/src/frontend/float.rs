@@ -12,7 +12,7 @@ use tree_sitter::Node;
 use super::constant::ConstValue;
 use super::lowerer::Lowerer;
 use super::syntax::Result;
-use super::types::{FloatKind::F64, Ty, FLOAT64, INT};
+use super::types::{FloatKind::F64, IntKind, Ty, FLOAT64, INT};
 use crate::program::Instr;
 
 impl<'t> Lowerer<'t> {
@@ -30,7 +30,11 @@ impl<'t> Lowerer<'t> {
                     return Ok(other.clone());
                 }
                 (ConstValue::Float(_), Ty::Int(kind)) if ty == FLOAT64 => {
-                    return match value.integral().filter(|v| kind.holds(*v)) {
+                    let word = value
+                        .integral()
+                        .filter(|v| super::constant::fits(*kind, v))
+                        .and_then(|v| super::constant::machine_word(&v));
+                    return match word {
                         Some(v) => {
                             self.emit(Instr::PushInt(v), node);
                             Ok(other.clone())
@@ -48,7 +52,66 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
         }
+        if let Ty::Int(_) = target {
+            // The constant takes the other operand's type: it must fit it.
+            self.const_place = Some((Some(other.clone()), String::new()));
+        }
         self.expr(node)
+    }
+
+    /// An untyped integer constant is exact, but the machine's words are 64 bits: one past
+    /// int64 may only go where a typed place that can hold it (a `uint64`, a `float64`) takes
+    /// it, which `check_assignable` then checks. Anywhere else it becomes an `int`, and go
+    /// build's error is gomc's: "cannot use 1 << 70 (untyped int constant
+    /// 1180591620717411303424) as int value in assignment (overflows)" where the place is
+    /// named, "1 << 63 (untyped int constant 9223372036854775808) overflows int" for an
+    /// operand. `true` when an untyped integer constant goes to a float place (where it is
+    /// pushed as a float).
+    pub(super) fn check_int_place(
+        &self,
+        node: Node<'t>,
+        value: &ConstValue,
+        ty: &Ty,
+        place: Option<(Option<Ty>, String)>,
+    ) -> Result<bool> {
+        let ConstValue::Int(v) = value else {
+            return Ok(false);
+        };
+        let (target, context) = match place {
+            Some((Some(target), context)) if target != INT => (target, context),
+            Some((_, context)) => (INT, context),
+            None => (INT, String::new()),
+        };
+        let (kind, target) = match self.types.underlying(&target) {
+            Ty::Int(kind) => (kind, target),
+            // A float place holds any constant within gc's 512 bits; another (an interface)
+            // takes the constant's default type, int.
+            Ty::Float(_) => return Ok(*ty == INT),
+            _ => (IntKind::Int, INT),
+        };
+        // A typed constant was checked against its type where it was made.
+        if *ty != INT || super::constant::fits(kind, v) {
+            return Ok(false);
+        }
+        let text = self.src.text_of(node);
+        let shown = if v.to_string() == text {
+            String::new()
+        } else {
+            format!(" {v}")
+        };
+        let ty = self.types.describe(&target);
+        // A named typed place reports through check_assignable, which knows the statement.
+        if target != INT && !context.is_empty() {
+            return Ok(false);
+        }
+        Err(self.src.error(
+            node,
+            if context.is_empty() {
+                format!("{text} (untyped int constant{shown}) overflows {ty}")
+            } else {
+                format!("cannot use {text} (untyped int constant{shown}) as {ty} value in {context} (overflows)")
+            },
+        ))
     }
 
     /// After an untyped numeric constant of type `from` was pushed for a place of type `to`
@@ -68,6 +131,9 @@ impl<'t> Lowerer<'t> {
     /// types are not such a pair.
     pub(super) fn numeric_conversion(&mut self, to: &Ty, from: &Ty, node: Node<'t>) -> bool {
         match (to, from) {
+            (Ty::Float(kind), Ty::Int(from)) if from.unsigned_word() => {
+                self.emit(Instr::UnsignedToFloat(*kind), node)
+            }
             (Ty::Float(kind), Ty::Int(_) | Ty::Float(_)) => self.emit(Instr::ToFloat(*kind), node),
             (Ty::Int(kind), Ty::Float(_)) => self.emit(Instr::FloatToInt(*kind), node),
             _ => return false,

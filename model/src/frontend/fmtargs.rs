@@ -122,6 +122,7 @@ impl<'t> Lowerer<'t> {
                     .src
                     .unsupported(argument, "... argument to this function"));
             }
+            self.argument_place(argument)?;
             let ty = self.expr(argument)?;
             let verb = verbs.get(index).copied().flatten();
             // fmt calls Error and String only for the verbs valid for strings (print.go,
@@ -236,6 +237,7 @@ impl<'t> Lowerer<'t> {
             // Every slice and map: a nil one prints as `[]` or `map[]`.
             Ty::Slice(element) | Ty::Array(_, element) => FieldNames::Elements(inner(&element)),
             Ty::Map(key, value) => FieldNames::Map(inner(&key), inner(&value)),
+            Ty::Int(kind) if kind.unsigned_word() => FieldNames::Unsigned,
             _ => FieldNames::None,
         }
     }

@@ -1,13 +1,10 @@
 //! Go literals: integers, runes, interpreted and raw strings.
 
-/// Parses a Go integer literal (decimal, `0x`, `0o`, `0b`, legacy octal, `_` separators).
-/// `None` when malformed or outside int64.
-pub(super) fn int_literal(text: &str) -> Option<i64> {
-    int_literal_u64(text).and_then(|value| i64::try_from(value).ok())
-}
+use num_bigint::BigInt;
 
-/// Parses a Go integer literal into a u64 (for `-9223372036854775808`).
-pub(super) fn int_literal_u64(text: &str) -> Option<u64> {
+/// Parses a Go integer literal (decimal, `0x`, `0o`, `0b`, legacy octal, `_` separators),
+/// exactly: Go's integer literals are untyped constants of any size. `None` when malformed.
+pub(super) fn int_literal(text: &str) -> Option<BigInt> {
     let digits: String = text.chars().filter(|&c| c != '_').collect();
     let lower = digits.to_ascii_lowercase();
     let (radix, body) = if let Some(rest) = lower.strip_prefix("0x") {
@@ -21,10 +18,11 @@ pub(super) fn int_literal_u64(text: &str) -> Option<u64> {
     } else {
         (10, lower.as_str())
     };
+    // parse_bytes takes a sign; a literal has none.
     if body.is_empty() || body.starts_with('+') || body.starts_with('-') {
         return None;
     }
-    u64::from_str_radix(body, radix).ok()
+    BigInt::parse_bytes(body.as_bytes(), radix)
 }
 
 /// Parses an interpreted (`"..."`) or raw (`` `...` ``) string literal, quotes included.
@@ -144,14 +142,19 @@ mod tests {
 
     #[test]
     fn integers() {
-        assert_eq!(int_literal("42"), Some(42));
-        assert_eq!(int_literal("0x2A"), Some(42));
-        assert_eq!(int_literal("0o52"), Some(42));
-        assert_eq!(int_literal("052"), Some(42));
-        assert_eq!(int_literal("0b101010"), Some(42));
-        assert_eq!(int_literal("1_000"), Some(1000));
-        assert_eq!(int_literal("0"), Some(0));
-        assert_eq!(int_literal("99999999999999999999"), None);
+        assert_eq!(int_literal("42"), Some(BigInt::from(42)));
+        assert_eq!(int_literal("0x2A"), Some(BigInt::from(42)));
+        assert_eq!(int_literal("0o52"), Some(BigInt::from(42)));
+        assert_eq!(int_literal("052"), Some(BigInt::from(42)));
+        assert_eq!(int_literal("0b101010"), Some(BigInt::from(42)));
+        assert_eq!(int_literal("1_000"), Some(BigInt::from(1000)));
+        assert_eq!(int_literal("0"), Some(BigInt::from(0)));
+        assert_eq!(
+            int_literal("99999999999999999999"),
+            "99999999999999999999".parse().ok()
+        );
+        assert_eq!(int_literal("0x"), None);
+        assert_eq!(int_literal("09"), None);
     }
 
     #[test]

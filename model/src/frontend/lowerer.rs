@@ -181,6 +181,10 @@ pub(super) struct Lowerer<'t> {
     pub vars: Vec<Var>,
     /// The value of `iota` while a constant specification is evaluated.
     pub iota: Option<i64>,
+    /// Where the next expression lowered goes, for an untyped integer constant past int64
+    /// (`float.rs`, `check_int_place`): the place's type (`None`: the constant's default
+    /// type) and go build's words for it ("assignment"). Taken by the expression it is for.
+    pub const_place: Option<(Option<Ty>, String)>,
     /// The library package whose code is being resolved or lowered (`None`: `package main`);
     /// it decides which package-level names are in scope (`Lowerer::pkg_name`).
     pub current: Option<super::package::Std>,
@@ -397,15 +401,34 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// The instruction of a binary operator whose left operand has type `ty`: `/`, `%`, `>>`
+    /// and the ordered comparisons of an unsigned 64-bit kind read the machine's words as
+    /// `u64` (`Instr::Unsigned`); every other operator is the same on either reading.
+    pub fn binary_instr(&self, op: crate::program::BinOp, ty: Option<&Ty>) -> Instr {
+        use crate::program::BinOp::*;
+        let unsigned = ty.is_some_and(
+            |ty| matches!(self.types.underlying(ty), Ty::Int(kind) if kind.unsigned_word()),
+        );
+        match op {
+            Div | Rem | Shr | Lt | Le | Gt | Ge if unsigned => Instr::Unsigned(op),
+            op => Instr::Binary(op),
+        }
+    }
+
     pub fn emit_zero(&mut self, ty: &Ty, node: Node) {
         let id = self.type_id(ty);
         self.emit(Instr::Zero(id), node);
     }
 
-    /// Emits a constant.
+    /// Emits a constant. An integer constant that no 64-bit word holds can only be going
+    /// into a floating-point place (the type check refuses it for any other), so it is pushed
+    /// as the float64 it converts to, which `Instr::ToFloat` then takes as it is.
     pub fn emit_const(&mut self, value: &ConstValue, node: Node) {
         let instr = match value {
-            ConstValue::Int(v) => Instr::PushInt(*v),
+            ConstValue::Int(v) => match super::constant::machine_word(v) {
+                Some(word) => Instr::PushInt(word),
+                None => Instr::PushFloat(crate::program::FloatKind::F64, value.as_f64().to_bits()),
+            },
             ConstValue::Float(v) => Instr::PushFloat(crate::program::FloatKind::F64, v.to_bits()),
             ConstValue::Bool(b) => Instr::PushBool(*b),
             ConstValue::Str(s) => Instr::PushStr(self.string(s)),

@@ -25,7 +25,7 @@ impl<'t> Lowerer<'t> {
                         [] => match global.type_node.map(|t| self.src.text_of(t)) {
                             Some("bool") => Some(ConstValue::Bool(false)),
                             Some("string") => Some(ConstValue::Str(String::new())),
-                            Some(t) if is_int_type_name(t) => Some(ConstValue::Int(0)),
+                            Some(t) if is_int_type_name(t) => Some(ConstValue::int(0)),
                             Some("float64") => Some(ConstValue::Float(0.0)),
                             _ => None,
                         },
@@ -58,7 +58,7 @@ fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
     match node.kind() {
         "int_literal" => int_literal(text).map(ConstValue::Int),
         "float_literal" => Some(ConstValue::Float(0.0)),
-        "rune_literal" => rune_literal(text).ok().map(ConstValue::Int),
+        "rune_literal" => rune_literal(text).ok().map(ConstValue::int),
         "interpreted_string_literal" | "raw_string_literal" => {
             string_literal(text).ok().map(ConstValue::Str)
         }
@@ -67,7 +67,7 @@ fn literal_template(src: &Source, node: Node) -> Option<ConstValue> {
             let operand = node.child_by_field_name("operand")?;
             let operator = node.child_by_field_name("operator")?;
             match (src.text_of(operator), operand.kind()) {
-                ("-" | "+", "int_literal") => Some(ConstValue::Int(0)),
+                ("-" | "+", "int_literal") => Some(ConstValue::int(0)),
                 ("-" | "+", "float_literal") => Some(ConstValue::Float(0.0)),
                 _ => None,
             }
@@ -89,7 +89,7 @@ pub(super) fn parse_override(
                 None => (false, text.strip_prefix('+').unwrap_or(text)),
             };
             let value = if digits.starts_with('\'') {
-                rune_literal(digits).ok()
+                rune_literal(digits).ok().map(Into::into)
             } else {
                 int_literal(digits)
             };

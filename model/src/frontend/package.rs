@@ -159,6 +159,7 @@ impl<'t> Lowerer<'t> {
             scopes: Vec::new(),
             vars: Vec::new(),
             iota: None,
+            const_place: None,
             pending_aliases: Vec::new(),
             resolving_named: Vec::new(),
             current: None,

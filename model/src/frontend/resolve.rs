@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use tree_sitter::Node;
 
-use super::constant::ConstValue;
 use super::initcycle::{Dep, InitDeps};
 use super::lowerer::{Entity, Lowerer};
 use super::package::{is_int_type_name, PkgEntity, Std};
@@ -229,10 +228,8 @@ impl<'t> Lowerer<'t> {
                 let length = node
                     .child_by_field_name("length")
                     .ok_or_else(|| self.src.error(node, "malformed array type"))?;
-                match self.const_value(length)? {
-                    Some((ConstValue::Int(n), _)) if (0..=1 << 20).contains(&n) => {
-                        Ok(Ty::Array(n as u32, element.into()))
-                    }
+                match self.const_value(length)?.and_then(|(n, _)| n.as_index()) {
+                    Some(n) if n <= 1 << 20 => Ok(Ty::Array(n as u32, element.into())),
                     _ => Err(self
                         .src
                         .error(length, "array length must be a small non-negative constant")),

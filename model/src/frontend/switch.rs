@@ -51,6 +51,10 @@ impl<'t> Lowerer<'t> {
                     self.check_case_constant(value, tag_ty)?;
                     self.check_duplicate_case(value, &tag_ty.clone(), &mut constants)?;
                     self.emit(Instr::LoadLocal(*tag), value);
+                    // A case constant takes the tag's type (`case math.MaxUint64` of a uint64).
+                    if let Ty::Int(_) = self.types.underlying(tag_ty) {
+                        self.const_place = Some((Some(tag_ty.clone()), String::new()));
+                    }
                     self.expr(value)?;
                     self.emit(Instr::Binary(BinOp::Eq), value);
                 } else {

@@ -91,7 +91,10 @@ impl<'t> Lowerer<'t> {
             for (index, &value) in values.iter().enumerate() {
                 let ty = match targets.get(index) {
                     Some(target) => self.expr_to(value, target, context)?,
-                    None => self.expr(value)?,
+                    None => {
+                        self.const_place = Some((None, context.to_string()));
+                        self.expr(value)?
+                    }
                 };
                 types.push(ty);
             }

@@ -115,6 +115,7 @@ impl Program {
             Instr::SetField(i) => format!("SetField {i}"),
             Instr::Unary(op) => format!("Unary {op:?}"),
             Instr::Binary(op) => format!("Binary {op:?}"),
+            Instr::Unsigned(op) => format!("Unsigned {op:?}"),
             Instr::Wrap(kind) => format!("Wrap {}", kind.name()),
             Instr::PushFloat(kind, bits) => {
                 format!("PushFloat {} {}", kind.name(), f64::from_bits(*bits))

@@ -44,6 +44,9 @@ pub enum FieldNames {
     Elements(Box<FieldNames>),
     /// A map: its keys and its values.
     Map(Box<FieldNames>, Box<FieldNames>),
+    /// An unsigned 64-bit integer (`uint`, `uint64`, `uintptr`), whose machine word prints
+    /// as a `u64` (18446744073709551615, not -1).
+    Unsigned,
 }
 
 /// One method of a dynamic type's method set.

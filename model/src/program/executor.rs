@@ -97,6 +97,7 @@ impl Instr {
             | Instr::Unary(..)
             | Instr::Wrap(..)
             | Instr::Binary(..)
+            | Instr::Unsigned(..)
             | Instr::Jump(..)
             | Instr::JumpIfFalse(..)
             | Instr::JumpIfTrue(..)
@@ -108,6 +109,7 @@ impl Instr {
             | Instr::DeferIn { .. } => Executor::Goroutine,
             Instr::PushFloat(..)
             | Instr::ToFloat(..)
+            | Instr::UnsignedToFloat(..)
             | Instr::FloatToInt(..)
             | Instr::PrintFloatText
             | Instr::Math(..) => Executor::Float,

@@ -109,6 +109,11 @@ pub enum Instr {
     /// channels and sync objects by identity, structs field by field). Division or remainder by
     /// zero panics "integer divide by zero". `+` on strings concatenates.
     Binary(BinOp),
+    /// stack: a, b → a op b for `/`, `%`, `>>` and the ordered comparisons of two unsigned
+    /// 64-bit operands (`uint`, `uint64`, `uintptr`). The machine holds them as the `i64` of
+    /// the same bits, so these operators (whose result depends on signedness) read the words
+    /// as `u64`; the others are the same on both readings and stay [`Instr::Binary`].
+    Unsigned(BinOp),
     /// Brings the integer on top of the stack into the range of a sized or unsigned kind
     /// (Go's wrap-around after arithmetic and on conversion).
     Wrap(IntKind),
@@ -117,6 +122,9 @@ pub enum Instr {
     /// stack: x → float; Go's conversion of an integer or floating-point value to a
     /// floating-point kind (rounded to the nearest value of the kind).
     ToFloat(FloatKind),
+    /// stack: x → float; [`Instr::ToFloat`] of an unsigned 64-bit integer (its word read as
+    /// `u64`: `float64(uint64(1<<63))` is 9.223372036854776e+18, not negative).
+    UnsignedToFloat(FloatKind),
     /// stack: float → string; the text `println` prints for a float (`+1.500000e+000`).
     PrintFloatText,
     /// stack: x (, y) → r; a primitive of package math (`stdlib/math.go`,

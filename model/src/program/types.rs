@@ -178,31 +178,30 @@ impl IntKind {
     /// Whether results of this kind need [`IntKind::wrap`] after arithmetic (the 64-bit kinds
     /// wrap already: the machine's arithmetic is two's-complement on 64 bits).
     pub fn needs_wrap(self) -> bool {
-        self.bits() < 64 || self.unsigned()
+        self.bits() < 64
     }
 
-    /// `v` brought into the kind's range. `None` for an unsigned 64-bit value at or above
-    /// 2^63, which the machine's `i64` cannot hold with its unsigned meaning.
-    pub fn wrap(self, v: i64) -> Option<i64> {
+    /// `v` brought into the kind's range. A 64-bit kind keeps the word as it is: an unsigned
+    /// 64-bit value at or above 2^63 is held as the `i64` of the same bits, which the
+    /// operators that depend on signedness read back as `u64` (`Instr::Unsigned`).
+    pub fn wrap(self, v: i64) -> i64 {
         let bits = self.bits();
         if bits == 64 {
-            return if self.unsigned() && v < 0 {
-                None
-            } else {
-                Some(v)
-            };
+            return v;
         }
         let shift = 64 - bits;
-        Some(if self.unsigned() {
+        if self.unsigned() {
             ((v as u64) << shift >> shift) as i64
         } else {
             (v << shift) >> shift
-        })
+        }
     }
 
-    /// Whether `v` is a value of this kind (for constants: Go rejects an overflowing one).
-    pub fn holds(self, v: i64) -> bool {
-        self.wrap(v) == Some(v)
+    /// Whether the operators whose result depends on signedness must read this kind's words
+    /// as `u64` (`Instr::Unsigned`): the narrower unsigned kinds are held non-negative, so
+    /// the signed operators are right for them.
+    pub fn unsigned_word(self) -> bool {
+        self.unsigned() && self.bits() == 64
     }
 }
 
@@ -212,14 +211,15 @@ mod tests {
 
     #[test]
     fn wrap_follows_twos_complement() {
-        assert_eq!(IntKind::Uint8.wrap(256), Some(0));
-        assert_eq!(IntKind::Uint8.wrap(-1), Some(255));
-        assert_eq!(IntKind::Int8.wrap(128), Some(-128));
-        assert_eq!(IntKind::Int16.wrap(40000), Some(40000 - 65536));
-        assert_eq!(IntKind::Uint32.wrap(-1), Some(u32::MAX as i64));
-        assert_eq!(IntKind::Int32.wrap(1 << 31), Some(i32::MIN as i64));
-        assert_eq!(IntKind::Int64.wrap(-5), Some(-5));
-        assert_eq!(IntKind::Uint64.wrap(-1), None);
-        assert!(IntKind::Uint8.holds(255) && !IntKind::Uint8.holds(256));
+        assert_eq!(IntKind::Uint8.wrap(256), 0);
+        assert_eq!(IntKind::Uint8.wrap(-1), 255);
+        assert_eq!(IntKind::Int8.wrap(128), -128);
+        assert_eq!(IntKind::Int16.wrap(40000), 40000 - 65536);
+        assert_eq!(IntKind::Uint32.wrap(-1), u32::MAX as i64);
+        assert_eq!(IntKind::Int32.wrap(1 << 31), i32::MIN as i64);
+        assert_eq!(IntKind::Int64.wrap(-5), -5);
+        // uint64's MaxUint64 is the word of all ones.
+        assert_eq!(IntKind::Uint64.wrap(-1), -1);
+        assert!(IntKind::Uint64.unsigned_word() && !IntKind::Uint32.unsigned_word());
     }
 }

@@ -1,6 +1,8 @@
 //! Go's arithmetic and comparison operators on the machine's values (Go spec, "Arithmetic
 //! operators" and "Comparison operators"): integers wrap as int64 does (`Instr::Wrap` narrows
-//! them to their kind afterwards), division by zero and negative shifts are run-time panics.
+//! them to their kind afterwards; an unsigned 64-bit value is the word of its bits, which
+//! `Instr::Unsigned` reads as `u64` where signedness matters), division by zero and negative
+//! shifts are run-time panics.
 //! Floating-point operations are IEEE 754's, rounded to the operands' kind; dividing by zero
 //! gives an infinity or NaN, never a panic, and NaN compares unequal to everything.
 
@@ -57,6 +59,30 @@ pub fn binary(op: BinOp, left: Value, right: Value) -> Result<Value, Trap> {
     })
 }
 
+/// `/`, `%`, `>>` and the ordered comparisons of two unsigned 64-bit integers, whose machine
+/// words are their bits (`Instr::Unsigned`).
+pub fn unsigned_binary(op: BinOp, left: Value, right: Value) -> Result<Value, Trap> {
+    use BinOp::*;
+    let (Value::Int(a), Value::Int(b)) = (&left, &right) else {
+        unreachable!("internal error: unsigned {op:?} on {left:?} and {right:?}");
+    };
+    let (a, b) = (*a as u64, *b as u64);
+    Ok(match op {
+        Div | Rem if b == 0 => return Err(runtime_error("integer divide by zero")),
+        Div => Value::Int((a / b) as i64),
+        Rem => Value::Int((a % b) as i64),
+        // The count's word read as signed, as `Binary` reads it: a negative signed count
+        // panics (an unsigned count of 2^63 or more would not, nor shift anything, in Go).
+        Shr if (b as i64) < 0 => return Err(runtime_error("negative shift amount")),
+        Shr => Value::Int(if b >= 64 { 0 } else { (a >> b) as i64 }),
+        Lt => Value::Bool(a < b),
+        Le => Value::Bool(a <= b),
+        Gt => Value::Bool(a > b),
+        Ge => Value::Bool(a >= b),
+        _ => return binary(op, left, right),
+    })
+}
+
 /// A binary operator on two floating-point values of one kind (the type check makes them so).
 fn float_binary(op: BinOp, a: Float, b: Float) -> Value {
     use BinOp::*;
@@ -93,10 +119,23 @@ pub fn exec_float(goroutine: &mut Goroutine, instr: &Instr) {
             };
             Value::Float(Float::new(*kind, v))
         }
+        Instr::UnsignedToFloat(kind) => {
+            let v = match goroutine.pop() {
+                Value::Int(v) => v as u64 as f64,
+                other => unreachable!("internal error: unsigned float conversion of {other:?}"),
+            };
+            Value::Float(Float::new(*kind, v))
+        }
         Instr::FloatToInt(kind) => {
-            // `as` truncates towards zero and clamps to int64's range (NaN to 0).
-            let v = float_operand(goroutine) as i64;
-            Value::Int(kind.wrap(v).unwrap_or(v))
+            // `as` truncates towards zero and clamps to the range (NaN to 0); an unsigned
+            // 64-bit kind takes the u64 (Go's conversion of an in-range value is exact).
+            let f = float_operand(goroutine);
+            let v = if kind.bits() == 64 && kind.unsigned() {
+                f as u64 as i64
+            } else {
+                f as i64
+            };
+            Value::Int(kind.wrap(v))
         }
         Instr::PrintFloatText => {
             Value::str(&super::floatfmt::print_float(float_operand(goroutine)))

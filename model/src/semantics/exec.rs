@@ -59,9 +59,8 @@ pub enum Trap {
     /// An unrecoverable runtime fatal error (`fatal error: ...`).
     Fatal(String),
     /// Not a Go error but a step the checker cannot take (a limit of gomc, not of Go): a value
-    /// past gomc's allocation bound (`limits.rs`), a 64-bit unsigned value gomc's integers
-    /// cannot hold, or a `DeferIn` from another goroutine; the instruction's step fails with this
-    /// message.
+    /// past gomc's allocation bound (`limits.rs`), or a `DeferIn` from another goroutine; the
+    /// instruction's step fails with this message.
     CheckerLimit(String),
 }
 

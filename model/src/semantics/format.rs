@@ -221,7 +221,7 @@ fn print_arg(st: &State, types: &[DynType], value: &Value, spec: &Spec, out: &mu
 /// width; `None` where the verb does not fit the value (badVerb's case).
 pub(super) fn format_leaf(value: &Value, spec: &Spec) -> Option<String> {
     match value {
-        Value::Int(v) => format_integer(*v, spec),
+        Value::Int(v) => format_integer(i128::from(*v), spec),
         Value::Float(v) => {
             let verb = match spec.verb {
                 'v' | 'g' => 'g',
@@ -275,8 +275,9 @@ pub(super) fn format_leaf(value: &Value, spec: &Spec) -> Option<String> {
     }
 }
 
-/// fmtInteger, fmtC, fmtQc and fmtUnicode: an integer under `%d %v %b %o %O %x %X %c %q %U`.
-fn format_integer(v: i64, spec: &Spec) -> Option<String> {
+/// fmtInteger, fmtC, fmtQc and fmtUnicode: an integer under `%d %v %b %o %O %x %X %c %q %U`
+/// (an `i128`, which holds the values of every integer kind, uint64's included).
+pub(super) fn format_integer(v: i128, spec: &Spec) -> Option<String> {
     let base = match spec.verb {
         'd' | 'v' => 10,
         'b' => 2,

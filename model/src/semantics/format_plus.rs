@@ -78,6 +78,12 @@ pub(super) fn print_value(
             FieldNames::Map(..) => out.push_str("map[]"),
             _ => spec.pad(out, "<nil>", false),
         },
+        Value::Int(v) if *names == FieldNames::Unsigned => {
+            match super::format::format_integer(i128::from(*v as u64), spec) {
+                Some(text) => out.push_str(&text),
+                None => bad_verb(st, types, value, spec, out),
+            }
+        }
         Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_) => {
             match format_leaf(value, spec) {
                 Some(text) => out.push_str(&text),

@@ -107,18 +107,13 @@ pub fn exec(program: &Program, goroutine: &mut Goroutine, instr: &Instr) -> Exec
             let Value::Int(v) = goroutine.pop() else {
                 unreachable!("internal error: wrap of a non-integer");
             };
-            match kind.wrap(v) {
-                Some(wrapped) => {
-                    goroutine.push(Value::Int(wrapped));
-                    Ok(())
-                }
-                None => Err(Trap::CheckerLimit(format!(
-                    "the model makes a {} value of 2^63 or more ({}), which gomc's 64-bit \
-                     signed integers cannot hold (a bound of the checker, not of Go)",
-                    kind.name(),
-                    v as u64
-                ))),
-            }
+            goroutine.push(Value::Int(kind.wrap(v)));
+            Ok(())
+        }
+        Instr::Unsigned(op) => {
+            let right = goroutine.pop();
+            let left = goroutine.pop();
+            super::arith::unsigned_binary(*op, left, right).map(|value| goroutine.push(value))
         }
         Instr::Binary(op) => {
             let right = goroutine.pop();

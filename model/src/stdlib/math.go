@@ -19,19 +19,25 @@ const (
 	MaxFloat64             = 1.79769313486231570814527423731704356798070e+308
 	SmallestNonzeroFloat64 = 4.9406564584124654417656879286822137236505980e-324
 
-	MaxInt    = 9223372036854775807 // 1<<63 - 1: gomc's constants are int64
-	MinInt    = -9223372036854775808
+	// Integer limit values (const.go). gomc's constants are exact, as Go's are, so these are
+	// the same expressions; the platform is 64-bit.
+	intSize = 64
+
+	MaxInt    = 1<<(intSize-1) - 1
+	MinInt    = -1 << (intSize - 1)
 	MaxInt8   = 1<<7 - 1
 	MinInt8   = -1 << 7
 	MaxInt16  = 1<<15 - 1
 	MinInt16  = -1 << 15
 	MaxInt32  = 1<<31 - 1
 	MinInt32  = -1 << 31
-	MaxInt64  = 9223372036854775807
-	MinInt64  = -9223372036854775808
+	MaxInt64  = 1<<63 - 1
+	MinInt64  = -1 << 63
+	MaxUint   = 1<<intSize - 1
 	MaxUint8  = 1<<8 - 1
 	MaxUint16 = 1<<16 - 1
 	MaxUint32 = 1<<32 - 1
+	MaxUint64 = 1<<64 - 1
 )
 
 var zero float64

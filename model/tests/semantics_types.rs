@@ -28,6 +28,15 @@ fn an_unsigned_64_bit_value_past_2_63_wraps_and_prints_as_go() {
     assert_eq!(common::output_of(source), "18446744073709551615\n");
 }
 
+/// A conversion into an interface type boxes the value with its dynamic type, as an assignment
+/// does: `any(5) == a` holds for an `a` holding 5, `any(state(1)) == any(1)` does not, and `%T`
+/// names the dynamic type. Before, `any(5)` stayed an unboxed constant (false, true,
+/// `%!T(unknown)`). Expected: `models/types/interface_conversion.out`, from `go run`.
+#[test]
+fn conversions_into_interfaces_carry_the_dynamic_type() {
+    common::assert_prints_as_go_run("interface_conversion");
+}
+
 /// Exact constants past int64 (`1 << 100`, `math.MaxUint64`) and uint64 arithmetic at and
 /// above 2^63 (division, remainder, comparison, shifts, conversions, fmt and println): the
 /// same text as `go run` (`models/types/bigconst.out`).

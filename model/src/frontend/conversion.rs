@@ -11,6 +11,9 @@ impl<'t> Lowerer<'t> {
     /// `T(x)`: the machine is dynamically typed, so a conversion between types of the same
     /// shape is a no-op; other conversions are outside the subset.
     pub fn conversion(&mut self, node: Node<'t>, target: &Ty, argument: Node<'t>) -> Result<()> {
+        if self.types.is_interface(target) {
+            return self.interface_conversion(node, target, argument);
+        }
         if let Some((value, _)) = self.const_value(node)? {
             self.emit_const(&value, node);
             return Ok(());
@@ -64,5 +67,38 @@ impl<'t> Lowerer<'t> {
                 ),
             ))
         }
+    }
+
+    /// `I(x)` into an interface type: x boxed with its dynamic type (a constant with its
+    /// default type), as an assignment to an `I` would box it, so that `any(5) == a` and `%T`
+    /// see an int; a type without I's methods is go build's "cannot convert" error.
+    fn interface_conversion(
+        &mut self,
+        node: Node<'t>,
+        target: &Ty,
+        argument: Node<'t>,
+    ) -> Result<()> {
+        let source = self.expr(argument)?;
+        if self.types.is_interface(&source) || matches!(source, Ty::UntypedNil) {
+            return Ok(());
+        }
+        if let Some(missing) = self.missing_method(&source, target, argument) {
+            let description = match self.const_value(argument)? {
+                Some(_) => format!("constant of type {}", self.types.describe(&source)),
+                None => self.operand_description(argument, &source),
+            };
+            return Err(self.src.error(
+                argument,
+                format!(
+                    "cannot convert {} ({description}) to type {}:\n\t{}",
+                    self.go_text(argument),
+                    self.types.describe(target),
+                    self.not_implemented(&source, target, &missing, argument),
+                ),
+            ));
+        }
+        let id = self.dyn_type_id(&source, argument);
+        self.emit(crate::program::Instr::Box(id), node);
+        Ok(())
     }
 }

@@ -225,6 +225,53 @@ func main() {
 }
 
 #[test]
+fn interface_method_expressions_dispatch_on_their_first_argument() {
+    // `Shape.Area` and `Shape.String` (promoted from the embedded fmt.Stringer) are functions
+    // whose first parameter is the interface value; each call dispatches on the dynamic type
+    // of the value passed, and `Scaler.Scale` passes its other arguments and results on.
+    let source = "package main
+
+import \"fmt\"
+
+type Shape interface {
+	Area() int
+	fmt.Stringer
+}
+
+type Scaler interface {
+	Scale(by int, name string) (int, string)
+}
+
+type sq struct{ n int }
+
+func (q sq) Area() int      { return q.n * q.n }
+func (q sq) String() string { return fmt.Sprint(\"sq\", q.n) }
+func (q sq) Scale(by int, name string) (int, string) {
+	return q.n * by, name + \"!\"
+}
+
+type rect struct{ w, h int }
+
+func (r *rect) Area() int      { return r.w * r.h }
+func (r *rect) String() string { return \"rect\" }
+
+func main() {
+	area, name := Shape.Area, Shape.String
+	for _, s := range []Shape{sq{3}, &rect{2, 5}} {
+		fmt.Println(name(s), area(s))
+	}
+	n, label := Scaler.Scale(sq{4}, 3, \"x\")
+	fmt.Println(n, label)
+}
+";
+    let report = check(source);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["sq3 9", "rect 10", "12 x!"]
+    );
+}
+
+#[test]
 fn local_types_are_scoped_to_their_function() {
     let source = "package main
 

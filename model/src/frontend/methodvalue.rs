@@ -196,6 +196,9 @@ impl<'t> Lowerer<'t> {
     /// `T.M` or `(*T).M`: the method as a function whose first parameter is the receiver.
     pub fn method_expression(&mut self, node: Node<'t>, receiver: Ty) -> Result<Ty> {
         let name = self.src.text_of(self.required(node, "field")?);
+        if self.types.as_interface(&receiver).is_some() {
+            return self.interface_method_expression(node, receiver, name);
+        }
         let selection = self.lookup_selector(&receiver, name, node)?;
         let Some(Selection::Method { steps, method, at }) = selection else {
             return Err(self.no_field(node, &receiver, name));
@@ -223,6 +226,60 @@ impl<'t> Lowerer<'t> {
         sig.params.insert(0, receiver);
         let func = self.pkg.funcs[method.func].id;
         self.emit(Instr::FuncValue(func), node);
+        Ok(Ty::Func(Rc::new(sig)))
+    }
+
+    /// `I.M` for an interface type `I`: a function whose first parameter is the interface
+    /// value, dispatching `M` on it (Go names it `main.I.M`).
+    fn interface_method_expression(
+        &mut self,
+        node: Node<'t>,
+        receiver: Ty,
+        name: &str,
+    ) -> Result<Ty> {
+        let iface = self
+            .types
+            .as_interface(&receiver)
+            .expect("checked by the caller");
+        let Some((_, sig)) = iface.methods.iter().find(|(n, _)| n == name) else {
+            return Err(self.no_field(node, &receiver, name));
+        };
+        let mut sig = Sig::clone(sig);
+        let params = sig.params.len() as u32;
+        let results = sig.results.len() as u32;
+        let method = self.string(name);
+        let mut code: Vec<Instr> = (0..=params).map(Instr::LoadLocal).collect();
+        code.push(Instr::CallMethod {
+            method,
+            args: params,
+        });
+        for index in (0..results).rev() {
+            code.push(Instr::StoreLocal(params + 1 + index));
+        }
+        code.push(Instr::Return);
+        let thunk = self.reserve_function();
+        let span = self.src.span(node);
+        let prefix = self.package_prefix();
+        let owner = self.types.describe(&receiver);
+        let qualified = format!("{prefix}.");
+        let owner = owner.strip_prefix(&qualified).unwrap_or(&owner).to_string();
+        self.define_function(
+            thunk,
+            Function {
+                name: format!("{prefix}.{owner}.{name}"),
+                params: params + 1,
+                results,
+                locals: params + 1 + results,
+                captures: 0,
+                spans: vec![span; code.len()],
+                code,
+                decl: span,
+                synthetic: true,
+                accesses: Vec::new(),
+            },
+        );
+        self.emit(Instr::FuncValue(thunk), node);
+        sig.params.insert(0, receiver);
         Ok(Ty::Func(Rc::new(sig)))
     }
 }

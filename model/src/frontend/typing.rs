@@ -182,6 +182,14 @@ impl<'t> Lowerer<'t> {
                     };
                 }
                 if let Some(receiver) = self.method_expression_receiver(operand)? {
+                    if let Some(iface) = self.types.as_interface(&receiver) {
+                        let Some((_, sig)) = iface.methods.iter().find(|(n, _)| n == name) else {
+                            return Err(self.no_field(node, &receiver, name));
+                        };
+                        let mut sig = Sig::clone(sig);
+                        sig.params.insert(0, receiver);
+                        return Ok(Ty::Func(Rc::new(sig)));
+                    }
                     let Some(Selection::Method { method, .. }) =
                         self.lookup_selector(&receiver, name, node)?
                     else {

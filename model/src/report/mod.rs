@@ -20,6 +20,7 @@ pub mod json;
 mod swarm;
 mod swarm_text;
 mod text;
+mod trace_text;
 
 pub use crate::semantics::{format_choice, format_schedule, Schedule, ScheduleError};
 #[cfg(any(feature = "loom", feature = "shuttle"))]
@@ -32,7 +33,8 @@ pub use json::{render_json, render_json_array, render_json_entries};
 pub use swarm::{
     build_swarm_report, job_ranges, JobOutcome, JobReport, JobStepError, SwarmModel, SwarmReport,
 };
-pub use text::{render_dump, render_text, render_trace};
+pub use text::render_text;
+pub use trace_text::{render_dump, render_trace};
 
 use serde::{Serialize, Serializer};
 

@@ -105,7 +105,7 @@ thread_local! {
 /// In race mode ([`Machine::with_races`]) a goroutine also stops before each access to memory
 /// another goroutine can reach, and takes that access as a transition of its own; a state in
 /// which two goroutines stand at conflicting accesses is a data race
-/// ([`Model::violation`] reports it, and the search goes on past it).
+/// ([`Model::violation`](crate::explore::Model::violation) reports it, and the search goes on past it).
 pub struct Machine<'p> {
     program: &'p Program,
     check_invariants: bool,
@@ -298,7 +298,7 @@ impl<'p> Machine<'p> {
         }
     }
 
-    /// Takes `choice` like [`Model::step`] and describes the transition for a trace.
+    /// Takes `choice` like [`Model::step`](crate::explore::Model::step) and describes the transition for a trace.
     pub fn step_traced(
         &self,
         state: &State,

@@ -290,12 +290,7 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         };
         let text = self.src.text_of(value).to_string();
-        let shown = match &constant {
-            ConstValue::Int(v) => v.to_string(),
-            ConstValue::Str(v) => format!("{v:?}"),
-            ConstValue::Bool(v) => v.to_string(),
-            ConstValue::Float(v) => v.to_string(),
-        };
+        let shown = constant_text(&constant);
         let ty = self.types.describe(tag);
         let description = if shown == text {
             format!("constant of type {ty}")
@@ -310,6 +305,27 @@ impl<'t> Lowerer<'t> {
                  {col}: previous case"
             ),
         ))
+    }
+
+    /// A constant key that a map literal already has (types2 expr.go, indexedElts' map
+    /// case): "duplicate key "a" in map literal", at the second key. `seen` holds the constant
+    /// keys so far.
+    pub fn check_duplicate_key(&mut self, key: Node<'t>, seen: &mut Vec<ConstValue>) -> Result<()> {
+        let key = match key.kind() {
+            "literal_element" => key.named_child(0).unwrap_or(key),
+            _ => key,
+        };
+        let Some((constant, _)) = self.const_value(key)? else {
+            return Ok(());
+        };
+        if !seen.contains(&constant) {
+            seen.push(constant);
+            return Ok(());
+        }
+        let shown = constant_text(&constant);
+        Err(self
+            .src
+            .error(key, format!("duplicate key {shown} in map literal")))
     }
 
     /// A pointer method needs an addressable receiver (Go spec, "Calls"; types2 call.go):
@@ -373,5 +389,15 @@ impl<'t> Lowerer<'t> {
             }
             _ => false,
         })
+    }
+}
+
+/// A constant as types2 writes it in a message: `1`, `"a"`, `true`.
+fn constant_text(constant: &ConstValue) -> String {
+    match constant {
+        ConstValue::Int(v) => v.to_string(),
+        ConstValue::Str(v) => format!("{v:?}"),
+        ConstValue::Bool(v) => v.to_string(),
+        ConstValue::Float(v) => v.to_string(),
     }
 }

@@ -105,8 +105,14 @@ impl<'t> Lowerer<'t> {
                             ));
                         };
                         if values[position].is_some() {
+                            // types2 reports at the key-value pair, whose position is its
+                            // colon.
+                            let colon = (0..element.child_count())
+                                .filter_map(|i| element.child(i))
+                                .find(|child| child.kind() == ":")
+                                .unwrap_or(key);
                             return Err(self.src.error(
-                                key,
+                                colon,
                                 format!("duplicate field name {name} in struct literal"),
                             ));
                         }
@@ -183,6 +189,7 @@ impl<'t> Lowerer<'t> {
             }
             Ty::Map(key_ty, value_ty) => {
                 self.emit(Instr::MakeMap, body);
+                let mut seen = Vec::new();
                 for element in &elements {
                     let (Some(key), Some(value)) = (
                         element.child_by_field_name("key"),
@@ -190,6 +197,7 @@ impl<'t> Lowerer<'t> {
                     ) else {
                         return Err(self.src.error(*element, "missing key in map literal"));
                     };
+                    self.check_duplicate_key(key, &mut seen)?;
                     self.emit(Instr::Dup, *element);
                     self.element(key, &key_ty)?;
                     self.element(value, &value_ty)?;
@@ -253,7 +261,9 @@ impl<'t> Lowerer<'t> {
                 Ok(())
             }
             _ => Err(self.src.error(
-                body,
+                body.parent()
+                    .and_then(|literal| literal.child_by_field_name("type"))
+                    .unwrap_or(body),
                 format!("invalid composite literal type {}", self.types.describe(ty)),
             )),
         }

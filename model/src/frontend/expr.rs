@@ -284,6 +284,8 @@ impl<'t> Lowerer<'t> {
                 Ok(ty)
             }
             "-" | "!" | "^" | "+" => {
+                // The operand's type must fit the operator (`typing.rs` says why not).
+                self.type_of(node)?;
                 let ty = self.expr(operand)?;
                 let op = match operator {
                     "-" => Some(UnOp::Neg),

@@ -221,9 +221,20 @@ impl<'t> Lowerer<'t> {
                             .child_by_field_name("operator")
                             .is_some_and(|o| self.src.text_of(o) == "<-");
                     if !is_receive {
-                        return Err(self
-                            .src
-                            .error(right, "select case must be receive, send or assign recv"));
+                        // types2 (stmt.go) reports at the case's statement: the start of its
+                        // left side, or the position of an expression (a binary one's
+                        // operator).
+                        let at = match communication.child_by_field_name("left") {
+                            Some(left) => left,
+                            None => right
+                                .child_by_field_name("operator")
+                                .filter(|_| right.kind() == "binary_expression")
+                                .unwrap_or(right),
+                        };
+                        return Err(self.src.error(
+                            at,
+                            "select case must be send or receive (possibly with assignment)",
+                        ));
                     }
                     let channel = self.required(right, "operand")?;
                     let element = self.type_of(right)?;

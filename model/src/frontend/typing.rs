@@ -97,6 +97,10 @@ impl<'t> Lowerer<'t> {
                     Name::Builtin => Err(self
                         .src
                         .error(node, format!("{text} (built-in function) must be called"))),
+                    // types2 typexpr.go: the blank identifier names nothing.
+                    Name::Unknown if text == "_" => {
+                        Err(self.src.error(node, "cannot use _ as value or type"))
+                    }
                     Name::Unknown => Err(self.src.error(node, format!("undefined: {text}"))),
                 }
             }
@@ -139,7 +143,27 @@ impl<'t> Lowerer<'t> {
                             ))
                         }
                     },
-                    "!" => Ok(Ty::Bool),
+                    "!" | "-" | "+" | "^" => {
+                        let ty = self.type_of(operand)?;
+                        let fits = match (operator, self.types.underlying(&ty)) {
+                            ("!", shape) => shape == Ty::Bool,
+                            ("^", shape) => matches!(shape, Ty::Int(_)),
+                            (_, shape) => matches!(shape, Ty::Int(_) | Ty::Float(_)),
+                        };
+                        if !fits {
+                            // types2 expr.go, unary: `check.op` reports at the operand.
+                            let description = self.operand_description(operand, &ty);
+                            return Err(self.src.error(
+                                operand,
+                                format!(
+                                    "invalid operation: operator {operator} not defined on {} \
+                                     ({description})",
+                                    self.src.text_of(operand)
+                                ),
+                            ));
+                        }
+                        Ok(ty)
+                    }
                     _ => self.type_of(operand),
                 }
             }
@@ -317,8 +341,6 @@ impl<'t> Lowerer<'t> {
             .ok_or_else(|| self.src.error(node, format!("malformed {}", node.kind())))
     }
 
-    /// The "has no field or method" error, at the selector's name as go build places it
-    /// (types2's `missingFieldOrMethod` reports at `e.Sel`: `mu.Frob()` at the `F`).
     /// The one result of a call used as a value; with several, go build's message names their
     /// types: "multiple-value f() (value of type (int, error)) in single-value context".
     pub fn single_result(&self, call: Node<'t>, results: &[Ty]) -> Result<Ty> {
@@ -336,6 +358,8 @@ impl<'t> Lowerer<'t> {
         self.src.single_value(call, results)
     }
 
+    /// The "has no field or method" error, at the selector's name as go build places it
+    /// (types2's `missingFieldOrMethod` reports at `e.Sel`: `mu.Frob()` at the `F`).
     pub fn no_field(&self, node: Node<'t>, ty: &Ty, name: &str) -> super::ModelError {
         if let Some(error) = self.unsupported_library_method(node, ty, name) {
             return error;
@@ -345,10 +369,25 @@ impl<'t> Lowerer<'t> {
             "selector_expression" => node.child_by_field_name("field").unwrap_or(node),
             _ => node,
         };
+        // types2 (call.go) adds the name with its first letter's case changed when that one
+        // exists: "t.foo undefined (type T has no field or method foo, but does have Foo)".
+        let mut changed: String = name.chars().take(1).flat_map(swap_case).collect();
+        changed.push_str(&name[name.chars().next().map_or(0, char::len_utf8)..]);
+        let has_changed = changed != name
+            && (matches!(self.lookup_selector(ty, &changed, node), Ok(Some(_)))
+                || self
+                    .types
+                    .as_interface(ty)
+                    .is_some_and(|iface| iface.methods.iter().any(|(n, _)| *n == changed)));
+        let but = if has_changed {
+            format!(", but does have {changed}")
+        } else {
+            String::new()
+        };
         self.src.error(
             at,
             format!(
-                "{} undefined (type {} has no field or method {name})",
+                "{} undefined (type {} has no field or method {name}{but})",
                 self.src.text_of(node),
                 self.types.describe(ty)
             ),
@@ -510,5 +549,14 @@ impl<'t> Lowerer<'t> {
         }
         self.pkg.globals[index].ty = Some(ty.clone());
         Ok(ty)
+    }
+}
+
+/// A letter in the other case (types2 changes only the first letter of a selector).
+fn swap_case(c: char) -> Vec<char> {
+    if c.is_uppercase() {
+        c.to_lowercase().collect()
+    } else {
+        c.to_uppercase().collect()
     }
 }

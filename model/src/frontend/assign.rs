@@ -43,7 +43,7 @@ impl<'t> Lowerer<'t> {
                     format!(
                         "cannot use {} ({}) as type sync.Locker in {context}:\n\t{name} does \
                          not implement sync.Locker (Lock method has pointer receiver)",
-                        self.src.text_of(node),
+                        self.go_text(node),
                         self.operand_description(node, from)
                     ),
                 ));

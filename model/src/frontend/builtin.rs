@@ -142,7 +142,16 @@ impl<'t> Lowerer<'t> {
                                 special(2, vec![Instr::MakeSlice(element)], vec![ty])
                             }
                             _ => {
-                                return Err(self.src.error(call, "make of a slice needs a length"))
+                                // types2 builtins.go, _Make.
+                                return Err(self.src.error(
+                                    call,
+                                    format!(
+                                        "invalid operation: {} expects 2 or 3 arguments; found \
+                                         {}",
+                                        self.go_text(call),
+                                        sizes.len() + 1
+                                    ),
+                                ));
                             }
                         }
                     }

@@ -402,7 +402,7 @@ impl<'t> Lowerer<'t> {
                 node,
                 format!(
                     "cannot use {} ({}) as type {} in {context}:\n\t{}",
-                    self.src.text_of(node),
+                    self.go_text(node),
                     // A constant is converted to its default type first.
                     match self.const_value(node)? {
                         Some(_) => format!("constant of type {}", self.types.describe(from)),

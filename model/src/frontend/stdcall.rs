@@ -232,7 +232,10 @@ impl<'t> Lowerer<'t> {
         // Arguments checked against the function's parameter types, as go build does.
         let context = format!("argument to {}.{name}", package.go_name());
         let typed = |lowerer: &mut Self, params: &[Ty]| -> Result<u32> {
-            lowerer.expect_args(call, arguments, params.len())?;
+            if arguments.len() != params.len() {
+                let what = format!("arguments in call to {}.{name}", package.go_name());
+                return Err(lowerer.count_mismatch(call, arguments, params, false, &what));
+            }
             for (&argument, param) in arguments.iter().zip(params) {
                 lowerer.expr_to(argument, param, &context)?;
             }
@@ -494,30 +497,28 @@ impl<'t> Lowerer<'t> {
         })
     }
 
-    /// go build's error for an atomic function's address operand of another integer kind:
-    /// "cannot use &n (value of type *int) as type *int64 in argument to atomic.AddInt64".
-    /// (The general assignability check lets integer kinds through, since the front end's
-    /// static types can be approximate; a pointer to a variable's kind is not.)
+    /// go build's error for an atomic function's address operand that is not a pointer to
+    /// the integer kind of its name: "cannot use &n (value of type *int) as type *int64 in
+    /// argument to atomic.AddInt64", and for `n` itself where `&n` was meant.
     fn check_atomic_address(&mut self, addr: Node<'t>, kind: IntKind, context: &str) -> Result<()> {
         let ty = self.type_of(addr)?;
-        let Ty::Pointer(inner) = &ty else {
-            return Ok(());
+        let fits = match &ty {
+            Ty::Pointer(inner) => **inner == Ty::Int(kind),
+            other => *other == Ty::UntypedNil,
         };
-        match **inner {
-            Ty::Int(actual) if actual != kind => {
-                let expected = Ty::Pointer(Ty::Int(kind).into());
-                let description = self.operand_description(addr, &ty);
-                Err(self.src.error(
-                    addr,
-                    format!(
-                        "cannot use {} ({description}) as type {} in {context}",
-                        self.src.text_of(addr),
-                        self.types.describe(&expected)
-                    ),
-                ))
-            }
-            _ => Ok(()),
+        if fits {
+            return Ok(());
         }
+        let expected = Ty::Pointer(Ty::Int(kind).into());
+        let description = self.operand_description(addr, &ty);
+        Err(self.src.error(
+            addr,
+            format!(
+                "cannot use {} ({description}) as type {} in {context}",
+                self.src.text_of(addr),
+                self.types.describe(&expected)
+            ),
+        ))
     }
 
     /// The label of an atomic operation's pointer operand: `&nfatal` → `nfatal`.

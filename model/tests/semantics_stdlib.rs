@@ -271,3 +271,30 @@ func main() {
 fn fmt_stringer_is_a_type_and_d_prints_the_number() {
     common::assert_prints_as_go_run("fmt_stringer");
 }
+
+#[test]
+fn library_functions_built_into_the_front_end_are_function_values_too() {
+    // `fmt.Printf` as a logger field, `errors.New` as a constructor argument, `os.Exit` in a
+    // package variable, `fmt.Println`/`Print`/`Sprint`/`Sprintln` in variables: each prints
+    // and returns what Go's does. Expected: `go run` (Go 1.23) of the same file.
+    let report = check(include_str!("models/stdlib/function_values.go"));
+    assert_kinds(&report, &[OutcomeKind::Exit(3)]);
+    // Println keeps its line's newline out of the printed text; the wrappers print a string
+    // that ends in one.
+    let lines: Vec<String> = printed(&report, OutcomeKind::Exit(3))
+        .iter()
+        .map(|text| text.trim_end_matches('\n').to_string())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "starting 2 jobs",
+            "16 <nil>",
+            "print 1 e",
+            "a1 2bc3.5 <nil>",
+            "1 2x3",
+            "y 4",
+            "failed: bad job -2",
+        ]
+    );
+}

@@ -76,7 +76,7 @@ impl<'t> Lowerer<'t> {
                 let name = self.src.text_of(self.required(node, "field")?);
                 if let Some(package) = self.package_of(operand) {
                     // A member of a library package written in Go (`context.Canceled`).
-                    match self.lib_member(package, name) {
+                    match self.lib_value(package, name) {
                         Some(PkgEntity::Global(index)) => {
                             let access = self.global_access(index);
                             self.emit_load(access, node);

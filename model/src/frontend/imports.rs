@@ -5,6 +5,10 @@
 use super::lowerer::Lowerer;
 use tree_sitter::Node;
 
+/// The prefix of a library file's wrapper of a function built into the front end, for the
+/// function's use as a value (`value_Println` in `stdlib/fmt.go`).
+pub(super) const VALUE_WRAPPER: &str = "value_";
+
 use super::literal::string_literal;
 use super::package::PkgEntity;
 use super::syntax::Result;
@@ -277,6 +281,20 @@ impl<'t> Lowerer<'t> {
             .lib_names
             .get(&(package, name.to_string()))
             .cloned()
+    }
+
+    /// A member of a library package used as a value (`f := errors.New`): what
+    /// [`Self::lib_member`] finds, or for a function built into the front end the wrapper its
+    /// library file declares for that use (`value_New` in `stdlib/errors.go`; it runs under
+    /// the function's own name, [`VALUE_WRAPPER`]).
+    pub fn lib_value(&self, package: Std, name: &str) -> Option<PkgEntity> {
+        self.lib_member(package, name).or_else(|| {
+            super::stdcall::std_call(package, name)?;
+            self.pkg
+                .lib_names
+                .get(&(package, format!("{VALUE_WRAPPER}{name}")))
+                .cloned()
+        })
     }
 
     /// The prefix of Go's names for this package's functions and types (`main`, `context`).

@@ -333,7 +333,13 @@ impl<'t> Lowerer<'t> {
                 self.pkg.inits.len() - 1 - self.pkg.lib_inits
             )
         } else {
-            format!("{prefix}.{text}")
+            // A library's wrapper for a built-in function used as a value runs under the
+            // function's name (`fmt.Println`), as the function itself would in Go.
+            let shown = match self.current {
+                Some(_) => text.strip_prefix(super::imports::VALUE_WRAPPER),
+                None => None,
+            };
+            format!("{prefix}.{}", shown.unwrap_or(&text))
         };
         self.pkg.funcs.push(FuncDef {
             name: go_name,

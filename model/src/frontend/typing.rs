@@ -193,15 +193,23 @@ impl<'t> Lowerer<'t> {
                 let name_node = self.required(node, "field")?;
                 let name = self.src.text_of(name_node);
                 if let Some(package) = self.package_of(operand) {
-                    return match self.lib_member(package, name) {
+                    return match self.lib_value(package, name) {
                         Some(PkgEntity::Global(index)) => self.global_type(index),
                         Some(PkgEntity::Func(index)) => {
                             Ok(Ty::Func(Rc::new(self.pkg.funcs[index].sig.clone())))
                         }
                         Some(PkgEntity::Const(index)) => Ok(self.const_def_value(index)?.1),
-                        _ if super::stdcall::std_call(package, name).is_some() => Err(self
-                            .src
-                            .unsupported(node, format!("{} as a value", self.src.text_of(node)))),
+                        _ if super::stdcall::std_call(package, name).is_some() => {
+                            Err(self.src.unsupported(
+                                node,
+                                format!(
+                                    "{} as a value (wrap the call in a function literal: \
+                                     `func(...) {{ {}(...) }}`)",
+                                    self.src.text_of(node),
+                                    self.src.text_of(node)
+                                ),
+                            ))
+                        }
                         _ => Err(self.unsupported_member(node, package, name)),
                     };
                 }

@@ -166,3 +166,51 @@ func valueTexts[K comparable, V any](m map[K]V, pointer bool) map[K]any {
 	}
 	return out
 }
+
+// The printing functions as function values (`logf := fmt.Printf`, a callback of type
+// `func(string, ...any)`): the functions themselves are built into the front end, which
+// compiles a use of one as a value to its wrapper here, named as the function in traces and
+// dumps. Each returns what print.go's does: the number of bytes written and a nil error.
+
+func value_Println(a ...any) (n int, err error) {
+	s := Sprintln(a...)
+	Print(s)
+	return len(s), nil
+}
+
+func value_Print(a ...any) (n int, err error) {
+	s := value_Sprint(a...)
+	Print(s)
+	return len(s), nil
+}
+
+func value_Printf(format string, a ...any) (n int, err error) {
+	s := Sprintf(format, a...)
+	Print(s)
+	return len(s), nil
+}
+
+func value_Sprintln(a ...any) string {
+	return Sprintln(a...)
+}
+
+// value_Sprint is doPrint's loop: a space between two operands when neither is a string.
+// (print.go asks reflect whether an operand's kind is string; a type assertion sees the type
+// string only, so two operands of a named string type get a space here that Go omits.)
+func value_Sprint(a ...any) string {
+	s := ""
+	for i, arg := range a {
+		_, isString := arg.(string)
+		if i > 0 && !isString {
+			if _, previous := a[i-1].(string); !previous {
+				s += " "
+			}
+		}
+		s += Sprint(arg)
+	}
+	return s
+}
+
+func value_Sprintf(format string, a ...any) string {
+	return Sprintf(format, a...)
+}

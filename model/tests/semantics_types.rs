@@ -37,6 +37,16 @@ fn conversions_into_interfaces_carry_the_dynamic_type() {
     common::assert_prints_as_go_run("interface_conversion");
 }
 
+/// A switch on an interface value compares each constant case as an interface value, boxed
+/// with its type: `case 1` and `case state(1)` differ, `case "drain"` matches the string (it
+/// never matched before: the case stayed unboxed); a tagless `case v:` with an interface `v`
+/// is `v == true`; `len` of a nil `*[4]byte` is the constant 4; `1 << bit` takes the type of
+/// `mask |=`. Expected: `models/types/switch_cases.out`, from `go run`.
+#[test]
+fn switch_cases_on_interfaces_and_constant_lengths_print_as_go_run() {
+    common::assert_prints_as_go_run("switch_cases");
+}
+
 /// Exact constants past int64 (`1 << 100`, `math.MaxUint64`) and uint64 arithmetic at and
 /// above 2^63 (division, remainder, comparison, shifts, conversions, fmt and println): the
 /// same text as `go run` (`models/types/bigconst.out`).

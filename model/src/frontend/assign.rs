@@ -181,7 +181,7 @@ impl<'t> Lowerer<'t> {
         ))
     }
 
-    /// A typed value of a predeclared type (`string`, `int`, `float64`) assigned to a defined
+    /// A typed value of a predeclared type (`string`, `int`, `float64`, `bool`) assigned to a defined
     /// type over it (`type key string`): not assignable, since both are named types (Go spec,
     /// "Assignability"). Only operands that are surely typed count (variables, fields,
     /// elements, calls): constant expressions and comparisons are untyped in Go, which the
@@ -195,7 +195,7 @@ impl<'t> Lowerer<'t> {
         surely_typed
             && matches!(to, Ty::Named(_))
             && !self.types.is_interface(to)
-            && matches!(from, Ty::Int(_) | Ty::Float(_) | Ty::String)
+            && matches!(from, Ty::Int(_) | Ty::Float(_) | Ty::String | Ty::Bool)
     }
 
     /// Why `ty` does not implement sync.Locker, in types2's words ("missing Unlock method",

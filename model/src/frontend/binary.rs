@@ -198,7 +198,21 @@ impl<'t> Lowerer<'t> {
             return Ok(());
         }
         for (operand, other) in [(left, right_ty), (right, left_ty)] {
+            let other_is_int = matches!(self.types.underlying(other), Ty::Int(_));
+            // A shift of an untyped constant by a non-constant count takes the type the
+            // constant would take alone (Go spec, "Operators": `val | 1<<n` is a uint64 when
+            // val is one).
+            if other_is_int && self.untyped_constant_shift(operand)? {
+                return Ok(());
+            }
             if let Some((value, ty)) = self.const_value(operand)? {
+                // An untyped floating-point constant with an integral value converts to the
+                // integer operand's type (`i == 1e3`).
+                if let (ConstValue::Float(f), true) = (&value, other_is_int) {
+                    if ty == super::types::FLOAT64 && f.fract() == 0.0 {
+                        return Ok(());
+                    }
+                }
                 let default =
                     ty == INT || matches!(ty, Ty::String | Ty::Bool | Ty::Int(IntKind::Int32));
                 if !default {
@@ -236,5 +250,23 @@ impl<'t> Lowerer<'t> {
                 self.types.describe(right_ty)
             ),
         ))
+    }
+
+    /// Whether `operand` is `c << n` or `c >> n` with `c` an untyped integer constant and `n`
+    /// not a constant: such a shift has no type of its own.
+    fn untyped_constant_shift(&mut self, operand: Node<'t>) -> Result<bool> {
+        let operand = super::syntax::unparen(operand);
+        if operand.kind() != "binary_expression" {
+            return Ok(false);
+        }
+        let operator = self.src.text_of(self.required(operand, "operator")?);
+        if !matches!(operator, "<<" | ">>") {
+            return Ok(false);
+        }
+        let left = self.required(operand, "left")?;
+        let right = self.required(operand, "right")?;
+        let untyped_left =
+            matches!(self.const_value(left)?, Some((ConstValue::Int(_), ty)) if ty == INT);
+        Ok(untyped_left && self.const_value(right)?.is_none())
     }
 }

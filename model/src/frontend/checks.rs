@@ -282,10 +282,24 @@ impl<'t> Lowerer<'t> {
         tag: &Ty,
         seen: &mut Vec<(ConstValue, Node<'t>)>,
     ) -> Result<()> {
-        let Some((constant, _)) = self.const_value(value)? else {
+        let Some((constant, ty)) = self.const_value(value)? else {
             return Ok(());
         };
-        let Some(&(_, previous)) = seen.iter().find(|(known, _)| *known == constant) else {
+        // On an interface tag a case is a duplicate only with the same type too (`1` and
+        // `T(1)` are different cases).
+        let on_interface = self.types.is_interface(tag);
+        let mut previous = None;
+        for &(ref known, node) in seen.iter() {
+            if *known != constant {
+                continue;
+            }
+            if on_interface && !matches!(self.const_value(node)?, Some((_, t)) if t == ty) {
+                continue;
+            }
+            previous = Some(node);
+            break;
+        }
+        let Some(previous) = previous else {
             seen.push((constant, value));
             return Ok(());
         };

@@ -192,12 +192,18 @@ impl<'t> Lowerer<'t> {
                     return Ok(None);
                 };
                 let function = unparen(function);
+                let builtin = self.src.text_of(function);
                 if function.kind() == "identifier"
-                    && self.src.text_of(function) == "len"
-                    && matches!(self.lookup("len"), Name::Builtin)
+                    && matches!(builtin, "len" | "cap")
+                    && matches!(self.lookup(builtin), Name::Builtin)
                 {
+                    if let Some(length) = self.constant_array_length(*argument) {
+                        return Ok(Some((ConstValue::int(length as usize), INT)));
+                    }
                     return Ok(match self.const_value(*argument)? {
-                        Some((ConstValue::Str(s), _)) => Some((ConstValue::int(s.len()), INT)),
+                        Some((ConstValue::Str(s), _)) if builtin == "len" => {
+                            Some((ConstValue::int(s.len()), INT))
+                        }
                         _ => None,
                     });
                 }
@@ -405,5 +411,52 @@ impl<'t> Lowerer<'t> {
                 ),
             )),
         }
+    }
+
+    /// `len(a)` and `cap(a)` are constants when `a` is an array or a pointer to one and holds
+    /// no channel receive or function call (Go spec, "Length and capacity"): the array's
+    /// length, without evaluating `a` (so `len(p)` of a nil `*[4]int` is 4).
+    fn constant_array_length(&mut self, argument: Node<'t>) -> Option<u32> {
+        fn evaluates_something(node: Node) -> bool {
+            if node.kind() == "call_expression" {
+                return true;
+            }
+            if node.kind() == "unary_expression"
+                && node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| o.kind() == "<-")
+            {
+                return true;
+            }
+            let mut cursor = node.walk();
+            let found = node.named_children(&mut cursor).any(evaluates_something);
+            found
+        }
+        if evaluates_something(argument) {
+            return None;
+        }
+        let length = match self.underlying_type_of(argument).ok()? {
+            Ty::Array(length, _) => length,
+            Ty::Pointer(inner) => match self.types.underlying(&inner) {
+                Ty::Array(length, _) => length,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // The variables named are used, as go build counts them, though not evaluated.
+        let mut stack = vec![argument];
+        while let Some(node) = stack.pop() {
+            if node.kind() == "identifier" {
+                if let Name::Local(super::lowerer::Entity::Var(id)) =
+                    self.lookup(self.src.text_of(node))
+                {
+                    let decl = self.vars[id].decl;
+                    self.var_uses.accessed(decl);
+                }
+            }
+            let mut cursor = node.walk();
+            stack.extend(node.named_children(&mut cursor));
+        }
+        Some(length)
     }
 }

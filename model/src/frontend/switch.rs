@@ -55,11 +55,25 @@ impl<'t> Lowerer<'t> {
                     if let Ty::Int(_) = self.types.underlying(tag_ty) {
                         self.const_place = Some((Some(tag_ty.clone()), String::new()));
                     }
-                    self.expr(value)?;
+                    if self.types.is_interface(tag_ty) {
+                        // On an interface tag a case value is compared as an interface value:
+                        // boxed with its (default) type, so `case "a"` matches a string "a".
+                        self.expr_to(value, tag_ty, "switch case")?;
+                    } else {
+                        self.expr(value)?;
+                    }
                     self.emit(Instr::Binary(BinOp::Eq), value);
                 } else {
                     let ty = self.expr(value)?;
-                    if self.types.underlying(&ty) != Ty::Bool {
+                    let interface_of_bool = self.types.is_interface(&ty)
+                        && self.missing_method(&Ty::Bool, &ty, value).is_none();
+                    if interface_of_bool {
+                        // `case i:` with i an interface: `i == true`, true boxed as a bool.
+                        let id = self.dyn_type_id(&Ty::Bool, value);
+                        self.emit(Instr::PushBool(true), value);
+                        self.emit(Instr::Box(id), value);
+                        self.emit(Instr::Binary(BinOp::Eq), value);
+                    } else if self.types.underlying(&ty) != Ty::Bool {
                         // types2: a tagless switch compares each case with true.
                         return Err(self.src.error(
                             value,

@@ -87,3 +87,12 @@ fn constants_stored_into_float_places_are_floats() {
 fn floats_go_everywhere_values_go() {
     assert_prints_as_go_run("float_named");
 }
+
+/// A float compared with an untyped integer constant: the constant takes the float's type, as
+/// in arithmetic (`level == capacity` with `const capacity = 4`). The comparison used to push
+/// the constant as an integer, and a float never equalled it. Expected:
+/// `models/types/float_equality.out`, from `go run`.
+#[test]
+fn floats_equal_untyped_integer_constants_as_in_go() {
+    assert_prints_as_go_run("float_equality");
+}

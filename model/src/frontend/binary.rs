@@ -34,17 +34,23 @@ impl<'t> Lowerer<'t> {
         let ty = self.type_of(node)?;
         let (left_ty, right_ty) = if matches!(op, BinOp::Eq | BinOp::Ne) {
             // An interface compared with a concrete value: the value is converted (boxed).
+            // Otherwise an untyped constant takes the other operand's type (`f == 32` with
+            // a float64 f compares with 32.0), as in arithmetic.
             let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
-            self.int_operand_place(&right_static);
-            let left_ty = self.expr(left)?;
-            if self.types.is_interface(&right_static) {
+            let left_ty = if self.types.is_interface(&right_static) {
+                let left_ty = self.expr(left)?;
                 self.coerce(&left_static, &right_static, left, "comparison")?;
-            }
-            self.int_operand_place(&left_static);
-            let right_ty = self.expr(right)?;
-            if self.types.is_interface(&left_static) {
+                left_ty
+            } else {
+                self.numeric_operand(left, &right_static)?
+            };
+            let right_ty = if self.types.is_interface(&left_static) {
+                let right_ty = self.expr(right)?;
                 self.coerce(&right_static, &left_static, right, "comparison")?;
-            }
+                right_ty
+            } else {
+                self.numeric_operand(right, &left_static)?
+            };
             (left_ty, right_ty)
         } else {
             let (left_static, right_static) = (self.type_of(left)?, self.type_of(right)?);
@@ -156,14 +162,6 @@ impl<'t> Lowerer<'t> {
                 ),
             )
         })
-    }
-
-    /// An untyped constant compared with an integer takes its type, which must hold it
-    /// (`w == math.MaxUint` of a `uint`): the place for `check_int_place`.
-    fn int_operand_place(&mut self, other: &Ty) {
-        if let Ty::Int(_) = self.types.underlying(other) {
-            self.const_place = Some((Some(other.clone()), String::new()));
-        }
     }
 
     /// Go's rule that the operands of a binary operator (other than a shift) have identical

@@ -47,6 +47,17 @@ fn switch_cases_on_interfaces_and_constant_lengths_print_as_go_run() {
     common::assert_prints_as_go_run("switch_cases");
 }
 
+/// A key of a map with an interface key type is boxed with its dynamic type wherever it is
+/// used (index, comma-ok, assignment, `delete`): `m[1]` and `m[id(1)]` were one entry before.
+/// A key whose dynamic type cannot be compared panics in every map operation, as
+/// runtime/alg.go's mapKeyError does. Expected: `models/types/interface_map_keys.out` and
+/// `unhashable_keys.out`, from `go run`.
+#[test]
+fn interface_map_keys_carry_their_dynamic_type_and_must_be_hashable() {
+    common::assert_prints_as_go_run("interface_map_keys");
+    common::assert_prints_as_go_run("unhashable_keys");
+}
+
 /// Exact constants past int64 (`1 << 100`, `math.MaxUint64`) and uint64 arithmetic at and
 /// above 2^63 (division, remainder, comparison, shifts, conversions, fmt and println): the
 /// same text as `go run` (`models/types/bigconst.out`).

@@ -221,8 +221,8 @@ impl<'t> Lowerer<'t> {
             }
             "delete" => {
                 self.expect_args(call, arguments, 2)?;
-                self.expr(arguments[0])?;
-                self.expr(arguments[1])?;
+                let map_ty = self.expr(arguments[0])?;
+                self.map_key(arguments[1], &map_ty)?;
                 special(2, vec![Instr::MapDelete], vec![])
             }
             "close" => {

@@ -431,4 +431,19 @@ impl<'t> Lowerer<'t> {
         self.coerce(&from, to, node, context)?;
         Ok(from)
     }
+
+    /// Pushes a key of a map of type `map_ty`: converted to the key type, so that a key of an
+    /// interface type is boxed with its dynamic type (`m[1]` and `m[id(1)]` of a `map[any]int`
+    /// are two entries).
+    pub fn map_key(&mut self, key: Node<'t>, map_ty: &Ty) -> Result<()> {
+        match self.types.underlying(map_ty) {
+            Ty::Map(key_ty, _) if self.types.is_interface(&key_ty) => {
+                self.expr_to(key, &key_ty, "map index")?;
+            }
+            _ => {
+                self.expr(key)?;
+            }
+        }
+        Ok(())
+    }
 }

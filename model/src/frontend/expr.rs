@@ -121,7 +121,7 @@ impl<'t> Lowerer<'t> {
                 self.check_index(&operand_ty, index)?;
                 match self.types.underlying(&operand_ty) {
                     Ty::Map(..) => {
-                        self.expr(index)?;
+                        self.map_key(index, &operand_ty)?;
                         let zero = self.type_id(&ty);
                         self.emit(Instr::MapIndex(zero), node);
                         self.emit(Instr::Pop, node);

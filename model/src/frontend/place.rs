@@ -262,7 +262,11 @@ impl<'t> Lowerer<'t> {
                     }
                 };
                 self.expr_uncopied(operand)?;
-                self.expr(index)?;
+                if matches!(root, Root::MapEntry(_)) {
+                    self.map_key(index, &operand_ty)?;
+                } else {
+                    self.expr(index)?;
+                }
                 Ok(Place {
                     root,
                     path: vec![],

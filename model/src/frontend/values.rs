@@ -43,7 +43,7 @@ impl<'t> Lowerer<'t> {
                 let key = self.required(node, "index")?;
                 self.check_index(&operand_ty, key)?;
                 self.expr_uncopied(operand)?;
-                self.expr(key)?;
+                self.map_key(key, &operand_ty)?;
                 let zero = self.type_id(&ty);
                 self.emit(Instr::MapIndex(zero), node);
                 Ok(Some(vec![ty, Ty::Bool]))

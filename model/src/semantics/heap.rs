@@ -198,6 +198,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let goroutine = st.goroutine_mut(g);
             let key = goroutine.pop();
             let map = goroutine.pop();
+            super::iface::check_hashable(program, &key)?;
             let found = match &map {
                 Value::Map(obj) => map_entries(st, *obj)
                     .binary_search_by(|(k, _)| k.cmp(&key))
@@ -221,6 +222,7 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
             let Value::Map(obj) = goroutine.pop() else {
                 return Err(Trap::Panic("assignment to entry in nil map".into()));
             };
+            super::iface::check_hashable(program, &key)?;
             let Object::Map(entries) = &mut st.heap_mut()[obj.0 as usize] else {
                 unreachable!()
             };
@@ -233,7 +235,9 @@ pub fn exec_data(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Ex
         Instr::MapDelete => {
             let goroutine = st.goroutine_mut(g);
             let key = goroutine.pop();
-            if let Value::Map(obj) = goroutine.pop() {
+            let map = goroutine.pop();
+            super::iface::check_hashable(program, &key)?;
+            if let Value::Map(obj) = map {
                 let Object::Map(entries) = &mut st.heap_mut()[obj.0 as usize] else {
                     unreachable!()
                 };

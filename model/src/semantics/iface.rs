@@ -115,6 +115,28 @@ pub fn check_comparable(program: &Program, left: &Value, right: &Value) -> Resul
     Ok(())
 }
 
+/// A map key holding an interface value whose dynamic type is not comparable, directly or in
+/// a field or element, panics in every map operation (runtime/alg.go `mapKeyError`: "hash of
+/// unhashable type T").
+pub fn check_hashable(program: &Program, key: &Value) -> Result<(), Trap> {
+    match key {
+        Value::Boxed(boxed) => {
+            let ty = &program.dyn_types[boxed.ty.0 as usize];
+            if !ty.comparable {
+                return Err(runtime_error(format!(
+                    "hash of unhashable type {}",
+                    ty.name
+                )));
+            }
+            check_hashable(program, &boxed.value)
+        }
+        Value::Tuple(items) | Value::Array(items) => items
+            .iter()
+            .try_for_each(|item| check_hashable(program, item)),
+        _ => Ok(()),
+    }
+}
+
 /// The dynamic type of a non-nil interface value.
 fn dynamic_type(value: &Value) -> Option<DynTypeId> {
     match value {

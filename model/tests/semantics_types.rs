@@ -121,6 +121,22 @@ fn interface_runtime_panics_say_what_go_says() {
             "var s Shape\n\ts.Area()",
             "panic: runtime error: invalid memory address or nil pointer dereference",
         ),
+        (
+            // A local type of the same name as the package's (Go's test/fixedbugs/
+            // issue26094.go): runtime/error.go tells the two apart.
+            "var x any = T{}\n\ttype T struct{}\n\t_ = x.(T)",
+            "panic: interface conversion: interface {} is main.T, not main.T (types from \
+             different scopes)",
+        ),
+        (
+            // Fields compared in order (test/fixedbugs/issue8606.go): the slice inside the
+            // interface of the first field panics, the int that differs first does not (or
+            // the map would be named).
+            "type P struct{ a, b any }\n\tvar x, y any = P{1, map[int]int{}}, P{2, \
+             map[int]int{}}\n\t\
+             println(x == y)\n\tx, y = P{[]int{}, 1}, P{[]int{}, 2}\n\tprintln(x == y)",
+            "panic: runtime error: comparing uncomparable type []int",
+        ),
     ];
     for (body, expected) in cases {
         let source = format!(

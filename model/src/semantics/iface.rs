@@ -101,18 +101,33 @@ pub fn exec(program: &Program, st: &mut State, g: Gid, instr: &Instr) -> Exec {
 }
 
 /// `==` on two interface values with the same uncomparable dynamic type panics (runtime/alg.go
-/// `efaceeq`: "comparing uncomparable type T").
+/// `efaceeq`: "comparing uncomparable type T"), also inside structs and arrays, whose fields
+/// and elements Go compares in order: a pair that differs before the interface ends the
+/// comparison without a panic (`{1, []byte}` and `{2, []byte}` are unequal; `{[]byte, 1}`
+/// and `{[]byte, 2}` panic; test/fixedbugs/issue8606.go).
 pub fn check_comparable(program: &Program, left: &Value, right: &Value) -> Result<(), Trap> {
-    if let (Value::Boxed(a), Value::Boxed(b)) = (left, right) {
-        let ty = &program.dyn_types[a.ty.0 as usize];
-        if a.ty == b.ty && !ty.comparable {
-            return Err(runtime_error(format!(
-                "comparing uncomparable type {}",
-                ty.name
-            )));
+    match (left, right) {
+        (Value::Boxed(a), Value::Boxed(b)) if a.ty == b.ty => {
+            let ty = &program.dyn_types[a.ty.0 as usize];
+            if !ty.comparable {
+                return Err(runtime_error(format!(
+                    "comparing uncomparable type {}",
+                    ty.name
+                )));
+            }
+            check_comparable(program, &a.value, &b.value)
         }
+        (Value::Tuple(xs), Value::Tuple(ys)) | (Value::Array(xs), Value::Array(ys)) => {
+            for (x, y) in xs.iter().zip(ys.iter()) {
+                check_comparable(program, x, y)?;
+                if x != y {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// A map key holding an interface value whose dynamic type is not comparable, directly or in
@@ -208,6 +223,12 @@ fn assertion_message(
                 "interface conversion: {concrete} is not {target_name}: missing method {missing}"
             )
         }
+        // runtime/error.go's TypeAssertionError: two types of one name (local types of
+        // different functions) are told apart.
+        _ if *concrete == target_name => format!(
+            "interface conversion: {from} is {concrete}, not {target_name} (types from \
+             different scopes)"
+        ),
         _ => format!("interface conversion: {from} is {concrete}, not {target_name}"),
     }
 }

@@ -58,6 +58,16 @@ fn interface_map_keys_carry_their_dynamic_type_and_must_be_hashable() {
     common::assert_prints_as_go_run("unhashable_keys");
 }
 
+/// A value stored into an interface-typed variable by a select case (`case last = <-ch`), a
+/// comma-ok form, one call's several results or a `:=` that assigns an existing variable is
+/// boxed with its dynamic type (it stayed unboxed, and `last == 1` was false: Go's
+/// test/fixedbugs/bug312.go). Expected: `models/types/interface_assignments.out`, from
+/// `go run`.
+#[test]
+fn multi_value_and_received_assignments_box_into_interfaces() {
+    common::assert_prints_as_go_run("interface_assignments");
+}
+
 /// Exact constants past int64 (`1 << 100`, `math.MaxUint64`) and uint64 arithmetic at and
 /// above 2^63 (division, remainder, comparison, shifts, conversions, fmt and println): the
 /// same text as `go run` (`models/types/bigconst.out`).

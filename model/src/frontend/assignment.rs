@@ -57,8 +57,11 @@ impl<'t> Lowerer<'t> {
         } else {
             Vec::new()
         };
-        self.push_values(&right, left.len(), node, &targets, "assignment")?;
-        self.store_saved(&places, &left);
+        let types = self.push_values(&right, left.len(), node, &targets, "assignment")?;
+        // The values of one call or comma-ok expression come as they are: those going into
+        // an interface-typed place are boxed on the way (`r, _ = f()` with an `any` r).
+        let tuple = (right.len() != left.len()).then_some(types.as_slice());
+        self.store_saved(&places, &left, tuple)?;
         Ok(())
     }
 
@@ -128,10 +131,17 @@ impl<'t> Lowerer<'t> {
                     }
                 }
             }
-            for (var, target) in vars.into_iter().zip(targets).rev() {
+            for ((var, target), from) in vars.into_iter().zip(targets).zip(types).rev() {
                 match var {
                     Ok(new) => self.init_var(new, *target),
-                    Err(existing) => self.store_var_from_stack(existing, *target),
+                    Err(existing) => {
+                        // `r, err := f()` with r an `any` declared before: boxed on the way.
+                        let to = self.vars[existing].ty.clone();
+                        if self.types.is_interface(&to) {
+                            self.coerce(from, &to, *target, "assignment")?;
+                        }
+                        self.store_var_from_stack(existing, *target)
+                    }
                 }
             }
             return Ok(());
@@ -140,9 +150,16 @@ impl<'t> Lowerer<'t> {
         for &value in values.iter().rev() {
             self.emit(Instr::StoreLocal(value), node);
         }
-        for (target, value) in targets.iter().zip(values) {
+        for ((target, value), from) in targets.iter().zip(values).zip(types) {
             let place = self.assigned_place(*target)?;
             self.emit(Instr::LoadLocal(value), *target);
+            // A value stored into an interface-typed place is boxed (`case i = <-c:` with an
+            // `any` i and a `chan int` c).
+            if let Some(to) = place.ty.clone() {
+                if self.types.is_interface(&to) {
+                    self.coerce(from, &to, *target, "assignment")?;
+                }
+            }
             self.emit_store(&place, *target);
         }
         Ok(())

@@ -401,17 +401,33 @@ impl<'t> Lowerer<'t> {
     }
 
     /// Stack: v0 … vn-1 → (empty); assigns them to saved places, left to right.
-    pub(super) fn store_saved(&mut self, places: &[(Place, Vec<u32>)], nodes: &[Node<'t>]) {
+    /// `unconverted`: the types of values not yet converted to their places' types, to box
+    /// those going into interface-typed places.
+    pub(super) fn store_saved(
+        &mut self,
+        places: &[(Place, Vec<u32>)],
+        nodes: &[Node<'t>],
+        unconverted: Option<&[Ty]>,
+    ) -> Result<()> {
         let values: Vec<u32> = places.iter().map(|_| self.temp()).collect();
         for (&value, node) in values.iter().zip(nodes).rev() {
             self.emit(Instr::StoreLocal(value), *node);
         }
-        for (((place, temps), value), node) in places.iter().zip(values).zip(nodes) {
+        for (index, (((place, temps), value), node)) in
+            places.iter().zip(values).zip(nodes).enumerate()
+        {
             for &temp in temps {
                 self.emit(Instr::LoadLocal(temp), *node);
             }
             self.emit(Instr::LoadLocal(value), *node);
+            let from = unconverted.and_then(|types| types.get(index));
+            if let (Some(from), Some(to)) = (from, place.ty.clone()) {
+                if self.types.is_interface(&to) {
+                    self.coerce(from, &to, *node, "assignment")?;
+                }
+            }
             self.emit_store(place, *node);
         }
+        Ok(())
     }
 }

@@ -224,6 +224,16 @@ fn plus_v_names_struct_fields_as_go_does() {
     common::assert_prints_as_go_run("format_plus_v");
 }
 
+/// fmt's `%#v` prints Go syntax as Go does (`model/src/semantics/format_sharp.rs`): type and
+/// field names, commas, `[]int(nil)`, `interface {}(nil)`, `(*main.P)(nil)`, unsigned integers
+/// in hexadecimal, `[]byte{0x1}` (`[]uint8` inside a value), errors as the structs behind them,
+/// GoString methods called and String methods not, in Sprintf, Errorf and forwarded operands
+/// (it printed `%v` with strings quoted).
+#[test]
+fn sharp_v_prints_go_syntax_as_go_does() {
+    common::assert_prints_as_go_run("format_sharp_v");
+}
+
 /// Package cmp (Go 1.21, `Or` 1.22; `model/src/stdlib/cmp.go`) as slices.SortFunc's comparator,
 /// with NaN ordered first; log.SetFlags changes nothing (gomc's log prints no date as it is).
 /// The expected lines are worked out from Go 1.23's cmp.go: Go 1.19, which checks the other

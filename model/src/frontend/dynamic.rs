@@ -33,6 +33,8 @@ pub(super) struct DynTables {
     pub interfaces: Vec<InterfaceDef>,
     /// Interface ids by the front end's interface index.
     interface_ids: HashMap<u32, InterfaceId>,
+    /// The type of what a `GoString` method returned, for `%#v` (`frontend/fmtsharp.rs`).
+    pub verbatim: Option<DynTypeId>,
 }
 
 impl Default for DynTables {
@@ -43,12 +45,17 @@ impl Default for DynTables {
             methods: Vec::new(),
             comparable: true,
             fields: crate::program::FieldNames::None,
+            syntax: crate::program::GoSyntax {
+                name: "*errors.errorString".to_string(),
+                kind: crate::program::SyntaxKind::Other,
+            },
         };
         DynTables {
             dyn_types: vec![error_string],
             ids: HashMap::new(),
             interfaces: Vec::new(),
             interface_ids: HashMap::new(),
+            verbatim: None,
         }
     }
 }
@@ -111,6 +118,7 @@ impl<'t> Lowerer<'t> {
             methods: Vec::new(),
             comparable: self.comparable(ty),
             fields: self.field_names(ty, 0),
+            syntax: self.go_syntax(ty, 0),
         });
         let methods = self.method_table(ty, node);
         self.dynamic.dyn_types[id.0 as usize].methods = methods;

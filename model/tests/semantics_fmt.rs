@@ -97,3 +97,41 @@ c52 map[busy:<nil>] map[idle:busy]
 "#;
     assert_eq!(stdout(include_str!("models/stdlib/fmt_verbs.go")), expected);
 }
+
+/// Where Go's `%#v` prints an address, gomc prints none, so that two runs print the same bytes
+/// (README, fmt; `model/src/semantics/format_sharp.rs`): a pointer inside a value prints as at
+/// the top level (Go: `[]*main.P{(*main.P)(0xc000012345)}`), a pointer to anything but a
+/// struct, array, slice or map, a channel and a function as their type and kind (Go:
+/// `(*int)(0xc000012345)`), an error wrapped by fmt.Errorf as its struct (Go:
+/// `err:(*errors.errorString)(0xc000012345)`). Everything else in each line is Go's text.
+#[test]
+fn sharp_v_prints_no_addresses() {
+    let source = r#"package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type P struct{ X int }
+
+func main() {
+	p := &P{1}
+	n := 5
+	ch := make(chan int)
+	f := func() {}
+	fmt.Printf("%#v\n", []*P{p})
+	fmt.Printf("%#v %#v %#v\n", &n, ch, f)
+	fmt.Printf("%#v\n", struct{ P *P }{p})
+	fmt.Printf("%#v\n", fmt.Errorf("w: %w", errors.New("x")))
+	fmt.Printf("%#v\n", fmt.Errorf("w: %w %w", errors.New("x"), errors.New("y")))
+}
+"#;
+    let expected = r#"[]*main.P{&main.P{X:1}}
+(*int)(pointer) (chan int)(chan) (func())(func)
+struct { P *main.P }{P:&main.P{X:1}}
+&fmt.wrapError{msg:"w: x", err:&errors.errorString{s:"x"}}
+&fmt.wrapErrors{msg:"w: x y", errs:[]error{&errors.errorString{s:"x"}, &errors.errorString{s:"y"}}}
+"#;
+    assert_eq!(stdout(source), expected);
+}

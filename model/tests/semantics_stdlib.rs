@@ -234,6 +234,14 @@ fn sharp_v_prints_go_syntax_as_go_does() {
     common::assert_prints_as_go_run("format_sharp_v");
 }
 
+/// `%#v` calls GoString (of the operand's type, or of the dynamic type of an interface value,
+/// also forwarded by a logging wrapper and in fmt.Errorf), not String or Error; widths, named
+/// slices and library types under `%#v` (`model/src/frontend/fmtsharp.rs`).
+#[test]
+fn sharp_v_calls_go_string_not_string() {
+    common::assert_prints_as_go_run("format_sharp_methods");
+}
+
 /// Package cmp (Go 1.21, `Or` 1.22; `model/src/stdlib/cmp.go`) as slices.SortFunc's comparator,
 /// with NaN ordered first; log.SetFlags changes nothing (gomc's log prints no date as it is).
 /// The expected lines are worked out from Go 1.23's cmp.go: Go 1.19, which checks the other

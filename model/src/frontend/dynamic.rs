@@ -33,8 +33,6 @@ pub(super) struct DynTables {
     pub interfaces: Vec<InterfaceDef>,
     /// Interface ids by the front end's interface index.
     interface_ids: HashMap<u32, InterfaceId>,
-    /// The type of what a `GoString` method returned, for `%#v` (`frontend/fmtsharp.rs`).
-    pub verbatim: Option<DynTypeId>,
 }
 
 impl Default for DynTables {
@@ -55,7 +53,6 @@ impl Default for DynTables {
             ids: HashMap::new(),
             interfaces: Vec::new(),
             interface_ids: HashMap::new(),
-            verbatim: None,
         }
     }
 }

@@ -1,45 +1,69 @@
 //! The operands of fmt's `%#v` (Go 1.23's fmt/print.go: `handleMethods` and `printValue`
 //! under `sharpV`): every operand goes in as an interface value, whose dynamic type carries
 //! the names and structure `%#v` prints (`program/gosyntax.rs`); a value whose type has a
-//! `GoString() string` method goes in as what the method returns, printed as it is. `Error`
-//! and `String` are not called under `%#v`.
+//! `GoString() string` method, or an interface value whose dynamic type has one, goes in as
+//! what the method returns, printed as it is (`stdlib/fmt.go`'s goStringOperand and its type
+//! goSyntax). `Error` and `String` are not called under `%#v`.
 
 use tree_sitter::Node;
 
 use super::lowerer::Lowerer;
+use super::package::{PkgEntity, Std};
 use super::syntax::Result;
 use super::types::{Ty, ANY};
 use super::typing::Selection;
-use crate::program::{DynType, DynTypeId, FieldNames, GoSyntax, Instr, SyntaxKind};
+use crate::program::{GoSyntax, Instr, SyntaxKind};
 
 /// How deep `%#v`'s description of a type goes (a type that contains itself, `Children
 /// []Node`, is described this far; deeper values print as `%v` prints them).
 const DEPTH: u32 = 6;
 
 impl<'t> Lowerer<'t> {
-    /// Pushes one operand of `%#v`, of type `ty`, already on the stack, as an interface
-    /// value: through its `GoString` method if it has one.
+    /// With one operand of `%#v`, of type `ty`, on the stack, makes it an interface value:
+    /// through its `GoString` method if its type has one, or if it is an interface value
+    /// (whose dynamic type may), by `stdlib/fmt.go`'s goStringOperand.
     pub(super) fn emit_sharp_operand(&mut self, ty: &Ty, node: Node<'t>) -> Result<()> {
-        if self.types.is_interface(ty) {
-            // Boxed already; a GoStringer inside is called at run time only by Go: refused.
-            return Ok(());
+        let interface = self.types.is_interface(ty);
+        let go_string = interface || self.has_go_string(ty, node)?;
+        self.coerce(ty, &ANY, node, "argument")?;
+        if go_string {
+            self.emit_go_string(node);
         }
-        if self.has_go_string(ty, node)? {
-            let go_string = self.string("GoString");
-            let id = self.dyn_type_id(ty, node);
-            self.emit(Instr::Box(id), node);
-            self.emit(
-                Instr::CallMethod {
-                    method: go_string,
-                    args: 0,
-                },
-                node,
-            );
-            let verbatim = self.verbatim_type();
-            self.emit(Instr::Box(verbatim), node);
-            return Ok(());
+        Ok(())
+    }
+
+    /// With an interface value on the stack, calls `stdlib/fmt.go`'s goStringOperand on it.
+    pub(super) fn emit_go_string(&mut self, node: Node<'t>) {
+        let Some(PkgEntity::Func(helper)) = self
+            .pkg
+            .lib_names
+            .get(&(Std::Fmt, "goStringOperand".to_string()))
+            .cloned()
+        else {
+            unreachable!(
+                "internal error: stdlib/fmt.go (loaded with fmt and log) defines goStringOperand"
+            )
+        };
+        let func = self.pkg.funcs[helper].id;
+        self.emit(Instr::Call { func, args: 1 }, node);
+    }
+
+    /// Which operands (after the format) a constant format prints with `%#v`; empty for a
+    /// format built at run time or one without `#`.
+    pub(super) fn sharp_operands(&mut self, format: Node<'t>) -> Result<Vec<bool>> {
+        let sharp = matches!(
+            self.const_value(format)?,
+            Some((super::constant::ConstValue::Str(text), _)) if text.contains('#')
+        );
+        if !sharp {
+            return Ok(Vec::new());
         }
-        self.coerce(ty, &ANY, node, "argument")
+        let verbs = self.format_verbs(format)?;
+        Ok(verbs
+            .iter()
+            .skip(1)
+            .map(|verb| *verb == Some('#'))
+            .collect())
     }
 
     /// Whether the method set of `ty` has `GoString` (fmt's GoStringer).
@@ -62,26 +86,6 @@ impl<'t> Lowerer<'t> {
         })
     }
 
-    /// The dynamic type of what a `GoString` method returned: a string `%#v` prints as it is.
-    fn verbatim_type(&mut self) -> DynTypeId {
-        if let Some(id) = self.dynamic.verbatim {
-            return id;
-        }
-        let id = DynTypeId(self.dynamic.dyn_types.len() as u32);
-        self.dynamic.dyn_types.push(DynType {
-            name: "string".to_string(),
-            methods: Vec::new(),
-            comparable: true,
-            fields: FieldNames::None,
-            syntax: GoSyntax {
-                name: "string".to_string(),
-                kind: SyntaxKind::Verbatim,
-            },
-        });
-        self.dynamic.verbatim = Some(id);
-        id
-    }
-
     /// What `%#v` prints of a value of type `ty` besides the values inside it: names and
     /// structure (`program/gosyntax.rs`), `depth` levels inside another type.
     pub fn go_syntax(&self, ty: &Ty, depth: u32) -> GoSyntax {
@@ -93,6 +97,15 @@ impl<'t> Lowerer<'t> {
             };
         }
         let inner = |ty: &Ty| Box::new(self.go_syntax(ty, depth + 1));
+        if let Ty::Named(index) = ty {
+            let named = &self.types.named[*index as usize];
+            if named.package == Some(Std::Fmt) && named.name == "goSyntax" {
+                return GoSyntax {
+                    name,
+                    kind: SyntaxKind::Verbatim,
+                };
+            }
+        }
         let kind = match self.types.underlying(ty) {
             Ty::Int(kind) if kind.unsigned() => SyntaxKind::Unsigned,
             Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::String => SyntaxKind::Basic,

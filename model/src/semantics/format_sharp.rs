@@ -247,13 +247,16 @@ fn print_error(
         name: "error".to_string(),
         kind: SyntaxKind::Interface,
     };
+    // One error wrapped by one `%w` is a wrapError; a list (several `%w`, errors.Join) is
+    // a wrapErrors, as `%T` names it (format.rs, error_type).
+    let single = !matches!(super::errors::unwrap_error(st, value), Value::Nil);
     match wrapped.as_slice() {
         [] => {
             out.push_str("&errors.errorString{s:");
             out.push_str(&quoted);
             out.push('}');
         }
-        [inner] => {
+        [inner] if single => {
             out.push_str("&fmt.wrapError{msg:");
             out.push_str(&quoted);
             out.push_str(", err:");

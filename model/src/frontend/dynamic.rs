@@ -115,7 +115,7 @@ impl<'t> Lowerer<'t> {
             methods: Vec::new(),
             comparable: self.comparable(ty),
             fields: self.field_names(ty, 0),
-            syntax: self.go_syntax(ty, 0),
+            syntax: self.go_syntax(ty),
         });
         let methods = self.method_table(ty, node);
         self.dynamic.dyn_types[id.0 as usize].methods = methods;

@@ -14,9 +14,11 @@ use super::types::{Ty, ANY};
 use super::typing::Selection;
 use crate::program::{GoSyntax, Instr, SyntaxKind};
 
-/// How deep `%#v`'s description of a type goes (a type that contains itself, `Children
-/// []Node`, is described this far; deeper values print as `%v` prints them).
+/// How much of a type `%#v`'s description holds: at most this many levels (a type that
+/// contains itself, `Children []Node`, is described this far) and this many types in all (a
+/// struct with many fields that contain it); deeper values print without their names.
 const DEPTH: u32 = 6;
+const NODES: u32 = 256;
 
 impl<'t> Lowerer<'t> {
     /// With one operand of `%#v`, of type `ty`, on the stack, makes it an interface value:
@@ -87,16 +89,23 @@ impl<'t> Lowerer<'t> {
     }
 
     /// What `%#v` prints of a value of type `ty` besides the values inside it: names and
-    /// structure (`program/gosyntax.rs`), `depth` levels inside another type.
-    pub fn go_syntax(&self, ty: &Ty, depth: u32) -> GoSyntax {
+    /// structure (`program/gosyntax.rs`), computed for every dynamic type.
+    pub fn go_syntax(&self, ty: &Ty) -> GoSyntax {
+        let mut budget = NODES;
+        self.go_syntax_within(ty, 0, &mut budget)
+    }
+
+    /// [`Lowerer::go_syntax`], `depth` levels inside another type, with `budget` more types
+    /// to describe.
+    fn go_syntax_within(&self, ty: &Ty, depth: u32, budget: &mut u32) -> GoSyntax {
         let name = self.go_type_name(ty);
-        if depth > DEPTH {
+        if depth > DEPTH || *budget == 0 {
             return GoSyntax {
                 name,
                 kind: SyntaxKind::Other,
             };
         }
-        let inner = |ty: &Ty| Box::new(self.go_syntax(ty, depth + 1));
+        *budget -= 1;
         if let Ty::Named(index) = ty {
             let named = &self.types.named[*index as usize];
             if named.package == Some(Std::Fmt) && named.name == "goSyntax" {
@@ -106,6 +115,7 @@ impl<'t> Lowerer<'t> {
                 };
             }
         }
+        let mut inner = |ty: &Ty| Box::new(self.go_syntax_within(ty, depth + 1, budget));
         let kind = match self.types.underlying(ty) {
             Ty::Int(kind) if kind.unsigned() => SyntaxKind::Unsigned,
             Ty::Int(_) | Ty::Float(_) | Ty::Bool | Ty::String => SyntaxKind::Basic,
@@ -113,13 +123,16 @@ impl<'t> Lowerer<'t> {
                 self.types.structs[index as usize]
                     .fields
                     .iter()
-                    .map(|field| (field.name.clone(), self.go_syntax(&field.ty, depth + 1)))
+                    .map(|field| (field.name.clone(), *inner(&field.ty)))
                     .collect(),
             ),
             Ty::Pointer(to) => SyntaxKind::Pointer(inner(&to)),
             Ty::Slice(element) => SyntaxKind::Slice(inner(&element)),
             Ty::Array(_, element) => SyntaxKind::Array(inner(&element)),
-            Ty::Map(key, value) => SyntaxKind::Map(inner(&key), inner(&value)),
+            Ty::Map(key, value) => {
+                let key = inner(&key);
+                SyntaxKind::Map(key, inner(&value))
+            }
             Ty::Interface(_) => SyntaxKind::Interface,
             _ => SyntaxKind::Other,
         };

@@ -179,7 +179,7 @@ fn sprintf(st: &State, types: &[DynType], format: &Value, values: &[Value], wrap
 
 /// The type name of an errors.New or fmt.Errorf error, the machine's own values (errors/errors.go,
 /// fmt/errors.go).
-fn error_type(st: &State, value: &Value) -> &'static str {
+pub(super) fn error_type(st: &State, value: &Value) -> &'static str {
     match super::errors::wrapped_errors(st, value).len() {
         0 => "*errors.errorString",
         1 => "*fmt.wrapError",

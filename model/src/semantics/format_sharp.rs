@@ -8,11 +8,12 @@
 //! front end fills in, `program/gosyntax.rs`) and from the dynamic type of each interface value
 //! met inside it.
 //!
-//! Where Go prints an address (a non-nil pointer inside a value, or a pointer to anything
-//! but a struct, array, slice or map; a channel; a function), gomc prints no address, so
-//! that two runs print the same bytes: a pointer to a struct, array, slice or map prints as
-//! at the top level (`&main.P{X:1}`), the others as their type and their kind,
-//! `(*int)(pointer)`, `(chan int)(chan)`, `(func())(func)`.
+//! Where Go prints an address (a pointer inside a value, a pointer at the top level to
+//! anything but a struct, array, slice or map, a channel, a function), gomc prints the word
+//! `pointer`, `chan` or `func` in its place, so that two runs print the same bytes:
+//! `(*main.P)(pointer)`, `(chan int)(chan)`, `(func())(func)`, and an error that
+//! `fmt.Errorf` wraps as `err:(*errors.errorString)(pointer)`. A nil one prints as Go's,
+//! `(*main.P)(nil)`.
 //!
 //! Invariant: where the description does not match the value's shape (a type nested deeper
 //! than the front end describes, a value that went in unboxed), the value prints with what
@@ -143,7 +144,9 @@ fn print_sharp(
                 SyntaxKind::Pointer(inner) => &**inner,
                 _ => &unknown,
             };
-            match pointee(st, value) {
+            // A pointer to a struct, array, slice or map prints what it points to at depth 0
+            // only (printValue avoids loops so).
+            match pointee(st, value).filter(|_| depth == 0) {
                 Some(target) => {
                     out.push('&');
                     print_sharp(st, types, &target, inner, spec, depth + 1, out);
@@ -229,9 +232,9 @@ fn pointee(st: &State, value: &Value) -> Option<Value> {
 }
 
 /// An error of errors.New or fmt.Errorf, the machine's own values, as the structs behind them
-/// (errors/errors.go's errorString, fmt/errors.go's wrapError and wrapErrors):
-/// `&errors.errorString{s:"x"}`, `&fmt.wrapError{msg:"w: x", err:&errors.errorString{s:"x"}}`
-/// (Go prints the address of the wrapped error there).
+/// (errors/errors.go's errorString, fmt/errors.go's wrapError and wrapErrors), pointers all:
+/// `&errors.errorString{s:"x"}` at depth 0, `(*errors.errorString)(pointer)` inside a value,
+/// as in `&fmt.wrapError{msg:"w: x", err:(*errors.errorString)(pointer)}`.
 fn print_error(
     st: &State,
     types: &[DynType],
@@ -240,6 +243,10 @@ fn print_error(
     depth: u32,
     out: &mut String,
 ) {
+    if depth > 0 {
+        // A pointer inside a value: `(*errors.errorString)(pointer)`.
+        return with_kind(out, super::format::error_type(st, value), "pointer");
+    }
     let text = super::errors::error_text(st, value).unwrap_or_default();
     let quoted = format_leaf(&Value::str(&text), spec).unwrap_or_default();
     let wrapped = super::errors::wrapped_errors(st, value);
@@ -271,7 +278,7 @@ fn print_error(
                 if i > 0 {
                     out.push_str(", ");
                 }
-                print_sharp(st, types, inner, &interface, spec, depth + 2, out);
+                print_sharp(st, types, inner, &interface, spec, depth + 1, out);
             }
             out.push_str("}}");
         }

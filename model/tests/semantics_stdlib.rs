@@ -234,6 +234,13 @@ fn sharp_v_prints_go_syntax_as_go_does() {
     common::assert_prints_as_go_run("format_sharp_v");
 }
 
+/// `%#v` of generic types, nil named interfaces, functions and channels, struct literal types,
+/// embedded pointers, runes, unsigned map keys, widths and `[]uint8` inside a value.
+#[test]
+fn sharp_v_names_every_kind_of_type_as_go_does() {
+    common::assert_prints_as_go_run("format_sharp_types");
+}
+
 /// `%#v` calls GoString (of the operand's type, or of the dynamic type of an interface value,
 /// also forwarded by a logging wrapper and in fmt.Errorf), not String or Error; widths, named
 /// slices and library types under `%#v` (`model/src/frontend/fmtsharp.rs`).

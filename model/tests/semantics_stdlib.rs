@@ -224,6 +224,31 @@ fn plus_v_names_struct_fields_as_go_does() {
     common::assert_prints_as_go_run("format_plus_v");
 }
 
+/// fmt's `%#v` prints Go syntax as Go does (`model/src/semantics/format_sharp.rs`): type and
+/// field names, commas, `[]int(nil)`, `interface {}(nil)`, `(*main.P)(nil)`, unsigned integers
+/// in hexadecimal, `[]byte{0x1}` (`[]uint8` inside a value), errors as the structs behind them,
+/// GoString methods called and String methods not, in Sprintf, Errorf and forwarded operands
+/// (it printed `%v` with strings quoted).
+#[test]
+fn sharp_v_prints_go_syntax_as_go_does() {
+    common::assert_prints_as_go_run("format_sharp_v");
+}
+
+/// `%#v` of generic types, nil named interfaces, functions and channels, struct literal types,
+/// embedded pointers, runes, unsigned map keys, widths and `[]uint8` inside a value.
+#[test]
+fn sharp_v_names_every_kind_of_type_as_go_does() {
+    common::assert_prints_as_go_run("format_sharp_types");
+}
+
+/// `%#v` calls GoString (of the operand's type, or of the dynamic type of an interface value,
+/// also forwarded by a logging wrapper and in fmt.Errorf), not String or Error; widths, named
+/// slices and library types under `%#v` (`model/src/frontend/fmtsharp.rs`).
+#[test]
+fn sharp_v_calls_go_string_not_string() {
+    common::assert_prints_as_go_run("format_sharp_methods");
+}
+
 /// Package cmp (Go 1.21, `Or` 1.22; `model/src/stdlib/cmp.go`) as slices.SortFunc's comparator,
 /// with NaN ordered first; log.SetFlags changes nothing (gomc's log prints no date as it is).
 /// The expected lines are worked out from Go 1.23's cmp.go: Go 1.19, which checks the other

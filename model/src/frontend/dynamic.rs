@@ -43,6 +43,10 @@ impl Default for DynTables {
             methods: Vec::new(),
             comparable: true,
             fields: crate::program::FieldNames::None,
+            syntax: crate::program::GoSyntax {
+                name: "*errors.errorString".to_string(),
+                kind: crate::program::SyntaxKind::Other,
+            },
         };
         DynTables {
             dyn_types: vec![error_string],
@@ -111,6 +115,7 @@ impl<'t> Lowerer<'t> {
             methods: Vec::new(),
             comparable: self.comparable(ty),
             fields: self.field_names(ty, 0),
+            syntax: self.go_syntax(ty),
         });
         let methods = self.method_table(ty, node);
         self.dynamic.dyn_types[id.0 as usize].methods = methods;

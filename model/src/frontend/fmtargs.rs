@@ -130,6 +130,7 @@ impl<'t> Lowerer<'t> {
             let text_verb = matches!(verb, None | Some('v' | '+' | 's' | 'q' | 'x' | 'X'));
             let bytes = self.string_conversion(&Ty::String, &self.types.underlying(&ty));
             match (verb, bytes) {
+                (Some('#'), _) => self.emit_sharp_operand(&ty, argument)?,
                 (Some('T'), _) if self.types.is_interface(&ty) => {}
                 (Some('T'), _) => self.coerce(&ty, &ANY, argument, "argument")?,
                 (Some('s' | 'q' | 'x' | 'X'), Some(Instr::BytesString)) => {
@@ -165,7 +166,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// The verb of each argument (the format being argument 0) of a constant format, `+` for
-    /// `%+v`; empty for a format built at run time. An explicit argument index (`%[2]d`) is refused.
+    /// `%+v`, `#` for `%#v`; empty for a format built at run time. An explicit argument index (`%[2]d`) is refused.
     pub fn format_verbs(&mut self, format: Node<'t>) -> Result<Vec<Option<char>>> {
         let Some((super::constant::ConstValue::Str(text), _)) = self.const_value(format)? else {
             return Ok(Vec::new());
@@ -176,9 +177,10 @@ impl<'t> Lowerer<'t> {
             if c != '%' {
                 continue;
             }
-            let mut plus = false;
+            let (mut plus, mut sharp) = (false, false);
             while let Some(flag) = chars.next_if(|c| "+-# 0123456789.*".contains(*c)) {
                 plus |= flag == '+';
+                sharp |= flag == '#';
                 if flag == '*' {
                     // A width or precision from an operand: an integer, not printed.
                     verbs.push(Some('*'));
@@ -186,7 +188,8 @@ impl<'t> Lowerer<'t> {
             }
             match chars.next() {
                 Some('%') | None => {}
-                // `%+v`, told apart for push_fmt_args_typed.
+                // `%#v` and `%+v`, told apart for push_fmt_args_typed (`%#+v` is `%#v`).
+                Some('v') if sharp => verbs.push(Some('#')),
                 Some('v') if plus => verbs.push(Some('+')),
                 Some('[') => {
                     return Err(self.src.unsupported(

@@ -65,6 +65,7 @@ mod error;
 mod expr;
 mod float;
 mod fmtargs;
+mod fmtsharp;
 mod fprint;
 mod func;
 mod generic_types;

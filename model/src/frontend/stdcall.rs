@@ -369,6 +369,8 @@ impl<'t> Lowerer<'t> {
                 // the value `%w` wraps.
                 let (&format, operands) = arguments.split_first().expect("checked");
                 self.reject_type_verb(format)?;
+                // `%#v` calls GoString, not Error or String.
+                let sharp = self.sharp_operands(format)?;
                 self.expr(format)?;
                 let mut temps = Vec::new();
                 for &operand in operands {
@@ -380,9 +382,12 @@ impl<'t> Lowerer<'t> {
                     self.emit(Instr::StoreLocal(temp), operand);
                     temps.push((temp, operand));
                 }
-                for &(temp, operand) in &temps {
+                for (i, &(temp, operand)) in temps.iter().enumerate() {
                     self.emit(Instr::LoadLocal(temp), operand);
-                    self.emit(Instr::Stringer, operand);
+                    match sharp.get(i) {
+                        Some(true) => self.emit_go_string(operand),
+                        _ => self.emit(Instr::Stringer, operand),
+                    }
                 }
                 for &(temp, operand) in &temps {
                     self.emit(Instr::LoadLocal(temp), operand);

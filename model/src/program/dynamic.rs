@@ -27,6 +27,8 @@ pub struct DynType {
     pub comparable: bool,
     /// The field names `%+v` prints in a value of this type.
     pub fields: FieldNames,
+    /// The names and structure `%#v` prints (`main.P{X:1}`, `[]int(nil)`).
+    pub syntax: super::GoSyntax,
 }
 
 /// Where a value of a type holds structs, with their field names, as `%+v` prints them

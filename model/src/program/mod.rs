@@ -14,6 +14,7 @@
 mod disasm;
 mod dynamic;
 mod executor;
+mod gosyntax;
 mod instr;
 mod operators;
 mod source;
@@ -24,6 +25,7 @@ pub use dynamic::{
     ReceiverStep, ERROR_STRING,
 };
 pub use executor::Executor;
+pub use gosyntax::{GoSyntax, SyntaxKind};
 pub use instr::{AccessSite, Instr, SelectCase, SelectCaseKind, SelectTable};
 pub use operators::{BinOp, MathFn, SyncMapOp, UnOp};
 pub use source::{SourceFile, Span};

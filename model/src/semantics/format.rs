@@ -11,6 +11,7 @@
 
 use super::floatfmt::format_float;
 use super::format_plus::print_value;
+use super::quote::{is_print, quote, quote_rune, quote_with};
 use super::state::State;
 use super::value::Value;
 use crate::program::{DynType, FieldNames};
@@ -52,7 +53,7 @@ pub fn format_print(st: &State, types: &[DynType], values: &[Value], newline: bo
 
 /// `fmt.Sprintf`: the verbs `%v %d %b %o %O %x %X %c %q %U %s %t %e %E %f %F %g %G %T %%`, the
 /// flags `+ - # 0` and space, a width and a precision, also from an operand (`%*d`, `%.*s`).
-/// `%+v` names struct fields (`format_plus.rs`); `%#v` prints like `%v`, strings quoted. A verb
+/// `%+v` names struct fields (`format_plus.rs`); `%#v` prints Go syntax (`format_sharp.rs`). A verb
 /// that does not fit its operand prints `%!d(string=hi)` (badVerb), a missing operand
 /// `%!v(MISSING)`, extra ones `%!(EXTRA int=1)`.
 ///
@@ -178,7 +179,7 @@ fn sprintf(st: &State, types: &[DynType], format: &Value, values: &[Value], wrap
 
 /// The type name of an errors.New or fmt.Errorf error, the machine's own values (errors/errors.go,
 /// fmt/errors.go).
-fn error_type(st: &State, value: &Value) -> &'static str {
+pub(super) fn error_type(st: &State, value: &Value) -> &'static str {
     match super::errors::wrapped_errors(st, value).len() {
         0 => "*errors.errorString",
         1 => "*fmt.wrapError",
@@ -213,6 +214,7 @@ fn print_arg(st: &State, types: &[DynType], value: &Value, spec: &Spec, out: &mu
         Value::Nil if spec.verb != 'v' => {
             out.push_str(&format!("%!{}(<nil>)", spec.verb));
         }
+        _ if spec.sharp_v => super::format_sharp::print_sharp_arg(st, types, value, spec, out),
         _ => print_value(st, types, value, &FieldNames::None, spec, 0, out),
     }
 }
@@ -383,69 +385,6 @@ fn hex_bytes(bytes: &[u8], spec: &Spec) -> String {
     out
 }
 
-/// fmtQ: a string quoted by `%q`: backquoted under `#` where it can be (strconv.CanBackquote),
-/// with non-ASCII runes escaped under `+`.
-fn quote_with(s: &str, spec: &Spec) -> String {
-    if spec.sharp && !s.contains('`') && s.chars().all(|c| c == '\t' || !c.is_control()) {
-        return format!("`{s}`");
-    }
-    quote(s, spec.plus)
-}
-
-/// strconv.Quote (QuoteToASCII when `ascii`): Go's escapes, `\x01`, `\u00ad`, not Rust's.
-pub(super) fn quote(s: &str, ascii: bool) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        escape_rune(&mut out, c, '"', ascii);
-    }
-    out.push('"');
-    out
-}
-
-/// strconv.QuoteRune (QuoteRuneToASCII when `ascii`).
-fn quote_rune(c: char, ascii: bool) -> String {
-    let mut out = String::from("'");
-    escape_rune(&mut out, c, '\'', ascii);
-    out.push('\'');
-    out
-}
-
-/// strconv's appendEscapedRune.
-fn escape_rune(out: &mut String, c: char, quote: char, ascii: bool) {
-    if c == quote || c == '\\' {
-        out.push('\\');
-        out.push(c);
-        return;
-    }
-    if (ascii && c.is_ascii() && is_print(c)) || (!ascii && is_print(c)) {
-        out.push(c);
-        return;
-    }
-    match c {
-        '\u{7}' => out.push_str("\\a"),
-        '\u{8}' => out.push_str("\\b"),
-        '\u{c}' => out.push_str("\\f"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\u{b}' => out.push_str("\\v"),
-        c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-        c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
-        c => out.push_str(&format!("\\U{:08x}", c as u32)),
-    }
-}
-
-/// strconv.IsPrint, approximately: letters, marks, numbers, punctuation, symbols and the ASCII
-/// space. Control characters, other spaces and the common format characters are not.
-fn is_print(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    !(c.is_control()
-        || c.is_whitespace()
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{e000}'..='\u{f8ff}'))
-}
-
 /// The flags, width and precision of one verb, and the verb.
 #[derive(Clone, Default)]
 pub(super) struct Spec {
@@ -457,7 +396,7 @@ pub(super) struct Spec {
     pub space: bool,
     /// `%+v`: struct field names.
     pub plus_v: bool,
-    /// `%#v`: Go syntax (here: strings quoted).
+    /// `%#v`: Go syntax (`format_sharp.rs`).
     pub sharp_v: bool,
     pub width: Option<usize>,
     pub precision: Option<usize>,

@@ -21,7 +21,7 @@ type GoStringer interface {
 // operand printed by a verb valid for strings (`%v %s %q %x %X`, every operand of Println) whose
 // value has an Error or else a String method is replaced by what the method returns. The
 // machine then formats the slice (frontend/fmtargs.rs), as it does directly passed operands
-// once their methods ran. `%#v` calls GoString in Go, not String: its operand stays.
+// once their methods ran. `%#v` calls GoString, not String (goStringOperand).
 
 // printablef is printable for a format: the verbs of format say which operands go through
 // their methods (doPrintf's walk over flags, width and precision, where a `*` takes an operand
@@ -58,6 +58,8 @@ func printablef(format string, args []any) (string, []any) {
 		}
 		if (verb == 'v' && !sharp) || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X' {
 			out[arg] = printableOperand(out[arg])
+		} else if verb == 'v' {
+			out[arg] = goStringOperand(out[arg])
 		}
 		arg++
 	}
@@ -81,6 +83,18 @@ func printableOperand(arg any) any {
 		return v.Error()
 	case Stringer:
 		return v.String()
+	}
+	return arg
+}
+
+// goSyntax is what a GoString method returned, which %#v prints as it is (print.go's
+// handleMethods under sharpV); the front end describes the type so (frontend/fmtsharp.rs).
+type goSyntax string
+
+// goStringOperand is an operand of %#v through its GoString method, if it has one.
+func goStringOperand(arg any) any {
+	if g, ok := arg.(GoStringer); ok {
+		return goSyntax(g.GoString())
 	}
 	return arg
 }

@@ -59,7 +59,8 @@ fn interface_map_keys_carry_their_dynamic_type_and_must_be_hashable() {
 }
 
 /// A value stored into an interface-typed variable by a select case (`case last = <-ch`), a
-/// comma-ok form, one call's several results or a `:=` that assigns an existing variable is
+/// comma-ok form, one call's several results, a `:=` that assigns an existing variable or a
+/// `var` declaration (package-level too: Go's test/fixedbugs/issue53619.go) is
 /// boxed with its dynamic type (it stayed unboxed, and `last == 1` was false: Go's
 /// test/fixedbugs/bug312.go). Expected: `models/types/interface_assignments.out`, from
 /// `go run`.

@@ -60,7 +60,8 @@ impl<'t> Lowerer<'t> {
         let types = self.push_values(&right, left.len(), node, &targets, "assignment")?;
         // The values of one call or comma-ok expression come as they are: those going into
         // an interface-typed place are boxed on the way (`r, _ = f()` with an `any` r).
-        let tuple = (right.len() != left.len()).then_some(types.as_slice());
+        // (With the places' types known, `push_values` converted them.)
+        let tuple = (right.len() != left.len() && targets.is_empty()).then_some(types.as_slice());
         self.store_saved(&places, &left, tuple)?;
         Ok(())
     }

@@ -103,6 +103,7 @@ impl<'t> Lowerer<'t> {
         if let [value] = values {
             if count == 2 {
                 if let Some(types) = self.comma_ok(*value)? {
+                    self.convert_tuple(&types, targets, *value, context)?;
                     return Ok(types);
                 }
             }
@@ -110,6 +111,7 @@ impl<'t> Lowerer<'t> {
             if inner.kind() == "call_expression" {
                 let types = self.call(inner)?;
                 if types.len() == count {
+                    self.convert_tuple(&types, targets, *value, context)?;
                     return Ok(types);
                 }
                 return Err(self.src.error(
@@ -130,6 +132,35 @@ impl<'t> Lowerer<'t> {
                 measure(values.len(), "value")
             ),
         ))
+    }
+}
+
+impl<'t> Lowerer<'t> {
+    /// The values of one call or comma-ok expression, on the stack as they came, converted to
+    /// the types of their places: those going into an interface-typed place are boxed
+    /// (`var v, ok any = m[k]`). Without `targets`, the caller converts them.
+    fn convert_tuple(
+        &mut self,
+        types: &[Ty],
+        targets: &[Ty],
+        node: Node<'t>,
+        context: &str,
+    ) -> Result<()> {
+        let boxes = |lowerer: &Self, (from, to): (&Ty, &Ty)| {
+            lowerer.types.is_interface(to) && !lowerer.types.is_interface(from)
+        };
+        if targets.len() != types.len() || !types.iter().zip(targets).any(|p| boxes(self, p)) {
+            return Ok(());
+        }
+        let temps: Vec<u32> = types.iter().map(|_| self.temp()).collect();
+        for &temp in temps.iter().rev() {
+            self.emit(Instr::StoreLocal(temp), node);
+        }
+        for ((temp, from), to) in temps.into_iter().zip(types).zip(targets) {
+            self.emit(Instr::LoadLocal(temp), node);
+            self.coerce(from, to, node, context)?;
+        }
+        Ok(())
     }
 }
 

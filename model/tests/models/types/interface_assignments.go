@@ -7,6 +7,10 @@ import (
 
 func fetch() (int, error) { return 7, nil }
 
+// Package variables declared with an interface type from one comma-ok value (Go's
+// test/fixedbugs/issue53619.go).
+var flag, present any = any(nil).(bool)
+
 // Values going into interface-typed variables through every form of assignment that carries
 // more than one value, or a received one: each is boxed with its dynamic type, so that it
 // compares equal to a constant of that type and prints its type with %T.
@@ -55,4 +59,9 @@ func main() {
 	var failure error
 	failure, ok = errors.New("x"), true
 	fmt.Println(failure != nil, ok)
+
+	var code, fetchErr any = fetch()
+	var hit2, ok2 any = cache["b"]
+	fmt.Printf("%v %v %T %v %v %T\n", code == 7, fetchErr, hit2, hit2 == 0, ok2 == false, ok2)
+	fmt.Println(flag == false, present == false)
 }

@@ -69,6 +69,16 @@ fn multi_value_and_received_assignments_box_into_interfaces() {
     common::assert_prints_as_go_run("interface_assignments");
 }
 
+/// An untyped rune constant's default type is rune (`sep := ','` is an int32; it was an
+/// int); a pointer to an array ranges over the array (the
+/// length without dereferencing, the elements through the pointer, a nil one panics when an
+/// element is read); `-(1 << bits)` takes the other operand's type. Expected:
+/// `models/types/runes_and_array_pointers.out`, from `go run`.
+#[test]
+fn runes_and_pointers_to_arrays_range_as_in_go() {
+    common::assert_prints_as_go_run("runes_and_array_pointers");
+}
+
 /// Exact constants past int64 (`1 << 100`, `math.MaxUint64`) and uint64 arithmetic at and
 /// above 2^63 (division, remainder, comparison, shifts, conversions, fmt and println): the
 /// same text as `go run` (`models/types/bigconst.out`).

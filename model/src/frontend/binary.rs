@@ -253,7 +253,15 @@ impl<'t> Lowerer<'t> {
     /// Whether `operand` is `c << n` or `c >> n` with `c` an untyped integer constant and `n`
     /// not a constant: such a shift has no type of its own.
     fn untyped_constant_shift(&mut self, operand: Node<'t>) -> Result<bool> {
-        let operand = super::syntax::unparen(operand);
+        let mut operand = super::syntax::unparen(operand);
+        // `-(1 << n)` is such a shift too.
+        while operand.kind() == "unary_expression"
+            && operand
+                .child_by_field_name("operator")
+                .is_some_and(|o| matches!(self.src.text_of(o), "-" | "+" | "^"))
+        {
+            operand = super::syntax::unparen(self.required(operand, "operand")?);
+        }
         if operand.kind() != "binary_expression" {
             return Ok(false);
         }

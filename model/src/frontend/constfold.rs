@@ -31,7 +31,8 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "rune_literal" => match rune_literal(text) {
-                Ok(v) => (ConstValue::int(v), INT),
+                // An untyped rune constant: its default type is rune (Go spec, "Constants").
+                Ok(v) => (ConstValue::int(v), Ty::Int(super::types::IntKind::Int32)),
                 Err(message) => return Err(self.src.error(node, message)),
             },
             "interpreted_string_literal" | "raw_string_literal" => match string_literal(text) {

@@ -248,7 +248,15 @@ impl<'t> Lowerer<'t> {
         let declare = has_token(clause, ":=");
         let right = self.required(clause, "right")?;
         let ty = self.type_of(right)?;
-        let shape = self.types.underlying(&ty);
+        // A pointer to an array ranges over the array it points to: its length is the
+        // array's (a nil pointer ranges too), its elements are read through it.
+        let (shape, through_pointer) = match self.types.underlying(&ty) {
+            Ty::Pointer(inner) => match self.types.underlying(&inner) {
+                array @ Ty::Array(..) => (array, true),
+                _ => (Ty::Pointer(inner), false),
+            },
+            other => (other, false),
+        };
         let collection = self.temp();
         self.expr(right)?;
         self.emit(Instr::StoreLocal(collection), right);
@@ -427,6 +435,9 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::LoadLocal(index), clause);
                 if targets.len() == 2 {
                     self.emit(Instr::LoadLocal(collection), clause);
+                    if through_pointer {
+                        self.emit(Instr::Load, clause);
+                    }
                     self.emit(Instr::LoadLocal(index), clause);
                     self.emit(Instr::Index, clause);
                 }

@@ -312,6 +312,22 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// Whether an expression has a comma-ok form: a map index, a type assertion, a receive.
+    fn comma_ok_form(&mut self, value: Node<'t>) -> Result<bool> {
+        let value = unparen(value);
+        Ok(match value.kind() {
+            "type_assertion_expression" => true,
+            "unary_expression" => value
+                .child_by_field_name("operator")
+                .is_some_and(|o| self.src.text_of(o) == "<-"),
+            "index_expression" => {
+                let operand = self.required(value, "operand")?;
+                matches!(self.underlying_type_of(operand)?, Ty::Map(..))
+            }
+            _ => false,
+        })
+    }
+
     /// The receiver type of a method expression's operand (`T` in `T.M`, `*T` in `(*T).M`),
     /// or `None` when the operand is a value.
     pub fn method_expression_receiver(&mut self, operand: Node<'t>) -> Result<Option<Ty>> {
@@ -532,7 +548,12 @@ impl<'t> Lowerer<'t> {
             match values.as_slice() {
                 [] => Err(self.src.error(node, "variable without type or initializer")),
                 [value] if count > 1 => {
-                    let types = self.type_of_multi(*value)?;
+                    let mut types = self.type_of_multi(*value)?;
+                    // `var v, ok = m[k]` (a map index, type assertion or receive): the
+                    // second is the untyped bool that says whether it found a value.
+                    if count == 2 && types.len() == 1 && self.comma_ok_form(*value)? {
+                        types.push(Ty::Bool);
+                    }
                     types.get(position).cloned().ok_or_else(|| {
                         self.src.error(
                             *value,

@@ -11,6 +11,11 @@ func fetch() (int, error) { return 7, nil }
 // test/fixedbugs/issue53619.go).
 var flag, present any = any(nil).(bool)
 
+// And without a type: the second variable is the comma-ok bool (Go's
+// test/fixedbugs/bug244.go was refused as an assignment mismatch).
+var limits = map[string]int{"conns": 4}
+var conns, haveConns = limits["conns"]
+
 // Values going into interface-typed variables through every form of assignment that carries
 // more than one value, or a received one: each is boxed with its dynamic type, so that it
 // compares equal to a constant of that type and prints its type with %T.
@@ -63,5 +68,5 @@ func main() {
 	var code, fetchErr any = fetch()
 	var hit2, ok2 any = cache["b"]
 	fmt.Printf("%v %v %T %v %v %T\n", code == 7, fetchErr, hit2, hit2 == 0, ok2 == false, ok2)
-	fmt.Println(flag == false, present == false)
+	fmt.Println(flag == false, present == false, conns, haveConns)
 }

@@ -47,6 +47,13 @@ impl<'t> Lowerer<'t> {
                             self.emit(Instr::Pop, inner);
                         }
                     }
+                    // `fns[i](x)`, `Process[int](x)`: calls the grammar reads as conversions.
+                    "type_conversion_expression" if self.is_call_read_as_conversion(inner) => {
+                        let results = self.call(inner)?;
+                        for _ in results {
+                            self.emit(Instr::Pop, inner);
+                        }
+                    }
                     "unary_expression"
                         if inner
                             .child_by_field_name("operator")

@@ -77,3 +77,25 @@ fn errors_as_follows_user_unwrap_and_as_methods_as_go_does() {
         ]
     );
 }
+
+/// `errors.ErrUnsupported` (Go 1.21) wraps and matches as Go's does.
+#[test]
+fn err_unsupported_is_a_sentinel_that_wraps() {
+    let source = "package main
+
+import (
+	\"errors\"
+	\"fmt\"
+)
+
+func main() {
+	err := fmt.Errorf(\"probe grpc: %w\", errors.ErrUnsupported)
+	fmt.Println(err, errors.Is(err, errors.ErrUnsupported))
+}
+";
+    let report = check(source);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["probe grpc: unsupported operation true"]
+    );
+}

@@ -221,11 +221,13 @@ impl<'t> Lowerer<'t> {
                 }
             };
             let mut vars = Vec::new();
-            for (name, ty) in names.iter().zip(&types) {
+            for (index, (name, ty)) in names.iter().zip(&types).enumerate() {
                 if *ty == Ty::UntypedNil {
+                    // go build reports it at the `nil`.
+                    let at = values.get(index).copied().unwrap_or(*name);
                     return Err(self
                         .src
-                        .error(*name, "use of untyped nil in variable declaration"));
+                        .error(at, "use of untyped nil in variable declaration"));
                 }
                 vars.push(self.declare_var(*name, ty.clone())?);
             }

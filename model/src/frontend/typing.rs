@@ -278,21 +278,38 @@ impl<'t> Lowerer<'t> {
     /// as a generic type, `indexcall.rs`).
     pub fn index_type(&mut self, node: Node<'t>, operand: Node<'t>) -> Result<Ty> {
         let operand_ty = self.type_of(operand)?;
-        match self.types.underlying(&operand_ty) {
-            Ty::Slice(element) | Ty::Array(_, element) => Ok((*element).clone()),
-            Ty::Map(_, value) => Ok((*value).clone()),
-            Ty::String => Ok(Ty::Int(IntKind::Uint8)),
+        let element = match self.types.underlying(&operand_ty) {
+            Ty::Slice(element) | Ty::Array(_, element) => Some((*element).clone()),
+            Ty::Map(_, value) => Some((*value).clone()),
+            Ty::String => Some(Ty::Int(IntKind::Uint8)),
             Ty::Pointer(inner) => match self.types.underlying(&inner) {
-                Ty::Array(_, element) => Ok((*element).clone()),
-                _ => Err(self.src.error(node, "cannot index a pointer")),
+                Ty::Array(_, element) => Some((*element).clone()),
+                _ => None,
             },
-            other => Err(self.src.error(
-                node,
-                format!(
-                    "cannot index a value of type {}",
-                    self.types.describe(&other)
-                ),
-            )),
+            _ => None,
+        };
+        match element {
+            Some(element) => Ok(element),
+            // go build (1.19), at the `[`: "invalid operation: cannot index p (variable of
+            // type *[]int)".
+            _ => {
+                let described = self.operand_description(operand, &operand_ty);
+                let bracket = (0..node.child_count())
+                    .filter_map(|i| node.child(i))
+                    .flat_map(|child| match child.kind() {
+                        "type_arguments" => child.child(0),
+                        _ => Some(child),
+                    })
+                    .find(|child| child.kind() == "[")
+                    .unwrap_or(node);
+                Err(self.src.error(
+                    bracket,
+                    format!(
+                        "invalid operation: cannot index {} ({described})",
+                        self.go_text(operand)
+                    ),
+                ))
+            }
         }
     }
 

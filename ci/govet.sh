@@ -77,6 +77,8 @@ needs_go=(
   "1.22 corpus/93_handler_map_recover_errch.go"
   "1.23 corpus/95_semaphore_pool_sorted_report.go"   # slices.Collect(maps.Keys(...))
   "1.22 corpus/99_striped_counters_source_close.go"
+  # cmp.Compare, slices.SortFunc, errors.ErrUnsupported
+  "1.21 corpus/114_breaker_probe_method_expr.go"
   "1.24 model/tests/models/gotest/hangs/"              # testing.T.Context
   "1.25 model/tests/models/gotest/synctest/"           # synctest.Test
   # One loop variable per iteration (Go 1.22) captured by goroutines and parallel subtests;

@@ -52,8 +52,8 @@ fn a_context_nobody_cancels_leaves_its_watcher_blocked() {
 fn a_timeout_may_win_or_lose_and_nothing_is_left_blocked() {
     let report = check(include_str!("models/context/timeout_race.go"));
     assert_eq!(report.kinds(), [OutcomeKind::Ok]);
-    // The library's frames are Go's: the deadline goroutine is context.WithDeadline.func2 and
-    // the trace names context.go's functions.
+    // The library's frames are Go's: the deadline goroutine is
+    // context.WithDeadlineCause.func2 and the trace names context.go's functions.
     let trace = &report.outcome(OutcomeKind::Ok).expect("ok").witness.trace;
     assert!(
         trace

@@ -334,3 +334,15 @@ func main() {{
     let never = "order == 321 || order == 231 || order == 213 || order == 21";
     assert_eq!(check(&source(never)).kinds(), [Ok]);
 }
+
+/// `fns[i](x)` and `d.handlers[kind](ev)` parse as conversions to a generic type; a name for
+/// the operand that is a variable makes them calls of the element (`frontend/indexcall.rs`),
+/// as expressions, statements and in `go`. Before, gomc refused them ("generic type").
+#[test]
+fn calls_of_elements_that_parse_as_conversions_are_calls() {
+    let report = check(include_str!("models/types/element_calls.go"));
+    assert_eq!(
+        printed(&report, Ok),
+        ["2", "12", "5", "30", "7", "40", "go 9"]
+    );
+}

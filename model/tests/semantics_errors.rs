@@ -77,3 +77,55 @@ fn errors_as_follows_user_unwrap_and_as_methods_as_go_does() {
         ]
     );
 }
+
+/// `errors.ErrUnsupported` (Go 1.21) wraps and matches as Go's does.
+#[test]
+fn err_unsupported_is_a_sentinel_that_wraps() {
+    let source = "package main
+
+import (
+	\"errors\"
+	\"fmt\"
+)
+
+func main() {
+	err := fmt.Errorf(\"probe grpc: %w\", errors.ErrUnsupported)
+	fmt.Println(err, errors.Is(err, errors.ErrUnsupported))
+}
+";
+    let report = check(source);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        ["probe grpc: unsupported operation true"]
+    );
+}
+
+/// FIXME (README, Limitations, fmt): fmt recovers a panic of the `String` method it calls
+/// (print.go `catchPanic`): Go 1.23 prints `<nil>` for the nil `*conn` and
+/// `%!s(PANIC=String method: runtime error: index out of range [5] with length 2)`, and exits
+/// 0. gomc runs the method as a plain call, so its panic ends the program.
+#[test]
+fn fixme_a_string_method_that_panics_under_fmt_panics_the_program() {
+    let source = "package main
+
+import \"fmt\"
+
+type State int
+
+var names = [...]string{\"idle\", \"busy\"}
+
+func (s State) String() string { return names[s] }
+
+type conn struct{ addr string }
+
+func (c *conn) String() string { return \"conn \" + c.addr }
+
+func main() {
+	var c *conn
+	fmt.Println(c)
+	fmt.Printf(\"%v|%s\\n\", State(1), State(5))
+}
+";
+    let report = check(source);
+    assert_kinds(&report, &[OutcomeKind::Panic]);
+}

@@ -156,3 +156,13 @@ fn type_arguments_are_inferred_through_generic_defined_types() {
     assert_eq!(report.kinds(), [OutcomeKind::Ok]);
     assert_eq!(printed(&report, OutcomeKind::Ok), ["7 2"]);
 }
+
+/// A constraint naming an earlier type parameter (`[P Num, T HasP[P]]`) and embedding
+/// `comparable`, also on a generic type used as a field before its argument's methods are
+/// declared (the check waits for the method sets). Before, gomc said "undefined: P".
+#[test]
+fn constraints_may_name_earlier_type_parameters_and_embed_comparable() {
+    let report = check(include_str!("models/generics/constraint_params.go"));
+    assert_kinds(&report, &[OutcomeKind::Ok]);
+    assert_eq!(printed(&report, OutcomeKind::Ok), ["{3} 2", "{5}", "1 e2"]);
+}

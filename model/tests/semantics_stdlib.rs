@@ -323,3 +323,43 @@ fn library_functions_built_into_the_front_end_are_function_values_too() {
         ]
     );
 }
+
+/// Found by the seventh probe round: sort.IntSlice and StringSlice (with their Sort method),
+/// strings.SplitN, and context.WithTimeoutCause (Go 1.21; WithDeadline goes through
+/// WithDeadlineCause as in context.go). Go 1.23's go run prints the same two lines.
+#[test]
+fn sort_int_slice_split_n_and_timeout_cause_are_gos() {
+    let source = "package main
+
+import (
+	\"context\"
+	\"errors\"
+	\"fmt\"
+	\"sort\"
+	\"strings\"
+	\"time\"
+)
+
+var errSlow = errors.New(\"backend slow\")
+
+func main() {
+	ints := []int{3, 1, 2}
+	sort.Sort(sort.Reverse(sort.IntSlice(ints)))
+	names := sort.StringSlice{\"b\", \"c\", \"a\"}
+	names.Sort()
+	fmt.Println(ints, names, strings.SplitN(\"a,b,c\", \",\", 2), len(strings.SplitN(\"a,b\", \",\", 0)), strings.SplitN(\"a,b\", \",\", -1))
+	ctx, cancel := context.WithTimeoutCause(context.Background(), time.Millisecond, errSlow)
+	defer cancel()
+	<-ctx.Done()
+	fmt.Println(ctx.Err(), context.Cause(ctx))
+}
+";
+    let report = check(source);
+    assert_eq!(
+        printed(&report, OutcomeKind::Ok),
+        [
+            "[3 2 1] [a b c] [a b,c] 0 [a b]",
+            "context deadline exceeded backend slow"
+        ]
+    );
+}

@@ -60,7 +60,7 @@ impl<'t> Lowerer<'t> {
         }
         if arguments.len() != params {
             let what = format!("arguments in call to {}", self.callee_text(call)?);
-            return Err(self.count_mismatch(call, &arguments, &sig.params, false, &what));
+            return Err(self.count_mismatch(call, &arguments, &sig.params, sig.variadic, &what));
         }
         for (argument, param) in arguments.into_iter().zip(&sig.params) {
             let argument = if argument.kind() == "variadic_argument" {
@@ -236,6 +236,11 @@ impl<'t> Lowerer<'t> {
     /// A value's type as types2's `typesSummary` writes it: an untyped numeric constant is
     /// `number`, another untyped constant its kind, `nil` is `nil`.
     fn summary_of(&mut self, value: Node<'t>) -> String {
+        // A spread argument (`xs...`) is summarized as its slice.
+        let value = match value.kind() {
+            "variadic_argument" => named_children(value).first().copied().unwrap_or(value),
+            _ => value,
+        };
         let Ok(ty) = self.type_of(value) else {
             return "<T>".into();
         };

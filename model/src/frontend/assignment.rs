@@ -115,7 +115,11 @@ impl<'t> Lowerer<'t> {
     ) -> Result<()> {
         if declare {
             let mut vars = Vec::new();
-            for (target, ty) in targets.iter().zip(types) {
+            let values = node
+                .child_by_field_name("right")
+                .map(named_children)
+                .unwrap_or_default();
+            for (index, (target, ty)) in targets.iter().zip(types).enumerate() {
                 if target.kind() != "identifier" {
                     return Err(self.src.error(*target, "non-name on left side of :="));
                 }
@@ -124,9 +128,9 @@ impl<'t> Lowerer<'t> {
                     Some(id) => vars.push(Err(id)),
                     None => {
                         if *ty == Ty::UntypedNil {
-                            return Err(self
-                                .src
-                                .error(*target, "use of untyped nil in assignment"));
+                            // go build reports it at the `nil`.
+                            let at = values.get(index).copied().unwrap_or(*target);
+                            return Err(self.src.error(at, "use of untyped nil in assignment"));
                         }
                         vars.push(Ok(self.declare_var(*target, ty.clone())?))
                     }

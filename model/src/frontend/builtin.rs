@@ -21,8 +21,14 @@ impl<'t> Lowerer<'t> {
             "len" | "cap" => {
                 self.expect_args(call, arguments, 1)?;
                 let ty = self.expr(arguments[0])?;
+                // Only a pointer to an array has a length (Go spec, "Length and capacity"):
+                // `len(p)` of a `*[]int` is an error, not a length read through the pointer.
                 let shape = match self.types.underlying(&ty) {
-                    Ty::Pointer(inner) => self.types.underlying(&inner),
+                    Ty::Pointer(inner)
+                        if matches!(self.types.underlying(&inner), Ty::Array(..)) =>
+                    {
+                        self.types.underlying(&inner)
+                    }
                     other => other,
                 };
                 let tail = match (&shape, name) {
@@ -31,10 +37,16 @@ impl<'t> Lowerer<'t> {
                     (Ty::String | Ty::Slice(_) | Ty::Map(..), "len") => vec![Instr::Len],
                     (Ty::Slice(_) | Ty::Chan(..), "cap") => vec![Instr::Cap],
                     _ => {
+                        // go build (1.19): "invalid argument: p (variable of type *[]int) for
+                        // len".
+                        let operand = self.operand_description(arguments[0], &ty);
                         return Err(self.src.error(
                             arguments[0],
-                            format!("invalid argument for {name}: {}", self.types.describe(&ty)),
-                        ))
+                            format!(
+                                "invalid argument: {} ({operand}) for {name}",
+                                self.go_text(arguments[0])
+                            ),
+                        ));
                     }
                 };
                 special(1, tail, vec![INT])

@@ -103,7 +103,10 @@ impl<'t> Lowerer<'t> {
     }
 
     fn classify_plain_callee(&mut self, call: Node<'t>) -> Result<Callee<'t>> {
-        let function = unparen(self.required(call, "function")?);
+        let function = match self.element_call(call) {
+            Some(element) => element,
+            None => unparen(self.required(call, "function")?),
+        };
         match function.kind() {
             "identifier" => {
                 let text = self.src.text_of(function);

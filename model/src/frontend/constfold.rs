@@ -48,7 +48,8 @@ impl<'t> Lowerer<'t> {
                         .error(node, "cannot use iota outside constant declaration"))
                 }
             },
-            "identifier" => match self.lookup(text) {
+            // A name parsed as a type, as an index in `fns[i](x)` (`indexcall.rs`).
+            "identifier" | "type_identifier" => match self.lookup(text) {
                 Name::Local(Entity::Const(value, ty)) => (value, ty),
                 Name::Pkg(PkgEntity::Const(index)) => self.const_def_value(index)?,
                 _ => return Ok(None),
@@ -57,11 +58,8 @@ impl<'t> Lowerer<'t> {
                 Some(&inner) => return self.const_value(inner),
                 None => return Ok(None),
             },
-            "selector_expression" => {
-                let (Some(operand), Some(field)) = (
-                    node.child_by_field_name("operand"),
-                    node.child_by_field_name("field"),
-                ) else {
+            "selector_expression" | "qualified_type" => {
+                let Some((operand, field)) = Self::selector_parts(node) else {
                     return Ok(None);
                 };
                 // A constant of a library package written in Go (`time.Second`).

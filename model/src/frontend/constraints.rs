@@ -18,6 +18,19 @@ use super::typing::Selection;
 /// program go build accepts; the bound guards the recursion).
 const MAX_EMBEDDING: u32 = 16;
 
+/// An interface's body and the bindings of the type parameters it mentions (those of a
+/// generic interface instantiated as a constraint: `HasP[P]`).
+/// It is named in messages as the instance: `HasP[int64]`, as go build names it.
+type BoundBody<'t> = (Node<'t>, Vec<(String, Ty)>, Option<String>);
+
+/// A check of type arguments left for when the package's method sets are known.
+pub(super) struct DeferredCheck<'t> {
+    pub list: Node<'t>,
+    pub package: Option<super::imports::Std>,
+    pub args: Vec<Ty>,
+    pub at: Vec<Node<'t>>,
+}
+
 impl<'t> Lowerer<'t> {
     /// Checks the type arguments `args` of generic function `index` against the constraints
     /// of its type parameters; `at[i]` is where an error about argument i is reported.
@@ -33,6 +46,39 @@ impl<'t> Lowerer<'t> {
     /// Checks type arguments `args` against the type parameters declared by `list` (a
     /// `type_parameter_list` of package `package`, a function's or a generic type's).
     pub fn check_type_arguments(
+        &mut self,
+        list: Node<'t>,
+        package: Option<super::imports::Std>,
+        args: &[Ty],
+        at: &[Node<'t>],
+    ) -> Result<()> {
+        if let Some(deferred) = &mut self.deferred_constraints {
+            deferred.push(DeferredCheck {
+                list,
+                package,
+                args: args.to_vec(),
+                at: at.to_vec(),
+            });
+            return Ok(());
+        }
+        // A constraint may name the type parameters declared with it (`[P Num, T HasP[P]]`):
+        // they stand for their arguments while the constraints are checked.
+        let mut bindings = Vec::new();
+        for declaration in named_children(list) {
+            let mut cursor = declaration.walk();
+            for name in declaration.children_by_field_name("name", &mut cursor) {
+                if let Some(arg) = args.get(bindings.len()) {
+                    bindings.push((self.src.text_of(name).to_string(), arg.clone()));
+                }
+            }
+        }
+        let saved = std::mem::replace(&mut self.type_args, bindings);
+        let result = self.check_bound_type_arguments(list, package, args, at);
+        self.type_args = saved;
+        result
+    }
+
+    fn check_bound_type_arguments(
         &mut self,
         list: Node<'t>,
         package: Option<super::imports::Std>,
@@ -87,7 +133,7 @@ impl<'t> Lowerer<'t> {
                     _ => {}
                 }
                 if let Some(body) = self.interface_syntax(single)? {
-                    return self.unsatisfied_interface(arg, body, text, depth);
+                    return self.unsatisfied_bound_interface(arg, body, text, depth);
                 }
             }
         }
@@ -165,17 +211,18 @@ impl<'t> Lowerer<'t> {
                 }
                 continue;
             }
-            if depth > 0 && matches!(self.src.text_of(term), "any" | "comparable") {
-                if self.unsatisfied(arg, term, depth - 1)?.is_none() {
-                    return Ok(true);
-                }
-                continue;
+            // `any` and `comparable` as terms or embedded (`interface{ M(); comparable }`).
+            match self.src.text_of(term) {
+                "any" => return Ok(true),
+                "comparable" if self.comparable_argument(arg) => return Ok(true),
+                "comparable" => continue,
+                _ => {}
             }
             if depth > 0 {
                 if let Some(body) = self.interface_syntax(term)? {
                     let written = self.src.text_of(term).to_string();
                     if self
-                        .unsatisfied_interface(arg, body, &written, depth - 1)?
+                        .unsatisfied_bound_interface(arg, body, &written, depth - 1)?
                         .is_none()
                     {
                         return Ok(true);
@@ -192,14 +239,19 @@ impl<'t> Lowerer<'t> {
 
     /// The `interface_type` syntax a constraint names: written in place, or the declaration
     /// of a named interface (in the model or a library package); `None` for other types.
-    fn interface_syntax(&mut self, node: Node<'t>) -> Result<Option<Node<'t>>> {
+    fn interface_syntax(&mut self, node: Node<'t>) -> Result<Option<BoundBody<'t>>> {
         if node.kind() == "interface_type" {
-            return Ok(Some(node));
+            return Ok(Some((node, Vec::new(), None)));
         }
         if !matches!(
             node.kind(),
             "type_identifier" | "identifier" | "qualified_type" | "selector_expression"
         ) {
+            // An instance of a generic interface (`HasP[P]`): the generic's body, its type
+            // parameters bound to the instance's arguments while it is read.
+            if node.kind() == "generic_type" {
+                return self.generic_interface_syntax(node);
+            }
             return Ok(None);
         }
         let Ty::Named(index) = self.resolve_type(node)? else {
@@ -211,7 +263,42 @@ impl<'t> Lowerer<'t> {
             .iter()
             .find(|(i, _)| *i == index)
             .map(|&(_, spec)| spec)
-            .filter(|spec| spec.kind() == "interface_type"))
+            .filter(|spec| spec.kind() == "interface_type")
+            .map(|spec| (spec, Vec::new(), None)))
+    }
+
+    /// `HasP[P]` as a constraint: the body of the generic interface, with its type parameters
+    /// bound to the instance's arguments (resolved, and so checked, in the current bindings).
+    fn generic_interface_syntax(&mut self, node: Node<'t>) -> Result<Option<BoundBody<'t>>> {
+        let Ty::Named(index) = self.resolve_type(node)? else {
+            return Ok(None);
+        };
+        let Some((generic, args)) = self.instances.origins.get(&index).cloned() else {
+            return Ok(None);
+        };
+        let declaration = &self.instances.types[generic];
+        if declaration.type_node.kind() != "interface_type" {
+            return Ok(None);
+        }
+        let bindings = declaration.params.iter().cloned().zip(args).collect();
+        let name = self.types.describe(&Ty::Named(index));
+        Ok(Some((declaration.type_node, bindings, Some(name))))
+    }
+
+    /// `unsatisfied_interface` with the type parameters of a generic interface bound.
+    fn unsatisfied_bound_interface(
+        &mut self,
+        arg: &Ty,
+        (body, bindings, name): BoundBody<'t>,
+        written: &str,
+        depth: u32,
+    ) -> Result<Option<String>> {
+        let saved = self.type_args.clone();
+        self.type_args.extend(bindings);
+        let written = name.as_deref().unwrap_or(written);
+        let result = self.unsatisfied_interface(arg, body, written, depth);
+        self.type_args = saved;
+        result
     }
 
     /// `comparable` as Go 1.20 and later define it: strictly comparable types and interfaces.

@@ -97,6 +97,11 @@ impl<'t> Lowerer<'t> {
             return Err(self.src.error(
                 label_node.unwrap_or(node),
                 match &label {
+                    // go build (1.19): a label declared nowhere in the function is "not
+                    // defined"; one declared elsewhere is invalid here.
+                    Some(label) if !label_declared(self.src.text, node, label) => {
+                        format!("{keyword} label not defined: {label}")
+                    }
                     Some(label) => format!("invalid {keyword} label {label}"),
                     None if is_break => "break is not in a loop, switch, or select".to_string(),
                     None => "continue is not in a loop".to_string(),
@@ -464,4 +469,36 @@ impl<'t> Lowerer<'t> {
         self.pop_breakable(next);
         Ok(())
     }
+}
+
+/// Whether a statement labelled `label` is declared in the function around `node` (its
+/// innermost function declaration or literal).
+fn label_declared(text: &str, node: Node, label: &str) -> bool {
+    let mut function = node;
+    while !matches!(
+        function.kind(),
+        "function_declaration" | "method_declaration" | "func_literal"
+    ) {
+        match function.parent() {
+            Some(parent) => function = parent,
+            None => return true,
+        }
+    }
+    let mut stack = vec![function];
+    while let Some(current) = stack.pop() {
+        if current.kind() == "labeled_statement" {
+            let name = current
+                .child_by_field_name("label")
+                .and_then(|n| text.get(n.start_byte()..n.end_byte()));
+            if name == Some(label) {
+                return true;
+            }
+        }
+        // A function literal inside has labels of its own.
+        if current != function && current.kind() == "func_literal" {
+            continue;
+        }
+        stack.extend(named_children(current));
+    }
+    false
 }

@@ -279,11 +279,21 @@ impl<'t> Lowerer<'t> {
         }
         // types2's operand modes: a map element and a receive or type assertion (which can
         // yield a second, ok value) are named as such.
-        let mode = match node.kind() {
+        // An element (also `m[k]` in `m[k](x)`, parsed as a generic type: indexcall.rs).
+        let indexed = match node.kind() {
             "index_expression" => node
                 .child_by_field_name("operand")
-                .and_then(|operand| self.type_of(operand).ok())
-                .is_some_and(|ty| matches!(self.types.underlying(&ty), Ty::Map(..)))
+                .and_then(|operand| self.type_of(operand).ok()),
+            "generic_type" => self
+                .element_parts(node)
+                .and_then(|(operand, _)| self.type_of(operand).ok()),
+            _ => None,
+        }
+        .map(|ty| self.types.underlying(&ty));
+        let mode = match node.kind() {
+            "index_expression" | "generic_type" => indexed
+                .as_ref()
+                .is_some_and(|ty| matches!(ty, Ty::Map(..)))
                 .then_some("map index expression"),
             "type_assertion_expression" => Some("comma, ok expression"),
             "unary_expression" => node
@@ -301,12 +311,15 @@ impl<'t> Lowerer<'t> {
             let signature = text.trim_end_matches(" {…}").trim_end_matches(" {}");
             return format!("value of type {signature}");
         }
-        let is_var = node.kind() == "identifier"
-            && matches!(
-                self.lookup(text),
-                super::resolve::Name::Local(super::lowerer::Entity::Var(_))
-                    | super::resolve::Name::Pkg(super::package::PkgEntity::Global(_))
-            );
+        // An element of a slice is a variable (types2: addressable).
+        let is_element = matches!(indexed, Some(Ty::Slice(_)));
+        let is_var = is_element
+            || matches!(node.kind(), "identifier" | "type_identifier")
+                && matches!(
+                    self.lookup(text),
+                    super::resolve::Name::Local(super::lowerer::Entity::Var(_))
+                        | super::resolve::Name::Pkg(super::package::PkgEntity::Global(_))
+                );
         let what = if is_var { "variable" } else { "value" };
         format!("{what} of type {}", self.types.describe(ty))
     }

@@ -18,7 +18,12 @@ impl<'t> Lowerer<'t> {
         let ty = self.expr_uncopied(node)?;
         let inner = super::syntax::unparen(node);
         let reads_memory = match inner.kind() {
-            "identifier" | "selector_expression" | "index_expression" => true,
+            "identifier"
+            | "selector_expression"
+            | "index_expression"
+            | "type_identifier"
+            | "qualified_type"
+            | "generic_type" => true,
             "unary_expression" => inner
                 .child_by_field_name("operator")
                 .is_some_and(|operator| self.src.text_of(operator) == "*"),
@@ -59,7 +64,9 @@ impl<'t> Lowerer<'t> {
                 self.emit(Instr::PushNil, node);
                 Ok(Ty::UntypedNil)
             }
-            "identifier" => self.identifier(node),
+            // A name or selector the grammar parsed as a type, in `fns[i](x)` (`indexcall.rs`).
+            "identifier" | "type_identifier" | "package_identifier" => self.identifier(node),
+            "generic_type" => self.element_value(node),
             "parenthesized_expression" => match named_children(node).first() {
                 Some(&inner) => self.expr_uncopied(inner),
                 None => Err(self.src.error(node, "empty parentheses")),
@@ -70,10 +77,11 @@ impl<'t> Lowerer<'t> {
                 let results = self.call(node)?;
                 self.single_result(node, &results)
             }
-            "selector_expression" => {
+            "selector_expression" | "qualified_type" => {
                 let ty = self.type_of(node)?;
-                let operand = self.required(node, "operand")?;
-                let name = self.src.text_of(self.required(node, "field")?);
+                let (operand, field) = Self::selector_parts(node)
+                    .ok_or_else(|| self.src.error(node, "malformed selector"))?;
+                let name = self.src.text_of(field);
                 if let Some(package) = self.package_of(operand) {
                     // A member of a library package written in Go (`context.Canceled`).
                     match self.lib_value(package, name) {
@@ -114,29 +122,9 @@ impl<'t> Lowerer<'t> {
                 Ok(self.lower_instance_value(node)?.expect("an instantiation"))
             }
             "index_expression" => {
-                let ty = self.type_of(node)?;
                 let operand = self.required(node, "operand")?;
                 let index = self.required(node, "index")?;
-                let operand_ty = self.expr_uncopied(operand)?;
-                self.check_index(&operand_ty, index)?;
-                match self.types.underlying(&operand_ty) {
-                    Ty::Map(..) => {
-                        self.map_key(index, &operand_ty)?;
-                        let zero = self.type_id(&ty);
-                        self.emit(Instr::MapIndex(zero), node);
-                        self.emit(Instr::Pop, node);
-                    }
-                    Ty::Pointer(_) => {
-                        self.emit(Instr::Load, node);
-                        self.expr(index)?;
-                        self.emit(Instr::Index, node);
-                    }
-                    _ => {
-                        self.expr(index)?;
-                        self.emit(Instr::Index, node);
-                    }
-                }
-                Ok(ty)
+                self.index_value(node, operand, index)
             }
             "slice_expression" => {
                 let ty = self.type_of(node)?;
@@ -205,7 +193,7 @@ impl<'t> Lowerer<'t> {
             "func_literal" => self.func_literal(node),
             "type_assertion_expression" => self.type_assertion(node, false),
             // `F[int](x)` read by the grammar as a conversion: a call of an instance.
-            "type_conversion_expression" if self.explicit_instantiation(node).is_some() => {
+            "type_conversion_expression" if self.is_call_read_as_conversion(node) => {
                 let results = self.call(node)?;
                 self.src.single_value(node, &results)
             }
@@ -253,6 +241,37 @@ impl<'t> Lowerer<'t> {
                     .error(node, format!("cannot use {text} as a value")))
             }),
         }
+    }
+
+    /// `operand[index]` read as a value (of `node`, an index expression or an element
+    /// `fns[i]` parsed as a generic type: `indexcall.rs`).
+    pub fn index_value(
+        &mut self,
+        node: Node<'t>,
+        operand: Node<'t>,
+        index: Node<'t>,
+    ) -> Result<Ty> {
+        let ty = self.index_type(node, operand)?;
+        let operand_ty = self.expr_uncopied(operand)?;
+        self.check_index(&operand_ty, index)?;
+        match self.types.underlying(&operand_ty) {
+            Ty::Map(..) => {
+                self.map_key(index, &operand_ty)?;
+                let zero = self.type_id(&ty);
+                self.emit(Instr::MapIndex(zero), node);
+                self.emit(Instr::Pop, node);
+            }
+            Ty::Pointer(_) => {
+                self.emit(Instr::Load, node);
+                self.expr(index)?;
+                self.emit(Instr::Index, node);
+            }
+            _ => {
+                self.expr(index)?;
+                self.emit(Instr::Index, node);
+            }
+        }
+        Ok(ty)
     }
 
     fn unary(&mut self, node: Node<'t>) -> Result<Ty> {

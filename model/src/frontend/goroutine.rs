@@ -106,7 +106,7 @@ impl<'t> Lowerer<'t> {
             self.src
                 .error(statement, format!("malformed {keyword} statement"))
         })?;
-        if call.kind() != "call_expression" {
+        if call.kind() != "call_expression" && !self.is_call_read_as_conversion(call) {
             // go build places a selector or an index at its `.` or `[` (`defer wg.Done`).
             let operator = (0..call.child_count())
                 .filter_map(|index| call.child(index))

@@ -196,6 +196,10 @@ pub(super) struct Lowerer<'t> {
     /// The package-level named types whose underlying types are being resolved, innermost
     /// last (`signatures.rs`: a type reached again from its own resolution is recursive).
     pub resolving_named: Vec<u32>,
+    /// While the package's types are resolved, before methods are attached to them: the
+    /// constraint checks of the generic types instantiated meanwhile (`ready Heap[int32,
+    /// Eval]` as a field), run once every method set is known (`constraints.rs`).
+    pub deferred_constraints: Option<Vec<super::constraints::DeferredCheck<'t>>>,
 }
 
 impl<'t> Lowerer<'t> {

@@ -74,6 +74,7 @@ mod generics;
 mod goroutine;
 mod goto;
 mod imports;
+mod indexcall;
 mod initcycle;
 mod literal;
 mod lowerer;

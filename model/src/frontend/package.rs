@@ -162,6 +162,7 @@ impl<'t> Lowerer<'t> {
             const_place: None,
             pending_aliases: Vec::new(),
             resolving_named: Vec::new(),
+            deferred_constraints: None,
             current: None,
             user_package: "main",
         };

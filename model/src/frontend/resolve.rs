@@ -61,7 +61,7 @@ impl<'t> Lowerer<'t> {
 
     /// The imported package an expression names (`fmt` in `fmt.Println`), if any.
     pub fn package_of(&self, node: Node) -> Option<Std> {
-        if node.kind() != "identifier" {
+        if !matches!(node.kind(), "identifier" | "package_identifier") {
             return None;
         }
         match self.lookup(self.src.text_of(node)) {
@@ -204,6 +204,11 @@ impl<'t> Lowerer<'t> {
                             Some(PkgEntity::Import(package)) => {
                                 let package = *package;
                                 Err(self.unsupported_member(node, package, member))
+                            }
+                            // A package used without its import (`sync.Pool` with no
+                            // `import "sync"`): go build's "undefined: sync".
+                            _ if matches!(self.lookup(qualifier), Name::Unknown) => {
+                                Err(self.src.error(node, format!("undefined: {qualifier}")))
                             }
                             _ => Err(self.src.unsupported(node, format!("type {text}"))),
                         }
@@ -412,6 +417,14 @@ impl<'t> Lowerer<'t> {
                         continue;
                     };
                     if matches!(single.kind(), "negated_type" | "union_type") {
+                        continue;
+                    }
+                    // `comparable` embedded in a constraint (`interface{ Priority() P;
+                    // comparable }`) adds no method; constraints.rs checks it.
+                    if single.kind() == "type_identifier"
+                        && self.src.text_of(single) == "comparable"
+                        && matches!(self.lookup("comparable"), Name::Unknown | Name::Builtin)
+                    {
                         continue;
                     }
                     let embedded = self.resolve_type(single)?;

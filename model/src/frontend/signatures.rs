@@ -24,6 +24,7 @@ impl<'t> Lowerer<'t> {
                 lowerer.declare_pkg_name(name, PkgEntity::Type(ty))
             })?;
         }
+        self.deferred_constraints = Some(Vec::new());
         for index in 0..self.types.named.len() {
             self.resolve_named(index as u32)?;
         }
@@ -34,6 +35,10 @@ impl<'t> Lowerer<'t> {
                 continue;
             }
             self.resolve_func(index)?;
+        }
+        // The method sets are complete: the constraints of the instances made so far.
+        for check in self.deferred_constraints.take().unwrap_or_default() {
+            self.check_type_arguments(check.list, check.package, &check.args, &check.at)?;
         }
         self.apply_overrides()?;
         for index in 0..self.pkg.consts.len() {

@@ -47,6 +47,13 @@ impl<'t> Lowerer<'t> {
                             self.emit(Instr::Pop, inner);
                         }
                     }
+                    // `fns[i](x)`, `Process[int](x)`: calls the grammar reads as conversions.
+                    "type_conversion_expression" if self.is_call_read_as_conversion(inner) => {
+                        let results = self.call(inner)?;
+                        for _ in results {
+                            self.emit(Instr::Pop, inner);
+                        }
+                    }
                     "unary_expression"
                         if inner
                             .child_by_field_name("operator")
@@ -214,11 +221,13 @@ impl<'t> Lowerer<'t> {
                 }
             };
             let mut vars = Vec::new();
-            for (name, ty) in names.iter().zip(&types) {
+            for (index, (name, ty)) in names.iter().zip(&types).enumerate() {
                 if *ty == Ty::UntypedNil {
+                    // go build reports it at the `nil`.
+                    let at = values.get(index).copied().unwrap_or(*name);
                     return Err(self
                         .src
-                        .error(*name, "use of untyped nil in variable declaration"));
+                        .error(at, "use of untyped nil in variable declaration"));
                 }
                 vars.push(self.declare_var(*name, ty.clone())?);
             }

@@ -72,7 +72,8 @@ impl<'t> Lowerer<'t> {
         }
         match node.kind() {
             "nil" => Ok(Ty::UntypedNil),
-            "identifier" => {
+            // A name the grammar parsed as a type, in `fns[i](x)` (`indexcall.rs`).
+            "identifier" | "type_identifier" | "package_identifier" => {
                 let text = self.src.text_of(node);
                 match self.lookup(text) {
                     Name::Local(Entity::Var(id)) => Ok(self.vars[id].ty.clone()),
@@ -188,9 +189,9 @@ impl<'t> Lowerer<'t> {
                 let results = self.call_result_types(node)?;
                 self.single_result(node, &results)
             }
-            "selector_expression" => {
-                let operand = self.required(node, "operand")?;
-                let name_node = self.required(node, "field")?;
+            "selector_expression" | "qualified_type" => {
+                let (operand, name_node) = Self::selector_parts(node)
+                    .ok_or_else(|| self.src.error(node, "malformed selector"))?;
                 let name = self.src.text_of(name_node);
                 if let Some(package) = self.package_of(operand) {
                     return match self.lib_value(package, name) {
@@ -251,24 +252,9 @@ impl<'t> Lowerer<'t> {
             }
             "index_expression" => {
                 let operand = self.required(node, "operand")?;
-                let operand_ty = self.type_of(operand)?;
-                match self.types.underlying(&operand_ty) {
-                    Ty::Slice(element) | Ty::Array(_, element) => Ok((*element).clone()),
-                    Ty::Map(_, value) => Ok((*value).clone()),
-                    Ty::String => Ok(Ty::Int(IntKind::Uint8)),
-                    Ty::Pointer(inner) => match self.types.underlying(&inner) {
-                        Ty::Array(_, element) => Ok((*element).clone()),
-                        _ => Err(self.src.error(node, "cannot index a pointer")),
-                    },
-                    other => Err(self.src.error(
-                        node,
-                        format!(
-                            "cannot index a value of type {}",
-                            self.types.describe(&other)
-                        ),
-                    )),
-                }
+                self.index_type(node, operand)
             }
+            "generic_type" => self.element_type(node),
             "slice_expression" => {
                 let operand = self.required(node, "operand")?;
                 let ty = self.type_of(operand)?;
@@ -284,7 +270,7 @@ impl<'t> Lowerer<'t> {
             }
             "composite_literal" => self.composite_type(node),
             "func_literal" => Ok(Ty::Func(Rc::new(self.signature(node)?))),
-            "type_conversion_expression" if self.explicit_instantiation(node).is_some() => {
+            "type_conversion_expression" if self.is_call_read_as_conversion(node) => {
                 let results = self.call_result_types(node)?;
                 self.src.single_value(node, &results)
             }
@@ -293,6 +279,45 @@ impl<'t> Lowerer<'t> {
                 self.resolve_type(type_node)
             }
             _ => Err(self.unsupported_expression(node)),
+        }
+    }
+
+    /// The type of `operand[index]` (`node`: an index expression or an element `fns[i]` parsed
+    /// as a generic type, `indexcall.rs`).
+    pub fn index_type(&mut self, node: Node<'t>, operand: Node<'t>) -> Result<Ty> {
+        let operand_ty = self.type_of(operand)?;
+        let element = match self.types.underlying(&operand_ty) {
+            Ty::Slice(element) | Ty::Array(_, element) => Some((*element).clone()),
+            Ty::Map(_, value) => Some((*value).clone()),
+            Ty::String => Some(Ty::Int(IntKind::Uint8)),
+            Ty::Pointer(inner) => match self.types.underlying(&inner) {
+                Ty::Array(_, element) => Some((*element).clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match element {
+            Some(element) => Ok(element),
+            // go build (1.19), at the `[`: "invalid operation: cannot index p (variable of
+            // type *[]int)".
+            _ => {
+                let described = self.operand_description(operand, &operand_ty);
+                let bracket = (0..node.child_count())
+                    .filter_map(|i| node.child(i))
+                    .flat_map(|child| match child.kind() {
+                        "type_arguments" => child.child(0),
+                        _ => Some(child),
+                    })
+                    .find(|child| child.kind() == "[")
+                    .unwrap_or(node);
+                Err(self.src.error(
+                    bracket,
+                    format!(
+                        "invalid operation: cannot index {} ({described})",
+                        self.go_text(operand)
+                    ),
+                ))
+            }
         }
     }
 

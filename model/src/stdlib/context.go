@@ -99,9 +99,21 @@ func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
 	return WithDeadline(parent, time.Now().Add(timeout))
 }
 
+// WithTimeoutCause is WithTimeout with the cause Cause returns once the timeout expires
+// (Go 1.21).
+func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, time.Now().Add(timeout), cause)
+}
+
 // WithDeadline returns a copy of parent canceled with DeadlineExceeded at d, or with parent's
-// earlier deadline (context.go WithDeadlineCause).
+// earlier deadline.
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
+	return WithDeadlineCause(parent, d, nil)
+}
+
+// WithDeadlineCause is WithDeadline with the cause Cause returns once the deadline passes
+// (context.go WithDeadlineCause, Go 1.21).
+func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
 	if parent == nil {
 		panic("cannot create context from nil parent")
 	}
@@ -113,13 +125,13 @@ func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
 	c.cancelCtx.propagateCancel(parent, c)
 	dur := time.Until(d)
 	if dur <= 0 {
-		c.cancel(true, DeadlineExceeded, nil) // deadline has already passed
+		c.cancel(true, DeadlineExceeded, cause) // deadline has already passed
 		return c, func() { c.cancel(false, Canceled, nil) }
 	}
 	go func() {
 		select {
 		case <-time.After(dur):
-			c.cancel(true, DeadlineExceeded, nil)
+			c.cancel(true, DeadlineExceeded, cause)
 		case <-c.Done():
 		}
 	}()

@@ -12,6 +12,10 @@
 // ask), so such a target makes Is panic where Go's returns false.
 package errors
 
+// ErrUnsupported indicates that a requested operation cannot be performed, because it is
+// unsupported (Go 1.21, src/errors/errors.go): `fmt.Errorf("...: %w", errors.ErrUnsupported)`.
+var ErrUnsupported = New("unsupported operation")
+
 // Unwrap returns the result of calling the Unwrap method on err, if err's type contains an
 // Unwrap method returning error; otherwise nil (also for an error wrapping several).
 func Unwrap(err error) error {

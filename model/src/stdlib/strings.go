@@ -119,6 +119,30 @@ func Split(s, sep string) []string {
 	}
 }
 
+// SplitN splits s around sep into at most n substrings, the last one the unsplit remainder
+// (strings.go genSplit): n < 0 means all of them, n == 0 none (nil).
+func SplitN(s, sep string, n int) []string {
+	if n < 0 {
+		return Split(s, sep)
+	}
+	if n == 0 {
+		return nil
+	}
+	if sep == "" {
+		panic("gomc: strings.SplitN with an empty separator is not modelled")
+	}
+	var parts []string
+	for len(parts) < n-1 {
+		i := Index(s, sep)
+		if i < 0 {
+			break
+		}
+		parts = append(parts, s[:i])
+		s = s[i+len(sep):]
+	}
+	return append(parts, s)
+}
+
 // Fields splits s around runs of (ASCII) white space.
 func Fields(s string) []string {
 	var fields []string

@@ -72,7 +72,8 @@ fn multi_value_and_received_assignments_box_into_interfaces() {
 /// An untyped rune constant's default type is rune (`sep := ','` is an int32; it was an
 /// int); a pointer to an array ranges over the array (the
 /// length without dereferencing, the elements through the pointer, a nil one panics when an
-/// element is read); `-(1 << bits)` takes the other operand's type. Expected:
+/// element is read, none with a blank value: test/fixedbugs/bug454.go); `-(1 << bits)` takes
+/// the other operand's type; `for i, x[i] = range` indexes x with the old i (test/range.go). Expected:
 /// `models/types/runes_and_array_pointers.out`, from `go run`.
 #[test]
 fn runes_and_pointers_to_arrays_range_as_in_go() {

@@ -151,22 +151,11 @@ impl<'t> Lowerer<'t> {
             }
             return Ok(());
         }
-        let values: Vec<u32> = targets.iter().map(|_| self.temp()).collect();
-        for &value in values.iter().rev() {
-            self.emit(Instr::StoreLocal(value), node);
-        }
-        for ((target, value), from) in targets.iter().zip(values).zip(types) {
-            let place = self.assigned_place(*target)?;
-            self.emit(Instr::LoadLocal(value), *target);
-            // A value stored into an interface-typed place is boxed (`case i = <-c:` with an
-            // `any` i and a `chan int` c).
-            if let Some(to) = place.ty.clone() {
-                if self.types.is_interface(&to) {
-                    self.coerce(from, &to, *target, "assignment")?;
-                }
-            }
-            self.emit_store(&place, *target);
-        }
+        // Go's assignment: the places' operands are evaluated first (`for i, x[i] = range y`
+        // indexes x with the old i), then the values stored left to right; a value going
+        // into an interface-typed place is boxed (`case i = <-c:` with an `any` i).
+        let places = self.saved_places(targets)?;
+        self.store_saved(&places, targets, Some(types))?;
         Ok(())
     }
 }

@@ -438,7 +438,11 @@ impl<'t> Lowerer<'t> {
                 }
             } else {
                 self.emit(Instr::LoadLocal(index), clause);
-                if targets.len() == 2 {
+                let blank_value = targets.get(1).is_some_and(|t| self.src.text_of(*t) == "_");
+                if targets.len() == 2 && through_pointer && blank_value {
+                    // `for i, _ := range p` reads no element: a nil p does not panic.
+                    self.emit(Instr::PushNil, clause);
+                } else if targets.len() == 2 {
                     self.emit(Instr::LoadLocal(collection), clause);
                     if through_pointer {
                         self.emit(Instr::Load, clause);

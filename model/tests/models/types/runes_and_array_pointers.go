@@ -33,6 +33,17 @@ func main() {
 		total += v
 	}
 	fmt.Println(count, total, len(r.slots), lowBits(-4, 2), lowBits(-5, 2))
+	// A blank value reads no element: a nil pointer does not panic.
+	for i, _ := range empty.slots {
+		count += i
+	}
+	// The index of x[i] is evaluated before i is assigned.
+	x := []int{10, 20}
+	i := 1
+	for i, x[i] = range []int{99} {
+		break
+	}
+	fmt.Println(count, i, x)
 	defer func() { fmt.Println("recovered:", recover()) }()
 	for _, v := range empty.slots {
 		fmt.Println(v)

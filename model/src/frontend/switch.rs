@@ -51,16 +51,15 @@ impl<'t> Lowerer<'t> {
                     self.check_case_constant(value, tag_ty)?;
                     self.check_duplicate_case(value, &tag_ty.clone(), &mut constants)?;
                     self.emit(Instr::LoadLocal(*tag), value);
-                    // A case constant takes the tag's type (`case math.MaxUint64` of a uint64).
-                    if let Ty::Int(_) = self.types.underlying(tag_ty) {
-                        self.const_place = Some((Some(tag_ty.clone()), String::new()));
-                    }
                     if self.types.is_interface(tag_ty) {
                         // On an interface tag a case value is compared as an interface value:
                         // boxed with its (default) type, so `case "a"` matches a string "a".
                         self.expr_to(value, tag_ty, "switch case")?;
                     } else {
-                        self.expr(value)?;
+                        // A case constant takes the tag's type, as in `==`: `case
+                        // math.MaxUint64` of a uint64, `case 1e3` of an integer.
+                        let tag_ty = tag_ty.clone();
+                        self.numeric_operand(value, &tag_ty)?;
                     }
                     self.emit(Instr::Binary(BinOp::Eq), value);
                 } else {

@@ -59,4 +59,21 @@ func main() {
 		mask |= 1 << bit
 	}
 	fmt.Println(mask, mask == 1e3 || mask > 1e18)
+	// A case constant takes the tag's type: a float constant on an integer tag (past 2^63
+	// for a uint64), an integer constant on a float tag (Go's test/fixedbugs/issue43480.go).
+	for _, n := range []uint64{1000, 1e19} {
+		switch n {
+		case 1e3:
+			fmt.Println("thousand")
+		case 1e19:
+			fmt.Println("ten quintillion")
+		}
+	}
+	ratio := 0.5 * 4
+	switch ratio {
+	case 2:
+		fmt.Println("two")
+	default:
+		fmt.Println("not two")
+	}
 }

@@ -432,6 +432,17 @@ impl<'t> Lowerer<'t> {
     }
 
     pub(super) fn has_text_method(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
+        self.has_any_method(ty, &["Error", "String"], node)
+    }
+
+    /// Whether the method set of a named type `ty` (or of a pointer to one) holds one of
+    /// `names` (a pointer method is not in the method set of the value type).
+    pub(super) fn has_any_method(
+        &mut self,
+        ty: &Ty,
+        names: &[&str],
+        node: Node<'t>,
+    ) -> Result<bool> {
         let named = match ty {
             Ty::Named(_) => true,
             Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),
@@ -440,9 +451,8 @@ impl<'t> Lowerer<'t> {
         if !named {
             return Ok(false);
         }
-        for name in ["Error", "String"] {
+        for name in names {
             match self.lookup_selector(ty, name, node)? {
-                // A pointer method is not in the method set of the value type.
                 Some(Selection::Method { method, at, .. })
                     if !method.pointer || matches!(at, Ty::Pointer(_)) =>
                 {

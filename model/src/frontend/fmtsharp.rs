@@ -11,7 +11,6 @@ use super::lowerer::Lowerer;
 use super::package::{PkgEntity, Std};
 use super::syntax::Result;
 use super::types::{Ty, ANY};
-use super::typing::Selection;
 use crate::program::{GoSyntax, Instr, SyntaxKind};
 
 /// How much of a type `%#v`'s description holds: at most this many levels (a type that
@@ -70,22 +69,7 @@ impl<'t> Lowerer<'t> {
 
     /// Whether the method set of `ty` has `GoString` (fmt's GoStringer).
     fn has_go_string(&mut self, ty: &Ty, node: Node<'t>) -> Result<bool> {
-        let named = match ty {
-            Ty::Named(_) => true,
-            Ty::Pointer(inner) => matches!(**inner, Ty::Named(_)),
-            _ => false,
-        };
-        if !named {
-            return Ok(false);
-        }
-        Ok(match self.lookup_selector(ty, "GoString", node)? {
-            // A pointer method is not in the method set of the value type.
-            Some(Selection::Method { method, at, .. }) => {
-                !method.pointer || matches!(at, Ty::Pointer(_))
-            }
-            Some(Selection::Promoted { .. }) => true,
-            _ => false,
-        })
+        self.has_any_method(ty, &["GoString"], node)
     }
 
     /// What `%#v` prints of a value of type `ty` besides the values inside it: names and

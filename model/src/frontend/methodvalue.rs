@@ -157,32 +157,10 @@ impl<'t> Lowerer<'t> {
         name: &str,
         params: u32,
         results: u32,
-        mut code: Vec<Instr>,
+        code: Vec<Instr>,
     ) {
-        for index in (0..results).rev() {
-            code.push(Instr::StoreLocal(params + index));
-        }
-        code.push(Instr::Return);
-        let wrapper = self.reserve_function();
-        let span = self.src.span(node);
-        let prefix = self.package_prefix();
-        let qualified = format!("{prefix}.");
-        let owner = owner.strip_prefix(&qualified).unwrap_or(owner);
-        self.define_function(
-            wrapper,
-            Function {
-                name: format!("{prefix}.{owner}.{name}-fm"),
-                params,
-                results,
-                locals: params + results,
-                captures: 1,
-                spans: vec![span; code.len()],
-                code,
-                decl: span,
-                synthetic: true,
-                accesses: Vec::new(),
-            },
-        );
+        let name = format!("{}.{name}-fm", self.owner_name(owner));
+        let wrapper = self.define_wrapper(node, name, (params, results, 1), code);
         self.emit(Instr::NewCell, node);
         self.emit(
             Instr::MakeClosure {
@@ -253,24 +231,45 @@ impl<'t> Lowerer<'t> {
             method,
             args: params,
         });
+        let owner = self.types.describe(&receiver);
+        let name = format!("{}.{name}", self.owner_name(&owner));
+        let thunk = self.define_wrapper(node, name, (params + 1, results, 0), code);
+        self.emit(Instr::FuncValue(thunk), node);
+        sig.params.insert(0, receiver);
+        Ok(Ty::Func(Rc::new(sig)))
+    }
+
+    /// Go's name for a synthetic function of a type's method: `main.T`, the package's prefix
+    /// once (`owner` may already carry it).
+    fn owner_name(&self, owner: &str) -> String {
+        let prefix = self.package_prefix();
+        let bare = owner.strip_prefix(&format!("{prefix}.")).unwrap_or(owner);
+        format!("{prefix}.{bare}")
+    }
+
+    /// Defines a synthetic function whose `code` leaves its results on the stack: stores them
+    /// into the result slots and returns. `(params, results, captures)` is its shape.
+    fn define_wrapper(
+        &mut self,
+        node: Node<'t>,
+        name: String,
+        (params, results, captures): (u32, u32, u32),
+        mut code: Vec<Instr>,
+    ) -> crate::program::FuncId {
         for index in (0..results).rev() {
-            code.push(Instr::StoreLocal(params + 1 + index));
+            code.push(Instr::StoreLocal(params + index));
         }
         code.push(Instr::Return);
-        let thunk = self.reserve_function();
+        let wrapper = self.reserve_function();
         let span = self.src.span(node);
-        let prefix = self.package_prefix();
-        let owner = self.types.describe(&receiver);
-        let qualified = format!("{prefix}.");
-        let owner = owner.strip_prefix(&qualified).unwrap_or(&owner).to_string();
         self.define_function(
-            thunk,
+            wrapper,
             Function {
-                name: format!("{prefix}.{owner}.{name}"),
-                params: params + 1,
+                name,
+                params,
                 results,
-                locals: params + 1 + results,
-                captures: 0,
+                locals: params + results,
+                captures,
                 spans: vec![span; code.len()],
                 code,
                 decl: span,
@@ -278,8 +277,6 @@ impl<'t> Lowerer<'t> {
                 accesses: Vec::new(),
             },
         );
-        self.emit(Instr::FuncValue(thunk), node);
-        sig.params.insert(0, receiver);
-        Ok(Ty::Func(Rc::new(sig)))
+        wrapper
     }
 }

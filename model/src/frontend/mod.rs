@@ -84,6 +84,7 @@ mod package;
 mod place;
 mod rangefunc;
 mod resolve;
+mod selector;
 mod signatures;
 mod stdcall;
 mod stmt;
